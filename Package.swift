@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One settings list for every Swift target (the swift-log / hummingbird habit):
+// - ExistentialAny (SE-0335): `any P` spelled out, so existential costs are visible.
+// - MemberImportVisibility (SE-0444): a file sees only the members of modules it imports.
+// - InternalImportsByDefault (SE-0409): imports are internal unless marked `public import`,
+//   so ICU and Yams never leak into GovTagKit's public API.
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "GovTag",
+  products: [
+    .executable(name: "govtag", targets: ["govtag"]),
+    .library(name: "GovTagKit", targets: ["GovTagKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    // Yams 5.0.1 rather than 6.x: 6.x rejects a mapping with a repeated key at parse time and
+    // reports only one mark, while the lexicon checker wants to name both lines of every
+    // duplicate term and keep checking the rest of the file.
+    .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
+  ],
+  targets: [
+    // ICU4C behind a C shim whose header uses only <stdint.h> types: Foundation on Linux ships
+    // its own ICU headers, and a Swift module that sees both sets fails to compile.
+    .target(
+      name: "CICU",
+      linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
+    ),
+    .target(
+      name: "GovTagKit",
+      dependencies: ["CICU", .product(name: "Yams", package: "Yams")],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "govtag",
+      dependencies: ["GovTagKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "GovTagKitTests",
+      dependencies: ["GovTagKit"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "GovTagCLITests",
+      dependencies: ["GovTagKit"],
+      swiftSettings: swiftSettings
+    ),
+  ]
+)

@@ -1,0 +1,24 @@
+/// The scoring rules that sit outside the lexicon files.
+///
+/// Part of the rules version (``ClassifierModel/rulesVersion``) since changing them changes labels.
+public struct ClassifierConfiguration: Sendable, Hashable {
+  /// Multiplier for hits in the title: a case's title names its point more reliably than its body.
+  public var titleBoost: Double = 1.5
+  /// Each further hit of the same term counts this fraction of the one before, so a term repeated
+  /// n times adds `weight × (1 + r + r² + … + rⁿ⁻¹)`, never more than `weight / (1 − r)`.
+  public var repeatDecay: Double = 0.5
+  /// A score within this fraction of its threshold, on either side, flags the record for review.
+  public var reviewMargin: Double = 0.25
+  /// A text shorter than this many characters is flagged for review: too little to judge.
+  public var shortTextLimit: Int = 30
+  /// Characters of context shown on each side of a hit in the evidence.
+  public var contextWidth: Int = 12
+
+  /// The default configuration.
+  public init() {}
+
+  /// A canonical rendering of the settings, for the rules version.
+  var fingerprint: String {
+    "title=\(titleBoost);decay=\(repeatDecay);margin=\(reviewMargin);short=\(shortTextLimit)"
+  }
+}

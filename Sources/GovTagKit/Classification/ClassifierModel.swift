@@ -1,0 +1,55 @@
+/// Everything the classifier needs that does not change during a run: the lexicons, compiled
+/// into one keyword automaton, and the scoring configuration.
+///
+/// Built once per run and shared by every worker; it is immutable, hence `Sendable`.
+/// Per-worker state (the ICU iterator, scratch buffers) lives in ``Tagger``.
+public struct ClassifierModel: Sendable {
+  /// What a pattern of the automaton stands for. One pattern can stand for several entries:
+  /// the same term in two dimensions, or a term that is also an exclusion.
+  enum PatternEntry: Sendable {
+    case term(dimension: Int, category: Int, term: Int)
+    case exclusion(dimension: Int, category: Int, exclusion: Int)
+  }
+
+  /// The lexicons.
+  public let lexicons: LexiconSet
+  /// The scoring rules.
+  public let configuration: ClassifierConfiguration
+  /// All terms and exclusions of all dimensions.
+  let automaton: KeywordAutomaton
+  /// The entries of each automaton pattern.
+  let patternEntries: [[PatternEntry]]
+  /// A hash of the lexicons and the scoring rules: two runs with the same version label identically.
+  public let rulesVersion: String
+
+  /// Compiles `lexicons`.
+  ///
+  /// - Complexity: O(total bytes of all terms × byte classes).
+  public init(lexicons: LexiconSet, configuration: ClassifierConfiguration = ClassifierConfiguration()) {
+    self.lexicons = lexicons
+    self.configuration = configuration
+    var builder = KeywordAutomaton.Builder()
+    var entries: [[PatternEntry]] = []
+    func add(_ text: String, _ entry: PatternEntry) {
+      let pattern = builder.add(Array(text.utf8))
+      if pattern == entries.count { entries.append([]) }
+      entries[pattern].append(entry)
+    }
+    for (d, dimension) in lexicons.dimensions.enumerated() {
+      for (c, category) in dimension.categories.enumerated() {
+        for (t, term) in category.terms.enumerated() {
+          add(term.text, .term(dimension: d, category: c, term: t))
+        }
+        for (e, exclusion) in category.exclusions.enumerated() {
+          add(exclusion.text, .exclusion(dimension: d, category: c, exclusion: e))
+        }
+      }
+    }
+    automaton = builder.build()
+    patternEntries = entries
+    var hash = StableHash()
+    hash.combine(lexicons.version)
+    hash.combine(configuration.fingerprint)
+    rulesVersion = hash.hexDigest
+  }
+}

@@ -1,0 +1,63 @@
+extension Tagger {
+  /// Turns evidence into scores, labels and review flags.
+  ///
+  /// Hits count in document order, title first. The k-th counted hit of a term (k = 0, 1, …)
+  /// contributes `weight × decay^k`, times the title boost in the title.
+  func score(_ evidence: [Evidence], textLength: Int) -> Classification {
+    let configuration = model.configuration
+    var evidence = evidence
+    var repeats: [String: Int] = [:]
+    var totals: [String: Double] = [:]
+    for index in evidence.indices where evidence[index].status == .counted {
+      let hit = evidence[index]
+      let key = hit.dimension + "\u{1F}" + hit.category
+      let termKey = key + "\u{1F}" + hit.term
+      let seen = repeats[termKey, default: 0]
+      repeats[termKey] = seen + 1
+      var contribution = hit.weight
+      for _ in 0..<seen { contribution *= configuration.repeatDecay }
+      if hit.field == .title { contribution *= configuration.titleBoost }
+      contribution = Self.rounded(contribution)
+      evidence[index].contribution = contribution
+      totals[key, default: 0] += contribution
+    }
+    var dimensions: [Classification.DimensionResult] = []
+    var reasons: [Review.Reason] = []
+    for dimension in model.lexicons.dimensions {
+      var scores: [Classification.CategoryScore] = []
+      for category in dimension.categories {
+        let score = Self.rounded(totals[dimension.id + "\u{1F}" + category.id, default: 0])
+        scores.append(Classification.CategoryScore(category: category.id, score: score, threshold: category.threshold))
+        let margin = category.threshold * configuration.reviewMargin
+        if score > 0, abs(score - category.threshold) < margin || score == category.threshold {
+          let side = score >= category.threshold ? "just reaches" : "falls just short of"
+          reasons.append(
+            Review.Reason(
+              code: "near_threshold", category: "\(dimension.id).\(category.id)",
+              message: "\(category.id) scores \(Self.format(score)), which \(side) its threshold \(Self.format(category.threshold))"))
+        }
+      }
+      let labels = scores.filter(\.assigned).sorted { ($1.score, $0.category) < ($0.score, $1.category) }.map(\.category)
+      dimensions.append(Classification.DimensionResult(dimension: dimension.id, labels: labels, scores: scores))
+    }
+    if let capability = dimensions.first(where: { $0.dimension == "capability" }), capability.labels.isEmpty {
+      reasons.insert(
+        Review.Reason(code: "no_capability", category: nil, message: "no capability reaches its threshold"), at: 0)
+    }
+    if textLength < configuration.shortTextLimit {
+      reasons.append(
+        Review.Reason(
+          code: "short_text", category: nil,
+          message: "the text has \(textLength) characters, too few to judge reliably"))
+    }
+    return Classification(dimensions: dimensions, evidence: evidence, review: Review(reasons: reasons))
+  }
+
+  /// Rounds to three decimals, so scores print the same on every machine.
+  static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+  /// A score as people read it: `3`, `2.5`, `1.75`.
+  static func format(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
+  }
+}

@@ -1,0 +1,193 @@
+/// Segments and classifies documents: the per-worker half of the classifier.
+///
+/// A tagger owns an ICU word-break iterator and scratch buffers, which are not thread-safe, so
+/// each worker thread creates its own from the shared, immutable ``ClassifierModel``. Creating one
+/// is cheap (the automaton is shared, not rebuilt).
+public final class Tagger {
+  /// The shared model.
+  public let model: ClassifierModel
+  let wordBreaker: ICUWordBreaker
+  /// `isBoundary[i]` is true when byte offset `i` of the current field is an ICU word boundary.
+  var isBoundary: [Bool] = []
+  /// ICU's segments of the current field (end offset, rule status).
+  var segmentEnds: [Int] = []
+  var segmentStatuses: [Int32] = []
+
+  /// Creates a tagger for `model`.
+  ///
+  /// - Throws: `GovTagError` with code `.icu` when ICU cannot open a word-break iterator.
+  public init(model: ClassifierModel) throws {
+    self.model = model
+    self.wordBreaker = try ICUWordBreaker(locale: "zh")
+  }
+
+  /// Classifies a document.
+  ///
+  /// - Parameters:
+  ///   - title: the title, if the document has one; its hits count ``ClassifierConfiguration/titleBoost`` times.
+  ///   - text: the narrative.
+  /// - Returns: labels, scores, evidence and review flags.
+  /// - Throws: `GovTagError` with code `.icu` when ICU fails.
+  public func classify(title: String?, text: String) throws -> Classification {
+    var evidence: [Evidence] = []
+    if let title, !title.isEmpty { evidence += try analyze(title, field: .title) }
+    evidence += try analyze(text, field: .text)
+    return score(evidence, textLength: text.unicodeScalars.count)
+  }
+
+  /// Every lexicon hit in `text`, with its status, in order of position.
+  ///
+  /// - Throws: `GovTagError` with code `.icu` when ICU fails.
+  public func hits(in text: String, field: Evidence.Field = .text) throws -> [Evidence] {
+    try analyze(text, field: field)
+  }
+
+  /// Segments `text` into tokens: ICU's word boundaries, with every lexicon term that fires
+  /// merged back into one token (人工|智能 → 人工智能), as a user dictionary does in jieba.
+  ///
+  /// - Throws: `GovTagError` with code `.icu` when ICU fails.
+  public func segment(_ text: String) throws -> [Token] {
+    var text = text
+    return try text.withUTF8 { bytes in
+      try findBoundaries(bytes)
+      let hits = rawHits(in: bytes).filter { $0.status.isAligned }
+      return mergedTokens(terms: hits.map { $0.start..<$0.end })
+    }
+  }
+}
+
+// MARK: - Analysis of one field
+
+extension Evidence.Status {
+  /// Whether the hit may become a token of its own (it does not cross a word boundary).
+  var isAligned: Bool {
+    if case .crossesWordBoundary = self { return false }
+    return true
+  }
+}
+
+extension Tagger {
+  /// A hit before it is turned into evidence: byte offsets and indexes into the lexicons.
+  struct RawHit {
+    var start: Int
+    var end: Int
+    var dimension: Int
+    var category: Int
+    var term: Int
+    var status: Evidence.Status
+  }
+
+  /// Runs ICU over `bytes` and records its boundaries in `isBoundary` and its segments.
+  func findBoundaries(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    let count = bytes.count
+    if isBoundary.count < count + 1 {
+      isBoundary = [Bool](repeating: false, count: count + 1)
+    } else {
+      for index in 0...count { isBoundary[index] = false }
+    }
+    isBoundary[0] = true
+    segmentEnds.removeAll(keepingCapacity: true)
+    segmentStatuses.removeAll(keepingCapacity: true)
+    try wordBreaker.forEachSegment(of: bytes) { range, status in
+      isBoundary[range.upperBound] = true
+      segmentEnds.append(range.upperBound)
+      segmentStatuses.append(status)
+    }
+  }
+
+  /// Finds every term hit in `bytes` (after `findBoundaries`) and decides its status.
+  func rawHits(in bytes: UnsafeBufferPointer<UInt8>) -> [RawHit] {
+    let model = self.model
+    let lexicons = model.lexicons.dimensions
+    var hits: [RawHit] = []
+    var exclusions: [(start: Int, end: Int, dimension: Int, category: Int, exclusion: Int)] = []
+    model.automaton.forEachMatch(in: bytes) { start, end, pattern in
+      for entry in model.patternEntries[pattern] {
+        switch entry {
+        case .term(let d, let c, let t):
+          let term = lexicons[d].categories[c].terms[t]
+          let aligned = term.matchMode == .substring || (isBoundary[start] && isBoundary[end])
+          hits.append(
+            RawHit(
+              start: start, end: end, dimension: d, category: c, term: t,
+              status: aligned ? .counted : .crossesWordBoundary))
+        case .exclusion(let d, let c, let e):
+          exclusions.append((start, end, d, c, e))
+        }
+      }
+    }
+    guard !hits.isEmpty else { return hits }
+    // Order by position, longer first at the same start, then by lexicon order for stability.
+    hits.sort {
+      ($0.start, -$0.end, $0.dimension, $0.category, $0.term) < ($1.start, -$1.end, $1.dimension, $1.category, $1.term)
+    }
+    for index in hits.indices where hits[index].status == .counted {
+      let hit = hits[index]
+      if let exclusion = exclusions.first(where: {
+        $0.dimension == hit.dimension && $0.category == hit.category && $0.start <= hit.start && hit.end <= $0.end
+      }) {
+        let phrase = lexicons[exclusion.dimension].categories[exclusion.category].exclusions[exclusion.exclusion].text
+        hits[index].status = .excluded(phrase: phrase)
+      }
+    }
+    // A counted hit nested in a longer counted hit of the same category adds nothing of its own.
+    for index in hits.indices where hits[index].status == .counted {
+      let hit = hits[index]
+      if let outer = hits.first(where: {
+        $0.status == .counted && $0.dimension == hit.dimension && $0.category == hit.category
+          && $0.start <= hit.start && hit.end <= $0.end && ($0.end - $0.start) > (hit.end - hit.start)
+      }) {
+        hits[index].status = .insideLongerTerm(term: lexicons[outer.dimension].categories[outer.category].terms[outer.term].text)
+      }
+    }
+    return hits
+  }
+
+  /// Analyses one field: segmentation, matching, statuses, and evidence with code point offsets.
+  func analyze(_ text: String, field: Evidence.Field) throws -> [Evidence] {
+    var text = text
+    let width = model.configuration.contextWidth
+    let lexicons = model.lexicons.dimensions
+    return try text.withUTF8 { bytes in
+      try findBoundaries(bytes)
+      let hits = rawHits(in: bytes)
+      guard !hits.isEmpty else { return [] }
+      // Every byte offset we need as a code point offset, converted in one pass.
+      var contexts: [(Int, Int)] = []
+      var offsets: [Int] = []
+      offsets.reserveCapacity(hits.count * 4)
+      for hit in hits {
+        let before = UTF8Text.retreat(hit.start, by: width, in: bytes)
+        let after = UTF8Text.advance(hit.end, by: width, ceiling: bytes.count, in: bytes)
+        contexts.append((before, after))
+        offsets.append(hit.start)
+        offsets.append(hit.end)
+      }
+      let sorted = Array(Set(offsets)).sorted()
+      let scalars = UTF8Text.scalarOffsets(ofSorted: sorted, in: bytes)
+      var scalarOffset: [Int: Int] = [:]
+      for (byte, scalar) in zip(sorted, scalars) { scalarOffset[byte] = scalar }
+      return hits.enumerated().map { index, hit in
+        let term = lexicons[hit.dimension].categories[hit.category].terms[hit.term]
+        let (before, after) = contexts[index]
+        let context =
+          UTF8Text.string(bytes, before..<hit.start) + "【" + UTF8Text.string(bytes, hit.start..<hit.end) + "】"
+          + UTF8Text.string(bytes, hit.end..<after)
+        return Evidence(
+          dimension: lexicons[hit.dimension].id,
+          category: lexicons[hit.dimension].categories[hit.category].id,
+          term: term.text, source: term.location, field: field,
+          start: scalarOffset[hit.start] ?? 0, end: scalarOffset[hit.end] ?? 0,
+          match: UTF8Text.string(bytes, hit.start..<hit.end),
+          context: Self.flattenWhitespace(context),
+          weight: term.weight, contribution: 0, status: hit.status, byteRange: hit.start..<hit.end)
+      }
+    }
+  }
+
+  /// Replaces line breaks and tabs with spaces, so a context stays on one line of a report.
+  static func flattenWhitespace(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return text }
+    return String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+  }
+}

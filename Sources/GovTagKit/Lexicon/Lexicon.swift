@@ -1,0 +1,122 @@
+/// How a term's hit must sit in the text's segmentation to count.
+public enum MatchMode: String, Sendable, Codable, CaseIterable {
+  /// The hit must start and end on ICU word boundaries (the default), so that 政务 does not fire
+  /// inside 财政|务实.
+  case word
+  /// Any occurrence counts: for terms that ICU's dictionary splits wrongly at their edges.
+  case substring
+}
+
+/// One term of a lexicon category.
+public struct LexiconTerm: Sendable, Hashable {
+  /// The term as written in the lexicon (simplified characters).
+  public var text: String
+  /// How strongly the term signals its category, in (0, 10].
+  public var weight: Double
+  /// How a hit must align with word boundaries.
+  public var matchMode: MatchMode
+  /// Where the term is defined, so evidence can point a curator at the line to edit.
+  public var location: SourceLocation
+
+  /// Creates a term.
+  public init(text: String, weight: Double, matchMode: MatchMode = .word, location: SourceLocation) {
+    self.text = text
+    self.weight = weight
+    self.matchMode = matchMode
+    self.location = location
+  }
+}
+
+/// A phrase inside which a category's terms do not count.
+public struct LexiconExclusion: Sendable, Hashable {
+  /// The phrase.
+  public var text: String
+  /// Where the phrase is defined.
+  public var location: SourceLocation
+
+  /// Creates an exclusion.
+  public init(text: String, location: SourceLocation) {
+    self.text = text
+    self.location = location
+  }
+}
+
+/// One category of a dimension's lexicon: its terms, threshold and exclusions.
+public struct LexiconCategory: Sendable, Hashable {
+  /// The taxonomy id, e.g. `public_service`.
+  public var id: String
+  /// The Chinese name.
+  public var name: String
+  /// The score at which the category is assigned.
+  public var threshold: Double
+  /// The terms, in file order.
+  public var terms: [LexiconTerm]
+  /// Phrases that neutralise the category's terms.
+  public var exclusions: [LexiconExclusion]
+
+  /// Creates a category.
+  public init(id: String, name: String, threshold: Double, terms: [LexiconTerm], exclusions: [LexiconExclusion] = []) {
+    self.id = id
+    self.name = name
+    self.threshold = threshold
+    self.terms = terms
+    self.exclusions = exclusions
+  }
+}
+
+/// The lexicon of one dimension, as loaded from one file.
+public struct DimensionLexicon: Sendable, Hashable {
+  /// The taxonomy id, e.g. `capability`.
+  public var id: String
+  /// The Chinese name.
+  public var name: String
+  /// The file it was loaded from.
+  public var file: String
+  /// Its categories, in the taxonomy's order.
+  public var categories: [LexiconCategory]
+
+  /// Creates a dimension lexicon.
+  public init(id: String, name: String, file: String, categories: [LexiconCategory]) {
+    self.id = id
+    self.name = name
+    self.file = file
+    self.categories = categories
+  }
+}
+
+/// Every dimension's lexicon, with a version that identifies their content.
+public struct LexiconSet: Sendable {
+  /// The dimensions, in the taxonomy's order.
+  public var dimensions: [DimensionLexicon]
+  /// A hash of everything that affects labels (ids, terms, weights, modes, thresholds,
+  /// exclusions), but not of comments or layout, so reformatting a file keeps the version.
+  public var version: String
+
+  /// Creates a set and computes its version.
+  public init(dimensions: [DimensionLexicon]) {
+    self.dimensions = dimensions
+    var hash = StableHash()
+    for dimension in dimensions {
+      hash.combine("dimension")
+      hash.combine(dimension.id)
+      for category in dimension.categories {
+        hash.combine("category")
+        hash.combine(category.id)
+        hash.combine(String(category.threshold))
+        for term in category.terms {
+          hash.combine(term.text)
+          hash.combine(String(term.weight))
+          hash.combine(term.matchMode.rawValue)
+        }
+        for exclusion in category.exclusions {
+          hash.combine("exclude")
+          hash.combine(exclusion.text)
+        }
+      }
+    }
+    version = hash.hexDigest
+  }
+
+  /// The number of terms in all dimensions.
+  public var termCount: Int { dimensions.reduce(0) { $0 + $1.categories.reduce(0) { $0 + $1.terms.count } } }
+}

@@ -1,0 +1,342 @@
+import Foundation
+internal import Yams
+
+/// Loads and validates the lexicon files of a directory.
+///
+/// Validation is exhaustive: every problem in every file is collected, each with its file, line
+/// and column, before anything is thrown, so a curator fixes a whole file in one pass.
+public struct LexiconLoader {
+  /// The taxonomy that ids are checked against.
+  public var taxonomy: Taxonomy
+
+  /// Files in a lexicon directory that are not dimension lexicons.
+  public static let nonDimensionFiles: Set<String> = ["gazetteer.yaml"]
+
+  /// The default threshold when a file sets none.
+  public static let defaultThreshold = 3.0
+
+  /// The range a weight must lie in.
+  public static let weightRange: ClosedRange<Double> = 0.000_001...10
+
+  /// Creates a loader for `taxonomy`.
+  public init(taxonomy: Taxonomy = .standard) { self.taxonomy = taxonomy }
+
+  /// Loads every `*.yaml` dimension file of `directory`.
+  ///
+  /// - Parameter directory: a path, e.g. `Lexicons`.
+  /// - Returns: the lexicons, ordered as the taxonomy orders dimensions.
+  /// - Throws: `GovTagErrors` listing every problem found, or `GovTagError` when the directory
+  ///   cannot be read.
+  public func load(directory: String) throws -> LexiconSet {
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory)
+    } catch {
+      throw GovTagError(
+        .io, "cannot read the lexicon directory: \(error.localizedDescription)",
+        at: SourceLocation(file: directory), hint: "pass the folder that holds the lexicon .yaml files with --lexicons")
+    }
+    let files = names.filter { $0.hasSuffix(".yaml") && !Self.nonDimensionFiles.contains($0) }.sorted()
+    guard !files.isEmpty else {
+      throw GovTagError(
+        .lexicon, "no lexicon files (*.yaml) found", at: SourceLocation(file: directory),
+        hint: "pass the folder that holds the lexicon .yaml files with --lexicons")
+    }
+    var problems: [GovTagError] = []
+    var dimensions: [DimensionLexicon] = []
+    var seen: [String: String] = [:]
+    for name in files {
+      let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+      let text: String
+      do {
+        text = try Self.readUTF8(path)
+      } catch let error as GovTagError {
+        problems.append(error)
+        continue
+      }
+      var parser = DimensionFileParser(file: path, taxonomy: taxonomy)
+      if let dimension = parser.parse(text) {
+        if let other = seen[dimension.id] {
+          problems.append(
+            GovTagError(
+              .lexicon, "dimension \"\(dimension.id)\" is already defined in \(other)", at: SourceLocation(file: path, line: 1),
+              hint: "keep one file per dimension"))
+        } else {
+          seen[dimension.id] = path
+          dimensions.append(dimension)
+        }
+      }
+      problems += parser.problems
+    }
+    guard problems.isEmpty else { throw GovTagErrors(problems) }
+    let order = Dictionary(uniqueKeysWithValues: taxonomy.dimensions.enumerated().map { ($1.id, $0) })
+    dimensions.sort { order[$0.id, default: .max] < order[$1.id, default: .max] }
+    return LexiconSet(dimensions: dimensions)
+  }
+
+  /// Parses one dimension file's text.
+  ///
+  /// - Parameters:
+  ///   - text: the YAML text.
+  ///   - file: the path to name in messages.
+  /// - Returns: the lexicon.
+  /// - Throws: `GovTagErrors` with every problem found.
+  public func parse(_ text: String, file: String) throws -> DimensionLexicon {
+    var parser = DimensionFileParser(file: file, taxonomy: taxonomy)
+    let dimension = parser.parse(text)
+    guard parser.problems.isEmpty, let dimension else { throw GovTagErrors(parser.problems) }
+    return dimension
+  }
+
+  /// Reads a file as UTF-8, with errors that name it.
+  static func readUTF8(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw GovTagError(.io, "cannot read the file", at: SourceLocation(file: path), hint: "check that it exists and is readable")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw GovTagError(.lexicon, "the file is not valid UTF-8", at: SourceLocation(file: path), hint: "save it as UTF-8")
+    }
+    return text
+  }
+}
+
+/// Turns one YAML dimension file into a ``DimensionLexicon``, collecting problems as it goes.
+struct DimensionFileParser {
+  let file: String
+  let taxonomy: Taxonomy
+  private(set) var problems: [GovTagError] = []
+
+  init(file: String, taxonomy: Taxonomy) {
+    self.file = file
+    self.taxonomy = taxonomy
+  }
+
+  private static let fileKeys = ["dimension", "name", "threshold", "categories"]
+  private static let categoryKeys = ["name", "threshold", "terms", "exclude"]
+  private static let termKeys = ["weight", "match"]
+
+  mutating func parse(_ text: String) -> DimensionLexicon? {
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      problems.append(Self.syntaxError(error, file: file))
+      return nil
+    } catch {
+      problems.append(GovTagError(.yaml, "YAML syntax error: \(error)", at: SourceLocation(file: file)))
+      return nil
+    }
+    guard let root, let mapping = root.mapping else {
+      problems.append(
+        GovTagError(
+          .lexicon, "a lexicon file must be a mapping with the keys dimension, name, threshold and categories",
+          at: SourceLocation(file: file, line: 1)))
+      return nil
+    }
+    checkKeys(mapping, allowed: Self.fileKeys, context: "at the top of the file")
+    guard let dimensionNode = mapping["dimension"], let dimensionID = dimensionNode.scalar?.string else {
+      problems.append(
+        GovTagError(.lexicon, "missing \"dimension:\"", at: location(root), hint: "name the dimension, e.g. dimension: capability"))
+      return nil
+    }
+    guard let dimension = taxonomy.dimension(dimensionID) else {
+      let known = taxonomy.dimensions.map(\.id).joined(separator: ", ")
+      problems.append(
+        GovTagError(.lexicon, "unknown dimension \"\(dimensionID)\"", at: location(dimensionNode), hint: "use one of \(known)"))
+      return nil
+    }
+    let fileThreshold = mapping["threshold"].flatMap { threshold($0, context: "the file's threshold") }
+      ?? LexiconLoader.defaultThreshold
+    guard let categoriesNode = mapping["categories"] else {
+      problems.append(GovTagError(.lexicon, "missing \"categories:\"", at: location(root)))
+      return nil
+    }
+    guard let categoryMapping = categoriesNode.mapping else {
+      problems.append(
+        GovTagError(.lexicon, "\"categories\" must be a mapping from category id to its definition", at: location(categoriesNode)))
+      return nil
+    }
+    var categories: [LexiconCategory] = []
+    var firstCategory: [String: Int] = [:]
+    var firstTerm: [String: (category: String, line: Int?)] = [:]
+    for (key, value) in categoryMapping {
+      guard let id = key.scalar?.string else {
+        problems.append(GovTagError(.lexicon, "a category id must be a plain string", at: location(key)))
+        continue
+      }
+      guard let known = dimension.categories.first(where: { $0.id == id }) else {
+        let ids = dimension.categories.map(\.id).joined(separator: ", ")
+        problems.append(
+          GovTagError(
+            .lexicon, "unknown category \"\(id)\" in dimension \(dimension.id)", at: location(key),
+            hint: "use one of \(ids)"))
+        continue
+      }
+      if let line = firstCategory[id] {
+        problems.append(
+          GovTagError(.lexicon, "category \"\(id)\" is defined twice (first at line \(line))", at: location(key)))
+        continue
+      }
+      firstCategory[id] = key.mark?.line ?? 0
+      if let category = parseCategory(id: id, defaultName: known.name, node: value, fileThreshold: fileThreshold, firstTerm: &firstTerm) {
+        categories.append(category)
+      }
+    }
+    let order = Dictionary(uniqueKeysWithValues: dimension.categories.enumerated().map { ($1.id, $0) })
+    categories.sort { order[$0.id, default: .max] < order[$1.id, default: .max] }
+    let name = mapping["name"]?.scalar?.string ?? dimension.name
+    return DimensionLexicon(id: dimension.id, name: name, file: file, categories: categories)
+  }
+
+  private mutating func parseCategory(
+    id: String, defaultName: String, node: Node, fileThreshold: Double,
+    firstTerm: inout [String: (category: String, line: Int?)]
+  ) -> LexiconCategory? {
+    guard let mapping = node.mapping else {
+      problems.append(
+        GovTagError(.lexicon, "category \"\(id)\" must be a mapping with name, threshold, terms and exclude", at: location(node)))
+      return nil
+    }
+    checkKeys(mapping, allowed: Self.categoryKeys, context: "in category \(id)")
+    let categoryThreshold = mapping["threshold"].flatMap { threshold($0, context: "the threshold of \(id)") } ?? fileThreshold
+    var terms: [LexiconTerm] = []
+    if let termsNode = mapping["terms"] {
+      if let termMapping = termsNode.mapping {
+        for (key, value) in termMapping {
+          guard let term = parseTerm(key: key, value: value, category: id) else { continue }
+          if let first = firstTerm[term.text] {
+            let place = first.line.map { "line \($0)" } ?? "another line"
+            let owner = first.category == id ? "" : " of category \(first.category)"
+            problems.append(
+              GovTagError(
+                .lexicon, "duplicate term \"\(term.text)\" in category \(id) (first at \(place)\(owner))",
+                at: location(key), hint: "a term appears once per dimension; remove one of them"))
+            continue
+          }
+          firstTerm[term.text] = (id, key.mark?.line)
+          terms.append(term)
+        }
+      } else if !(termsNode.scalar?.string.isEmpty ?? false) {
+        problems.append(
+          GovTagError(
+            .lexicon, "\"terms\" of category \(id) must be a mapping of term: weight", at: location(termsNode),
+            hint: "write one term per line, e.g. 一网通办: 3"))
+      }
+    }
+    var exclusions: [LexiconExclusion] = []
+    if let excludeNode = mapping["exclude"] {
+      if let sequence = excludeNode.sequence {
+        for item in sequence {
+          guard let text = item.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            problems.append(GovTagError(.lexicon, "empty exclusion in category \(id)", at: location(item)))
+            continue
+          }
+          exclusions.append(LexiconExclusion(text: text, location: location(item)))
+        }
+      } else {
+        problems.append(
+          GovTagError(.lexicon, "\"exclude\" of category \(id) must be a list of phrases", at: location(excludeNode)))
+      }
+    }
+    for exclusion in exclusions where !terms.contains(where: { exclusion.text.contains($0.text) }) {
+      problems.append(
+        GovTagError(
+          .lexicon, "exclusion \"\(exclusion.text)\" contains none of the terms of category \(id), so it can never apply",
+          at: exclusion.location, hint: "remove it, or add the term it is meant to neutralise"))
+    }
+    let name = mapping["name"]?.scalar?.string ?? defaultName
+    return LexiconCategory(id: id, name: name, threshold: categoryThreshold, terms: terms, exclusions: exclusions)
+  }
+
+  private mutating func parseTerm(key: Node, value: Node, category: String) -> LexiconTerm? {
+    guard let text = key.scalar?.string else {
+      problems.append(GovTagError(.lexicon, "a term must be a plain string", at: location(key)))
+      return nil
+    }
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    if trimmed.isEmpty {
+      problems.append(GovTagError(.lexicon, "empty term in category \(category)", at: location(key), hint: "remove the line"))
+      return nil
+    }
+    if trimmed != text {
+      problems.append(
+        GovTagError(.lexicon, "term \"\(text)\" has leading or trailing spaces", at: location(key), hint: "remove the spaces"))
+      return nil
+    }
+    var weightNode = value
+    var mode = MatchMode.word
+    if let options = value.mapping {
+      checkKeys(options, allowed: Self.termKeys, context: "in term \"\(text)\"")
+      guard let node = options["weight"] else {
+        problems.append(
+          GovTagError(.lexicon, "term \"\(text)\" has no weight", at: location(value), hint: "write {weight: 2, match: substring}"))
+        return nil
+      }
+      weightNode = node
+      if let modeNode = options["match"] {
+        guard let modeText = modeNode.scalar?.string, let parsed = MatchMode(rawValue: modeText) else {
+          problems.append(
+            GovTagError(
+              .lexicon, "unknown match mode \"\(modeNode.scalar?.string ?? "?")\" for term \"\(text)\"",
+              at: location(modeNode), hint: "use word or substring"))
+          return nil
+        }
+        mode = parsed
+      }
+    }
+    guard let weightText = weightNode.scalar?.string, let weight = Double(weightText), weight.isFinite else {
+      problems.append(
+        GovTagError(
+          .lexicon, "the weight of term \"\(text)\" is not a number", at: location(weightNode),
+          hint: "write a number greater than 0 and at most 10"))
+      return nil
+    }
+    guard LexiconLoader.weightRange.contains(weight) else {
+      problems.append(
+        GovTagError(
+          .lexicon, "weight \(weightText) of term \"\(text)\" is out of range", at: location(weightNode),
+          hint: "use a number greater than 0 and at most 10"))
+      return nil
+    }
+    return LexiconTerm(text: text, weight: weight, matchMode: mode, location: location(key))
+  }
+
+  private mutating func threshold(_ node: Node, context: String) -> Double? {
+    guard let text = node.scalar?.string, let value = Double(text), value.isFinite, value > 0 else {
+      problems.append(
+        GovTagError(.lexicon, "\(context) must be a number greater than 0", at: location(node)))
+      return nil
+    }
+    return value
+  }
+
+  private mutating func checkKeys(_ mapping: Node.Mapping, allowed: [String], context: String) {
+    for key in mapping.keys {
+      let name = key.scalar?.string ?? "?"
+      if !allowed.contains(name) {
+        problems.append(
+          GovTagError(
+            .lexicon, "unknown key \"\(name)\" \(context)", at: location(key),
+            hint: "expected \(allowed.joined(separator: ", "))"))
+      }
+    }
+  }
+
+  private func location(_ node: Node) -> SourceLocation {
+    SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+  }
+
+  static func syntaxError(_ error: YamlError, file: String) -> GovTagError {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let detail = context.map { "\($0.text) at line \($0.mark.line), " } ?? ""
+      return GovTagError(
+        .yaml, "YAML syntax error: \(detail)\(problem)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+    case .reader(let problem, _, _, _):
+      return GovTagError(.yaml, "YAML cannot read the file: \(problem)", at: SourceLocation(file: file))
+    default:
+      return GovTagError(.yaml, "YAML error: \(error)", at: SourceLocation(file: file))
+    }
+  }
+}

@@ -1,0 +1,185 @@
+/// A frozen Aho–Corasick automaton that finds every occurrence of a set of byte patterns in one
+/// pass over a text's UTF-8 bytes.
+///
+/// Built once per run by ``KeywordAutomaton/Builder`` and shared read-only by every worker
+/// (it is a value of flat arrays, so `Sendable` for free). The automaton is a full DFA: each
+/// byte costs one table load, with no failure-link walking at search time. To keep the table
+/// small, bytes are mapped to equivalence classes first: only bytes that occur in some pattern
+/// get a class of their own, all others share class 0, which always leads back to the root.
+///
+/// Because patterns and text are both valid UTF-8, a byte-level match always starts and ends on
+/// scalar boundaries (UTF-8 is self-synchronising), so no match splits a character.
+public struct KeywordAutomaton: Sendable {
+  /// Byte → equivalence class.
+  @usableFromInline let byteClass: [Int32]
+  /// Number of classes, the width of one row of `transitions`.
+  @usableFromInline let classCount: Int
+  /// `transitions[state * classCount + class]` is the next state.
+  @usableFromInline let transitions: [Int32]
+  /// The pattern that ends in a state, or -1.
+  @usableFromInline let output: [Int32]
+  /// The nearest state on the failure chain that has an output, or -1.
+  @usableFromInline let outputLink: [Int32]
+  /// Each pattern's length in bytes.
+  @usableFromInline let patternLengths: [Int32]
+
+  init(
+    byteClass: [Int32], classCount: Int, transitions: [Int32], output: [Int32], outputLink: [Int32],
+    patternLengths: [Int32]
+  ) {
+    self.byteClass = byteClass
+    self.classCount = classCount
+    self.transitions = transitions
+    self.output = output
+    self.outputLink = outputLink
+    self.patternLengths = patternLengths
+  }
+
+  /// The number of distinct patterns.
+  public var patternCount: Int { patternLengths.count }
+
+  /// The number of states, a measure of the automaton's size.
+  public var stateCount: Int { output.count }
+
+  /// Calls `body(start, end, pattern)` for every occurrence of every pattern in `bytes`,
+  /// overlapping and nested ones included, ordered by end offset (then longest first).
+  ///
+  /// - Complexity: O(n + m) for n bytes and m matches.
+  @inlinable
+  public func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) throws -> Void) rethrows {
+    try byteClass.withUnsafeBufferPointer { byteClass in
+      try transitions.withUnsafeBufferPointer { transitions in
+        try output.withUnsafeBufferPointer { output in
+          try outputLink.withUnsafeBufferPointer { outputLink in
+            var state = 0
+            for index in 0..<bytes.count {
+              state = Int(transitions[state &* classCount &+ Int(byteClass[Int(bytes[index])])])
+              var hit = output[state] >= 0 ? state : Int(outputLink[state])
+              while hit >= 0 {
+                let pattern = Int(output[hit])
+                try body(index + 1 - Int(patternLengths[pattern]), index + 1, pattern)
+                hit = Int(outputLink[hit])
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+// MARK: - Building
+
+extension KeywordAutomaton {
+  /// Collects patterns, then freezes them into a ``KeywordAutomaton``.
+  public struct Builder {
+    /// Trie edges while building; frozen into the dense table by `build()`.
+    private var children: [[UInt8: Int32]] = [[:]]
+    private var terminal: [Int32] = [-1]
+    private var lengths: [Int32] = []
+
+    /// Creates an empty builder.
+    public init() {}
+
+    /// Adds a pattern and returns its id; adding the same bytes again returns the same id.
+    ///
+    /// - Precondition: `pattern` is not empty.
+    @discardableResult
+    public mutating func add(_ pattern: some Collection<UInt8>) -> Int {
+      precondition(!pattern.isEmpty, "patterns must not be empty")
+      var state = 0
+      for byte in pattern {
+        if let next = children[state][byte] {
+          state = Int(next)
+        } else {
+          children.append([:])
+          terminal.append(-1)
+          let next = Int32(children.count - 1)
+          children[state][byte] = next
+          state = Int(next)
+        }
+      }
+      if terminal[state] < 0 {
+        terminal[state] = Int32(lengths.count)
+        lengths.append(Int32(pattern.count))
+      }
+      return Int(terminal[state])
+    }
+
+    /// Freezes the patterns into an automaton.
+    ///
+    /// - Complexity: O(states × byte classes).
+    public func build() -> KeywordAutomaton {
+      // Byte classes: one per byte value used by some pattern, 0 for the rest.
+      var byteClass = [Int32](repeating: 0, count: 256)
+      var classCount = 1
+      for edges in children {
+        for byte in edges.keys where byteClass[Int(byte)] == 0 {
+          byteClass[Int(byte)] = Int32(classCount)
+          classCount += 1
+        }
+      }
+      let stateCount = children.count
+      var transitions = [Int32](repeating: 0, count: stateCount * classCount)
+      var fail = [Int32](repeating: 0, count: stateCount)
+      var outputLink = [Int32](repeating: -1, count: stateCount)
+
+      // Breadth-first, so a state's failure target is complete before the state is filled in.
+      var queue: [Int] = []
+      queue.reserveCapacity(stateCount)
+      for (byte, child) in children[0] {
+        transitions[Int(byteClass[Int(byte)])] = child
+        queue.append(Int(child))
+      }
+      var head = 0
+      while head < queue.count {
+        let state = queue[head]
+        head += 1
+        let failState = Int(fail[state])
+        let row = state * classCount
+        let failRow = failState * classCount
+        for klass in 0..<classCount { transitions[row + klass] = transitions[failRow + klass] }
+        for (byte, child) in children[state] {
+          let klass = Int(byteClass[Int(byte)])
+          let childFail = transitions[failRow + klass]
+          fail[Int(child)] = childFail
+          outputLink[Int(child)] = terminal[Int(childFail)] >= 0 ? childFail : outputLink[Int(childFail)]
+          transitions[row + klass] = child
+          queue.append(Int(child))
+        }
+      }
+      let automaton = KeywordAutomaton(
+        byteClass: byteClass, classCount: classCount, transitions: transitions, output: terminal,
+        outputLink: outputLink, patternLengths: lengths)
+      #if GOVTAG_INTERNAL_CHECKS
+        automaton._checkInvariants(fail: fail, children: children)
+      #endif
+      return automaton
+    }
+  }
+}
+
+#if GOVTAG_INTERNAL_CHECKS
+  extension KeywordAutomaton {
+    /// Checks that every failure link points to a strictly shallower state and that output links
+    /// only point to states with output. Compiled only with `-DGOVTAG_INTERNAL_CHECKS`.
+    func _checkInvariants(fail: [Int32], children: [[UInt8: Int32]]) {
+      var depth = [Int](repeating: 0, count: children.count)
+      var queue = [0]
+      var head = 0
+      while head < queue.count {
+        let state = queue[head]
+        head += 1
+        for child in children[state].values {
+          depth[Int(child)] = depth[state] + 1
+          queue.append(Int(child))
+        }
+      }
+      for state in 1..<children.count {
+        precondition(depth[Int(fail[state])] < depth[state], "failure link must point to a shallower state")
+        let link = Int(outputLink[state])
+        precondition(link < 0 || output[link] >= 0, "output link must point to a state with output")
+      }
+    }
+  }
+#endif

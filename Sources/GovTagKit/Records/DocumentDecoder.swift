@@ -1,0 +1,77 @@
+import Foundation
+
+/// Turns one line of JSON Lines input into a ``Document``, or a ``RecordError`` that says
+/// exactly what is wrong with it.
+public struct DocumentDecoder: Sendable {
+  /// The field that holds the narrative.
+  public var textField = "text"
+  /// The field that holds the title.
+  public var titleField = "title"
+  /// The field that holds the id.
+  public var idField = "id"
+
+  /// Creates a decoder with the default field names.
+  public init() {}
+
+  /// Decodes one line (without its line break).
+  ///
+  /// - Parameters:
+  ///   - line: the line's bytes; a trailing carriage return is ignored.
+  ///   - location: the input's name and line number, for errors.
+  /// - Returns: the document, or the reason it cannot be read.
+  public func decode(_ line: UnsafeBufferPointer<UInt8>, at location: SourceLocation) -> Result<Document, RecordError> {
+    var line = line
+    if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+    if let bad = UTF8Text.firstInvalidOffset(in: line) {
+      return .failure(
+        RecordError(
+          location: location, reason: "invalid UTF-8 at byte \(bad + 1) of the line",
+          hint: "convert the file to UTF-8 (for GBK files: iconv -f GB18030 -t UTF-8)",
+          rawLine: String(decoding: line, as: UTF8.self)))
+    }
+    let raw = String(decoding: line, as: UTF8.self)
+    func failure(_ reason: String, id: String? = nil, hint: String? = nil) -> Result<Document, RecordError> {
+      .failure(RecordError(location: location, id: id, reason: reason, hint: hint, rawLine: raw))
+    }
+    let value: JSONValue
+    do {
+      value = try JSONDecoder().decode(JSONValue.self, from: Data(line))
+    } catch {
+      return failure("not valid JSON (\(Self.describe(error)))", hint: "each line must hold one JSON object")
+    }
+    guard case .object(let fields) = value else {
+      return failure("a record must be a JSON object, found \(value.typeDescription)", hint: "each line must hold one JSON object")
+    }
+    let id: String
+    switch fields[idField] {
+    case .string(let text)? where !text.isEmpty: id = text
+    case .integer(let number)?: id = String(number)
+    case nil: return failure("the record has no \"\(idField)\" field", hint: "give every record a unique id")
+    case let other?: return failure("\"\(idField)\" must be a non-empty string or an integer, found \(other.typeDescription)")
+    }
+    guard let textValue = fields[textField] else {
+      return failure("the record has no \"\(textField)\" field", id: id, hint: "put the narrative in \"\(textField)\"")
+    }
+    guard case .string(let text) = textValue else {
+      return failure("\"\(textField)\" must be a string, found \(textValue.typeDescription)", id: id)
+    }
+    var title: String?
+    switch fields[titleField] {
+    case nil, .null?: title = nil
+    case .string(let value)?: title = value
+    case let other?: return failure("\"\(titleField)\" must be a string, found \(other.typeDescription)", id: id)
+    }
+    return .success(Document(id: id, title: title, text: text, fields: fields))
+  }
+
+  /// The useful part of a JSON decoding error ("Unexpected character 'x' around line 1, column 5").
+  static func describe(_ error: any Error) -> String {
+    if case DecodingError.dataCorrupted(let context) = error {
+      if let underlying = context.underlyingError as NSError?, let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String {
+        return detail
+      }
+      return context.debugDescription
+    }
+    return String(describing: error)
+  }
+}

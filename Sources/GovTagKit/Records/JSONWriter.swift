@@ -1,0 +1,163 @@
+/// Writes JSON into a byte buffer, with keys in the order the caller gives them.
+///
+/// Written by hand rather than with `JSONEncoder` for two reasons: output records must list
+/// their fields in a fixed, readable order (id, title, input fields, text, then GovTag's), which
+/// `JSONEncoder` cannot do (it sorts or leaves dictionary order), and writing is on the
+/// per-record hot path, where appending bytes to one reused buffer is several times cheaper.
+/// Non-ASCII text is written as raw UTF-8, not `\u` escapes, so the Chinese stays readable.
+public struct JSONWriter {
+  /// The bytes written so far.
+  public private(set) var bytes: [UInt8] = []
+  private var needsComma: [Bool] = []
+
+  /// Creates an empty writer.
+  public init() { bytes.reserveCapacity(4096) }
+
+  // MARK: - Containers
+
+  /// Opens an object.
+  public mutating func beginObject() {
+    separate()
+    bytes.append(UInt8(ascii: "{"))
+    needsComma.append(false)
+  }
+
+  /// Closes the innermost object.
+  public mutating func endObject() {
+    needsComma.removeLast()
+    bytes.append(UInt8(ascii: "}"))
+  }
+
+  /// Opens an array.
+  public mutating func beginArray() {
+    separate()
+    bytes.append(UInt8(ascii: "["))
+    needsComma.append(false)
+  }
+
+  /// Closes the innermost array.
+  public mutating func endArray() {
+    needsComma.removeLast()
+    bytes.append(UInt8(ascii: "]"))
+  }
+
+  /// Writes an object key; the next value written is its value.
+  public mutating func key(_ key: String) {
+    separate()
+    appendQuoted(key)
+    bytes.append(UInt8(ascii: ":"))
+    // The value that follows must not write another comma.
+    if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+  }
+
+  // MARK: - Values
+
+  /// Writes a string.
+  public mutating func string(_ value: String) {
+    separate()
+    appendQuoted(value)
+  }
+
+  /// Writes an integer.
+  public mutating func integer(_ value: Int) {
+    separate()
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
+  /// Writes a number; NaN and infinities, which JSON cannot express, become `null`.
+  public mutating func number(_ value: Double) {
+    separate()
+    guard value.isFinite else {
+      bytes.append(contentsOf: "null".utf8)
+      return
+    }
+    if value == value.rounded(), abs(value) < 1e15 {
+      bytes.append(contentsOf: String(Int64(value)).utf8)
+    } else {
+      bytes.append(contentsOf: String(value).utf8)
+    }
+  }
+
+  /// Writes a boolean.
+  public mutating func bool(_ value: Bool) {
+    separate()
+    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+  }
+
+  /// Writes `null`.
+  public mutating func null() {
+    separate()
+    bytes.append(contentsOf: "null".utf8)
+  }
+
+  /// Writes any JSON value; object keys are sorted, so the output does not depend on hashing.
+  public mutating func value(_ value: JSONValue) {
+    switch value {
+    case .null: null()
+    case .bool(let flag): bool(flag)
+    case .integer(let integer):
+      separate()
+      bytes.append(contentsOf: String(integer).utf8)
+    case .number(let number):
+      separate()
+      bytes.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
+    case .string(let text): string(text)
+    case .array(let elements):
+      beginArray()
+      for element in elements { self.value(element) }
+      endArray()
+    case .object(let fields):
+      beginObject()
+      for name in fields.keys.sorted() {
+        key(name)
+        self.value(fields[name] ?? .null)
+      }
+      endObject()
+    }
+  }
+
+  /// Writes a string array.
+  public mutating func strings(_ values: [String]) {
+    beginArray()
+    for value in values { string(value) }
+    endArray()
+  }
+
+  /// Appends a newline (between JSON Lines records), outside any container.
+  public mutating func newline() { bytes.append(0x0A) }
+
+  /// Empties the buffer, keeping its capacity.
+  public mutating func reset() {
+    bytes.removeAll(keepingCapacity: true)
+    needsComma.removeAll(keepingCapacity: true)
+  }
+
+  // MARK: - Internals
+
+  private mutating func separate() {
+    guard !needsComma.isEmpty else { return }
+    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+    needsComma[needsComma.count - 1] = true
+  }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
+  private mutating func appendQuoted(_ text: String) {
+    bytes.append(UInt8(ascii: "\""))
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+      case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+      case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+      case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+      case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+      case 0..<0x20:
+        bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+        bytes.append(Self.hexDigits[Int(byte >> 4)])
+        bytes.append(Self.hexDigits[Int(byte & 0xF)])
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+}

@@ -1,0 +1,204 @@
+/// Writes labelled records and error records as JSON Lines.
+///
+/// A labelled record keeps every input field and adds GovTag's. Field order is fixed so that
+/// records read well and diff cleanly: `id`, `title`, the other input fields by name, `text`,
+/// then `labels`, `scores`, `review`, `evidence` and the provenance fields
+/// (`text_hash`, `lexicon_version`, `govtag_version`, `icu_version`).
+public struct LabelledRecordWriter: Sendable {
+  /// Which hits go into `evidence`.
+  public enum EvidenceDetail: String, Sendable, CaseIterable {
+    /// Hits that counted and hits suppressed by an exclusion (the default).
+    case standard
+    /// Every hit, including those that cross a word boundary or sit inside a longer term.
+    case all
+    /// No evidence at all (smallest output).
+    case none
+  }
+
+  /// Fields GovTag writes; input fields of these names are replaced, so that re-tagging an
+  /// output file does not nest old labels in new ones.
+  public static let ownFields: Set<String> = [
+    "labels", "scores", "review", "evidence", "text_hash", "lexicon_version", "govtag_version", "icu_version", "error",
+  ]
+
+  /// The lexicon (rules) version to stamp on each record.
+  public var lexiconVersion: String
+  /// Which hits to list.
+  public var evidenceDetail: EvidenceDetail
+  /// The dimensions, in order, so that every one appears in `labels` even when empty.
+  public var dimensions: [String]
+
+  /// Creates a writer.
+  public init(lexiconVersion: String, dimensions: [String], evidenceDetail: EvidenceDetail = .standard) {
+    self.lexiconVersion = lexiconVersion
+    self.dimensions = dimensions
+    self.evidenceDetail = evidenceDetail
+  }
+
+  /// Appends one labelled record and a newline.
+  public func write(_ document: Document, _ classification: Classification, to json: inout JSONWriter) {
+    json.beginObject()
+    json.key("id")
+    json.value(document.fields["id"] ?? .string(document.id))
+    if let title = document.fields["title"] {
+      json.key("title")
+      json.value(title)
+    }
+    for name in document.fields.keys.sorted()
+    where name != "id" && name != "title" && name != "text" && !Self.ownFields.contains(name) {
+      json.key(name)
+      json.value(document.fields[name] ?? .null)
+    }
+    json.key("text")
+    json.string(document.text)
+
+    json.key("labels")
+    json.beginObject()
+    for result in classification.dimensions {
+      json.key(result.dimension)
+      json.strings(result.labels)
+    }
+    json.endObject()
+
+    json.key("scores")
+    json.beginObject()
+    for result in classification.dimensions {
+      json.key(result.dimension)
+      json.beginObject()
+      for score in result.scores where score.score > 0 {
+        json.key(score.category)
+        json.number(score.score)
+      }
+      json.endObject()
+    }
+    json.endObject()
+
+    json.key("review")
+    writeReview(classification.review, to: &json)
+
+    if evidenceDetail != .none {
+      json.key("evidence")
+      json.beginArray()
+      for hit in classification.evidence where include(hit) { writeEvidence(hit, to: &json) }
+      json.endArray()
+    }
+    writeProvenance(textHash: document.textHash, to: &json)
+    json.endObject()
+    json.newline()
+  }
+
+  /// Appends an error record standing in for an input record that could not be labelled, and a
+  /// newline: `{"id": …, "error": {"source", "line", "reason"}, …provenance}`.
+  public func writeError(_ error: RecordError, to json: inout JSONWriter) {
+    json.beginObject()
+    json.key("id")
+    if let id = error.id { json.string(id) } else { json.null() }
+    json.key("error")
+    Self.writeErrorDetail(error, includeRaw: false, to: &json)
+    json.key("lexicon_version")
+    json.string(lexiconVersion)
+    json.key("govtag_version")
+    json.string(GovTagVersion.current)
+    json.endObject()
+    json.newline()
+  }
+
+  /// Writes `{"source", "line", "id", "reason", "hint", "raw"?}` for an error.
+  public static func writeErrorDetail(_ error: RecordError, includeRaw: Bool, to json: inout JSONWriter) {
+    json.beginObject()
+    json.key("source")
+    json.string(error.location.file)
+    json.key("line")
+    if let line = error.location.line { json.integer(line) } else { json.null() }
+    if let id = error.id {
+      json.key("id")
+      json.string(id)
+    }
+    json.key("reason")
+    json.string(error.reason)
+    if let hint = error.hint {
+      json.key("hint")
+      json.string(hint)
+    }
+    if includeRaw {
+      json.key("raw")
+      json.string(error.rawLine)
+    }
+    json.endObject()
+  }
+
+  private func include(_ hit: Evidence) -> Bool {
+    switch (evidenceDetail, hit.status) {
+    case (.none, _): false
+    case (.all, _): true
+    case (.standard, .crossesWordBoundary), (.standard, .insideLongerTerm): false
+    case (.standard, _): true
+    }
+  }
+
+  private func writeReview(_ review: Review, to json: inout JSONWriter) {
+    json.beginObject()
+    json.key("needs_review")
+    json.bool(review.needsReview)
+    json.key("reasons")
+    json.beginArray()
+    for reason in review.reasons {
+      json.beginObject()
+      json.key("code")
+      json.string(reason.code)
+      if let category = reason.category {
+        json.key("category")
+        json.string(category)
+      }
+      json.key("message")
+      json.string(reason.message)
+      json.endObject()
+    }
+    json.endArray()
+    json.endObject()
+  }
+
+  private func writeEvidence(_ hit: Evidence, to json: inout JSONWriter) {
+    json.beginObject()
+    json.key("dimension")
+    json.string(hit.dimension)
+    json.key("category")
+    json.string(hit.category)
+    json.key("term")
+    json.string(hit.term)
+    json.key("field")
+    json.string(hit.field.rawValue)
+    json.key("start")
+    json.integer(hit.start)
+    json.key("end")
+    json.integer(hit.end)
+    json.key("match")
+    json.string(hit.match)
+    json.key("context")
+    json.string(hit.context)
+    json.key("weight")
+    json.number(hit.weight)
+    json.key("contribution")
+    json.number(hit.contribution)
+    json.key("status")
+    json.string(hit.status.code)
+    if let explanation = hit.status.explanation {
+      json.key("why")
+      json.string(explanation)
+    }
+    json.key("lexicon")
+    json.string(hit.source.description)
+    json.endObject()
+  }
+
+  private func writeProvenance(textHash: String, to json: inout JSONWriter) {
+    json.key("text_hash")
+    json.string(textHash)
+    json.key("lexicon_version")
+    json.string(lexiconVersion)
+    json.key("govtag_version")
+    json.string(GovTagVersion.current)
+    json.key("icu_version")
+    json.string(ICU.version)
+  }
+}

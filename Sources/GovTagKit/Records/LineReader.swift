@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads a file or standard input line by line, in large blocks, without holding the whole file.
+///
+/// Lines are returned as bytes without their `\n`; a last line without a line break is still a
+/// line. Memory use is one block plus the longest line.
+public final class LineReader {
+  /// The name used in messages: the path, or `<stdin>`.
+  public let name: String
+  private let descriptor: Int32
+  private let ownsDescriptor: Bool
+  private var buffer: [UInt8]
+  private var start = 0
+  private var end = 0
+  private var atEOF = false
+  /// The 1-based number of the line most recently returned.
+  public private(set) var lineNumber = 0
+  /// Bytes consumed so far (including line breaks), for progress reports.
+  public private(set) var bytesRead = 0
+
+  /// The block size: large enough that system calls cost nothing next to the work per line.
+  public static let blockSize = 1 << 20
+
+  /// Opens `path` for reading; `-` means standard input.
+  ///
+  /// - Throws: `GovTagError` with code `.io` naming the file and the system's reason.
+  public init(path: String) throws {
+    if path == "-" {
+      name = "<stdin>"
+      descriptor = 0
+      ownsDescriptor = false
+    } else {
+      name = path
+      let fd = open(path, O_RDONLY)
+      guard fd >= 0 else {
+        let reason = String(cString: strerror(errno))
+        throw GovTagError(.io, "cannot open the input: \(reason)", at: SourceLocation(file: path), hint: "check the path")
+      }
+      var info = stat()
+      if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        close(fd)
+        throw GovTagError(
+          .io, "the input is a directory", at: SourceLocation(file: path), hint: "name the JSON Lines files inside it")
+      }
+      descriptor = fd
+      ownsDescriptor = true
+    }
+    buffer = [UInt8](repeating: 0, count: Self.blockSize)
+  }
+
+  deinit {
+    if ownsDescriptor { close(descriptor) }
+  }
+
+  /// Returns the next line, or `nil` at the end of the input.
+  ///
+  /// - Throws: `GovTagError` with code `.io` when reading fails.
+  public func nextLine() throws -> [UInt8]? {
+    while true {
+      if let newline = buffer[start..<end].firstIndex(of: 0x0A) {
+        let line = Array(buffer[start..<newline])
+        bytesRead += newline + 1 - start
+        start = newline + 1
+        lineNumber += 1
+        return line
+      }
+      if atEOF {
+        guard start < end else { return nil }
+        let line = Array(buffer[start..<end])
+        bytesRead += end - start
+        start = end
+        lineNumber += 1
+        return line
+      }
+      try fill()
+    }
+  }
+
+  /// Moves unread bytes to the front, grows the buffer if one line fills it, and reads a block.
+  private func fill() throws {
+    if start > 0 {
+      let unread = end - start
+      if unread > 0 {
+        buffer.withUnsafeMutableBufferPointer { pointer in
+          guard let base = pointer.baseAddress else { return }
+          memmove(base, base + start, unread)
+        }
+      }
+      start = 0
+      end = unread
+    }
+    if end == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
+    let count = buffer.withUnsafeMutableBufferPointer { pointer -> Int in
+      guard let base = pointer.baseAddress else { return 0 }
+      while true {
+        let result = read(descriptor, base + end, pointer.count - end)
+        if result < 0 && errno == EINTR { continue }
+        return result
+      }
+    }
+    guard count >= 0 else {
+      let reason = String(cString: strerror(errno))
+      throw GovTagError(.io, "cannot read the input: \(reason)", at: SourceLocation(file: name, line: lineNumber + 1))
+    }
+    if count == 0 { atEOF = true }
+    end += count
+  }
+}

@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A destination for output bytes: standard output, or a file that appears only when complete.
+///
+/// A file is written to `PATH.partial` beside its final path and renamed into place by
+/// ``commit()``, so a killed or failed run never leaves a file that looks finished.
+public final class OutputStream {
+  /// The final path, or `<stdout>`.
+  public let name: String
+  private let descriptor: Int32
+  private let temporaryPath: String?
+  private let finalPath: String?
+  private var buffer: [UInt8] = []
+  private var closed = false
+
+  /// Flush to the descriptor once this much is buffered.
+  static let flushThreshold = 256 << 10
+
+  /// Standard output.
+  public static func standardOutput() -> OutputStream { OutputStream(name: "<stdout>", descriptor: 1, temporary: nil, final: nil) }
+
+  /// Creates `path`'s temporary file, creating missing parent folders.
+  ///
+  /// - Parameter path: the final path; `-` means standard output.
+  /// - Throws: `GovTagError` with code `.io` naming the path and the system's reason.
+  public static func file(_ path: String) throws -> OutputStream {
+    if path == "-" { return standardOutput() }
+    try createParentDirectories(of: path)
+    let temporary = path + ".partial"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      throw GovTagError(.io, "cannot create the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: temporary))
+    }
+    return OutputStream(name: path, descriptor: fd, temporary: temporary, final: path)
+  }
+
+  private init(name: String, descriptor: Int32, temporary: String?, final: String?) {
+    self.name = name
+    self.descriptor = descriptor
+    self.temporaryPath = temporary
+    self.finalPath = final
+  }
+
+  deinit {
+    // Not committed: leave no file that looks finished.
+    if !closed, let temporaryPath {
+      close(descriptor)
+      unlink(temporaryPath)
+    }
+  }
+
+  /// Appends bytes (buffered).
+  ///
+  /// - Throws: `GovTagError` with code `.io` when writing fails (a full disk, a closed pipe).
+  public func write(_ bytes: some Collection<UInt8>) throws {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= Self.flushThreshold { try flush() }
+  }
+
+  /// Writes buffered bytes to the file or pipe.
+  public func flush() throws {
+    guard !buffer.isEmpty else { return }
+    try buffer.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          throw GovTagError(.io, "cannot write the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
+        }
+        offset += written
+      }
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Flushes, closes, and moves the temporary file to its final path.
+  public func commit() throws {
+    try flush()
+    guard !closed else { return }
+    closed = true
+    guard let temporaryPath, let finalPath else { return }
+    guard fsync(descriptor) == 0 || errno == EINVAL, close(descriptor) == 0 else {
+      throw GovTagError(.io, "cannot finish the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: finalPath))
+    }
+    guard rename(temporaryPath, finalPath) == 0 else {
+      throw GovTagError(.io, "cannot move the output into place: \(String(cString: strerror(errno)))", at: SourceLocation(file: finalPath))
+    }
+  }
+
+  /// Creates the folders above `path` that do not exist yet.
+  static func createParentDirectories(of path: String) throws {
+    var components = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+    guard !components.isEmpty else { return }
+    var current = path.hasPrefix("/") ? "" : "."
+    if path.hasPrefix("/") { components = components.dropFirst() }
+    for component in components where !component.isEmpty {
+      current += "/" + component
+      if mkdir(current, 0o755) != 0 && errno != EEXIST {
+        throw GovTagError(.io, "cannot create the folder: \(String(cString: strerror(errno)))", at: SourceLocation(file: current))
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import GovTagKit
+
+/// The one place that prints problems and decides exit statuses.
+///
+/// | status | meaning |
+/// |---|---|
+/// | 0 | success |
+/// | 1 | the run finished, but a record or an input failed |
+/// | 2 | fatal: lexicons, configuration, I/O |
+/// | 64 | usage (ArgumentParser's validation errors) |
+enum Diagnostics {
+  static let partialFailure = ExitCode(1)
+  static let fatal = ExitCode(2)
+
+  /// Writes one line to standard error.
+  static func print(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+
+  /// Prints an error as `govtag: error: …`.
+  static func error(_ message: String) { print("govtag: error: \(message)") }
+
+  /// Runs `body`; on a GovTag error prints every message and exits with status 2.
+  static func orExit<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let errors as GovTagErrors {
+      for item in errors.errors { error(item.description) }
+      print("govtag: \(errors.errors.count) problem\(errors.errors.count == 1 ? "" : "s") found")
+      throw fatal
+    } catch let item as GovTagError {
+      error(item.description)
+      throw fatal
+    }
+  }
+
+  /// Whether standard error is a terminal (progress lines are only drawn there).
+  static var stderrIsTerminal: Bool { isatty(2) != 0 }
+}

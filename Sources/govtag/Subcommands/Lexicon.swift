@@ -1,0 +1,31 @@
+import ArgumentParser
+import GovTagKit
+
+/// `govtag lexicon`: lexicon maintenance.
+struct Lexicon: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check and inspect the lexicons.",
+    subcommands: [Check.self]
+  )
+
+  /// `govtag lexicon check`: validate every lexicon file.
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Validate the lexicon files and report every problem with its file and line."
+    )
+
+    @OptionGroup var lexicons: LexiconOptions
+
+    func run() throws {
+      let model = try lexicons.loadModel()
+      for dimension in model.lexicons.dimensions {
+        let terms = dimension.categories.reduce(0) { $0 + $1.terms.count }
+        let empty = dimension.categories.filter { $0.terms.isEmpty }.map(\.id)
+        var line = "\(dimension.file): \(dimension.id), \(dimension.categories.count) categories, \(terms) terms"
+        if !empty.isEmpty { line += " (no terms yet: \(empty.joined(separator: ", ")))" }
+        print(line)
+      }
+      print("lexicons OK: \(model.lexicons.termCount) terms, version \(model.rulesVersion)")
+    }
+  }
+}

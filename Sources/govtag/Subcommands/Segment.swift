@@ -1,0 +1,42 @@
+import ArgumentParser
+import GovTagKit
+
+/// `govtag segment`: the tokenisation GovTag works on.
+struct Segment: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Segment text with ICU's word breaker, lexicon terms merged into single tokens (a|b|c).",
+    discussion: "A file is segmented line by line."
+  )
+
+  @Argument(help: "The text itself, a file holding it, or - for standard input.")
+  var text: String
+
+  @Flag(help: "Print tokens as JSON with code point offsets and kinds.")
+  var json = false
+
+  @Flag(help: "Do not merge lexicon terms: ICU's segmentation alone.")
+  var raw = false
+
+  @OptionGroup var lexicons: LexiconOptions
+
+  func run() throws {
+    let model = try raw ? ClassifierModel(lexicons: LexiconSet(dimensions: [])) : lexicons.loadModel()
+    try Diagnostics.orExit {
+      let content = try TextInput(text: text).resolve()
+      let tagger = try Tagger(model: model)
+      var lines = content.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      if lines.last == "" { lines.removeLast() }
+      for line in lines {
+        let tokens = try tagger.segment(line)
+        print(json ? SegmentationRenderer.json(line, tokens) : SegmentationRenderer.plain(line, tokens))
+      }
+    }
+  }
+}
+
+extension TextInput {
+  init(text: String) {
+    self.init()
+    self.text = text
+  }
+}
