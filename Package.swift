@@ -42,15 +42,22 @@ let package = Package(
       dependencies: ["GovTagKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       swiftSettings: swiftSettings
     ),
-    .testTarget(
-      name: "GovTagKitTests",
+    // Fixture paths and helpers shared by the test targets (not a product).
+    .target(
+      name: "GovTagTestSupport",
       dependencies: ["GovTagKit"],
-      resources: [.copy("Fixtures")],
+      path: "Tests/GovTagTestSupport",
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "GovTagKitTests",
+      dependencies: ["GovTagKit", "GovTagTestSupport"],
+      swiftSettings: swiftSettings
+    ),
+    // Runs the built `govtag` binary: stdout, stderr and exit status.
+    .testTarget(
       name: "GovTagCLITests",
-      dependencies: ["GovTagKit"],
+      dependencies: ["govtag", "GovTagKit", "GovTagTestSupport"],
       swiftSettings: swiftSettings
     ),
   ]

@@ -37,7 +37,7 @@ public struct DocumentDecoder: Sendable {
     do {
       value = try JSONDecoder().decode(JSONValue.self, from: Data(line))
     } catch {
-      return failure("not valid JSON (\(Self.describe(error)))", hint: "each line must hold one JSON object")
+      return failure("not valid JSON: \(Self.syntaxProblem(in: line))", hint: "each line must hold one JSON object")
     }
     guard case .object(let fields) = value else {
       return failure("a record must be a JSON object, found \(value.typeDescription)", hint: "each line must hold one JSON object")
@@ -64,14 +64,20 @@ public struct DocumentDecoder: Sendable {
     return .success(Document(id: id, title: title, text: text, fields: fields))
   }
 
-  /// The useful part of a JSON decoding error ("Unexpected character 'x' around line 1, column 5").
-  static func describe(_ error: any Error) -> String {
-    if case DecodingError.dataCorrupted(let context) = error {
-      if let underlying = context.underlyingError as NSError?, let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String {
-        return detail
+  /// What is wrong with invalid JSON, with a column: `JSONDecoder` only says "not valid JSON",
+  /// so on this (rare) path the line is parsed again by `JSONSerialization`, whose message says
+  /// where ("Invalid value around character 8.", a 0-based offset).
+  static func syntaxProblem(in line: UnsafeBufferPointer<UInt8>) -> String {
+    do {
+      _ = try JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed])
+      return "the line does not parse"
+    } catch {
+      guard let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String else { return "the line does not parse" }
+      var message = detail.hasSuffix(".") ? String(detail.dropLast()) : detail
+      if let range = message.range(of: "around character "), let offset = Int(message[range.upperBound...]) {
+        message = message[..<range.lowerBound] + "at column \(offset + 1)"
       }
-      return context.debugDescription
+      return message.prefix(1).lowercased() + message.dropFirst()
     }
-    return String(describing: error)
   }
 }

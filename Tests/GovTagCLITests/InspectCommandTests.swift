@@ -1,0 +1,44 @@
+import Foundation
+import GovTagKit
+import GovTagTestSupport
+import Testing
+
+@Suite("govtag segment, explain and lexicon check")
+struct InspectCommandTests {
+  let lexicons = ["--lexicons", Fixtures.lexiconDirectory]
+
+  @Test("segment prints merged tokens, one line per input line")
+  func segment() throws {
+    let result = try CommandRunner.run(["segment", "推进人工智能和数字化转型\n坚持财政务实管理"] + lexicons)
+    #expect(result.status == 0)
+    #expect(result.stdout == "推进|人工智能|和|数字|化|转型\n坚持|财政|务实|管理\n")
+    let raw = try CommandRunner.run(["segment", "--raw", "实现一网通办"])
+    #expect(raw.stdout == "实现|一|网|通|办\n")
+  }
+
+  @Test("segment reads standard input and prints JSON")
+  func segmentJSON() throws {
+    let result = try CommandRunner.run(["segment", "-", "--json"] + lexicons, stdin: "一网通办")
+    #expect(
+      result.stdout
+        == #"[{"token":"一网通办","start":0,"end":4,"kind":"ideographic","lexicon_term":true}]"# + "\n")
+  }
+
+  @Test("explain lists counted hits, near misses, scores and labels")
+  func explain() throws {
+    let result = try CommandRunner.run(["explain", "推进一网通办，坚持财政务实管理"] + lexicons)
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("capability     public_service (公共服务)"))
+    #expect(result.stdout.contains("✓ capability.public_service"))
+    #expect(result.stdout.contains("Hits that did not count (2)"))
+    #expect(result.stdout.contains("政务  text [10,12)  …推进一网通办，坚持财【政务】实管理…  — starts or ends inside a word of the segmentation"))
+    #expect(result.stdout.contains("通办  text [4,6)"))
+  }
+
+  @Test("lexicon check summarises valid lexicons")
+  func lexiconCheck() throws {
+    let result = try CommandRunner.run(["lexicon", "check"] + lexicons)
+    #expect(result.status == 0)
+    #expect(result.stdout.hasSuffix("lexicons OK: 10 terms, version \(Fixtures.model.rulesVersion)\n"))
+  }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import GovTagKit
+import Testing
+
+@Suite("JSON writer")
+struct JSONWriterTests {
+  @Test("escapes what JSON requires and keeps Chinese as UTF-8")
+  func escaping() {
+    var json = JSONWriter()
+    json.beginObject()
+    json.key("文本")
+    json.string("引号\"反斜杠\\换行\n制表\t控制\u{01}")
+    json.key("n")
+    json.number(2.5)
+    json.key("i")
+    json.number(3)
+    json.key("list")
+    json.strings(["a", "b"])
+    json.endObject()
+    let text = String(decoding: json.bytes, as: UTF8.self)
+    #expect(text == #"{"文本":"引号\"反斜杠\\换行\n制表\t控制\u0001","n":2.5,"i":3,"list":["a","b"]}"#)
+    // And it parses back.
+    let parsed = try? JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any]
+    #expect(parsed?["文本"] as? String == "引号\"反斜杠\\换行\n制表\t控制\u{01}")
+  }
+
+  @Test("JSON values round-trip with integers kept as integers")
+  func values() {
+    var json = JSONWriter()
+    json.value(.object(["b": .integer(2023), "a": .array([.null, .bool(true), .number(0.5), .string("x")])]))
+    #expect(String(decoding: json.bytes, as: UTF8.self) == #"{"a":[null,true,0.5,"x"],"b":2023}"#)
+  }
+}

@@ -1,0 +1,46 @@
+public import Foundation
+
+/// Runs the built `govtag` binary and captures what it prints, like a user's shell would.
+public enum CommandRunner {
+  /// What a run printed and how it exited.
+  public struct Result: Sendable {
+    public var stdout: String
+    public var stderr: String
+    public var status: Int32
+  }
+
+  /// The `govtag` executable built beside the test bundle.
+  public static let executable: URL = {
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("govtag")
+    if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+    return Fixtures.repository.appendingPathComponent(".build/debug/govtag")
+  }()
+
+  /// Runs `govtag arguments…` in `directory` with `stdin` as standard input.
+  public static func run(_ arguments: [String], in directory: URL? = nil, stdin: String? = nil) throws -> Result {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory ?? Fixtures.repository
+    let output = Pipe()
+    let errors = Pipe()
+    let input = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = input
+    try process.run()
+    // Read both pipes while the process runs, so neither can fill up and block it.
+    let group = DispatchGroup()
+    nonisolated(unsafe) var outData = Data()
+    nonisolated(unsafe) var errData = Data()
+    DispatchQueue.global().async(group: group) { outData = output.fileHandleForReading.readDataToEndOfFile() }
+    DispatchQueue.global().async(group: group) { errData = errors.fileHandleForReading.readDataToEndOfFile() }
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    process.waitUntilExit()
+    group.wait()
+    return Result(
+      stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+      status: process.terminationStatus)
+  }
+}

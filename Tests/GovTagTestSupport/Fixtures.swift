@@ -1,0 +1,43 @@
+public import Foundation
+public import GovTagKit
+
+/// Paths of the test fixtures and of the repository, found from this file's location so that
+/// tests run the same from any working directory.
+public enum Fixtures {
+  /// The repository root.
+  public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// `Tests/Fixtures/NAME`.
+  public static func path(_ name: String) -> String {
+    repository.appendingPathComponent("Tests/Fixtures").appendingPathComponent(name).path
+  }
+
+  /// The small, stable test lexicons.
+  public static var lexiconDirectory: String { path("lexicons") }
+
+  /// The test lexicons, loaded and compiled once.
+  public static let model: ClassifierModel = {
+    do {
+      return ClassifierModel(lexicons: try LexiconLoader().load(directory: lexiconDirectory))
+    } catch {
+      fatalError("the test lexicons must load: \(error)")
+    }
+  }()
+
+  /// A fresh temporary directory.
+  public static func temporaryDirectory() -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("govtag-test-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// Writes `text` to a new file in `directory` and returns its path.
+  @discardableResult
+  public static func write(_ text: String, to name: String, in directory: URL) -> String {
+    let url = directory.appendingPathComponent(name)
+    try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8))
+    return url.path
+  }
+}
