@@ -29,6 +29,8 @@ public struct Classification: Sendable {
   public var evidence: [Evidence]
   /// Whether a person should review the labels, and why.
   public var review: Review
+  /// Where the case comes from (``Location/unknown`` when no gazetteer is loaded or no place is named).
+  public var location: Location = .unknown
 
   /// The labels of dimension `id` (empty if the dimension is unknown).
   public func labels(_ id: String) -> [String] { dimensions.first { $0.dimension == id }?.labels ?? [] }

@@ -1,0 +1,63 @@
+/// Where a case comes from: its province, city and district as named in the text, and the region.
+///
+/// Resolved from the gazetteer (`Lexicons/gazetteer.yaml`), never guessed: a text that names no
+/// place has every field `nil`.
+public struct Location: Sendable, Hashable {
+  /// The province's short name as in the taxonomy's table (广东, 内蒙古, 北京), or `nil`.
+  public var province: String?
+  /// The prefecture-level city's short name (深圳), or `nil`.
+  public var city: String?
+  /// The county-level district's full name (南山区), or `nil`.
+  public var district: String?
+  /// The province's region, or `nil`.
+  public var region: Region?
+  /// How the place was resolved, for people: `南山区 → 深圳 → 广东 → east`.
+  public var chain: [String]
+  /// Why this province was chosen when the text names several, or `nil`.
+  public var reason: String?
+  /// Other provinces the text names, in order of first mention.
+  public var otherCandidates: [String]
+  /// The place-name hits the resolution rests on.
+  public var evidence: [PlaceHit]
+
+  /// A location with nothing resolved.
+  public static let unknown = Location(
+    province: nil, city: nil, district: nil, region: nil, chain: [], reason: nil, otherCandidates: [], evidence: [])
+
+  /// Creates a location.
+  public init(
+    province: String?, city: String?, district: String?, region: Region?, chain: [String], reason: String?,
+    otherCandidates: [String], evidence: [PlaceHit]
+  ) {
+    self.province = province
+    self.city = city
+    self.district = district
+    self.region = region
+    self.chain = chain
+    self.reason = reason
+    self.otherCandidates = otherCandidates
+    self.evidence = evidence
+  }
+}
+
+/// One place name found in a text.
+public struct PlaceHit: Sendable, Hashable {
+  /// What kind of place the name denotes.
+  public enum Level: String, Sendable, Hashable {
+    case province, city, district
+  }
+
+  /// The name as matched (深圳市, 南山区, 内蒙古).
+  public var name: String
+  /// Its level.
+  public var level: Level
+  /// The province it belongs to (for an ambiguous district: the one chosen).
+  public var province: String
+  /// The city it belongs to, if any.
+  public var city: String?
+  /// The field it lies in.
+  public var field: Evidence.Field
+  /// Code point offsets into the field.
+  public var start: Int
+  public var end: Int
+}
