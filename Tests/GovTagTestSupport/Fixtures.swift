@@ -16,10 +16,10 @@ public enum Fixtures {
   /// The small, stable test lexicons.
   public static var lexiconDirectory: String { path("lexicons") }
 
-  /// The test lexicons, loaded and compiled once.
+  /// The test lexicons (with their gazetteer and scope cues), loaded and compiled once.
   public static let model: ClassifierModel = {
     do {
-      return ClassifierModel(lexicons: try LexiconLoader().load(directory: lexiconDirectory))
+      return try ClassifierModel.load(lexiconDirectory: lexiconDirectory)
     } catch {
       fatalError("the test lexicons must load: \(error)")
     }

@@ -9,8 +9,17 @@ public struct Classification: Sendable {
     public var score: Double
     /// The score at which the category is assigned.
     public var threshold: Double
-    /// Whether `score >= threshold`.
-    public var assigned: Bool { score >= threshold }
+    /// Whether the category is assigned: its score reaches its threshold and the dimension's
+    /// relative threshold (a share of the dimension's top score), if the dimension has one.
+    public var assigned: Bool
+
+    /// Creates a score.
+    public init(category: String, score: Double, threshold: Double, assigned: Bool? = nil) {
+      self.category = category
+      self.score = score
+      self.threshold = threshold
+      self.assigned = assigned ?? (score >= threshold)
+    }
   }
 
   /// The result for one dimension.

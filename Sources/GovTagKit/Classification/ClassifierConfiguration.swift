@@ -7,6 +7,9 @@ public struct ClassifierConfiguration: Sendable, Hashable {
   /// Each further hit of the same term counts this fraction of the one before, so a term repeated
   /// n times adds `weight × (1 + r + r² + … + rⁿ⁻¹)`, never more than `weight / (1 − r)`.
   public var repeatDecay: Double = 0.5
+  /// Hits inside a quoted document title that the case neither cites nor is said to have made
+  /// count this fraction of their weight.
+  public var quotedTitleFactor: Double = 0.5
   /// A score within this fraction of its threshold, on either side, flags the record for review.
   public var reviewMargin: Double = 0.25
   /// A text shorter than this many characters is flagged for review: too little to judge.
@@ -19,6 +22,6 @@ public struct ClassifierConfiguration: Sendable, Hashable {
 
   /// A canonical rendering of the settings, for the rules version.
   var fingerprint: String {
-    "title=\(titleBoost);decay=\(repeatDecay);margin=\(reviewMargin);short=\(shortTextLimit)"
+    "title=\(titleBoost);decay=\(repeatDecay);quoted=\(quotedTitleFactor);margin=\(reviewMargin);short=\(shortTextLimit)"
   }
 }

@@ -15,6 +15,12 @@ public struct ClassifierModel: Sendable {
   public let lexicons: LexiconSet
   /// The scoring rules.
   public let configuration: ClassifierConfiguration
+  /// The place names, if the lexicon directory has a gazetteer.
+  public let gazetteer: Gazetteer?
+  /// Negation and plan cues.
+  public let scope: ScopeRules
+  /// The cues, as one automaton (pattern id = index into `scope.cues`).
+  let cueAutomaton: KeywordAutomaton
   /// All terms and exclusions of all dimensions.
   let automaton: KeywordAutomaton
   /// The entries of each automaton pattern.
@@ -22,11 +28,19 @@ public struct ClassifierModel: Sendable {
   /// A hash of the lexicons and the scoring rules: two runs with the same version label identically.
   public let rulesVersion: String
 
-  /// Compiles `lexicons`.
+  /// Compiles `lexicons` (and the gazetteer, when given, for ``Classification/location``).
   ///
   /// - Complexity: O(total bytes of all terms × byte classes).
-  public init(lexicons: LexiconSet, configuration: ClassifierConfiguration = ClassifierConfiguration()) {
+  public init(
+    lexicons: LexiconSet, gazetteer: Gazetteer? = nil, scope: ScopeRules = .none,
+    configuration: ClassifierConfiguration = ClassifierConfiguration()
+  ) {
     self.lexicons = lexicons
+    self.gazetteer = gazetteer
+    self.scope = scope
+    var cueBuilder = KeywordAutomaton.Builder()
+    for cue in scope.cues { cueBuilder.add(Array(cue.text.utf8)) }
+    cueAutomaton = cueBuilder.build()
     self.configuration = configuration
     var builder = KeywordAutomaton.Builder()
     var entries: [[PatternEntry]] = []
@@ -50,6 +64,8 @@ public struct ClassifierModel: Sendable {
     var hash = StableHash()
     hash.combine(lexicons.version)
     hash.combine(configuration.fingerprint)
+    hash.combine(gazetteer?.version ?? "no gazetteer")
+    for cue in scope.cues { hash.combine(cue.kind.rawValue + ":" + cue.text) }
     rulesVersion = hash.hexDigest
   }
 }

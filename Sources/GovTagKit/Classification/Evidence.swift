@@ -20,6 +20,23 @@ public struct Evidence: Sendable, Hashable {
     /// The hit lies inside a longer hit of the same category (通办 inside 一网通办), which
     /// already counts for it.
     case insideLongerTerm(term: String)
+    /// A negation cue stands before the hit in its clause (尚未实现数据共享).
+    case negated(cue: String)
+    /// A plan cue stands before the hit in its clause (下一步将建设数据交易所).
+    case planned(cue: String)
+    /// The hit lies inside a quoted document title 《…》 that the case cites (依据《…》): not counted.
+    case citedTitle(cue: String)
+    /// The hit lies inside a quoted document title 《…》 with no cue saying whether the case made
+    /// or cites it: counted at ``ClassifierConfiguration/quotedTitleFactor`` of its weight.
+    case inQuotedTitle
+
+    /// Whether the hit adds to its category's score (in full, or in part for a quoted title).
+    public var counts: Bool {
+      switch self {
+      case .counted, .inQuotedTitle: true
+      default: false
+      }
+    }
 
     /// A short machine-readable name: `counted`, `crosses_word_boundary`, `excluded`.
     public var code: String {
@@ -28,6 +45,10 @@ public struct Evidence: Sendable, Hashable {
       case .crossesWordBoundary: "crosses_word_boundary"
       case .excluded: "excluded"
       case .insideLongerTerm: "inside_longer_term"
+      case .negated: "negated"
+      case .planned: "planned"
+      case .citedTitle: "cited_title"
+      case .inQuotedTitle: "quoted_title"
       }
     }
 
@@ -38,6 +59,10 @@ public struct Evidence: Sendable, Hashable {
       case .crossesWordBoundary: "starts or ends inside a word of the segmentation"
       case .excluded(let phrase): "inside the excluded phrase \"\(phrase)\""
       case .insideLongerTerm(let term): "inside the longer term \"\(term)\" of the same category"
+      case .negated(let cue): "negated by \"\(cue)\" in its clause"
+      case .planned(let cue): "only planned (\"\(cue)\" in its clause)"
+      case .citedTitle(let cue): "inside a document title the case cites (\"\(cue)\")"
+      case .inQuotedTitle: "inside a quoted document title 《…》: counts half"
       }
     }
   }

@@ -8,7 +8,7 @@ extension Tagger {
     var evidence = evidence
     var repeats: [String: Int] = [:]
     var totals: [String: Double] = [:]
-    for index in evidence.indices where evidence[index].status == .counted {
+    for index in evidence.indices where evidence[index].status.counts {
       let hit = evidence[index]
       let key = hit.dimension + "\u{1F}" + hit.category
       let termKey = key + "\u{1F}" + hit.term
@@ -17,6 +17,7 @@ extension Tagger {
       var contribution = hit.weight
       for _ in 0..<seen { contribution *= configuration.repeatDecay }
       if hit.field == .title { contribution *= configuration.titleBoost }
+      if hit.status == .inQuotedTitle { contribution *= configuration.quotedTitleFactor }
       contribution = Self.rounded(contribution)
       evidence[index].contribution = contribution
       totals[key, default: 0] += contribution
@@ -25,9 +26,14 @@ extension Tagger {
     var reasons: [Review.Reason] = []
     for dimension in model.lexicons.dimensions {
       var scores: [Classification.CategoryScore] = []
+      let top = dimension.categories.map { totals[dimension.id + "\u{1F}" + $0.id, default: 0] }.max() ?? 0
+      let floor = Self.rounded(top * dimension.relativeThreshold)
       for category in dimension.categories {
         let score = Self.rounded(totals[dimension.id + "\u{1F}" + category.id, default: 0])
-        scores.append(Classification.CategoryScore(category: category.id, score: score, threshold: category.threshold))
+        scores.append(
+          Classification.CategoryScore(
+            category: category.id, score: score, threshold: category.threshold,
+            assigned: score >= category.threshold && score >= floor))
         let margin = category.threshold * configuration.reviewMargin
         if score > 0, abs(score - category.threshold) < margin || score == category.threshold {
           let side = score >= category.threshold ? "just reaches" : "falls just short of"

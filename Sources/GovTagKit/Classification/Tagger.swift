@@ -12,6 +12,10 @@ public final class Tagger {
   /// ICU's segments of the current field (end offset, rule status).
   var segmentEnds: [Int] = []
   var segmentStatuses: [Int32] = []
+  /// The current field after ``TextFolding`` (traditional → simplified, full width → ASCII).
+  var folded: [UInt8] = []
+  /// Folded byte offset → original byte offset; empty when folding kept every length.
+  var foldOffsets: [Int32] = []
 
   /// Creates a tagger for `model`.
   ///
@@ -30,16 +34,20 @@ public final class Tagger {
   /// - Throws: `GovTagError` with code `.icu` when ICU fails.
   public func classify(title: String?, text: String) throws -> Classification {
     var evidence: [Evidence] = []
-    if let title, !title.isEmpty { evidence += try analyze(title, field: .title) }
-    evidence += try analyze(text, field: .text)
-    return score(evidence, textLength: text.unicodeScalars.count)
+    var places: [LocationResolver.Mention] = []
+    if let title, !title.isEmpty { evidence += try analyze(title, field: .title, places: &places) }
+    evidence += try analyze(text, field: .text, places: &places)
+    var classification = score(evidence, textLength: text.unicodeScalars.count)
+    if let gazetteer = model.gazetteer { classification.location = LocationResolver(gazetteer: gazetteer).resolve(places) }
+    return classification
   }
 
   /// Every lexicon hit in `text`, with its status, in order of position.
   ///
   /// - Throws: `GovTagError` with code `.icu` when ICU fails.
   public func hits(in text: String, field: Evidence.Field = .text) throws -> [Evidence] {
-    try analyze(text, field: field)
+    var places: [LocationResolver.Mention] = []
+    return try analyze(text, field: field, places: &places)
   }
 
   /// Segments `text` into tokens: ICU's word boundaries, with every lexicon term that fires
@@ -47,11 +55,14 @@ public final class Tagger {
   ///
   /// - Throws: `GovTagError` with code `.icu` when ICU fails.
   public func segment(_ text: String) throws -> [Token] {
-    var text = text
-    return try text.withUTF8 { bytes in
+    try withFoldedText(text) { bytes, _ in
       try findBoundaries(bytes)
       let hits = rawHits(in: bytes).filter { $0.status.isAligned }
-      return mergedTokens(terms: hits.map { $0.start..<$0.end })
+      return mergedTokens(terms: hits.map { $0.start..<$0.end }).map { token in
+        var token = token
+        token.range = originalOffset(token.range.lowerBound)..<originalOffset(token.range.upperBound)
+        return token
+      }
     }
   }
 }
@@ -76,6 +87,21 @@ extension Tagger {
     var term: Int
     var status: Evidence.Status
   }
+
+  /// Folds `text` into `folded` and calls `body` with the folded and the original bytes.
+  func withFoldedText<Result>(
+    _ text: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) throws -> Result
+  ) throws -> Result {
+    var text = text
+    return try text.withUTF8 { original in
+      TextFolding.standard.fold(original, into: &folded, offsets: &foldOffsets)
+      return try folded.withUnsafeBufferPointer { try body($0, original) }
+    }
+  }
+
+  /// The original byte offset of a folded byte offset.
+  @inline(__always)
+  func originalOffset(_ folded: Int) -> Int { foldOffsets.isEmpty ? folded : Int(foldOffsets[folded]) }
 
   /// Runs ICU over `bytes` and records its boundaries in `isBoundary` and its segments.
   func findBoundaries(_ bytes: UnsafeBufferPointer<UInt8>) throws {
@@ -130,11 +156,12 @@ extension Tagger {
         hits[index].status = .excluded(phrase: phrase)
       }
     }
+    applyScope(to: &hits, in: bytes)
     // A counted hit nested in a longer counted hit of the same category adds nothing of its own.
-    for index in hits.indices where hits[index].status == .counted {
+    for index in hits.indices where hits[index].status.counts {
       let hit = hits[index]
       if let outer = hits.first(where: {
-        $0.status == .counted && $0.dimension == hit.dimension && $0.category == hit.category
+        $0.status.counts && $0.dimension == hit.dimension && $0.category == hit.category
           && $0.start <= hit.start && hit.end <= $0.end && ($0.end - $0.start) > (hit.end - hit.start)
       }) {
         hits[index].status = .insideLongerTerm(term: lexicons[outer.dimension].categories[outer.category].terms[outer.term].text)
@@ -143,15 +170,26 @@ extension Tagger {
     return hits
   }
 
-  /// Analyses one field: segmentation, matching, statuses, and evidence with code point offsets.
-  func analyze(_ text: String, field: Evidence.Field) throws -> [Evidence] {
-    var text = text
+  /// Analyses one field: segmentation, matching, statuses, and evidence with code point offsets;
+  /// appends the field's place names to `places` when the model has a gazetteer.
+  func analyze(_ text: String, field: Evidence.Field, places: inout [LocationResolver.Mention]) throws -> [Evidence] {
     let width = model.configuration.contextWidth
     let lexicons = model.lexicons.dimensions
-    return try text.withUTF8 { bytes in
-      try findBoundaries(bytes)
-      let hits = rawHits(in: bytes)
+    return try withFoldedText(text) { folded, bytes in
+      if let gazetteer = model.gazetteer {
+        places += LocationResolver(gazetteer: gazetteer).mentions(
+          in: folded, original: bytes, field: field, toOriginal: originalOffset)
+      }
+      try findBoundaries(folded)
+      var hits = rawHits(in: folded)
       guard !hits.isEmpty else { return [] }
+      // From here on, offsets are into the original text.
+      if !foldOffsets.isEmpty {
+        for index in hits.indices {
+          hits[index].start = originalOffset(hits[index].start)
+          hits[index].end = originalOffset(hits[index].end)
+        }
+      }
       // Every byte offset we need as a code point offset, converted in one pass.
       var contexts: [(Int, Int)] = []
       var offsets: [Int] = []

@@ -74,13 +74,18 @@ public struct DimensionLexicon: Sendable, Hashable {
   public var file: String
   /// Its categories, in the taxonomy's order.
   public var categories: [LexiconCategory]
+  /// A category is only assigned when its score is at least this share of the dimension's top
+  /// score (0 = no such rule): a passing mention of a second topic in a long case does not make
+  /// it a second label.
+  public var relativeThreshold: Double
 
   /// Creates a dimension lexicon.
-  public init(id: String, name: String, file: String, categories: [LexiconCategory]) {
+  public init(id: String, name: String, file: String, categories: [LexiconCategory], relativeThreshold: Double = 0) {
     self.id = id
     self.name = name
     self.file = file
     self.categories = categories
+    self.relativeThreshold = relativeThreshold
   }
 }
 
@@ -99,6 +104,7 @@ public struct LexiconSet: Sendable {
     for dimension in dimensions {
       hash.combine("dimension")
       hash.combine(dimension.id)
+      hash.combine(String(dimension.relativeThreshold))
       for category in dimension.categories {
         hash.combine("category")
         hash.combine(category.id)

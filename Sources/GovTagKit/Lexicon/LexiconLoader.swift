@@ -10,7 +10,7 @@ public struct LexiconLoader {
   public var taxonomy: Taxonomy
 
   /// Files in a lexicon directory that are not dimension lexicons.
-  public static let nonDimensionFiles: Set<String> = ["gazetteer.yaml"]
+  public static let nonDimensionFiles: Set<String> = ["gazetteer.yaml", "scope.yaml"]
 
   /// The default threshold when a file sets none.
   public static let defaultThreshold = 3.0
@@ -111,7 +111,7 @@ struct DimensionFileParser {
     self.taxonomy = taxonomy
   }
 
-  private static let fileKeys = ["dimension", "name", "threshold", "categories"]
+  private static let fileKeys = ["dimension", "name", "threshold", "relative_threshold", "categories"]
   private static let categoryKeys = ["name", "threshold", "terms", "exclude"]
   private static let termKeys = ["weight", "match"]
 
@@ -185,7 +185,18 @@ struct DimensionFileParser {
     let order = Dictionary(uniqueKeysWithValues: dimension.categories.enumerated().map { ($1.id, $0) })
     categories.sort { order[$0.id, default: .max] < order[$1.id, default: .max] }
     let name = mapping["name"]?.scalar?.string ?? dimension.name
-    return DimensionLexicon(id: dimension.id, name: name, file: file, categories: categories)
+    var relative = 0.0
+    if let node = mapping["relative_threshold"] {
+      if let text = node.scalar?.string, let value = Double(text), (0..<1).contains(value) {
+        relative = value
+      } else {
+        problems.append(
+          GovTagError(
+            .lexicon, "relative_threshold must be a number from 0 up to (not including) 1", at: location(node),
+            hint: "e.g. 0.25: a category needs a quarter of the dimension's top score"))
+      }
+    }
+    return DimensionLexicon(id: dimension.id, name: name, file: file, categories: categories, relativeThreshold: relative)
   }
 
   private mutating func parseCategory(

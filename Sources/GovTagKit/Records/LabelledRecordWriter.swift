@@ -18,7 +18,7 @@ public struct LabelledRecordWriter: Sendable {
   /// Fields GovTag writes; input fields of these names are replaced, so that re-tagging an
   /// output file does not nest old labels in new ones.
   public static let ownFields: Set<String> = [
-    "labels", "scores", "review", "evidence", "text_hash", "lexicon_version", "govtag_version", "icu_version", "error",
+    "labels", "scores", "location", "review", "evidence", "text_hash", "lexicon_version", "govtag_version", "icu_version", "error",
   ]
 
   /// The lexicon (rules) version to stamp on each record.
@@ -72,6 +72,9 @@ public struct LabelledRecordWriter: Sendable {
       json.endObject()
     }
     json.endObject()
+
+    json.key("location")
+    writeLocation(classification.location, to: &json)
 
     json.key("review")
     writeReview(classification.review, to: &json)
@@ -134,6 +137,50 @@ public struct LabelledRecordWriter: Sendable {
     case (.standard, .crossesWordBoundary), (.standard, .insideLongerTerm): false
     case (.standard, _): true
     }
+  }
+
+  private func writeLocation(_ location: Location, to json: inout JSONWriter) {
+    func optional(_ key: String, _ value: String?) {
+      json.key(key)
+      if let value { json.string(value) } else { json.null() }
+    }
+    json.beginObject()
+    optional("province", location.province)
+    optional("city", location.city)
+    optional("district", location.district)
+    optional("region", location.region?.rawValue)
+    json.key("chain")
+    json.strings(location.chain)
+    if let reason = location.reason {
+      json.key("reason")
+      json.string(reason)
+    }
+    json.key("candidates")
+    json.strings(location.otherCandidates)
+    json.key("evidence")
+    json.beginArray()
+    for hit in location.evidence {
+      json.beginObject()
+      json.key("name")
+      json.string(hit.name)
+      json.key("level")
+      json.string(hit.level.rawValue)
+      json.key("province")
+      json.string(hit.province)
+      if let city = hit.city {
+        json.key("city")
+        json.string(city)
+      }
+      json.key("field")
+      json.string(hit.field.rawValue)
+      json.key("start")
+      json.integer(hit.start)
+      json.key("end")
+      json.integer(hit.end)
+      json.endObject()
+    }
+    json.endArray()
+    json.endObject()
   }
 
   private func writeReview(_ review: Review, to json: inout JSONWriter) {

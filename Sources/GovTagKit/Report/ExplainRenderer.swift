@@ -28,8 +28,8 @@ public struct ExplainRenderer {
         )
       }
     }
-    let counted = classification.evidence.filter { $0.status == .counted }
-    let suppressed = classification.evidence.filter { $0.status != .counted }
+    let counted = classification.evidence.filter { $0.status.counts }
+    let suppressed = classification.evidence.filter { !$0.status.counts }
     lines.append("")
     lines.append("Hits that counted (\(counted.count))")
     for hit in counted {

@@ -3,12 +3,12 @@ import GovTagKit
 
 /// Where the lexicons are; shared by every subcommand that classifies.
 struct LexiconOptions: ParsableArguments {
-  @Option(name: .customLong("lexicons"), help: "The folder of lexicon files.")
+  @Option(name: .customLong("lexicons"), help: "The folder of lexicon files (with gazetteer.yaml and scope.yaml).")
   var directory = "Lexicons"
 
-  /// Loads and compiles the lexicons, printing every problem and exiting with status 2 on failure.
+  /// Loads and compiles the lexicons, gazetteer and scope cues, printing every problem and
+  /// exiting with status 2 on failure.
   func loadModel() throws -> ClassifierModel {
-    let lexicons = try Diagnostics.orExit { try LexiconLoader().load(directory: directory) }
-    return ClassifierModel(lexicons: lexicons)
+    try Diagnostics.orExit { try ClassifierModel.load(lexiconDirectory: directory) }
   }
 }

@@ -1,0 +1,93 @@
+extension Tagger {
+  /// Marks counted hits that their context puts out of scope (see `Lexicons/scope.yaml`): after a
+  /// negation or plan cue in the same clause; inside a quoted document title 《…》 that the case
+  /// cites (a citation cue before the 《 in its clause); inside any other quoted title, unless an
+  /// enactment cue says the case made the document, they count only in part.
+  ///
+  /// Works on the folded bytes, where full-width ，；！？： are already ASCII.
+  func applyScope(to hits: inout [RawHit], in bytes: UnsafeBufferPointer<UInt8>) {
+    guard hits.contains(where: { $0.status == .counted }) else { return }
+    let quotes = Self.quotedTitles(in: bytes)
+    var cues: [(start: Int, end: Int, cue: Int)] = []
+    if !model.scope.cues.isEmpty {
+      model.cueAutomaton.forEachMatch(in: bytes) { start, end, cue in
+        // A cue counts as a word of its own, and not inside a term (未来 in 未来社区 is no plan).
+        guard isBoundary[start] && isBoundary[end] else { return }
+        let insideTerm = hits.contains {
+          $0.status.isAligned && $0.start <= start && end <= $0.end && ($0.end - $0.start) > (end - start)
+        }
+        if !insideTerm { cues.append((start, end, cue)) }
+      }
+    }
+    let rules = model.scope.cues
+    for index in hits.indices where hits[index].status == .counted {
+      let hit = hits[index]
+      let clauseStart = Self.clauseStart(before: hit.start, in: bytes)
+      if let quote = quotes.first(where: { $0.lowerBound <= hit.start && hit.end <= $0.upperBound }) {
+        let before = cues.last {
+          $0.start >= clauseStart && $0.end <= quote.lowerBound
+            && (rules[$0.cue].kind == .citation || rules[$0.cue].kind == .enactment)
+        }
+        if let before, rules[before.cue].kind == .citation {
+          hits[index].status = .citedTitle(cue: rules[before.cue].text)
+          continue
+        }
+        if before == nil { hits[index].status = .inQuotedTitle }
+      }
+      let cue = cues.last {
+        $0.start >= clauseStart && $0.end <= hit.start && (rules[$0.cue].kind == .negation || rules[$0.cue].kind == .plan)
+      }
+      if let cue {
+        let rule = rules[cue.cue]
+        hits[index].status = rule.kind == .negation ? .negated(cue: rule.text) : .planned(cue: rule.text)
+      }
+    }
+  }
+
+  /// Byte ranges of the outermost 《…》 spans (an unclosed 《 runs to the end of its line).
+  static func quotedTitles(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var spans: [Range<Int>] = []
+    var depth = 0
+    var start = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0xE3 && index + 2 < bytes.count && bytes[index + 1] == 0x80 {
+        if bytes[index + 2] == 0x8A {  // 《
+          if depth == 0 { start = index }
+          depth += 1
+        } else if bytes[index + 2] == 0x8B && depth > 0 {  // 》
+          depth -= 1
+          if depth == 0 { spans.append(start..<index + 3) }
+        }
+        index += 3
+        continue
+      }
+      if byte == 0x0A && depth > 0 {
+        spans.append(start..<index)
+        depth = 0
+      }
+      index += 1
+    }
+    if depth > 0 { spans.append(start..<bytes.count) }
+    return spans
+  }
+
+  /// The start of the clause that contains `offset`: just after the nearest 。 , ; ! ? : or line
+  /// break before it (、 does not end a clause: 尚未实现数据共享、业务协同 negates both).
+  static func clauseStart(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var index = offset
+    while index > 0 {
+      let byte = bytes[index - 1]
+      switch byte {
+      case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), 0x0A:
+        return index
+      case 0x82 where index >= 3 && bytes[index - 3] == 0xE3 && bytes[index - 2] == 0x80:  // 。
+        return index
+      default:
+        index -= 1
+      }
+    }
+    return 0
+  }
+}

@@ -1,0 +1,86 @@
+/// China's administrative divisions as GovTag knows them: provinces, prefecture-level cities and
+/// county-level districts, with the names by which texts refer to them.
+///
+/// Loaded from `Lexicons/gazetteer.yaml` by ``GazetteerLoader``; immutable and shared by every
+/// worker. Names are matched as substrings (ICU often splits place names: 深圳|市南|山区), longest
+/// first, so 南山区 wins over 南山 and 河南蒙古族自治县 over 河南.
+public struct Gazetteer: Sendable {
+  /// A province-level division.
+  public struct Province: Sendable, Hashable {
+    /// Short name as in the taxonomy's table (广东, 内蒙古, 北京).
+    public var name: String
+    /// Official name (广东省, 内蒙古自治区).
+    public var fullName: String
+    /// The region it belongs to.
+    public var region: Region
+  }
+
+  /// A prefecture-level division.
+  public struct City: Sendable, Hashable {
+    /// Short name (深圳).
+    public var name: String
+    /// Official name (深圳市).
+    public var fullName: String
+    /// Index into ``provinces``.
+    public var province: Int
+  }
+
+  /// A county-level division.
+  public struct District: Sendable, Hashable {
+    /// Official name (南山区).
+    public var name: String
+    /// Index into ``cities``, or `nil` for one administered by its province directly (and for
+    /// the districts of the four municipalities).
+    public var city: Int?
+    /// Index into ``provinces``.
+    public var province: Int
+  }
+
+  /// What a matched name can denote.
+  enum Place: Sendable, Hashable {
+    case province(Int)
+    case city(Int)
+    case district(Int)
+  }
+
+  public let provinces: [Province]
+  public let cities: [City]
+  public let districts: [District]
+  /// Every name's places (a district name like 朝阳区 can denote several).
+  let places: [[Place]]
+  /// The names, in automaton pattern order.
+  let names: [String]
+  let automaton: KeywordAutomaton
+  /// A hash of the content, part of the rules version.
+  public let version: String
+
+  /// Builds the name automaton.
+  init(provinces: [Province], cities: [City], districts: [District], names: [(String, Place)]) {
+    self.provinces = provinces
+    self.cities = cities
+    self.districts = districts
+    var builder = KeywordAutomaton.Builder()
+    var places: [[Place]] = []
+    var patternNames: [String] = []
+    var hash = StableHash()
+    for (name, place) in names {
+      let pattern = builder.add(Array(name.utf8))
+      if pattern == places.count {
+        places.append([])
+        patternNames.append(name)
+      }
+      if !places[pattern].contains(place) { places[pattern].append(place) }
+      hash.combine(name)
+      hash.combine(String(describing: place))
+    }
+    for province in provinces { hash.combine(province.name + province.region.rawValue) }
+    for city in cities { hash.combine(city.name + "/" + String(city.province)) }
+    self.places = places
+    self.names = patternNames
+    self.automaton = builder.build()
+    self.version = hash.hexDigest
+  }
+
+  /// The number of names matched.
+  public var nameCount: Int { names.count }
+}

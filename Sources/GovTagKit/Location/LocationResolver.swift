@@ -1,0 +1,151 @@
+/// Finds the place names of a document and decides where the case comes from.
+///
+/// The rules, from `docs/TAXONOMY.md`:
+/// - a district resolves through its city to its province (南山区 → 深圳 → 广东 → east);
+/// - a district name shared by several cities (朝阳区, 鼓楼区) resolves only when one of its
+///   cities or provinces is also named; otherwise it is left out, never guessed;
+/// - a case naming several provinces is attributed to the first-named place, the title before
+///   the text (the applicant is named first in case write-ups), and the reason says so;
+/// - a case naming no place has no location.
+struct LocationResolver {
+  let gazetteer: Gazetteer
+
+  /// One place-name occurrence.
+  struct Mention {
+    var field: Evidence.Field
+    var start: Int  // bytes
+    var end: Int
+    var pattern: Int
+    var scalarStart = 0
+    var scalarEnd = 0
+  }
+
+  /// Place-name occurrences in one field: leftmost-longest, without overlaps, so 浙江西部 is
+  /// 浙江 and not 江西.
+  ///
+  /// - Parameters:
+  ///   - folded: the field after ``TextFolding``, which is what is matched.
+  ///   - original: the field as given, which offsets refer to.
+  ///   - toOriginal: maps a folded byte offset to an original one.
+  func mentions(
+    in folded: UnsafeBufferPointer<UInt8>, original bytes: UnsafeBufferPointer<UInt8>, field: Evidence.Field,
+    toOriginal: (Int) -> Int
+  ) -> [Mention] {
+    var hits: [Mention] = []
+    gazetteer.automaton.forEachMatch(in: folded) { start, end, pattern in
+      hits.append(Mention(field: field, start: start, end: end, pattern: pattern))
+    }
+    guard !hits.isEmpty else { return [] }
+    hits.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
+    var chosen: [Mention] = []
+    var reach = 0
+    for hit in hits where hit.start >= reach {
+      reach = hit.end
+      var hit = hit
+      hit.start = toOriginal(hit.start)
+      hit.end = toOriginal(hit.end)
+      chosen.append(hit)
+    }
+    let offsets = UTF8Text.scalarOffsets(ofSorted: chosen.flatMap { [$0.start, $0.end] }, in: bytes)
+    for index in chosen.indices {
+      chosen[index].scalarStart = offsets[2 * index]
+      chosen[index].scalarEnd = offsets[2 * index + 1]
+    }
+    return chosen
+  }
+
+  /// Decides the location from the mentions of the title and then the text.
+  func resolve(_ mentions: [Mention]) -> Location {
+    guard !mentions.isEmpty else { return .unknown }
+    func provinceOf(_ place: Gazetteer.Place) -> Int {
+      switch place {
+      case .province(let index): index
+      case .city(let index): gazetteer.cities[index].province
+      case .district(let index): gazetteer.districts[index].province
+      }
+    }
+    // Provinces and cities named without ambiguity give the context for the ambiguous names.
+    var namedProvinces: Set<Int> = []
+    var namedCities: Set<Int> = []
+    for mention in mentions {
+      let places = gazetteer.places[mention.pattern]
+      guard places.count == 1, let place = places.first else { continue }
+      namedProvinces.insert(provinceOf(place))
+      switch place {
+      case .city(let index): namedCities.insert(index)
+      case .district(let index): if let city = gazetteer.districts[index].city { namedCities.insert(city) }
+      case .province: break
+      }
+    }
+    var resolved: [(Mention, Gazetteer.Place)] = []
+    for mention in mentions {
+      let places = gazetteer.places[mention.pattern]
+      if places.count == 1, let place = places.first {
+        resolved.append((mention, place))
+        continue
+      }
+      let supported = places.filter { place in
+        if case .district(let index) = place, let city = gazetteer.districts[index].city, namedCities.contains(city) {
+          return true
+        }
+        return namedProvinces.contains(provinceOf(place))
+      }
+      if supported.count == 1, let place = supported.first { resolved.append((mention, place)) }
+    }
+    guard let first = resolved.first else { return .unknown }
+    let province = provinceOf(first.1)
+    var order: [Int] = []
+    for (_, place) in resolved where !order.contains(provinceOf(place)) { order.append(provinceOf(place)) }
+    // The most specific places named in the chosen province, first mention first.
+    var city: Int?
+    var district: Int?
+    for (_, place) in resolved where provinceOf(place) == province {
+      switch place {
+      case .district(let index):
+        if district == nil {
+          district = index
+          if city == nil { city = gazetteer.districts[index].city }
+        }
+      case .city(let index):
+        if city == nil { city = index }
+      case .province: break
+      }
+    }
+    // A district named before its city was seen must agree with the city finally chosen.
+    if let districtIndex = district, let districtCity = gazetteer.districts[districtIndex].city, districtCity != city {
+      district = nil
+    }
+    let provinceInfo = gazetteer.provinces[province]
+    var chain: [String] = []
+    if let district { chain.append(gazetteer.districts[district].name) }
+    if let city { chain.append(gazetteer.cities[city].name) }
+    chain.append(provinceInfo.name)
+    chain.append(provinceInfo.region.rawValue)
+    var reason: String?
+    if order.count > 1 {
+      let names = order.map { gazetteer.provinces[$0].name }.joined(separator: ", ")
+      let where_ = first.0.field == .title ? "in the title" : "in the text"
+      reason = "the case names \(order.count) provinces (\(names)); \(provinceInfo.name) is named first (\(where_))"
+    }
+    let evidence = resolved.map { mention, place -> PlaceHit in
+      let level: PlaceHit.Level
+      var cityName: String?
+      switch place {
+      case .province: level = .province
+      case .city(let index):
+        level = .city
+        cityName = gazetteer.cities[index].name
+      case .district(let index):
+        level = .district
+        cityName = gazetteer.districts[index].city.map { gazetteer.cities[$0].name }
+      }
+      return PlaceHit(
+        name: gazetteer.names[mention.pattern], level: level, province: gazetteer.provinces[provinceOf(place)].name,
+        city: cityName, field: mention.field, start: mention.scalarStart, end: mention.scalarEnd)
+    }
+    return Location(
+      province: provinceInfo.name, city: city.map { gazetteer.cities[$0].name },
+      district: district.map { gazetteer.districts[$0].name }, region: provinceInfo.region, chain: chain, reason: reason,
+      otherCandidates: order.dropFirst().map { gazetteer.provinces[$0].name }, evidence: evidence)
+  }
+}

@@ -1,0 +1,45 @@
+@testable import GovTagKit
+import GovTagTestSupport
+import Testing
+
+@Suite("Folding traditional and full-width text")
+struct TextFoldingTests {
+  @Test("traditional characters fold to simplified, full-width ASCII to ASCII")
+  func folding() {
+    #expect(TextFolding.standard.fold("數據共享、監管、廣東") == "数据共享、监管、广东")
+    #expect(TextFolding.standard.fold("ＡＩ　５Ｇ") == "AI 5G")
+    #expect(TextFolding.standard.fold("一网通办😀") == "一网通办😀")
+  }
+
+  @Test("offsets of folded text map back to the original bytes")
+  func offsetMap() {
+    let original = Array("ＡＩ數據".utf8)  // 3 + 3 + 3 + 3 bytes
+    var folded: [UInt8] = []
+    var offsets: [Int32] = []
+    original.withUnsafeBufferPointer { TextFolding.standard.fold($0, into: &folded, offsets: &offsets) }
+    #expect(String(decoding: folded, as: UTF8.self) == "AI数据")
+    #expect(offsets == [0, 3, 6, 6, 6, 9, 9, 9, 12])  // folded characters map to their original start
+    // Same-length folding needs no map.
+    var plain: [UInt8] = []
+    Array("數據".utf8).withUnsafeBufferPointer { TextFolding.standard.fold($0, into: &plain, offsets: &offsets) }
+    #expect(offsets.isEmpty)
+  }
+
+  @Test("the fold table agrees with ICU's Traditional-Simplified transliterator")
+  func agreesWithICU() throws {
+    let sample = "數據共享監管廣東務實發展國家區塊鏈雲計算運營機關開發"
+    let icu = try ICUTransliterator(identifier: "Traditional-Simplified").apply(sample)
+    #expect(TextFolding.standard.fold(sample) == icu)
+  }
+
+  @Test("evidence from traditional and full-width text points into the original")
+  func evidenceOffsets() throws {
+    let tagger = try Tagger(model: Fixtures.model)
+    let text = "推進一網通辦，應用ＡＩ與人工智能"
+    let hits = try tagger.classify(title: nil, text: text).evidence.filter { $0.status == .counted }
+    let scalars = Array(text.unicodeScalars)
+    #expect(hits.map(\.term) == ["一网通办", "人工智能"])
+    #expect(hits.map(\.match) == ["一網通辦", "人工智能"])
+    for hit in hits { #expect(String(String.UnicodeScalarView(scalars[hit.start..<hit.end])) == hit.match) }
+  }
+}
