@@ -26,7 +26,7 @@ struct TagCommandTests {
     #expect(result.status == 1)
     #expect(result.stdout == "")
     let lines = result.stderr.split(separator: "\n").map(String.init)
-    #expect(lines.contains("govtag: error: empty.jsonl: the input is empty: no records; give a JSON Lines file with one record per line"))
+    #expect(lines.contains("govtag: error: empty.jsonl: the input holds no records; give a file with one record per line (JSON Lines), a JSON array, a CSV file or a folder of .txt files"))
     #expect(lines.contains("govtag: error: missing.jsonl: cannot open the input: No such file or directory; check the path"))
     #expect(lines.contains("govtag: error: in.jsonl:2: not valid JSON: invalid value at column 2; each line must hold one JSON object"))
     #expect(lines.contains(#"govtag: error: in.jsonl:3: record "notext": the record has no "text" field; put the narrative in "text""#))

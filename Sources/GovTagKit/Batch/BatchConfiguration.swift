@@ -1,23 +1,48 @@
 /// How a batch run reads, labels and writes.
 public struct BatchConfiguration: Sendable {
+  /// The output formats.
+  public enum OutputFormat: String, Sendable, CaseIterable {
+    /// JSON Lines, one record per line (the default).
+    case jsonl
+    /// One JSON array, one record per line inside it.
+    case json
+  }
+
   /// Worker threads; each owns a tagger. Defaults to the number of cores.
   public var jobs: Int
   /// Records per unit of work handed to a worker: large enough that hand-over costs nothing,
   /// small enough that the last units keep every core busy.
   public var chunkRecords: Int = 64
-  /// Also end a chunk once its lines hold this many bytes, so very long texts do not make
+  /// Also end a chunk once its records hold this many bytes, so very long texts do not make
   /// chunks huge.
   public var chunkBytes: Int = 1 << 20
   /// Chunks in flight per worker: bounds memory and lets a slow chunk be overtaken.
   public var chunksInFlightPerJob: Int = 4
-  /// Write an error record in place of each failed input line (and of blank lines), so output
+  /// Write an error record in place of each failed input record (and of blank lines), so output
   /// lines match input lines one to one, as a streaming mapper needs.
   public var errorRecordsInPlace: Bool = false
   /// Which hits to list in each record's evidence.
   public var evidenceDetail: LabelledRecordWriter.EvidenceDetail = .standard
-  /// How to read records.
+  /// How to read JSON records.
   public var decoder = DocumentDecoder()
+  /// The input format for every input; `nil` = judge each by its extension.
+  public var inputFormat: InputFormat?
+  /// CSV column names.
+  public var csvColumns = CSVRecordReader.Columns()
+  /// The output format.
+  public var outputFormat: OutputFormat = .jsonl
+  /// Seconds between two saves of the resume state.
+  public var checkpointInterval: Double = 0.5
 
   /// Creates a configuration with `jobs` workers.
   public init(jobs: Int) { self.jobs = max(1, jobs) }
+
+  /// The settings that shape the output, which a resumed run must share with the first.
+  var outputFingerprint: String {
+    [
+      "evidence=\(evidenceDetail.rawValue)", "inplace=\(errorRecordsInPlace)", "format=\(outputFormat.rawValue)",
+      "input=\(inputFormat?.rawValue ?? "auto")", "csv=\(csvColumns.id),\(csvColumns.text),\(csvColumns.title)",
+      "fields=\(decoder.idField),\(decoder.textField),\(decoder.titleField)",
+    ].joined(separator: ";")
+  }
 }

@@ -1,10 +1,11 @@
 import Foundation
 
-/// Labels every record of a list of JSON Lines inputs on several cores and writes the results
-/// in input order.
+/// Labels every record of a list of inputs on several cores and writes the results in input
+/// order; resumable after an interrupt.
 ///
 /// A record that cannot be labelled is reported and the run goes on; an input that cannot be
-/// read is reported and the next one is read. Output is byte-identical for every job count.
+/// read is reported and the next one is read. Output is byte-identical for every job count, and
+/// for a run that was interrupted and resumed.
 public struct BatchRunner: Sendable {
   /// Something that happened during a run, for the command line to show.
   public enum Event: Sendable {
@@ -14,6 +15,20 @@ public struct BatchRunner: Sendable {
     case inputFailed(GovTagError)
     /// Another chunk was written; the summary so far.
     case progress(RunSummary)
+  }
+
+  /// Where a run writes.
+  public struct Destination: Sendable {
+    /// The output file, or `nil` for standard output.
+    public var output: String?
+    /// Where failed records go as JSON Lines (`{"source","line","reason","raw"}`), if anywhere.
+    public var errors: String?
+
+    /// Creates a destination.
+    public init(output: String?, errors: String? = nil) {
+      self.output = output
+      self.errors = errors
+    }
   }
 
   /// The compiled lexicons.
@@ -27,18 +42,13 @@ public struct BatchRunner: Sendable {
     self.configuration = configuration
   }
 
-  /// One input line on its way to a worker.
-  struct Line: Sendable {
-    var number: Int
-    var bytes: [UInt8]
-    var isBlank: Bool
-  }
-
-  /// Consecutive lines of one input.
+  /// Consecutive records of one input.
   struct Chunk: Sendable {
-    var source: String
-    var lines: [Line]
+    var records: [RawRecord]
     var byteCount: Int
+    /// The input and the count of its records handled once this chunk is written.
+    var inputIndex: Int
+    var recordsInInputAfter: Int
   }
 
   /// A worker's output for one chunk.
@@ -46,103 +56,242 @@ public struct BatchRunner: Sendable {
     var output: [UInt8] = []
     var errors: [RecordError] = []
     var labelled = 0
+    var reused = 0
     var failed = 0
     var blank = 0
     var byteCount = 0
+    var records = 0
+    var inputIndex = 0
+    var recordsInInputAfter = 0
   }
 
   /// Runs the batch.
   ///
   /// - Parameters:
-  ///   - inputs: paths of JSON Lines files; `-` is standard input.
-  ///   - output: where labelled records go; committed by the caller.
-  ///   - errors: where failed records go as JSON Lines (`{"source","line","reason","raw"}`), if anywhere.
+  ///   - inputs: paths of files or directories; `-` is standard input.
+  ///   - destination: where records and failures go. Files appear only when the run completes.
+  ///   - resume: continue the interrupted run that wrote `destination.output`.
+  ///   - previous: an earlier output whose unchanged records are copied instead of labelled.
+  ///   - shouldStop: polled between records; when it returns true the run stops cleanly,
+  ///     leaving a resumable state (only with an output file).
   ///   - onEvent: called on the calling thread for every failure and after every chunk.
-  /// - Returns: the counts.
-  /// - Throws: `GovTagError` when output cannot be written or ICU fails to start.
+  /// - Returns: the counts; `interrupted` is set when `shouldStop` ended the run.
+  /// - Throws: `GovTagError` when output cannot be written, the resume state does not fit, or
+  ///   ICU fails to start.
   public func run(
-    inputs: [String], output: OutputStream, errors: OutputStream? = nil, onEvent: (Event) -> Void = { _ in }
+    inputs: [String], destination: Destination, resume: Bool = false, previous: PreviousRun? = nil,
+    shouldStop: @escaping () -> Bool = { false }, onEvent: (Event) -> Void = { _ in }
   ) throws -> RunSummary {
     let started = Date()
-    var summary = RunSummary()
     let model = self.model
     let configuration = self.configuration
+    let options = configuration.outputFingerprint
+    let described = ResumeState.describe(inputs)
+
+    // Open the outputs: fresh, or where the interrupted run's state says it stopped.
+    var state: ResumeState?
+    let output: OutputStream
+    let errors: OutputStream?
+    if resume {
+      guard let path = destination.output else {
+        throw GovTagError(.usage, "--resume needs an output file (-o)", hint: "standard output cannot be resumed")
+      }
+      let loaded = try ResumeState.load(for: path)
+      if let mismatch = loaded.mismatch(rulesVersion: model.rulesVersion, options: options, inputs: described) {
+        throw GovTagError(.usage, "cannot resume: \(mismatch)", at: SourceLocation(file: path), hint: "run without --resume to start again")
+      }
+      state = loaded
+      output = try OutputStream.resuming(path, at: loaded.outputBytes)
+      errors = try destination.errors.map { try OutputStream.resuming($0, at: loaded.errorsBytes) }
+    } else {
+      output = try OutputStream.file(destination.output ?? "-")
+      errors = try destination.errors.map { try OutputStream.file($0) }
+      if let path = destination.output { ResumeState.remove(for: path) }
+    }
+    if destination.output != nil {
+      // However this run ends before commit, its .partial files and state stay for --resume.
+      output.keepUnfinished()
+      errors?.keepUnfinished()
+    }
+
+    var summary = state?.summary ?? RunSummary()
+    summary.interrupted = false
+    summary.seconds = 0
+    summary.resumedRecords = state.map { $0.summary.recordsRead } ?? 0
+    var recordsWritten = state?.recordsWritten ?? 0
+    var position = (input: state?.inputIndex ?? 0, records: state?.recordsInInput ?? 0)
+    var lastSave = Date()
+    let checkpointing = destination.output != nil
+
+    func save() throws {
+      guard checkpointing, let path = destination.output else { return }
+      try output.flush()
+      try errors?.flush()
+      var snapshot = summary
+      snapshot.seconds = 0
+      try ResumeState(
+        rulesVersion: model.rulesVersion, govtagVersion: GovTagVersion.current, options: options, inputs: described,
+        inputIndex: position.input, recordsInInput: position.records, outputBytes: output.bytesWritten,
+        errorsBytes: errors?.bytesWritten ?? 0, recordsWritten: recordsWritten, summary: snapshot
+      ).save(for: path)
+    }
+
+    if configuration.outputFormat == .json && recordsWritten == 0 && output.bytesWritten == 0 {
+      try output.write(Array("[".utf8))
+    }
+    var stopped = false
     let pipeline = OrderedParallelPipeline<Chunk, ChunkResult>(
       workers: configuration.jobs, window: configuration.jobs * configuration.chunksInFlightPerJob)
     try pipeline.run(
       makeWorker: {
         let tagger = try Tagger(model: model)
-        let worker = ChunkLabeller(tagger: tagger, configuration: configuration)
+        let worker = ChunkLabeller(tagger: tagger, configuration: configuration, previous: previous)
         return { chunk in worker.label(chunk) }
       },
       produce: { emit in
-        for path in inputs {
-          let reader: LineReader
+        let firstInput = state?.inputIndex ?? 0
+        for (index, path) in inputs.enumerated() where index >= firstInput {
+          if stopped { break }
+          let reader: any RecordReader
           do {
-            reader = try LineReader(path: path)
+            reader = try Self.reader(for: path, configuration: configuration)
           } catch let error as GovTagError {
-            summary.inputErrors.append(error)
+            summary.inputErrors.append(error.description)
             onEvent(.inputFailed(error))
             continue
           }
-          var chunk = Chunk(source: reader.name, lines: [], byteCount: 0)
-          var records = 0
-          while let bytes = try reader.nextLine() {
-            let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-            if !blank { records += 1 }
-            chunk.byteCount += bytes.count + 1
-            chunk.lines.append(Line(number: reader.lineNumber, bytes: bytes, isBlank: blank))
-            if chunk.lines.count >= configuration.chunkRecords || chunk.byteCount >= configuration.chunkBytes {
+          // On resume, skip what the interrupted run already handled in this input.
+          var handled = 0
+          let skip = index == firstInput ? (state?.recordsInInput ?? 0) : 0
+          var records = skip > 0 ? 1 : 0
+          while handled < skip, try reader.next() != nil { handled += 1 }
+          var chunk = Chunk(records: [], byteCount: 0, inputIndex: index, recordsInInputAfter: handled)
+          while true {
+            if shouldStop() {
+              stopped = true
+              break
+            }
+            guard let record = try reader.next() else { break }
+            handled += 1
+            if case .blank = record.payload {} else { records += 1 }
+            chunk.records.append(record)
+            chunk.byteCount += record.byteCount
+            chunk.recordsInInputAfter = handled
+            if chunk.records.count >= configuration.chunkRecords || chunk.byteCount >= configuration.chunkBytes {
               try emit(chunk)
-              chunk = Chunk(source: reader.name, lines: [], byteCount: 0)
+              chunk = Chunk(records: [], byteCount: 0, inputIndex: index, recordsInInputAfter: handled)
             }
           }
-          if !chunk.lines.isEmpty { try emit(chunk) }
-          summary.inputsRead += 1
+          if !chunk.records.isEmpty { try emit(chunk) }
+          if stopped { break }
+          // The input is finished: the next position is the start of the next input.
+          try emit(Chunk(records: [], byteCount: 0, inputIndex: index + 1, recordsInInputAfter: 0))
           if records == 0 {
             let error = GovTagError(
-              .input, reader.lineNumber == 0 ? "the input is empty: no records" : "the input holds only blank lines: no records",
-              at: SourceLocation(file: reader.name), hint: "give a JSON Lines file with one record per line")
-            summary.inputErrors.append(error)
+              .input, "the input holds no records", at: SourceLocation(file: reader.name),
+              hint: "give a file with one record per line (JSON Lines), a JSON array, a CSV file or a folder of .txt files")
+            summary.inputErrors.append(error.description)
             onEvent(.inputFailed(error))
           }
         }
       },
       consume: { result in
-        try output.write(result.output)
-        for error in result.errors {
-          onEvent(.recordFailed(error))
-          if let errors {
-            var json = JSONWriter()
-            LabelledRecordWriter.writeErrorDetail(error, includeRaw: true, to: &json)
-            json.newline()
-            try errors.write(json.bytes)
+        if result.records == 0 && result.output.isEmpty {
+          // An input's end marker.
+          if result.inputIndex > position.input { summary.inputsRead += 1 }
+        } else {
+          try write(result.output, to: output, recordsWritten: &recordsWritten)
+          for error in result.errors {
+            onEvent(.recordFailed(error))
+            if let errors {
+              var json = JSONWriter()
+              LabelledRecordWriter.writeErrorDetail(error, includeRaw: true, to: &json)
+              json.newline()
+              try errors.write(json.bytes)
+            }
           }
+          summary.labelled += result.labelled
+          summary.reused += result.reused
+          summary.failed += result.failed
+          summary.blankLines += result.blank
+          summary.recordsRead += result.labelled + result.failed
+          summary.bytesRead += result.byteCount
         }
-        summary.labelled += result.labelled
-        summary.failed += result.failed
-        summary.blankLines += result.blank
-        summary.recordsRead += result.labelled + result.failed
-        summary.bytesRead += result.byteCount
+        position = (result.inputIndex, result.recordsInInputAfter)
+        // A streaming consumer (a Hadoop or Spark stage) sees each chunk as soon as it is done.
+        if destination.output == nil { try output.flush() }
         summary.seconds = Date().timeIntervalSince(started)
+        if Date().timeIntervalSince(lastSave) >= configuration.checkpointInterval {
+          try save()
+          lastSave = Date()
+        }
         onEvent(.progress(summary))
       })
-    try output.flush()
-    try errors?.flush()
     summary.seconds = Date().timeIntervalSince(started)
+    if stopped {
+      summary.interrupted = true
+      try save()
+      return summary
+    }
+    if configuration.outputFormat == .json { try output.write(Array((recordsWritten > 0 ? "\n]\n" : "]\n").utf8)) }
+    try output.commit()
+    try errors?.commit()
+    if let path = destination.output { ResumeState.remove(for: path) }
     return summary
+
+    /// Writes a chunk's records: as they are for JSON Lines, with array separators for JSON.
+    func write(_ bytes: [UInt8], to output: OutputStream, recordsWritten: inout Int) throws {
+      guard configuration.outputFormat == .json else {
+        try output.write(bytes)
+        recordsWritten += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return
+      }
+      // Records never contain a raw line break (JSON escapes it), so lines are records.
+      for line in bytes.split(separator: 0x0A) {
+        try output.write(Array((recordsWritten == 0 ? "\n" : ",\n").utf8))
+        try output.write(line)
+        recordsWritten += 1
+      }
+    }
+  }
+
+  /// The reader for one input, by `--input-format` or by its extension.
+  static func reader(for path: String, configuration: BatchConfiguration) throws -> any RecordReader {
+    var isDirectory: ObjCBool = false
+    let exists = path == "-" || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+    guard exists else {
+      throw GovTagError(.io, "cannot open the input: No such file or directory", at: SourceLocation(file: path), hint: "check the path")
+    }
+    let format = configuration.inputFormat ?? InputFormat.detect(path, isDirectory: isDirectory.boolValue) ?? .jsonl
+    if isDirectory.boolValue && format != .txt {
+      throw GovTagError(
+        .io, "the input is a directory", at: SourceLocation(file: path),
+        hint: "name the files inside it, or use --input-format txt for a folder of .txt files")
+    }
+    switch format {
+    case .jsonl: return try JSONLinesRecordReader(path: path)
+    case .json: return try JSONArrayRecordReader(path: path)
+    case .csv: return try CSVRecordReader(path: path, columns: configuration.csvColumns)
+    case .txt:
+      guard isDirectory.boolValue else {
+        throw GovTagError(.io, "--input-format txt needs a folder of .txt files", at: SourceLocation(file: path))
+      }
+      return try TextDirectoryRecordReader(path: path)
+    }
   }
 }
 
-/// Labels the lines of a chunk on one worker thread.
+/// Labels the records of a chunk on one worker thread.
 struct ChunkLabeller {
   let tagger: Tagger
   let configuration: BatchConfiguration
   let writer: LabelledRecordWriter
+  let previous: PreviousRun?
 
-  init(tagger: Tagger, configuration: BatchConfiguration) {
+  init(tagger: Tagger, configuration: BatchConfiguration, previous: PreviousRun?) {
     self.tagger = tagger
     self.configuration = configuration
+    self.previous = previous
     self.writer = LabelledRecordWriter(
       lexiconVersion: tagger.model.rulesVersion, dimensions: tagger.model.lexicons.dimensions.map(\.id),
       evidenceDetail: configuration.evidenceDetail)
@@ -151,30 +300,46 @@ struct ChunkLabeller {
   func label(_ chunk: BatchRunner.Chunk) -> BatchRunner.ChunkResult {
     var result = BatchRunner.ChunkResult()
     result.byteCount = chunk.byteCount
+    result.records = chunk.records.count
+    result.inputIndex = chunk.inputIndex
+    result.recordsInInputAfter = chunk.recordsInInputAfter
     var json = JSONWriter()
-    for line in chunk.lines {
-      let location = SourceLocation(file: chunk.source, line: line.number)
-      if line.isBlank {
+    for record in chunk.records {
+      let document: Document
+      switch record.payload {
+      case .blank:
         result.blank += 1
         if configuration.errorRecordsInPlace {
-          writer.writeError(RecordError(location: location, reason: "blank line: no record"), to: &json)
+          writer.writeError(RecordError(location: record.location, reason: "blank line: no record"), to: &json)
         }
         continue
-      }
-      let decoded = line.bytes.withUnsafeBufferPointer { configuration.decoder.decode($0, at: location) }
-      switch decoded {
       case .failure(let error):
         fail(error, &result, &json)
-      case .success(let document):
-        do {
-          let classification = try tagger.classify(title: document.title, text: document.text)
-          writer.write(document, classification, to: &json)
-          result.labelled += 1
-        } catch {
-          fail(
-            RecordError(location: location, id: document.id, reason: "could not be labelled: \(error)", rawLine: ""),
-            &result, &json)
+        continue
+      case .document(let given):
+        document = given
+      case .json(let bytes):
+        switch bytes.withUnsafeBufferPointer({ configuration.decoder.decode($0, at: record.location) }) {
+        case .failure(let error):
+          fail(error, &result, &json)
+          continue
+        case .success(let decoded):
+          document = decoded
         }
+      }
+      if let previous, let old = previous.reusableRecord(for: document) {
+        json.append(raw: old)
+        json.newline()
+        result.labelled += 1
+        result.reused += 1
+        continue
+      }
+      do {
+        let classification = try tagger.classify(title: document.title, text: document.text)
+        writer.write(document, classification, to: &json)
+        result.labelled += 1
+      } catch {
+        fail(RecordError(location: record.location, id: document.id, reason: "could not be labelled: \(error)"), &result, &json)
       }
     }
     result.output = json.bytes

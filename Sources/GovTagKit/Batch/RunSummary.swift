@@ -1,36 +1,45 @@
 /// What a batch run did: counts for the closing summary line and the exit status.
-public struct RunSummary: Sendable, Hashable {
+public struct RunSummary: Sendable, Hashable, Codable {
   /// Inputs opened and read to the end.
   public var inputsRead = 0
-  /// Non-blank input lines.
+  /// Records read (blank lines excluded).
   public var recordsRead = 0
-  /// Records written with labels.
+  /// Records written with labels (computed or reused).
   public var labelled = 0
+  /// Of `labelled`, records copied from `--previous` because nothing that affects them changed.
+  public var reused = 0
   /// Records that could not be labelled.
   public var failed = 0
   /// Blank lines, which hold no record.
   public var blankLines = 0
-  /// Inputs that could not be read at all (missing, unreadable, empty).
-  public var inputErrors: [GovTagError] = []
+  /// Inputs that could not be read at all (missing, unreadable, empty), as messages.
+  public var inputErrors: [String] = []
   /// Bytes of input consumed.
   public var bytesRead = 0
-  /// Wall-clock seconds.
+  /// Wall-clock seconds (of this process; a resumed run counts from its own start).
   public var seconds = 0.0
+  /// Whether the run stopped early on an interrupt, leaving a resumable state.
+  public var interrupted = false
+  /// Records that a resumed run took over from the interrupted one.
+  public var resumedRecords = 0
 
   /// Creates an empty summary.
   public init() {}
 
   /// Whether every input was read and every record labelled.
-  public var succeeded: Bool { failed == 0 && inputErrors.isEmpty }
+  public var succeeded: Bool { failed == 0 && inputErrors.isEmpty && !interrupted }
 
-  /// One line for people: `tagged 150 records from 2 inputs: 149 labelled, 1 failed (3.1 MB in 0.8 s, 187 records/s)`.
+  /// One line for people: `read 150 records from 2 inputs: 149 labelled, 1 failed (3.1 MB in 0.8 s, 187 records/s)`.
   public var line: String {
     var text = "read \(recordsRead) record\(recordsRead == 1 ? "" : "s") from \(inputsRead) input\(inputsRead == 1 ? "" : "s")"
-    text += ": \(labelled) labelled, \(failed) failed"
+    text += ": \(labelled) labelled"
+    if reused > 0 { text += " (\(reused) reused from --previous)" }
+    text += ", \(failed) failed"
     if blankLines > 0 { text += ", \(blankLines) blank line\(blankLines == 1 ? "" : "s") skipped" }
     if !inputErrors.isEmpty { text += "; \(inputErrors.count) input\(inputErrors.count == 1 ? "" : "s") could not be read" }
+    if resumedRecords > 0 { text += "; resumed after \(resumedRecords) records" }
     let megabytes = Double(bytesRead) / 1_000_000
-    let rate = seconds > 0 ? Double(recordsRead) / seconds : 0
+    let rate = seconds > 0 ? Double(recordsRead - resumedRecords) / seconds : 0
     text += " (\(Self.format(megabytes)) MB in \(Self.format(seconds)) s, \(Int(rate.rounded())) records/s)"
     return text
   }

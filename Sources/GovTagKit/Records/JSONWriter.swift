@@ -123,6 +123,9 @@ public struct JSONWriter {
     endArray()
   }
 
+  /// Appends bytes that are already JSON (a record copied from an earlier output), outside any container.
+  public mutating func append(raw bytes: [UInt8]) { self.bytes.append(contentsOf: bytes) }
+
   /// Appends a newline (between JSON Lines records), outside any container.
   public mutating func newline() { bytes.append(0x0A) }
 

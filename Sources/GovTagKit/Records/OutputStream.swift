@@ -18,6 +18,8 @@ public final class OutputStream {
   private let finalPath: String?
   private var buffer: [UInt8] = []
   private var closed = false
+  /// Bytes written so far, including any kept from an interrupted run.
+  public private(set) var bytesWritten = 0
 
   /// Flush to the descriptor once this much is buffered.
   static let flushThreshold = 256 << 10
@@ -40,6 +42,39 @@ public final class OutputStream {
     return OutputStream(name: path, descriptor: fd, temporary: temporary, final: path)
   }
 
+  /// Reopens `path`'s temporary file left by an interrupted run, cut to `length` bytes, for appending.
+  ///
+  /// - Throws: `GovTagError` when it is missing or shorter than `length`.
+  public static func resuming(_ path: String, at length: Int) throws -> OutputStream {
+    let temporary = path + ".partial"
+    let fd = open(temporary, O_WRONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      throw GovTagError(
+        .io, "cannot reopen the unfinished output: \(String(cString: strerror(errno)))", at: SourceLocation(file: temporary),
+        hint: "run without --resume to start again")
+    }
+    var info = stat()
+    guard fstat(fd, &info) == 0, Int(info.st_size) >= length, ftruncate(fd, off_t(length)) == 0,
+      lseek(fd, off_t(length), SEEK_SET) >= 0
+    else {
+      close(fd)
+      throw GovTagError(
+        .io, "the unfinished output is shorter than its resume state says", at: SourceLocation(file: temporary),
+        hint: "run without --resume to start again")
+    }
+    let stream = OutputStream(name: path, descriptor: fd, temporary: temporary, final: path)
+    stream.bytesWritten = length
+    stream.keepOnClose = true
+    return stream
+  }
+
+  /// Whether an unfinished temporary file survives this object (it holds an interrupted run).
+  private var keepOnClose = false
+
+  /// Keeps the temporary file when this object goes away without ``commit()``, so that an
+  /// interrupted run can be resumed.
+  public func keepUnfinished() { keepOnClose = true }
+
   private init(name: String, descriptor: Int32, temporary: String?, final: String?) {
     self.name = name
     self.descriptor = descriptor
@@ -48,10 +83,11 @@ public final class OutputStream {
   }
 
   deinit {
-    // Not committed: leave no file that looks finished.
+    // Not committed: leave no file that looks finished. The .partial file is kept only when it
+    // holds an interrupted run to resume.
     if !closed, let temporaryPath {
       close(descriptor)
-      unlink(temporaryPath)
+      if !keepOnClose { unlink(temporaryPath) }
     }
   }
 
@@ -60,6 +96,7 @@ public final class OutputStream {
   /// - Throws: `GovTagError` with code `.io` when writing fails (a full disk, a closed pipe).
   public func write(_ bytes: some Collection<UInt8>) throws {
     buffer.append(contentsOf: bytes)
+    bytesWritten += bytes.count
     if buffer.count >= Self.flushThreshold { try flush() }
   }
 

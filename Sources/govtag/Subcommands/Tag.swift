@@ -2,23 +2,29 @@ public import ArgumentParser
 import Foundation
 public import GovTagKit
 
-/// `govtag tag`: label JSON Lines records.
+/// `govtag tag`: label records.
 struct Tag: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Label JSON Lines records ({\"id\", \"text\", \"title\"?, …}) and write them with labels and evidence.",
+    abstract: "Label case records and write them with labels, evidence and provenance.",
     discussion: """
-      Each output line is the input record with its fields kept and labels, scores, review, \
-      evidence and provenance added, in input order. A record that cannot be read is reported on \
-      standard error with its file and line, and the others are still labelled; the exit status \
-      is then 1.
+      Inputs are JSON Lines (.jsonl, and standard input), JSON arrays (.json), CSV with a header \
+      (.csv) or folders of .txt files; --input-format overrides the extension. Each output record \
+      is the input record with its fields kept and labels, scores, location, review, evidence and \
+      provenance added, in input order, identical for every --jobs. A record that cannot be read \
+      is reported on standard error with its file and line, and the others are still labelled; \
+      the exit status is then 1. Ctrl-C stops cleanly: run the same command with --resume to \
+      continue (exit status 130 until then).
       """
   )
 
-  @Argument(help: "JSON Lines files to label; - reads standard input.")
+  @Argument(help: "Inputs: files, folders of .txt files, or - for standard input.")
   var inputs: [String] = []
 
   @Option(name: .shortAndLong, help: "Write labelled records here instead of standard output. The file appears only when the run is complete.")
   var output: String?
+
+  @Option(help: "Output format: jsonl (one record per line) or json (an array).")
+  var format: BatchConfiguration.OutputFormat = .jsonl
 
   @Option(help: "Also write each failed record as JSON ({source, line, reason, raw}) to this file.")
   var errors: String?
@@ -26,10 +32,31 @@ struct Tag: ParsableCommand {
   @Option(name: .shortAndLong, help: "Worker threads (default: all cores).")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  @Flag(help: "Write an error record in place of each failed or blank input line, so output lines match input lines (on by default when writing to standard output from standard input).")
+  @Option(help: "Input format for every input: jsonl, json, csv or txt (default: by extension; standard input is jsonl).")
+  var inputFormat: InputFormat?
+
+  @Option(help: "CSV column holding the id (default id; without one, ids are row numbers).")
+  var idColumn = "id"
+
+  @Option(help: "CSV column holding the text.")
+  var textColumn = "text"
+
+  @Option(help: "CSV column holding the title.")
+  var titleColumn = "title"
+
+  @Flag(help: "Continue the interrupted run that was writing --output.")
+  var resume = false
+
+  @Option(help: "An earlier output: records whose input, lexicons and GovTag version are unchanged are copied from it instead of labelled again.")
+  var previous: String?
+
+  @Flag(help: "Write an error record in place of each failed or blank input record, so output lines match input lines (on by default when reading standard input and writing standard output).")
   var errorRecords = false
 
-  @Option(help: "Which hits to list as evidence: standard (counted and excluded), all (also near misses), none.")
+  @Flag(help: "Exit with status 0 even when some records failed (they are still reported). For streaming stages that must not fail a whole partition for one bad line.")
+  var allowFailures = false
+
+  @Option(help: "Which hits to list as evidence: standard (counted and suppressed), all (also near misses), none.")
   var evidence: LabelledRecordWriter.EvidenceDetail = .standard
 
   @Flag(name: .shortAndLong, help: "Print nothing on standard error but errors.")
@@ -40,20 +67,32 @@ struct Tag: ParsableCommand {
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("name at least one input file, or - for standard input") }
     if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    if resume && (output == nil || output == "-") { throw ValidationError("--resume needs an output file (-o FILE)") }
   }
 
   func run() throws {
     let model = try lexicons.loadModel()
     var configuration = BatchConfiguration(jobs: jobs)
     configuration.evidenceDetail = evidence
-    let streaming = inputs == ["-"] && (output == nil || output == "-")
-    configuration.errorRecordsInPlace = errorRecords || streaming
+    configuration.inputFormat = inputFormat
+    configuration.outputFormat = format
+    configuration.csvColumns.id = idColumn
+    configuration.csvColumns.text = textColumn
+    configuration.csvColumns.title = titleColumn
+    let toStandardOutput = output == nil || output == "-"
+    configuration.errorRecordsInPlace = errorRecords || (inputs == ["-"] && toStandardOutput)
     let runner = BatchRunner(model: model, configuration: configuration)
     let progress = ProgressLine(enabled: !quiet && Diagnostics.stderrIsTerminal)
+    let interrupt = InterruptSignal()
     let summary = try Diagnostics.orExit { () throws -> RunSummary in
-      let sink = try OutputStream.file(output ?? "-")
-      let errorSink = try errors.map { try OutputStream.file($0) }
-      let summary = try runner.run(inputs: inputs, output: sink, errors: errorSink) { event in
+      let earlier = try previous.map { try PreviousRun(path: $0, rulesVersion: model.rulesVersion) }
+      if let earlier, !quiet {
+        Diagnostics.print("govtag: \(earlier.count) records of \(earlier.path) can be reused if unchanged")
+      }
+      return try runner.run(
+        inputs: inputs, destination: .init(output: toStandardOutput ? nil : output, errors: errors), resume: resume,
+        previous: earlier, shouldStop: { interrupt.isSet }
+      ) { event in
         switch event {
         case .recordFailed(let error):
           progress.clear()
@@ -65,17 +104,21 @@ struct Tag: ParsableCommand {
           progress.update(summary)
         }
       }
-      try sink.commit()
-      try errorSink?.commit()
-      return summary
     }
     progress.clear()
+    if summary.interrupted {
+      Diagnostics.print("govtag: interrupted: \(summary.line)")
+      Diagnostics.print("govtag: the output is unfinished; run the same command with --resume to continue")
+      throw ExitCode(130)
+    }
     if !quiet {
-      let destination = output.map { " → \($0)" } ?? ""
+      let destination = toStandardOutput ? "" : " → \(output ?? "")"
       Diagnostics.print("govtag: \(summary.line)\(destination)")
     }
-    if !summary.succeeded { throw Diagnostics.partialFailure }
+    if !summary.succeeded && !allowFailures { throw Diagnostics.partialFailure }
   }
 }
 
 extension LabelledRecordWriter.EvidenceDetail: ExpressibleByArgument {}
+extension BatchConfiguration.OutputFormat: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}

@@ -29,10 +29,10 @@ struct BatchRunnerTests {
     configuration.chunkRecords = 7  // many chunks, so workers really interleave
     configuration.errorRecordsInPlace = inPlace
     let outputPath = directory.appendingPathComponent("out-\(jobs)-\(inPlace).jsonl").path
-    let output = try OutputStream.file(outputPath)
-    let summary = try BatchRunner(model: Fixtures.model, configuration: configuration).run(inputs: [input], output: output)
-    try output.commit()
+    let summary = try BatchRunner(model: Fixtures.model, configuration: configuration)
+      .run(inputs: [input], destination: .init(output: outputPath))
     #expect(!FileManager.default.fileExists(atPath: outputPath + ".partial"))
+    #expect(!FileManager.default.fileExists(atPath: outputPath + ".partial.state"))
     return (try String(contentsOfFile: outputPath, encoding: .utf8), summary)
   }
 
@@ -99,13 +99,14 @@ struct BatchRunnerTests {
     let directory = Fixtures.temporaryDirectory()
     let good = Fixtures.write(#"{"id":"a","text":"推进一网通办"}"# + "\n", to: "good.jsonl", in: directory)
     let empty = Fixtures.write("", to: "empty.jsonl", in: directory)
-    let output = try OutputStream.file(directory.appendingPathComponent("out.jsonl").path)
     let summary = try BatchRunner(model: Fixtures.model, configuration: BatchConfiguration(jobs: 2))
-      .run(inputs: [empty, directory.appendingPathComponent("missing.jsonl").path, good], output: output)
+      .run(
+        inputs: [empty, directory.appendingPathComponent("missing.jsonl").path, good],
+        destination: .init(output: directory.appendingPathComponent("out.jsonl").path))
     #expect(summary.labelled == 1)
     #expect(
-      summary.inputErrors.map(\.description) == [
-        "\(empty): the input is empty: no records; give a JSON Lines file with one record per line",
+      summary.inputErrors == [
+        "\(empty): the input holds no records; give a file with one record per line (JSON Lines), a JSON array, a CSV file or a folder of .txt files",
         "\(directory.appendingPathComponent("missing.jsonl").path): cannot open the input: No such file or directory; check the path",
       ])
     #expect(!summary.succeeded)

@@ -1,0 +1,101 @@
+import Foundation
+
+/// What an interrupted run leaves beside its unfinished output (`OUT.partial.state`), so that
+/// `--resume` can continue exactly where the output stops.
+///
+/// The state is saved only after the output bytes it counts were written, so it never runs
+/// ahead of the output; a resumed run truncates the output to `outputBytes` (dropping anything
+/// written after the last save) and skips the records already handled. Because records are
+/// written in input order and labelling is deterministic, the finished file is byte-identical to
+/// an uninterrupted run's.
+struct ResumeState: Codable, Equatable {
+  struct Input: Codable, Equatable {
+    var path: String
+    var size: Int64
+    var modified: Double
+  }
+
+  static let formatVersion = 1
+
+  var format = Self.formatVersion
+  var rulesVersion: String
+  var govtagVersion: String
+  var options: String
+  var inputs: [Input]
+  /// Inputs finished before `inputIndex`; in `inputIndex`, raw records handled so far.
+  var inputIndex: Int
+  var recordsInInput: Int
+  var outputBytes: Int
+  var errorsBytes: Int
+  var recordsWritten: Int
+  var summary: RunSummary
+
+  /// The path of the state of an output.
+  static func path(for output: String) -> String { output + ".partial.state" }
+
+  /// Describes `paths` for the state: size and modification time, so a changed input is noticed.
+  static func describe(_ paths: [String]) -> [Input] {
+    paths.map { path in
+      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+      let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
+      let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+      return Input(path: path, size: size, modified: modified)
+    }
+  }
+
+  /// Loads the state of `output`.
+  ///
+  /// - Throws: `GovTagError` when there is none or it cannot be read.
+  static func load(for output: String) throws -> ResumeState {
+    let path = Self.path(for: output)
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw GovTagError(
+        .usage, "there is no interrupted run to resume", at: SourceLocation(file: output),
+        hint: "\(path) does not exist; run without --resume")
+    }
+    do {
+      let state = try JSONDecoder().decode(ResumeState.self, from: data)
+      guard state.format == formatVersion else {
+        throw GovTagError(.usage, "the resume state was written by another GovTag version", at: SourceLocation(file: path))
+      }
+      return state
+    } catch let error as GovTagError {
+      throw error
+    } catch {
+      throw GovTagError(.io, "the resume state cannot be read: \(error)", at: SourceLocation(file: path), hint: "run without --resume")
+    }
+  }
+
+  /// Saves atomically (temporary file, then rename).
+  func save(for output: String) throws {
+    let path = Self.path(for: output)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+    do {
+      try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw GovTagError(.io, "cannot save the resume state: \(error.localizedDescription)", at: SourceLocation(file: path))
+    }
+  }
+
+  /// Removes the state of `output`, once the output is complete.
+  static func remove(for output: String) {
+    try? FileManager.default.removeItem(atPath: path(for: output))
+  }
+
+  /// Why this state cannot continue a run with these settings, or `nil` when it can.
+  func mismatch(rulesVersion: String, options: String, inputs: [Input]) -> String? {
+    if self.rulesVersion != rulesVersion {
+      return "the lexicons changed since the interrupted run (version \(self.rulesVersion), now \(rulesVersion))"
+    }
+    if govtagVersion != GovTagVersion.current { return "the interrupted run used GovTag \(govtagVersion)" }
+    if self.options != options { return "the output options differ from the interrupted run's (\(self.options))" }
+    if self.inputs.map(\.path) != inputs.map(\.path) {
+      return "the inputs differ from the interrupted run's (\(self.inputs.map(\.path).joined(separator: " ")))"
+    }
+    for (old, new) in zip(self.inputs, inputs) where old != new && old.path != "-" {
+      return "\(new.path) changed since the interrupted run"
+    }
+    return nil
+  }
+}

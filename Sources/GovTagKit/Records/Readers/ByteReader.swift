@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Buffered byte-at-a-time reading of a file or standard input, for the hand-written JSON array
+/// and CSV splitters.
+final class ByteReader {
+  let name: String
+  private let descriptor: Int32
+  private let ownsDescriptor: Bool
+  private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+  private var position = 0
+  private var count = 0
+  private var atEOF = false
+
+  init(path: String) throws {
+    if path == "-" {
+      name = "<stdin>"
+      descriptor = 0
+      ownsDescriptor = false
+    } else {
+      name = path
+      let fd = open(path, O_RDONLY)
+      guard fd >= 0 else {
+        throw GovTagError(.io, "cannot open the input: \(String(cString: strerror(errno)))", at: SourceLocation(file: path), hint: "check the path")
+      }
+      descriptor = fd
+      ownsDescriptor = true
+    }
+  }
+
+  deinit { if ownsDescriptor { close(descriptor) } }
+
+  @inline(__always)
+  func peek() throws -> UInt8? {
+    if position == count {
+      guard try fill() else { return nil }
+    }
+    return buffer[position]
+  }
+
+  @inline(__always)
+  func next() throws -> UInt8? {
+    guard let byte = try peek() else { return nil }
+    position += 1
+    return byte
+  }
+
+  private func fill() throws -> Bool {
+    guard !atEOF else { return false }
+    let read = buffer.withUnsafeMutableBytes { raw -> Int in
+      while true {
+        let result = Glibc.read(descriptor, raw.baseAddress, raw.count)
+        if result < 0 && errno == EINTR { continue }
+        return result
+      }
+    }
+    guard read >= 0 else {
+      throw GovTagError(.io, "cannot read the input: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
+    }
+    if read == 0 {
+      atEOF = true
+      return false
+    }
+    position = 0
+    count = read
+    return true
+  }
+}

@@ -1,0 +1,102 @@
+/// Reads a JSON array of objects element by element, without parsing or holding the whole array.
+///
+/// Written by hand because Foundation's JSON APIs parse a document whole, which would put a
+/// multi-gigabyte corpus in memory. It only finds where each top-level element starts and ends
+/// (tracking strings, escapes and nesting); each element is then decoded like a JSON Lines line.
+public final class JSONArrayRecordReader: RecordReader {
+  private let reader: ByteReader
+  private var line = 1
+  private var started = false
+  private var finished = false
+
+  /// Opens `path` (`-` for standard input).
+  ///
+  /// - Throws: `GovTagError` when it cannot be opened.
+  public init(path: String) throws { reader = try ByteReader(path: path) }
+
+  public var name: String { reader.name }
+
+  public func next() throws -> RawRecord? {
+    guard !finished else { return nil }
+    if !started {
+      started = true
+      try skipWhitespace()
+      guard let first = try reader.peek() else {
+        finished = true
+        return nil  // an empty file: the runner reports it as holding no records
+      }
+      guard first == UInt8(ascii: "[") else {
+        finished = true
+        return failure("a JSON array input must start with [", hint: "use --input-format jsonl for one object per line")
+      }
+      _ = try reader.next()
+    }
+    try skipWhitespace()
+    guard var byte = try reader.peek() else {
+      finished = true
+      return failure("the JSON array is not closed with ]", hint: "the file may be truncated")
+    }
+    if byte == UInt8(ascii: "]") {
+      finished = true
+      return nil
+    }
+    if byte == UInt8(ascii: ",") {
+      _ = try reader.next()
+      try skipWhitespace()
+      guard let after = try reader.peek() else {
+        finished = true
+        return failure("the JSON array is not closed with ]", hint: "the file may be truncated")
+      }
+      byte = after
+    }
+    // One element: up to the comma or bracket that closes it at depth 0.
+    let startLine = line
+    var element: [UInt8] = []
+    var depth = 0
+    var inString = false
+    var escaped = false
+    while let next = try reader.peek() {
+      if !inString && depth == 0 && (next == UInt8(ascii: ",") || next == UInt8(ascii: "]")) { break }
+      _ = try reader.next()
+      if next == 0x0A { line += 1 }
+      element.append(next)
+      if inString {
+        if escaped {
+          escaped = false
+        } else if next == UInt8(ascii: "\\") {
+          escaped = true
+        } else if next == UInt8(ascii: "\"") {
+          inString = false
+        }
+        continue
+      }
+      switch next {
+      case UInt8(ascii: "\""): inString = true
+      case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+      case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+      default: break
+      }
+      if depth < 0 { break }
+    }
+    if inString || depth != 0 {
+      finished = true
+      return failure("the JSON array is malformed or truncated in the element starting at line \(startLine)", line: startLine)
+    }
+    while let last = element.last, last == 0x20 || last == 0x0A || last == 0x0D || last == 0x09 { element.removeLast() }
+    return RawRecord(location: SourceLocation(file: name, line: startLine), payload: .json(element), byteCount: element.count + 1)
+  }
+
+  private func skipWhitespace() throws {
+    while let byte = try reader.peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+      if byte == 0x0A { line += 1 }
+      _ = try reader.next()
+    }
+  }
+
+  private func failure(_ reason: String, hint: String? = nil, line: Int? = nil) -> RawRecord {
+    RawRecord(
+      location: SourceLocation(file: name, line: line ?? self.line),
+      payload: .failure(RecordError(location: SourceLocation(file: name, line: line ?? self.line), reason: reason, hint: hint)),
+      byteCount: 0)
+  }
+}

@@ -1,0 +1,19 @@
+/// Reads JSON Lines: every line is a record (blank lines are reported as blank).
+public final class JSONLinesRecordReader: RecordReader {
+  private let lines: LineReader
+
+  /// Opens `path` (`-` for standard input).
+  ///
+  /// - Throws: `GovTagError` when it cannot be opened.
+  public init(path: String) throws { lines = try LineReader(path: path) }
+
+  public var name: String { lines.name }
+
+  public func next() throws -> RawRecord? {
+    guard let bytes = try lines.nextLine() else { return nil }
+    let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    return RawRecord(
+      location: SourceLocation(file: lines.name, line: lines.lineNumber), payload: blank ? .blank : .json(bytes),
+      byteCount: bytes.count + 1)
+  }
+}
