@@ -27,6 +27,12 @@ public struct ClassifierModel: Sendable {
   let patternEntries: [[PatternEntry]]
   /// A hash of the lexicons and the scoring rules: two runs with the same version label identically.
   public let rulesVersion: String
+  /// `categoryBase[d] + c` numbers the categories of all dimensions 0..<categoryCount, and
+  /// `termBase[categoryBase[d] + c] + t` the terms, so the hot path indexes arrays, not strings.
+  let categoryBase: [Int]
+  let termBase: [Int]
+  let categoryCount: Int
+  let termCount: Int
 
   /// Compiles `lexicons` (and the gazetteer, when given, for ``Classification/location``).
   ///
@@ -61,6 +67,20 @@ public struct ClassifierModel: Sendable {
     }
     automaton = builder.build()
     patternEntries = entries
+    var categoryBase: [Int] = []
+    var termBase: [Int] = []
+    var terms = 0
+    for dimension in lexicons.dimensions {
+      categoryBase.append(termBase.count)
+      for category in dimension.categories {
+        termBase.append(terms)
+        terms += category.terms.count
+      }
+    }
+    self.categoryBase = categoryBase
+    self.termBase = termBase
+    self.categoryCount = termBase.count
+    self.termCount = terms
     var hash = StableHash()
     hash.combine(lexicons.version)
     hash.combine(configuration.fingerprint)

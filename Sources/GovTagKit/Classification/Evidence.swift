@@ -94,4 +94,9 @@ public struct Evidence: Sendable, Hashable {
   public var status: Status
   /// The UTF-8 byte range of the hit in the field (internal: used for merging segments).
   var byteRange: Range<Int>
+  /// The category's index in ``ClassifierModel``'s flat category list (internal: for scoring
+  /// without string keys on the hot path).
+  var categoryIndex: Int = 0
+  /// The term's index in ``ClassifierModel``'s flat term list.
+  var termIndex: Int = 0
 }

@@ -6,30 +6,29 @@ extension Tagger {
   func score(_ evidence: [Evidence], textLength: Int) -> Classification {
     let configuration = model.configuration
     var evidence = evidence
-    var repeats: [String: Int] = [:]
-    var totals: [String: Double] = [:]
+    var repeats: [Int: Int] = [:]
+    var totals = [Double](repeating: 0, count: model.categoryCount)
     for index in evidence.indices where evidence[index].status.counts {
       let hit = evidence[index]
-      let key = hit.dimension + "\u{1F}" + hit.category
-      let termKey = key + "\u{1F}" + hit.term
-      let seen = repeats[termKey, default: 0]
-      repeats[termKey] = seen + 1
+      let seen = repeats[hit.termIndex, default: 0]
+      repeats[hit.termIndex] = seen + 1
       var contribution = hit.weight
       for _ in 0..<seen { contribution *= configuration.repeatDecay }
       if hit.field == .title { contribution *= configuration.titleBoost }
       if hit.status == .inQuotedTitle { contribution *= configuration.quotedTitleFactor }
       contribution = Self.rounded(contribution)
       evidence[index].contribution = contribution
-      totals[key, default: 0] += contribution
+      totals[hit.categoryIndex] += contribution
     }
     var dimensions: [Classification.DimensionResult] = []
     var reasons: [Review.Reason] = []
-    for dimension in model.lexicons.dimensions {
+    for (d, dimension) in model.lexicons.dimensions.enumerated() {
       var scores: [Classification.CategoryScore] = []
-      let top = dimension.categories.map { totals[dimension.id + "\u{1F}" + $0.id, default: 0] }.max() ?? 0
+      let base = model.categoryBase[d]
+      let top = dimension.categories.indices.map { totals[base + $0] }.max() ?? 0
       let floor = Self.rounded(top * dimension.relativeThreshold)
-      for category in dimension.categories {
-        let score = Self.rounded(totals[dimension.id + "\u{1F}" + category.id, default: 0])
+      for (c, category) in dimension.categories.enumerated() {
+        let score = Self.rounded(totals[base + c])
         scores.append(
           Classification.CategoryScore(
             category: category.id, score: score, threshold: category.threshold,

@@ -158,13 +158,17 @@ extension Tagger {
     }
     applyScope(to: &hits, in: bytes)
     // A counted hit nested in a longer counted hit of the same category adds nothing of its own.
+    // Hits are sorted by start, longest first, so a covering hit is always seen before the hits
+    // it covers: one sweep keeping, per category, the counting hit that reaches furthest.
+    var reach: [Int: (end: Int, term: Int)] = [:]
     for index in hits.indices where hits[index].status.counts {
       let hit = hits[index]
-      if let outer = hits.first(where: {
-        $0.status.counts && $0.dimension == hit.dimension && $0.category == hit.category
-          && $0.start <= hit.start && hit.end <= $0.end && ($0.end - $0.start) > (hit.end - hit.start)
-      }) {
-        hits[index].status = .insideLongerTerm(term: lexicons[outer.dimension].categories[outer.category].terms[outer.term].text)
+      let category = model.categoryBase[hit.dimension] + hit.category
+      if let cover = reach[category], cover.end >= hit.end {
+        let outer = lexicons[hit.dimension].categories[hit.category].terms[cover.term].text
+        hits[index].status = .insideLongerTerm(term: outer)
+      } else {
+        reach[category] = (hit.end, hit.term)
       }
     }
     return hits
@@ -208,24 +212,38 @@ extension Tagger {
       return hits.enumerated().map { index, hit in
         let term = lexicons[hit.dimension].categories[hit.category].terms[hit.term]
         let (before, after) = contexts[index]
-        let context =
-          UTF8Text.string(bytes, before..<hit.start) + "【" + UTF8Text.string(bytes, hit.start..<hit.end) + "】"
-          + UTF8Text.string(bytes, hit.end..<after)
+        let context = Self.context(bytes, before, hit.start, hit.end, after)
         return Evidence(
           dimension: lexicons[hit.dimension].id,
           category: lexicons[hit.dimension].categories[hit.category].id,
           term: term.text, source: term.location, field: field,
           start: scalarOffset[hit.start] ?? 0, end: scalarOffset[hit.end] ?? 0,
           match: UTF8Text.string(bytes, hit.start..<hit.end),
-          context: Self.flattenWhitespace(context),
-          weight: term.weight, contribution: 0, status: hit.status, byteRange: hit.start..<hit.end)
+          context: context,
+          weight: term.weight, contribution: 0, status: hit.status, byteRange: hit.start..<hit.end,
+          categoryIndex: model.categoryBase[hit.dimension] + hit.category,
+          termIndex: model.termBase[model.categoryBase[hit.dimension] + hit.category] + hit.term)
       }
     }
   }
 
-  /// Replaces line breaks and tabs with spaces, so a context stays on one line of a report.
-  static func flattenWhitespace(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return text }
-    return String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+  /// The context shown for a hit: `before【match】after`, on one line (line breaks and tabs
+  /// become spaces), built from the bytes in one buffer.
+  static func context(_ bytes: UnsafeBufferPointer<UInt8>, _ before: Int, _ start: Int, _ end: Int, _ after: Int) -> String {
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(after - before + 6)
+    func copy(_ range: Range<Int>) {
+      for index in range {
+        let byte = bytes[index]
+        buffer.append(byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte)
+      }
+    }
+    copy(before..<start)
+    buffer.append(contentsOf: [0xE3, 0x80, 0x90])  // 【
+    copy(start..<end)
+    buffer.append(contentsOf: [0xE3, 0x80, 0x91])  // 】
+    copy(end..<after)
+    return String(decoding: buffer, as: UTF8.self)
   }
+
 }

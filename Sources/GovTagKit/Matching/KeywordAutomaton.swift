@@ -14,8 +14,11 @@ public struct KeywordAutomaton: Sendable {
   @usableFromInline let byteClass: [Int32]
   /// Number of classes, the width of one row of `transitions`.
   @usableFromInline let classCount: Int
-  /// `transitions[state * classCount + class]` is the next state.
-  @usableFromInline let transitions: [Int32]
+  /// `transitions[state * classCount + class]` is the next state, as 16-bit numbers when the
+  /// automaton has fewer than 65,536 states (halving the table keeps more of it in cache, which
+  /// is what the scan's speed depends on), else as 32-bit numbers in `wideTransitions`.
+  @usableFromInline let transitions: [UInt16]
+  @usableFromInline let wideTransitions: [Int32]
   /// The pattern that ends in a state, or -1.
   @usableFromInline let output: [Int32]
   /// The nearest state on the failure chain that has an output, or -1.
@@ -29,7 +32,13 @@ public struct KeywordAutomaton: Sendable {
   ) {
     self.byteClass = byteClass
     self.classCount = classCount
-    self.transitions = transitions
+    if output.count <= Int(UInt16.max) {
+      self.transitions = transitions.map { UInt16(truncatingIfNeeded: $0) }
+      self.wideTransitions = []
+    } else {
+      self.transitions = []
+      self.wideTransitions = transitions
+    }
     self.output = output
     self.outputLink = outputLink
     self.patternLengths = patternLengths
@@ -47,19 +56,29 @@ public struct KeywordAutomaton: Sendable {
   /// - Complexity: O(n + m) for n bytes and m matches.
   @inlinable
   public func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) throws -> Void) rethrows {
+    if wideTransitions.isEmpty {
+      try transitions.withUnsafeBufferPointer { try scan(bytes, $0, body) }
+    } else {
+      try wideTransitions.withUnsafeBufferPointer { try scan(bytes, $0, body) }
+    }
+  }
+
+  /// The scan, specialised for the table's integer width.
+  @inlinable
+  func scan<State: FixedWidthInteger>(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ transitions: UnsafeBufferPointer<State>, _ body: (Int, Int, Int) throws -> Void
+  ) rethrows {
     try byteClass.withUnsafeBufferPointer { byteClass in
-      try transitions.withUnsafeBufferPointer { transitions in
-        try output.withUnsafeBufferPointer { output in
-          try outputLink.withUnsafeBufferPointer { outputLink in
-            var state = 0
-            for index in 0..<bytes.count {
-              state = Int(transitions[state &* classCount &+ Int(byteClass[Int(bytes[index])])])
-              var hit = output[state] >= 0 ? state : Int(outputLink[state])
-              while hit >= 0 {
-                let pattern = Int(output[hit])
-                try body(index + 1 - Int(patternLengths[pattern]), index + 1, pattern)
-                hit = Int(outputLink[hit])
-              }
+      try output.withUnsafeBufferPointer { output in
+        try outputLink.withUnsafeBufferPointer { outputLink in
+          var state = 0
+          for index in 0..<bytes.count {
+            state = Int(transitions[state &* classCount &+ Int(byteClass[Int(bytes[index])])])
+            var hit = output[state] >= 0 ? state : Int(outputLink[state])
+            while hit >= 0 {
+              let pattern = Int(output[hit])
+              try body(index + 1 - Int(patternLengths[pattern]), index + 1, pattern)
+              hit = Int(outputLink[hit])
             }
           }
         }

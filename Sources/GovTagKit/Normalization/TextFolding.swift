@@ -68,13 +68,16 @@ public struct TextFolding: Sendable {
     output.removeAll(keepingCapacity: true)
     offsets.removeAll(keepingCapacity: true)
     output.reserveCapacity(bytes.count)
+    // Whether the map is being built (a character changed length); `offsets.isEmpty` cannot
+    // tell, since a change at the very start leaves the identity prefix empty.
+    var mapped = false
     var index = 0
     let count = bytes.count
     while index < count {
       let lead = bytes[index]
       if lead < 0x80 {
         output.append(lead)
-        if !offsets.isEmpty { offsets.append(Int32(index)) }
+        if mapped { offsets.append(Int32(index)) }
         index += 1
         continue
       }
@@ -85,9 +88,9 @@ public struct TextFolding: Sendable {
           output.append(lead)
           output.append(bytes[index + 1])
           output.append(bytes[index + 2])
-          if !offsets.isEmpty { offsets.append(contentsOf: [Int32(index), Int32(index + 1), Int32(index + 2)]) }
+          if mapped { offsets.append(contentsOf: [Int32(index), Int32(index + 1), Int32(index + 2)]) }
         } else {
-          appendScalar(folded, originalStart: index, originalLength: 3, to: &output, offsets: &offsets)
+          appendScalar(folded, originalStart: index, originalLength: 3, to: &output, offsets: &offsets, mapped: &mapped)
         }
         index += 3
         continue
@@ -99,27 +102,29 @@ public struct TextFolding: Sendable {
           (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
           | UInt32(bytes[index + 3] & 0x3F)
         if let folded = astral[value] {
-          appendScalar(folded, originalStart: index, originalLength: 4, to: &output, offsets: &offsets)
+          appendScalar(folded, originalStart: index, originalLength: 4, to: &output, offsets: &offsets, mapped: &mapped)
           index = end
           continue
         }
       }
       for byte in index..<end {
         output.append(bytes[byte])
-        if !offsets.isEmpty { offsets.append(Int32(byte)) }
+        if mapped { offsets.append(Int32(byte)) }
       }
       index = end
     }
-    if !offsets.isEmpty { offsets.append(Int32(count)) }
+    if mapped { offsets.append(Int32(count)) }
   }
 
   private func appendScalar(
-    _ value: UInt32, originalStart: Int, originalLength: Int, to output: inout [UInt8], offsets: inout [Int32]
+    _ value: UInt32, originalStart: Int, originalLength: Int, to output: inout [UInt8], offsets: inout [Int32],
+    mapped: inout Bool
   ) {
     let length = value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
-    if length != originalLength && offsets.isEmpty {
+    if length != originalLength && !mapped {
       // The first change of length: start the map, with the identity for everything so far.
       offsets = (0..<output.count).map { Int32($0) }
+      mapped = true
     }
     switch length {
     case 1: output.append(UInt8(value))
@@ -134,7 +139,7 @@ public struct TextFolding: Sendable {
         UInt8(0x80 | (value & 0x3F)),
       ])
     }
-    if !offsets.isEmpty {
+    if mapped {
       // Every byte of the folded character maps to the start of the original one.
       for _ in 0..<length { offsets.append(Int32(originalStart)) }
     }

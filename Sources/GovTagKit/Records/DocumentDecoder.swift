@@ -35,7 +35,7 @@ public struct DocumentDecoder: Sendable {
     }
     let value: JSONValue
     do {
-      value = try JSONDecoder().decode(JSONValue.self, from: Data(line))
+      value = try JSONValueParser.parse(line)
     } catch {
       return failure("not valid JSON: \(Self.syntaxProblem(in: line))", hint: "each line must hold one JSON object")
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -37,16 +39,15 @@ public final class LineReader {
       ownsDescriptor = false
     } else {
       name = path
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw GovTagError(
+          .io, "the input is a directory", at: SourceLocation(file: path), hint: "name the JSON Lines files inside it")
+      }
       let fd = open(path, O_RDONLY)
       guard fd >= 0 else {
         let reason = String(cString: strerror(errno))
         throw GovTagError(.io, "cannot open the input: \(reason)", at: SourceLocation(file: path), hint: "check the path")
-      }
-      var info = stat()
-      if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-        close(fd)
-        throw GovTagError(
-          .io, "the input is a directory", at: SourceLocation(file: path), hint: "name the JSON Lines files inside it")
       }
       descriptor = fd
       ownsDescriptor = true

@@ -53,8 +53,8 @@ public final class OutputStream {
         .io, "cannot reopen the unfinished output: \(String(cString: strerror(errno)))", at: SourceLocation(file: temporary),
         hint: "run without --resume to start again")
     }
-    var info = stat()
-    guard fstat(fd, &info) == 0, Int(info.st_size) >= length, ftruncate(fd, off_t(length)) == 0,
+    let size = lseek(fd, 0, SEEK_END)
+    guard size >= 0, Int(size) >= length, ftruncate(fd, off_t(length)) == 0,
       lseek(fd, off_t(length), SEEK_SET) >= 0
     else {
       close(fd)

@@ -25,6 +25,18 @@ struct TextFoldingTests {
     #expect(offsets.isEmpty)
   }
 
+  @Test("a width change at the very start still maps offsets (regression: garbled segments)")
+  func changeAtStart() throws {
+    var folded: [UInt8] = []
+    var offsets: [Int32] = []
+    Array("，智慧".utf8).withUnsafeBufferPointer { TextFolding.standard.fold($0, into: &folded, offsets: &offsets) }
+    #expect(String(decoding: folded, as: UTF8.self) == ",智慧")
+    #expect(offsets == [0, 3, 4, 5, 6, 7, 8, 9])
+    let tagger = try Tagger(model: ClassifierModel(lexicons: LexiconSet(dimensions: [])))
+    let text = "，智慧停车诱导"
+    #expect(SegmentationRenderer.plain(text, try tagger.segment(text)) == "，|智慧|停车|诱导")
+  }
+
   @Test("the fold table agrees with ICU's Traditional-Simplified transliterator")
   func agreesWithICU() throws {
     let sample = "數據共享監管廣東務實發展國家區塊鏈雲計算運營機關開發"
