@@ -12,6 +12,10 @@ struct GovTagCommand: ParsableCommand {
       error (lexicons, configuration, I/O); 64 usage.
       """,
     version: "govtag \(GovTagVersion.current) (ICU \(ICU.version))",
-    subcommands: [Tag.self, Explain.self, Segment.self, Lexicon.self]
+    subcommands: [
+      Tag.self, Explain.self, Segment.self, Lexicon.self,
+      Eval.self,
+      Audit.self,
+    ]
   )
 }

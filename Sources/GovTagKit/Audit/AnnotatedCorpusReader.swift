@@ -1,0 +1,180 @@
+/// Reads annotated JSON Lines inputs, checks each record's reference labels, runs a per-record
+/// job on several cores (each worker with its own ``Tagger``), and hands the results back in
+/// input order, so every report is the same for any number of cores.
+///
+/// The shared engine of `govtag eval`, `audit` and `lexicon suggest`. Decoding, label parsing
+/// and the job (classification, segmentation) run on the workers; only the ordered consumer
+/// touches the caller's state.
+struct AnnotatedCorpusReader: Sendable {
+  /// The compiled lexicons, from which each worker makes its tagger.
+  var model: ClassifierModel
+  /// The field that holds the reference labels.
+  var field: ReferenceLabels.Field
+  /// Worker threads.
+  var jobs: Int
+  /// Records per unit of work.
+  var chunkRecords = 16
+  /// How records are read.
+  var decoder = DocumentDecoder()
+
+  /// One line's outcome on its way back from a worker.
+  enum Item<Output: Sendable>: Sendable {
+    case record(AnnotatedRecord, Output)
+    case failure(RecordError, missingReference: Bool)
+    case blank
+    case inputFailed(GovTagError)
+  }
+
+  struct Chunk: Sendable {
+    var source: String
+    var lines: [(number: Int, bytes: [UInt8])]
+    /// An input that could not be read, sent through the pipeline so that it is reported in
+    /// input order, after the records of the inputs before it.
+    var inputError: GovTagError? = nil
+  }
+
+  /// Reads every input and runs `job` on every good record.
+  ///
+  /// - Parameters:
+  ///   - inputs: JSON Lines paths; `-` is standard input.
+  ///   - job: runs on a worker thread with that worker's tagger; a thrown error skips the record
+  ///     (reported as "could not be labelled").
+  ///   - consume: called on the calling thread with each good record and its job's output, in input order.
+  ///   - onProblem: called on the calling thread for every skipped record and unreadable input, in order.
+  /// - Returns: the counts.
+  /// - Throws: `GovTagError` when reading fails midway or ICU cannot start, or what `consume` throws.
+  func run<Output: Sendable>(
+    inputs: [String],
+    job: @escaping @Sendable (Tagger, AnnotatedRecord) throws -> Output,
+    consume: (AnnotatedRecord, Output) throws -> Void,
+    onProblem: (CorpusProblem) -> Void
+  ) throws -> CorpusSummary {
+    var summary = CorpusSummary()
+    let model = self.model
+    let field = self.field
+    let decoder = self.decoder
+    let pipeline = OrderedParallelPipeline<Chunk, [Item<Output>]>(workers: jobs, window: jobs * 4)
+    try pipeline.run(
+      makeWorker: {
+        let tagger = try Tagger(model: model)
+        return { chunk in
+          if let error = chunk.inputError { return [.inputFailed(error)] }
+          return chunk.lines.map { line in
+            Self.process(line.bytes, at: SourceLocation(file: chunk.source, line: line.number), decoder: decoder, field: field) {
+              try job(tagger, $0)
+            }
+          }
+        }
+      },
+      produce: { emit in
+        for path in inputs {
+          let reader: LineReader
+          do {
+            reader = try LineReader(path: path)
+          } catch let error as GovTagError {
+            try emit(Chunk(source: path, lines: [], inputError: error))
+            continue
+          }
+          var chunk = Chunk(source: reader.name, lines: [])
+          var records = 0
+          while let bytes = try reader.nextLine() {
+            if !Self.isBlank(bytes) { records += 1 }
+            chunk.lines.append((reader.lineNumber, bytes))
+            if chunk.lines.count >= chunkRecords {
+              try emit(chunk)
+              chunk = Chunk(source: reader.name, lines: [])
+            }
+          }
+          if !chunk.lines.isEmpty { try emit(chunk) }
+          summary.inputsRead += 1
+          if records == 0 {
+            let error = GovTagError(
+              .input, reader.lineNumber == 0 ? "the input is empty: no records" : "the input holds only blank lines: no records",
+              at: SourceLocation(file: reader.name), hint: "give a JSON Lines file with one record per line")
+            try emit(Chunk(source: reader.name, lines: [], inputError: error))
+          }
+        }
+      },
+      consume: { items in
+        for item in items {
+          switch item {
+          case .blank:
+            summary.blankLines += 1
+          case .inputFailed(let error):
+            summary.inputErrors.append(error)
+            onProblem(.input(error))
+          case .failure(let error, let missingReference):
+            summary.recordsRead += 1
+            summary.failed += 1
+            if missingReference { summary.withoutReference += 1 }
+            onProblem(.record(error))
+          case .record(let record, let output):
+            summary.recordsRead += 1
+            summary.compared += 1
+            try consume(record, output)
+          }
+        }
+      })
+    return summary
+  }
+
+  /// Whether a line holds only spaces, tabs and a carriage return.
+  static func isBlank(_ bytes: [UInt8]) -> Bool {
+    bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+  }
+
+  /// One line through decoding and the job.
+  static func process<Output: Sendable>(
+    _ bytes: [UInt8], at location: SourceLocation, decoder: DocumentDecoder, field: ReferenceLabels.Field,
+    job: (AnnotatedRecord) throws -> Output
+  ) -> Item<Output> {
+    if isBlank(bytes) { return .blank }
+    switch decode(bytes, at: location, decoder: decoder, field: field) {
+    case .failure(let failure):
+      return .failure(failure.error, missingReference: failure.missingReference)
+    case .success(let record):
+      do {
+        return .record(record, try job(record))
+      } catch {
+        return .failure(
+          RecordError(location: location, id: record.document.id, reason: "could not be labelled: \(error)"),
+          missingReference: false)
+      }
+    }
+  }
+
+  /// Why a line did not yield a record.
+  struct Decoded: Error {
+    var error: RecordError
+    var missingReference: Bool
+  }
+
+  /// Decodes a line into a document with reference labels, or says why it cannot.
+  static func decode(
+    _ bytes: [UInt8], at location: SourceLocation, decoder: DocumentDecoder, field: ReferenceLabels.Field
+  ) -> Result<AnnotatedRecord, Decoded> {
+    let decoded = bytes.withUnsafeBufferPointer { decoder.decode($0, at: location) }
+    let document: Document
+    switch decoded {
+    case .failure(let error): return .failure(Decoded(error: error, missingReference: false))
+    case .success(let value): document = value
+    }
+    if document.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+      return .failure(
+        Decoded(
+          error: RecordError(
+            location: location, id: document.id, reason: "the \"\(decoder.textField)\" field is empty: there is nothing to label",
+            hint: "give the narrative, or leave the record out"),
+          missingReference: false))
+    }
+    switch ReferenceLabels.parse(field, in: document.fields) {
+    case .failure(let problem):
+      return .failure(
+        Decoded(
+          error: RecordError(location: location, id: document.id, reason: problem.reason, hint: problem.hint),
+          missingReference: document.fields[field.name] == nil))
+    case .success(let labels):
+      return .success(AnnotatedRecord(document: document, labels: labels, location: location))
+    }
+  }
+}

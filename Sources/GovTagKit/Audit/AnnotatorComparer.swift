@@ -1,0 +1,104 @@
+/// Runs `govtag audit --compare A B`: reads both annotators' files, matches records by id,
+/// labels the matched records with GovTag, and measures agreement.
+public struct AnnotatorComparer: Sendable {
+  /// The compiled lexicons.
+  public var model: ClassifierModel
+  /// The field holding the labels in both files.
+  public var field: ReferenceLabels.Field
+  /// Worker threads.
+  public var jobs: Int
+
+  /// Creates a comparer.
+  ///
+  /// - Parameters:
+  ///   - model: the compiled lexicons.
+  ///   - field: the field holding the labels (by default `manual`, changed with `--field`).
+  ///   - jobs: worker threads, at least 1.
+  public init(model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "manual", option: "--field"), jobs: Int) {
+    self.model = model
+    self.field = field
+    self.jobs = max(1, jobs)
+  }
+
+  /// Compares the labels of `a` and `b`.
+  ///
+  /// A record whose id appears in one file only, and a second record with an id already seen in
+  /// the same file, are reported through `onProblem` and left out.
+  ///
+  /// - Parameters:
+  ///   - a: annotator A's JSON Lines file.
+  ///   - b: annotator B's JSON Lines file.
+  ///   - onProblem: called for every skipped or unmatched record and unreadable input.
+  /// - Returns: the comparison.
+  /// - Throws: `GovTagError` when an input fails midway or ICU cannot start.
+  public func compare(_ a: String, _ b: String, onProblem: (CorpusProblem) -> Void = { _ in }) throws -> AnnotatorComparison {
+    let space = LabelSpace(model: model)
+    var comparison = AnnotatorComparison(
+      fileA: a, fileB: b, field: field.name, space: space, lexiconVersion: model.rulesVersion)
+    let reader = AnnotatedCorpusReader(model: model, field: field, jobs: jobs)
+
+    // B first, labels only.
+    var labelsB: [String: (labels: ReferenceLabels, location: SourceLocation)] = [:]
+    var orderB: [String] = []
+    var duplicatesB = 0
+    comparison.summaryB = try reader.run(
+      inputs: [b], job: { _, _ in () },
+      consume: { record, _ in
+        let id = record.document.id
+        if let first = labelsB[id] {
+          duplicatesB += 1
+          onProblem(.record(Self.duplicate(record, first: first.location)))
+          return
+        }
+        labelsB[id] = (record.labels, record.location)
+        orderB.append(id)
+      },
+      onProblem: onProblem)
+    comparison.summaryB.compared -= duplicatesB
+    comparison.summaryB.failed += duplicatesB
+
+    // Then A, labelled by GovTag.
+    var seenA: [String: SourceLocation] = [:]
+    var duplicatesA = 0
+    comparison.summaryA = try reader.run(
+      inputs: [a],
+      job: { tagger, record in try tagger.classify(title: record.document.title, text: record.document.text) },
+      consume: { record, classification in
+        let id = record.document.id
+        if let first = seenA[id] {
+          duplicatesA += 1
+          onProblem(.record(Self.duplicate(record, first: first)))
+          return
+        }
+        seenA[id] = record.location
+        guard let other = labelsB[id] else {
+          comparison.onlyInA.append(.init(id: id, location: record.location))
+          onProblem(.record(Self.unmatched(id, at: record.location, missingFrom: b)))
+          return
+        }
+        comparison.add(a: record.labels, b: other.labels, classification: classification)
+      },
+      onProblem: onProblem)
+    comparison.summaryA.compared -= duplicatesA
+    comparison.summaryA.failed += duplicatesA
+
+    for id in orderB where seenA[id] == nil {
+      guard let location = labelsB[id]?.location else { continue }
+      comparison.onlyInB.append(.init(id: id, location: location))
+      onProblem(.record(Self.unmatched(id, at: location, missingFrom: a)))
+    }
+    return comparison
+  }
+
+  static func duplicate(_ record: AnnotatedRecord, first: SourceLocation) -> RecordError {
+    RecordError(
+      location: record.location, id: record.document.id,
+      reason: "duplicate id (first at line \(first.line ?? 0)); this record is left out",
+      hint: "give every record a unique id")
+  }
+
+  static func unmatched(_ id: String, at location: SourceLocation, missingFrom other: String) -> RecordError {
+    RecordError(
+      location: location, id: id, reason: "no record with this id in \(other); only records in both files are compared")
+  }
+}

@@ -1,0 +1,116 @@
+/// Inter-annotator agreement: two people's labels of the same records (matched by id), Cohen's
+/// kappa per category and pooled, and on which side GovTag comes down where they disagree.
+///
+/// A dimension counts for a record only when both people annotated it. The overall kappa pools
+/// every category decision of every record into one 2×2 table. GovTag's side is counted only on
+/// categories the lexicons define (on the others it always says no, which tells nothing).
+public struct AnnotatorComparison: Sendable {
+  /// Where GovTag stands on a set of disagreements.
+  public struct Sides: Sendable, Hashable {
+    /// Disagreements where GovTag's label equals annotator A's.
+    public var withA = 0
+    /// Disagreements where GovTag's label equals annotator B's.
+    public var withB = 0
+
+    /// Creates a count.
+    ///
+    /// - Parameters:
+    ///   - withA: disagreements where GovTag sides with A.
+    ///   - withB: disagreements where GovTag sides with B.
+    public init(withA: Int = 0, withB: Int = 0) {
+      self.withA = withA
+      self.withB = withB
+    }
+
+    /// Adds another count.
+    public mutating func add(_ other: Sides) {
+      withA += other.withA
+      withB += other.withB
+    }
+  }
+
+  /// A record found in one file only.
+  public struct Unmatched: Sendable, Hashable {
+    /// Its id.
+    public var id: String
+    /// Where it is.
+    public var location: SourceLocation
+  }
+
+  /// Annotator A's file.
+  public var fileA: String
+  /// Annotator B's file.
+  public var fileB: String
+  /// The field holding the labels in both files.
+  public var field: String
+  /// The rules version of the lexicons.
+  public var lexiconVersion: String
+  /// Records present in both files.
+  public var matched = 0
+  /// Per-category tables, A as reference, B as second judge.
+  public var agreement: AgreementTally
+  /// `sides[d][c]`: GovTag's side on the disagreements of category `c` of dimension `d`.
+  public var sides: [[Sides]]
+  /// Records of A that B lacks, in A's order.
+  public var onlyInA: [Unmatched] = []
+  /// Records of B that A lacks, in B's order.
+  public var onlyInB: [Unmatched] = []
+  /// Reading A.
+  public var summaryA = CorpusSummary()
+  /// Reading B.
+  public var summaryB = CorpusSummary()
+
+  /// Every category decision pooled into one table.
+  public var pooled: AgreementTable { agreement.pooled }
+
+  /// GovTag's side over all disagreements.
+  public var overallSides: Sides {
+    var total = Sides()
+    for row in sides { for cell in row { total.add(cell) } }
+    return total
+  }
+
+  /// GovTag's side over the disagreements of dimension `d`.
+  public func sides(ofDimension d: Int) -> Sides {
+    var total = Sides()
+    for cell in sides[d] { total.add(cell) }
+    return total
+  }
+
+  /// Whether every record of both files was read and matched.
+  public var succeeded: Bool { summaryA.succeeded && summaryB.succeeded && onlyInA.isEmpty && onlyInB.isEmpty }
+
+  /// Creates an empty comparison.
+  init(fileA: String, fileB: String, field: String, space: LabelSpace, lexiconVersion: String) {
+    self.fileA = fileA
+    self.fileB = fileB
+    self.field = field
+    self.lexiconVersion = lexiconVersion
+    agreement = AgreementTally(space: space)
+    sides = space.dimensions.map { [Sides](repeating: Sides(), count: $0.categories.count) }
+  }
+
+  /// Counts one record labelled by both people, with GovTag's labels.
+  ///
+  /// - Parameters:
+  ///   - a: annotator A's labels.
+  ///   - b: annotator B's labels.
+  ///   - classification: GovTag's labels.
+  mutating func add(a: ReferenceLabels, b: ReferenceLabels, classification: Classification) {
+    matched += 1
+    let space = agreement.space
+    let shared = a.categories.filter { b.categories[$0.key] != nil }
+    let reference = ReferenceLabels(categories: shared)
+    agreement.add(reference: reference) { d, c in
+      b.assigns(space.dimensions[d].id, space.dimensions[d].categories[c].id)
+    }
+    for (d, dimension) in space.dimensions.enumerated() where shared[dimension.id] != nil {
+      let govtag = Set(classification.labels(dimension.id))
+      for (c, category) in dimension.categories.enumerated() where category.inLexicons {
+        let saysA = a.assigns(dimension.id, category.id)
+        guard saysA != b.assigns(dimension.id, category.id) else { continue }
+        if govtag.contains(category.id) == saysA { sides[d][c].withA += 1 } else { sides[d][c].withB += 1 }
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+extension AuditReport {
+  /// The columns of ``renderCSV()``.
+  public static let csvColumns = [
+    "rank", "id", "source", "dimension", "category", "manual", "govtag", "score", "threshold", "suspicion", "evidence",
+    "contexts",
+  ]
+
+  /// The suspects as CSV for a spreadsheet, most suspicious first: one row per suspect with
+  /// ``csvColumns``; `manual` and `govtag` are `yes` or `no`; `evidence` lists the hits as
+  /// `term +contribution (field)` or `term status (field)`, separated by `; `; `contexts` their
+  /// contexts, separated by ` | `.
+  ///
+  /// - Returns: UTF-8 bytes with a byte order mark and CRLF line ends (RFC 4180).
+  public func renderCSV() -> [UInt8] {
+    var csv = CSVWriter()
+    csv.writeRow(Self.csvColumns)
+    for (index, suspect) in suspects.enumerated() {
+      csv.writeRow([
+        String(index + 1), suspect.id, suspect.location.description, suspect.dimension, suspect.category,
+        suspect.manual ? "yes" : "no", suspect.predicted ? "yes" : "no", Tagger.format(suspect.score),
+        Tagger.format(suspect.threshold), Self.decimal(suspect.suspicion),
+        suspect.evidence.map { "\($0.term) \(Self.effect($0)) (\($0.field.rawValue))" }.joined(separator: "; "),
+        suspect.evidence.map(\.context).joined(separator: " | "),
+      ])
+    }
+    return csv.bytes
+  }
+
+  /// `+3` for a counted hit, its status code for the others (`excluded`, `negated`…).
+  static func effect(_ hit: Evidence) -> String {
+    hit.status == .counted ? "+" + Tagger.format(hit.contribution) : hit.status.code
+  }
+
+  /// A figure with three decimals.
+  static func decimal(_ value: Double) -> String { TextTable.figure(value) }
+}

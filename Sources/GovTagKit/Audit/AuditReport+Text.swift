@@ -1,0 +1,121 @@
+extension AuditReport {
+  /// The report as plain text: the agreement table of every category, location agreement, then
+  /// the `top` most suspicious disagreements with their evidence, and with `terms` the `top`
+  /// terms to review.
+  ///
+  /// - Parameters:
+  ///   - top: how many suspects (and terms) to show; the JSON and CSV outputs list them all.
+  ///   - terms: whether to add the term accountability table.
+  /// - Returns: the report, ending with a newline.
+  public func renderText(top: Int, terms showTerms: Bool) -> String {
+    var lines: [String] = []
+    lines.append(
+      "govtag audit: \(CorpusSummary.count(records, "record")) from \(inputs.joined(separator: ", ")), manual labels in \"\(field)\", lexicons \(lexiconVersion)"
+    )
+    lines += renderAgreement()
+    lines.append("")
+    lines += renderSuspects(top: top)
+    if showTerms {
+      lines.append("")
+      lines += renderTerms(top: top)
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Per dimension: a row per category and the macro averages.
+  func renderAgreement() -> [String] {
+    var lines: [String] = []
+    var missingFromLexicons = false
+    for result in agreement.dimensions where result.records > 0 {
+      lines.append("")
+      lines.append("\(result.dimension.id) \(result.dimension.name) (\(CorpusSummary.count(result.records, "record")) with manual labels)")
+      var table = TextTable([
+        ("category", .left), ("manual", .right), ("govtag", .right), ("both yes", .right), ("both no", .right),
+        ("agreement", .right), ("kappa", .right), ("precision", .right), ("recall", .right),
+      ])
+      for item in result.categories {
+        let t = item.table
+        if !item.category.inLexicons { missingFromLexicons = true }
+        table.add([
+          item.category.id + (item.category.inLexicons ? "" : " *"), String(t.referenceYes), String(t.predictedYes),
+          String(t.bothYes), String(t.bothNo), TextTable.figure(t.observedAgreement), TextTable.figure(t.kappa),
+        ] + TextTable.scores(t).prefix(2))
+      }
+      let macro = result.macro
+      table.add([
+        "macro (\(macro.categories) of \(result.categories.count) categories)", "", "", "", "", "",
+        TextTable.figure(macro.kappa), TextTable.figure(macro.precision), TextTable.figure(macro.recall),
+      ])
+      lines += table.render()
+    }
+    if missingFromLexicons {
+      lines.append("  * not defined in the lexicons: GovTag never assigns it, and its disagreements are not suspects")
+    }
+    if location.provinceRecords + location.nullProvinceRecords + location.regionRecords > 0 {
+      lines.append("")
+      lines.append("location")
+      lines.append(
+        "  province agreement  \(TextTable.figure(location.provinceAccuracy))  \(location.provinceCorrect) of \(CorpusSummary.count(location.provinceRecords, "record")) with a manual province"
+      )
+      lines.append(
+        "  region agreement    \(TextTable.figure(location.regionAccuracy))  \(location.regionCorrect) of \(CorpusSummary.count(location.regionRecords, "record")) with a manual region"
+      )
+      lines.append(
+        "  manual province null: \(CorpusSummary.count(location.nullProvinceRecords, "record")), GovTag gave a province to \(location.nullProvinceAssigned)"
+      )
+    }
+    return lines
+  }
+
+  /// The top suspects, each with its evidence.
+  func renderSuspects(top: Int) -> [String] {
+    guard !suspects.isEmpty else { return ["Suspects: none; the manual labels and GovTag agree on every category"] }
+    let shown = suspects.prefix(max(0, top))
+    var lines = [
+      "Suspects: \(CorpusSummary.count(suspects.count, "disagreement")), most suspicious first (suspicion 1 = no evidence behind a manual yes, 0 = borderline)"
+    ]
+    for (index, suspect) in shown.enumerated() {
+      let manual = suspect.manual ? "yes" : "no"
+      let govtag = suspect.predicted ? "yes" : "no"
+      lines.append(
+        "\(String(repeating: " ", count: max(0, 3 - String(index + 1).count)))\(index + 1). \(suspect.id) (\(suspect.location))  \(suspect.dimension).\(suspect.category): manual \(manual), GovTag \(govtag), score \(Tagger.format(suspect.score)) of \(Tagger.format(suspect.threshold)), suspicion \(TextTable.figure(suspect.suspicion))"
+      )
+      if suspect.evidence.isEmpty {
+        lines.append("      no evidence: no term of the category occurs in the record")
+      }
+      for hit in suspect.evidence {
+        let effect = hit.status == .counted ? "+" + Tagger.format(hit.contribution) : "not counted: " + (hit.status.explanation ?? hit.status.code)
+        lines.append("      \(hit.term)  \(effect)  \(hit.field.rawValue)  …\(hit.context)…  (\(hit.source))")
+      }
+    }
+    if suspects.count > shown.count {
+      lines.append("  … and \(suspects.count - shown.count) more: --top N shows more, --json or --csv FILE lists them all")
+    }
+    return lines
+  }
+
+  /// The term accountability table.
+  func renderTerms(top: Int) -> [String] {
+    guard !terms.isEmpty else { return ["Terms: no lexicon term fired in any record"] }
+    var lines = [
+      "Terms to review: \(CorpusSummary.count(terms.count, "term")) fired; most false firings first, then lowest precision"
+    ]
+    var table = TextTable([
+      ("term", .left), ("category", .left), ("fired", .right), ("judged", .right), ("confirmed", .right),
+      ("precision", .right), ("false", .right), ("sole", .right), ("lexicon", .left),
+    ])
+    for entry in terms.prefix(max(0, top)) {
+      table.add([
+        entry.term, entry.dimension + "." + entry.category, String(entry.records), String(entry.judged),
+        String(entry.confirmed), TextTable.figure(entry.precision), String(entry.falseFirings), String(entry.soleEvidence),
+        entry.source.description,
+      ])
+    }
+    lines += table.render()
+    if terms.count > top { lines.append("  … and \(terms.count - top) more: --top N shows more, --json lists them all") }
+    lines.append(
+      "  fired: records with a counted hit; judged: of those, records whose manual labels cover the dimension; false: judged records without the category; sole: records where it alone carried an assigned label"
+    )
+    return lines
+  }
+}

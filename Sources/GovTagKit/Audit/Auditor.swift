@@ -1,0 +1,81 @@
+/// Runs `govtag audit`: labels every manually labelled record with GovTag and collects the
+/// agreement figures, the suspects and the term accountability.
+public struct Auditor: Sendable {
+  /// The compiled lexicons.
+  public var model: ClassifierModel
+  /// The field holding the manual labels.
+  public var field: ReferenceLabels.Field
+  /// Worker threads.
+  public var jobs: Int
+
+  /// Creates an auditor.
+  ///
+  /// - Parameters:
+  ///   - model: the compiled lexicons.
+  ///   - field: the field holding the manual labels (by default `manual`, changed with `--field`).
+  ///   - jobs: worker threads, at least 1.
+  public init(model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "manual", option: "--field"), jobs: Int) {
+    self.model = model
+    self.field = field
+    self.jobs = max(1, jobs)
+  }
+
+  /// Audits the records of `inputs`.
+  ///
+  /// - Parameters:
+  ///   - inputs: JSON Lines paths; `-` is standard input.
+  ///   - onProblem: called for every skipped record and unreadable input, in input order.
+  /// - Returns: the report.
+  /// - Throws: `GovTagError` when an input fails midway or ICU cannot start.
+  public func audit(inputs: [String], onProblem: (CorpusProblem) -> Void = { _ in }) throws -> AuditReport {
+    let space = LabelSpace(model: model)
+    var agreement = AgreementTally(space: space)
+    var location = LocationAgreement()
+    var terms = TermAccountability()
+    var suspects: [Suspect] = []
+    var records = 0
+    let reader = AnnotatedCorpusReader(model: model, field: field, jobs: jobs)
+    let summary = try reader.run(
+      inputs: inputs,
+      job: { tagger, record in try tagger.classify(title: record.document.title, text: record.document.text) },
+      consume: { record, classification in
+        records += 1
+        agreement.add(reference: record.labels, classification: classification)
+        location.add(reference: record.labels, predicted: classification.location)
+        terms.add(reference: record.labels, classification: classification)
+        suspects += Self.suspects(in: record, classification, space: space)
+      },
+      onProblem: onProblem)
+    suspects.sort(by: Suspect.ranksBefore)
+    return AuditReport(
+      field: field.name, lexiconVersion: model.rulesVersion, inputs: inputs, records: records, agreement: agreement,
+      location: location, suspects: suspects, terms: terms.ranked, summary: summary)
+  }
+
+  /// The disagreements of one record, on the categories the lexicons define and the dimensions
+  /// its manual labels cover.
+  static func suspects(in record: AnnotatedRecord, _ classification: Classification, space: LabelSpace) -> [Suspect] {
+    var result: [Suspect] = []
+    var order = 0
+    for dimension in space.dimensions {
+      let manual = record.labels.categories[dimension.id]
+      let assigned = Set(classification.labels(dimension.id))
+      for category in dimension.categories {
+        defer { order += 1 }
+        guard let manual, let threshold = category.threshold else { continue }
+        let isManual = manual.contains(category.id)
+        let isPredicted = assigned.contains(category.id)
+        guard isManual != isPredicted else { continue }
+        let score = classification.score(dimension.id, category.id)
+        result.append(
+          Suspect(
+            id: record.document.id, location: record.location, dimension: dimension.id, category: category.id,
+            manual: isManual, predicted: isPredicted, score: score, threshold: threshold,
+            suspicion: Suspect.suspicion(score: score, threshold: threshold),
+            evidence: classification.evidence.filter { $0.dimension == dimension.id && $0.category == category.id },
+            order: order))
+      }
+    }
+    return result
+  }
+}

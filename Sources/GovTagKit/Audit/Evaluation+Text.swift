@@ -1,0 +1,80 @@
+extension Evaluation {
+  /// The evaluation as aligned plain-text tables: per dimension the categories with their
+  /// support and figures, then micro and macro averages, location accuracy and the capability
+  /// confusion; with a grouping field, the same again for each group.
+  ///
+  /// - Returns: the report, ending with a newline.
+  public func renderText() -> String {
+    var lines: [String] = []
+    let sources = inputs.joined(separator: ", ")
+    lines.append(
+      "govtag eval: \(CorpusSummary.count(overall.records, "record")) from \(sources), gold labels in \"\(field)\", lexicons \(lexiconVersion)"
+    )
+    lines += Self.render(overall)
+    for group in groups {
+      lines.append("")
+      lines.append("== \(groupField ?? "group") \(group.value): \(CorpusSummary.count(group.figures.records, "record")) ==")
+      lines += Self.render(group.figures)
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The sections for one set of figures.
+  static func render(_ figures: EvaluationFigures) -> [String] {
+    var lines: [String] = []
+    var missingFromLexicons = false
+    for result in figures.agreement.dimensions {
+      lines.append("")
+      lines.append("\(result.dimension.id) \(result.dimension.name) (\(CorpusSummary.count(result.records, "record")) with gold labels)")
+      var table = TextTable([
+        ("category", .left), ("gold", .right), ("predicted", .right), ("tp", .right), ("precision", .right),
+        ("recall", .right), ("f1", .right),
+      ])
+      for item in result.categories {
+        let t = item.table
+        let mark = item.category.inLexicons ? "" : " *"
+        if !item.category.inLexicons { missingFromLexicons = true }
+        table.add([
+          item.category.id + mark, String(t.referenceYes), String(t.predictedYes), String(t.bothYes),
+        ] + TextTable.scores(t))
+      }
+      let micro = result.pooled
+      table.add([
+        "micro", String(micro.referenceYes), String(micro.predictedYes), String(micro.bothYes),
+        TextTable.figure(micro.precision), TextTable.figure(micro.recall), TextTable.figure(micro.f1),
+      ])
+      let macro = result.macro
+      table.add([
+        "macro (\(macro.categories) of \(result.categories.count) categories)", "", "", "",
+        TextTable.figure(macro.precision), TextTable.figure(macro.recall), TextTable.figure(macro.f1),
+      ])
+      lines += table.render()
+    }
+    if missingFromLexicons {
+      lines.append("  * not defined in the lexicons: GovTag never assigns it")
+    }
+    let location = figures.location
+    lines.append("")
+    lines.append("location")
+    lines.append(
+      "  province accuracy  \(TextTable.figure(location.provinceAccuracy))  \(location.provinceCorrect) of \(CorpusSummary.count(location.provinceRecords, "record")) with a gold province"
+    )
+    lines.append(
+      "  region accuracy    \(TextTable.figure(location.regionAccuracy))  \(location.regionCorrect) of \(CorpusSummary.count(location.regionRecords, "record")) with a gold region"
+    )
+    lines.append(
+      "  gold province null: \(CorpusSummary.count(location.nullProvinceRecords, "record")), GovTag gave a province to \(location.nullProvinceAssigned)"
+    )
+    lines.append("")
+    lines.append("capability confusion: gold categories GovTag missed, and what it assigned instead")
+    let cells = figures.confusion.cells
+    if cells.isEmpty {
+      lines.append("  (no gold capability was missed)")
+    } else {
+      var table = TextTable([("gold", .left), ("assigned instead", .left), ("records", .right)])
+      for cell in cells { table.add([cell.reference, cell.predicted ?? "(nothing else)", String(cell.count)]) }
+      lines += table.render()
+    }
+    return lines
+  }
+}

@@ -1,0 +1,116 @@
+extension ReferenceLabels {
+  /// Why a record's reference labels cannot be used: one line, and what to do about it.
+  public struct Problem: Error, Sendable, Hashable {
+    /// What is wrong.
+    public var reason: String
+    /// What to do.
+    public var hint: String?
+  }
+
+  /// The record field that holds reference labels, and how the user names another one.
+  public struct Field: Sendable, Hashable {
+    /// The field's name, e.g. `gold` or `manual`.
+    public var name: String
+    /// The command-line option that changes it, for hints, e.g. `--gold-field`.
+    public var option: String
+
+    /// Creates a field description.
+    ///
+    /// - Parameters:
+    ///   - name: the JSON field name.
+    ///   - option: the command-line option that names the field, quoted in hints.
+    public init(name: String, option: String) {
+      self.name = name
+      self.option = option
+    }
+  }
+
+  /// Keys of a label object that are not dimensions.
+  static let placeKeys = ["province", "region"]
+
+  /// Reads and validates the labels in `field` of a record.
+  ///
+  /// Every category id is checked against the taxonomy, so that a typo becomes an error naming
+  /// the id rather than a category nobody ever assigns.
+  ///
+  /// - Parameters:
+  ///   - field: which field holds the labels.
+  ///   - fields: the record's fields.
+  ///   - taxonomy: the label set to check ids against.
+  /// - Returns: the labels, or the first problem found.
+  public static func parse(
+    _ field: Field, in fields: [String: JSONValue], taxonomy: Taxonomy = .standard
+  ) -> Result<ReferenceLabels, Problem> {
+    let name = field.name
+    func problem(_ reason: String, _ hint: String? = nil) -> Result<ReferenceLabels, Problem> {
+      .failure(Problem(reason: reason, hint: hint))
+    }
+    guard let value = fields[name] else {
+      return problem(
+        "the record has no \"\(name)\" field",
+        "add its labels as \"\(name)\": {\"capability\": [...], ...}, or name the field that holds them with \(field.option)")
+    }
+    guard case .object(let object) = value else {
+      if case .null = value {
+        return problem("\"\(name)\" is null: the record has no labels", "give its labels, or leave the record out")
+      }
+      return problem(
+        "\"\(name)\" must be an object of dimension: [category ids], found \(value.typeDescription)",
+        "write it like \"\(name)\": {\"capability\": [\"public_service\"]}")
+    }
+    var categories: [String: Set<String>] = [:]
+    var province: String?? = nil
+    var region: Region?? = nil
+    for key in object.keys.sorted() {
+      let item = object[key] ?? .null
+      switch key {
+      case "province":
+        switch item {
+        case .null: province = .some(nil)
+        case .string(let text) where !text.isEmpty: province = .some(text)
+        default:
+          return problem("\"\(name)\".\"province\" must be a province name or null, found \(describe(item))")
+        }
+      case "region":
+        switch item {
+        case .null: region = .some(nil)
+        case .string(let text) where Region(rawValue: text) != nil: region = .some(Region(rawValue: text))
+        default:
+          return problem("\"\(name)\".\"region\" must be \"east\", \"central\", \"west\" or null, found \(describe(item))")
+        }
+      default:
+        guard let dimension = taxonomy.dimension(key) else {
+          let keys = taxonomy.dimensions.map(\.id) + placeKeys
+          return problem(
+            "unknown dimension \"\(key)\" in \"\(name)\"",
+            "use \(keys.dropLast().joined(separator: ", ")) or \(keys.last ?? "")")
+        }
+        guard case .array(let elements) = item else {
+          return problem(
+            "\"\(name)\".\"\(key)\" must be an array of category ids, found \(item.typeDescription)",
+            "write \"\(key)\": [\"\(dimension.categories.first?.id ?? "")\"], or [] for none")
+        }
+        var ids: Set<String> = []
+        for element in elements {
+          guard case .string(let id) = element else {
+            return problem("\"\(name)\".\"\(key)\" must list category ids as strings, found \(element.typeDescription)")
+          }
+          guard dimension.categories.contains(where: { $0.id == id }) else {
+            return problem(
+              "unknown category \"\(id)\" in \"\(name)\".\"\(key)\"",
+              "use one of \(dimension.categories.map(\.id).joined(separator: ", "))")
+          }
+          ids.insert(id)
+        }
+        categories[key] = ids
+      }
+    }
+    return .success(ReferenceLabels(categories: categories, province: province, region: region))
+  }
+
+  /// A value as an error message shows it: strings quoted, other values by type.
+  private static func describe(_ value: JSONValue) -> String {
+    if case .string(let text) = value { return "\"\(text)\"" }
+    return value.typeDescription
+  }
+}

@@ -1,0 +1,41 @@
+/// Labels given by people (gold labels, a manual annotation) for one record, to compare with GovTag's.
+///
+/// Read from a field of the input record shaped like GovTag's own `labels`:
+/// `{"capability": ["public_service"], "technology": [], "province": "浙江", "region": "east"}`.
+/// A dimension missing from the field was not annotated, and the record does not count for it;
+/// an empty list means "none of its categories". Likewise `"province": null` says the case names
+/// no province, while a missing `province` says nobody looked.
+public struct ReferenceLabels: Sendable, Hashable {
+  /// The assigned category ids of each annotated dimension.
+  public var categories: [String: Set<String>]
+  /// Whether the annotation says anything about the province (a name or `null`).
+  public var annotatesProvince: Bool
+  /// The province's short name as in the taxonomy (浙江), or `nil`.
+  public var province: String?
+  /// Whether the annotation says anything about the region (a region or `null`).
+  public var annotatesRegion: Bool
+  /// The region, or `nil`.
+  public var region: Region?
+
+  /// Creates labels.
+  ///
+  /// - Parameters:
+  ///   - categories: the assigned category ids of each annotated dimension.
+  ///   - province: the province, `.some(nil)` for "none named", `nil` for "not annotated".
+  ///   - region: the region, `.some(nil)` for "none", `nil` for "not annotated".
+  public init(categories: [String: Set<String>], province: String?? = nil, region: Region?? = nil) {
+    self.categories = categories
+    self.annotatesProvince = province != nil
+    self.province = province ?? nil
+    self.annotatesRegion = region != nil
+    self.region = region ?? nil
+  }
+
+  /// Whether the dimension was annotated.
+  public func annotates(_ dimension: String) -> Bool { categories[dimension] != nil }
+
+  /// Whether the annotation assigns `category` of `dimension`.
+  public func assigns(_ dimension: String, _ category: String) -> Bool {
+    categories[dimension]?.contains(category) ?? false
+  }
+}

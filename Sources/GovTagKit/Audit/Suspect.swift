@@ -1,0 +1,67 @@
+/// One (record, category) on which a person and GovTag disagree: a label an auditor should check.
+///
+/// # Suspicion
+///
+/// Suspects are ranked by a suspicion score in [0, 1], the relative distance between GovTag's
+/// score for the category and the category's threshold:
+///
+///     suspicion = |score − threshold| / max(score, threshold)
+///
+/// - manual *no*, GovTag *yes* (score ≥ threshold): `1 − threshold / score`. A score at the
+///   threshold gives 0 (a borderline call); twice the threshold 0.5; four times 0.75; it tends to
+///   1 as the evidence against the manual "no" grows.
+/// - manual *yes*, GovTag *no* (score < threshold): `1 − score / threshold`. Just short of the
+///   threshold gives nearly 0; half of it 0.5; no counted evidence at all gives exactly 1, the
+///   top of the scale, which no false positive can reach.
+///
+/// The two sides are symmetric in ratio: a score twice the threshold is as suspicious as one
+/// half of it. Ties are broken deterministically: a category without any hit at all (not even
+/// one that did not count) first, then by record id, then by the taxonomy's order of dimension
+/// and category.
+public struct Suspect: Sendable, Hashable {
+  /// The record's id.
+  public var id: String
+  /// Where the record is (input and line).
+  public var location: SourceLocation
+  /// The dimension id.
+  public var dimension: String
+  /// The category id.
+  public var category: String
+  /// Whether the person assigned the category.
+  public var manual: Bool
+  /// Whether GovTag assigned it.
+  public var predicted: Bool
+  /// GovTag's score for the category.
+  public var score: Double
+  /// The category's threshold.
+  public var threshold: Double
+  /// The suspicion score: 1 most suspicious, 0 borderline.
+  public var suspicion: Double
+  /// Every hit of the category in the record, counted or not, in text order; empty when GovTag
+  /// found nothing at all.
+  public var evidence: [Evidence]
+  /// The category's position in the taxonomy, for deterministic ties.
+  var order: Int
+
+  /// The suspicion of a disagreement with GovTag's `score` against `threshold`.
+  ///
+  /// - Parameters:
+  ///   - score: GovTag's score for the category (0 or more).
+  ///   - threshold: the category's threshold (more than 0).
+  /// - Returns: `|score − threshold| / max(score, threshold)`, rounded to 6 decimals so that
+  ///   equal ratios tie exactly.
+  public static func suspicion(score: Double, threshold: Double) -> Double {
+    let larger = max(score, threshold)
+    guard larger > 0 else { return 0 }
+    return (abs(score - threshold) / larger * 1_000_000).rounded() / 1_000_000
+  }
+
+  /// Whether `a` ranks before `b`: more suspicious first, then no evidence at all, then id,
+  /// then the taxonomy's order.
+  public static func ranksBefore(_ a: Suspect, _ b: Suspect) -> Bool {
+    if a.suspicion != b.suspicion { return a.suspicion > b.suspicion }
+    if a.evidence.isEmpty != b.evidence.isEmpty { return a.evidence.isEmpty }
+    if a.id != b.id { return a.id < b.id }
+    return a.order < b.order
+  }
+}

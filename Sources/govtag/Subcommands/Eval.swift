@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import GovTagKit
+
+/// `govtag eval`: compare GovTag's labels with gold labels.
+struct Eval: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Compare GovTag's labels with gold labels: precision, recall and F1 per category, micro and macro averages, province and region accuracy, and the capability confusion.",
+    discussion: """
+      Each input record holds {"id", "title"?, "text", "gold": {"capability": [...], ..., \
+      "province": ..., "region": ...}}. Macro averages are the mean of the per-category figures \
+      over the categories that the gold labels or GovTag assigned at least once. A record without \
+      gold labels, with an unknown category id or that is not JSON is reported with its file and \
+      line and skipped; the exit status is then 1.
+      """
+  )
+
+  @Argument(help: "Gold-labelled JSON Lines files; - reads standard input.")
+  var inputs: [String] = []
+
+  @Flag(help: "Print the figures as JSON instead of tables.")
+  var json = false
+
+  @Option(help: ArgumentHelp("Also give every figure per value of this record field.", valueName: "field"))
+  var by: String?
+
+  @Option(help: "The record field that holds the gold labels.")
+  var goldField = "gold"
+
+  @OptionGroup var lexicons: LexiconOptions
+
+  func validate() throws {
+    if inputs.isEmpty { throw ValidationError("name at least one gold-labelled input file, or - for standard input") }
+    if goldField.isEmpty { throw ValidationError("--gold-field must not be empty") }
+  }
+
+  func run() throws {
+    let model = try lexicons.loadModel()
+    let evaluator = Evaluator(
+      model: model, field: .init(name: goldField, option: "--gold-field"), groupBy: by,
+      jobs: ProcessInfo.processInfo.activeProcessorCount)
+    let evaluation = try Diagnostics.orExit {
+      try evaluator.evaluate(inputs: inputs) { Diagnostics.error($0.description) }
+    }
+    if json {
+      FileHandle.standardOutput.write(Data(evaluation.renderJSON()))
+    } else {
+      FileHandle.standardOutput.write(Data(evaluation.renderText().utf8))
+    }
+    Diagnostics.print("govtag: \(evaluation.summary.line(verb: "evaluated", field: goldField))")
+    if !evaluation.summary.succeeded { throw Diagnostics.partialFailure }
+  }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import GovTagKit
+
+extension Lexicon {
+  /// `govtag lexicon suggest`: candidate terms for each category from labelled records.
+  struct Suggest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Suggest terms each category's lexicon lacks: the n-grams most associated with its labelled records.",
+      discussion: """
+        Reads records labelled by people ({"id", "text", "manual": {"capability": [...], ...}}, or \
+        a gold corpus with --field gold), cuts them into n-grams of 1 to 3 tokens of GovTag's \
+        segmentation, and ranks for each category the n-grams of its records by the weighted \
+        log-odds z-score with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) \
+        against the other records. Terms the category already has are left out.
+        """
+    )
+
+    @Argument(help: "Labelled JSON Lines files; - reads standard input.")
+    var inputs: [String] = []
+
+    @Option(help: "The record field that holds the labels.")
+    var field = "manual"
+
+    @Option(help: "Candidates per category.")
+    var top = 20
+
+    @Option(help: "The fewest of a category's records a candidate must occur in.")
+    var minCount = 3
+
+    @Flag(help: "Print the suggestions as JSON instead of tables.")
+    var json = false
+
+    @OptionGroup var lexicons: LexiconOptions
+
+    func validate() throws {
+      if inputs.isEmpty { throw ValidationError("name at least one labelled input file, or - for standard input") }
+      if field.isEmpty { throw ValidationError("--field must not be empty") }
+      if top < 1 { throw ValidationError("--top must be at least 1") }
+      if minCount < 1 { throw ValidationError("--min-count must be at least 1") }
+    }
+
+    func run() throws {
+      let model = try lexicons.loadModel()
+      let suggester = LexiconSuggester(
+        model: model, field: .init(name: field, option: "--field"), top: top, minCount: minCount,
+        jobs: ProcessInfo.processInfo.activeProcessorCount)
+      let suggestions = try Diagnostics.orExit {
+        try suggester.suggest(inputs: inputs) { Diagnostics.error($0.description) }
+      }
+      FileHandle.standardOutput.write(Data(json ? suggestions.renderJSON() : Array(suggestions.renderText().utf8)))
+      Diagnostics.print("govtag: \(suggestions.summary.line(verb: "used", field: field))")
+      if !suggestions.summary.succeeded { throw Diagnostics.partialFailure }
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import GovTagTestSupport
+import Testing
+
+@Suite("govtag audit and lexicon suggest, end to end")
+struct AuditCommandTests {
+  /// Commands run in Tests/Fixtures/audit, so messages name files as a user would type them.
+  let directory = URL(fileURLWithPath: Fixtures.path("audit"))
+  let lexicons = ["--lexicons", "../lexicons"]
+
+  @Test("the flipped labels lead the suspects, each with its evidence or the lack of it")
+  func suspects() throws {
+    let result = try CommandRunner.run(["audit", "audit-manual.jsonl", "--top", "4"] + lexicons, in: directory)
+    #expect(result.status == 0)
+    #expect(result.stderr == "govtag: read 10 records from 1 input: 10 audited, 0 failed\n")
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.contains("  economic_regulation              4       4         3        5      0.800  0.583      0.750   0.750"))
+    let start = try #require(lines.firstIndex { $0.hasPrefix("Suspects: 8 disagreements") })
+    #expect(
+      Array(lines[(start + 1)...]) == [
+        "  1. r05 (audit-manual.jsonl:5)  technology.gis: manual yes, GovTag no, score 0 of 3, suspicion 1.000",
+        "      no evidence: no term of the category occurs in the record",
+        "  2. r08 (audit-manual.jsonl:8)  capability.economic_regulation: manual yes, GovTag no, score 0 of 3, suspicion 1.000",
+        "      no evidence: no term of the category occurs in the record",
+        "  3. r10 (audit-manual.jsonl:10)  capability.public_service: manual yes, GovTag no, score 0 of 4, suspicion 1.000",
+        "      no evidence: no term of the category occurs in the record",
+        "  4. r04 (audit-manual.jsonl:4)  capability.economic_regulation: manual no, GovTag yes, score 7.125 of 3, suspicion 0.579",
+        "      营商环境  +4.5  title  …优化【营商环境】…  (../lexicons/capability.yaml:8:7)",
+        "      营商环境  +1.5  text  …【营商环境】持续改善，营商环境评价提…  (../lexicons/capability.yaml:8:7)",
+        "      营商环境  +0.75  text  …营商环境持续改善，【营商环境】评价提升，营商环境便利度…  (../lexicons/capability.yaml:8:7)",
+        "      营商环境  +0.375  text  …改善，营商环境评价提升，【营商环境】便利度领先。…  (../lexicons/capability.yaml:8:7)",
+        "  … and 4 more: --top N shows more, --json or --csv FILE lists them all",
+      ])
+  }
+
+  @Test("--json: summary with kappa per category, every suspect, and with --terms the terms")
+  func json() throws {
+    let result = try CommandRunner.run(["audit", "audit-manual.jsonl", "--json", "--terms"] + lexicons, in: directory)
+    #expect(result.status == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let summary = try #require(object["summary"] as? [String: Any])
+    let dimensions = try #require(summary["dimensions"] as? [[String: Any]])
+    let categories = try #require(dimensions.first?["categories"] as? [[String: Any]])
+    let economic = try #require(categories.first { $0["category"] as? String == "economic_regulation" })
+    #expect(abs((economic["kappa"] as? Double ?? 0) - 7.0 / 12.0) < 1e-12)
+    #expect(economic["both_yes"] as? Int == 3 && economic["both_no"] as? Int == 5)
+    let suspects = try #require(object["suspects"] as? [[String: Any]])
+    #expect(suspects.map { $0["id"] as? String } == ["r05", "r08", "r10", "r04", "r02", "r06", "r09", "r07"])
+    let first = suspects[0]
+    #expect(first["dimension"] as? String == "technology" && first["category"] as? String == "gis")
+    #expect(first["manual"] as? Bool == true && first["predicted"] as? Bool == false)
+    #expect(first["score"] as? Double == 0 && first["threshold"] as? Double == 3 && first["suspicion"] as? Double == 1)
+    #expect((first["evidence"] as? [Any])?.isEmpty == true)
+    let fourth = try #require(suspects[3]["evidence"] as? [[String: Any]])
+    #expect(fourth.map { $0["contribution"] as? Double } == [4.5, 1.5, 0.75, 0.375])
+    let terms = try #require(object["terms"] as? [[String: Any]])
+    #expect(terms.first?["term"] as? String == "政务" && terms.first?["false_firings"] as? Int == 2)
+  }
+
+  @Test("--csv writes the suspects for Excel: BOM, RFC 4180 quoting, CRLF")
+  func csv() throws {
+    let output = Fixtures.temporaryDirectory().appendingPathComponent("suspects.csv").path
+    let result = try CommandRunner.run(["audit", "audit-manual.jsonl", "--csv", output] + lexicons, in: directory)
+    #expect(result.status == 0)
+    #expect(result.stderr == "govtag: read 10 records from 1 input: 10 audited, 0 failed; 8 suspects → \(output)\n")
+    let bytes = try #require(FileManager.default.contents(atPath: output))
+    #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    let rows = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+    #expect(rows.count == 10)  // header, 8 suspects, and the empty string after the last CRLF
+    #expect(rows[0] == "rank,id,source,dimension,category,manual,govtag,score,threshold,suspicion,evidence,contexts")
+    #expect(rows[1] == "1,r05,audit-manual.jsonl:5,technology,gis,yes,no,0,3,1.000,,")
+    #expect(
+      rows[5]
+        == "5,r02,audit-manual.jsonl:2,technology,ai,no,yes,6,3,0.500,人工智能 +4.5 (title); 人工智能 +1.5 (text),【人工智能】赋能一网通办 | 全市应用【人工智能】技术，推进一网通办。"
+    )
+  }
+
+  @Test("--compare gives the known inter-annotator kappa and GovTag's side")
+  func compare() throws {
+    let result = try CommandRunner.run(["audit", "--compare", "annotator-a.jsonl", "annotator-b.jsonl"] + lexicons, in: directory)
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.contains("  economic_regulation           4      4         3        3      0.750  0.500         2           2           0"))
+    #expect(lines.contains("  ai                2      3         2        5      0.875  0.714         1           0           1"))
+    #expect(
+      lines.last
+        == "overall, pooled over 120 category decisions: agreement 0.975, kappa 0.875; 3 disagreements, GovTag sides with A in 2, with B in 1"
+    )
+    let json = try CommandRunner.run(
+      ["audit", "--compare", "annotator-a.jsonl", "annotator-b.jsonl", "--json"] + lexicons, in: directory)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let overall = try #require(object["overall"] as? [String: Any])
+    #expect(abs((overall["kappa"] as? Double ?? 0) - 2516.0 / 2876.0) < 1e-12)
+    #expect(overall["decisions"] as? Int == 120)
+    #expect(overall["govtag_sides_with_a"] as? Int == 2 && overall["govtag_sides_with_b"] as? Int == 1)
+  }
+
+  @Test("bad records: missing manual labels, unknown ids, no text; each named, counted, status 1")
+  func badRecords() throws {
+    let result = try CommandRunner.run(["audit", "audit-bad.jsonl"] + lexicons, in: directory)
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.split(separator: "\n").map(String.init) == [
+        #"govtag: error: audit-bad.jsonl:2: record "a2": the record has no "manual" field; add its labels as "manual": {"capability": [...], ...}, or name the field that holds them with --field"#,
+        #"govtag: error: audit-bad.jsonl:3: record "a3": unknown category "AI" in "manual"."technology"; use one of big_data, cloud, ai, blockchain, iot, digital_twin, gis, video"#,
+        #"govtag: error: audit-bad.jsonl:4: record "a4": the record has no "text" field; put the narrative in "text""#,
+        #"govtag: error: audit-bad.jsonl:5: record "a5": the "text" field is empty: there is nothing to label; give the narrative, or leave the record out"#,
+        #"govtag: error: audit-bad.jsonl:6: record "a6": "manual"."region" must be "east", "central", "west" or null, found "north""#,
+        #"govtag: read 6 records from 1 input: 1 audited, 5 failed (1 without "manual")"#,
+      ])
+    #expect(result.stdout.hasPrefix("govtag audit: 1 record from audit-bad.jsonl"))
+  }
+
+  @Test("--compare reports ids found in one file only; usage errors exit with 64")
+  func compareProblems() throws {
+    let scratch = Fixtures.temporaryDirectory()
+    Fixtures.write(#"{"id":"1","text":"推进一网通办","manual":{"capability":[]}}"# + "\n", to: "a.jsonl", in: scratch)
+    Fixtures.write(#"{"id":"2","text":"推进一网通办","manual":{"capability":[]}}"# + "\n", to: "b.jsonl", in: scratch)
+    let result = try CommandRunner.run(
+      ["audit", "--compare", "a.jsonl", "b.jsonl", "--lexicons", Fixtures.lexiconDirectory], in: scratch)
+    #expect(result.status == 1)
+    let lines = result.stderr.split(separator: "\n").map(String.init)
+    #expect(
+      lines.prefix(2) == [
+        #"govtag: error: a.jsonl:1: record "1": no record with this id in b.jsonl; only records in both files are compared"#,
+        #"govtag: error: b.jsonl:1: record "2": no record with this id in a.jsonl; only records in both files are compared"#,
+      ])
+    let one = try CommandRunner.run(["audit", "--compare", "a.jsonl"] + lexicons, in: directory)
+    #expect(one.status == 64)
+    #expect(one.stderr.contains("Error: --compare takes exactly two files, A and B, found 1"))
+    let mixed = try CommandRunner.run(
+      ["audit", "--compare", "annotator-a.jsonl", "annotator-b.jsonl", "--terms"] + lexicons, in: directory)
+    #expect(mixed.status == 64)
+    #expect(mixed.stderr.contains("Error: --csv and --terms do not apply to --compare"))
+  }
+
+  @Test("lexicon suggest finds the planted phrase the lexicon lacks")
+  func suggest() throws {
+    let result = try CommandRunner.run(["lexicon", "suggest", "suggest.jsonl", "--top", "2"] + lexicons, in: directory)
+    #expect(result.status == 0)
+    #expect(result.stderr == "govtag: read 12 records from 1 input: 12 used, 0 failed\n")
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    let start = try #require(lines.firstIndex(of: "capability.public_service 公共服务: 6 records labelled, 6 others"))
+    #expect(lines[start + 1] == "  rank  n-gram            z  in  out  example")
+    #expect(lines[start + 2].hasPrefix("     1  智慧停车诱导  "))
+    #expect(lines[start + 2].hasSuffix("   6    0  市民通过智慧停车诱导屏查看空余车位，一网通办平台同步发布信息。"))
+    let json = try CommandRunner.run(["lexicon", "suggest", "suggest.jsonl", "--json"] + lexicons, in: directory)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let categories = try #require(object["categories"] as? [[String: Any]])
+    let service = try #require(categories.first { $0["category"] as? String == "public_service" })
+    let candidates = try #require(service["candidates"] as? [[String: Any]])
+    #expect(candidates.first?["ngram"] as? String == "智慧停车诱导")
+    #expect(candidates.first?["in"] as? Int == 6 && candidates.first?["out"] as? Int == 0)
+  }
+}
