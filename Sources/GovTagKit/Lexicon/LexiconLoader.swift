@@ -134,7 +134,7 @@ struct DimensionFileParser {
       return nil
     }
     checkKeys(mapping, allowed: Self.fileKeys, context: "at the top of the file")
-    guard let dimensionNode = mapping["dimension"], let dimensionID = dimensionNode.scalar?.string else {
+    guard let dimensionNode = mapping.value(forKey: "dimension"), let dimensionID = dimensionNode.scalar?.string else {
       problems.append(
         GovTagError(.lexicon, "missing \"dimension:\"", at: location(root), hint: "name the dimension, e.g. dimension: capability"))
       return nil
@@ -145,9 +145,9 @@ struct DimensionFileParser {
         GovTagError(.lexicon, "unknown dimension \"\(dimensionID)\"", at: location(dimensionNode), hint: "use one of \(known)"))
       return nil
     }
-    let fileThreshold = mapping["threshold"].flatMap { threshold($0, context: "the file's threshold") }
+    let fileThreshold = mapping.value(forKey: "threshold").flatMap { threshold($0, context: "the file's threshold") }
       ?? LexiconLoader.defaultThreshold
-    guard let categoriesNode = mapping["categories"] else {
+    guard let categoriesNode = mapping.value(forKey: "categories") else {
       problems.append(GovTagError(.lexicon, "missing \"categories:\"", at: location(root)))
       return nil
     }
@@ -184,9 +184,9 @@ struct DimensionFileParser {
     }
     let order = Dictionary(uniqueKeysWithValues: dimension.categories.enumerated().map { ($1.id, $0) })
     categories.sort { order[$0.id, default: .max] < order[$1.id, default: .max] }
-    let name = mapping["name"]?.scalar?.string ?? dimension.name
+    let name = mapping.value(forKey: "name")?.scalar?.string ?? dimension.name
     var relative = 0.0
-    if let node = mapping["relative_threshold"] {
+    if let node = mapping.value(forKey: "relative_threshold") {
       if let text = node.scalar?.string, let value = Double(text), (0..<1).contains(value) {
         relative = value
       } else {
@@ -209,9 +209,9 @@ struct DimensionFileParser {
       return nil
     }
     checkKeys(mapping, allowed: Self.categoryKeys, context: "in category \(id)")
-    let categoryThreshold = mapping["threshold"].flatMap { threshold($0, context: "the threshold of \(id)") } ?? fileThreshold
+    let categoryThreshold = mapping.value(forKey: "threshold").flatMap { threshold($0, context: "the threshold of \(id)") } ?? fileThreshold
     var terms: [LexiconTerm] = []
-    if let termsNode = mapping["terms"] {
+    if let termsNode = mapping.value(forKey: "terms") {
       if let termMapping = termsNode.mapping {
         for (key, value) in termMapping {
           guard let term = parseTerm(key: key, value: value, category: id) else { continue }
@@ -235,7 +235,7 @@ struct DimensionFileParser {
       }
     }
     var exclusions: [LexiconExclusion] = []
-    if let excludeNode = mapping["exclude"] {
+    if let excludeNode = mapping.value(forKey: "exclude") {
       if let sequence = excludeNode.sequence {
         for item in sequence {
           guard let text = item.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -255,7 +255,7 @@ struct DimensionFileParser {
           .lexicon, "exclusion \"\(exclusion.text)\" contains none of the terms of category \(id), so it can never apply",
           at: exclusion.location, hint: "remove it, or add the term it is meant to neutralise"))
     }
-    let name = mapping["name"]?.scalar?.string ?? defaultName
+    let name = mapping.value(forKey: "name")?.scalar?.string ?? defaultName
     return LexiconCategory(id: id, name: name, threshold: categoryThreshold, terms: terms, exclusions: exclusions)
   }
 
@@ -278,13 +278,13 @@ struct DimensionFileParser {
     var mode = MatchMode.word
     if let options = value.mapping {
       checkKeys(options, allowed: Self.termKeys, context: "in term \"\(text)\"")
-      guard let node = options["weight"] else {
+      guard let node = options.value(forKey: "weight") else {
         problems.append(
           GovTagError(.lexicon, "term \"\(text)\" has no weight", at: location(value), hint: "write {weight: 2, match: substring}"))
         return nil
       }
       weightNode = node
-      if let modeNode = options["match"] {
+      if let modeNode = options.value(forKey: "match") {
         guard let modeText = modeNode.scalar?.string, let parsed = MatchMode(rawValue: modeText) else {
           problems.append(
             GovTagError(

@@ -33,7 +33,7 @@ public struct GazetteerLoader {
     } catch let error as YamlError {
       throw GovTagErrors([DimensionFileParser.syntaxError(error, file: file)])
     }
-    guard let root, let provincesNode = root.mapping?["provinces"], let provinceList = provincesNode.sequence else {
+    guard let root, let provincesNode = root.mapping?.value(forKey: "provinces"), let provinceList = provincesNode.sequence else {
       throw GovTagErrors([
         GovTagError(.lexicon, "the gazetteer must be a mapping with a list \"provinces\"", at: SourceLocation(file: file, line: 1))
       ])
@@ -69,36 +69,36 @@ public struct GazetteerLoader {
       }
     }
     for provinceNode in provinceList {
-      guard let mapping = provinceNode.mapping, let name = mapping["name"]?.scalar?.string,
-        let full = mapping["full"]?.scalar?.string
+      guard let mapping = provinceNode.mapping, let name = mapping.value(forKey: "name")?.scalar?.string,
+        let full = mapping.value(forKey: "full")?.scalar?.string
       else {
         problem("a province needs a name and a full name", provinceNode)
         continue
       }
-      guard let regionText = mapping["region"]?.scalar?.string, let region = Region(rawValue: regionText) else {
+      guard let regionText = mapping.value(forKey: "region")?.scalar?.string, let region = Region(rawValue: regionText) else {
         problem("province \(name) needs a region: east, central or west", provinceNode)
         continue
       }
       let index = provinces.count
       provinces.append(Gazetteer.Province(name: name, fullName: full, region: region))
-      for alias in [name, full] + strings(mapping["aliases"]) where alias.unicodeScalars.count >= 2 {
+      for alias in [name, full] + strings(mapping.value(forKey: "aliases")) where alias.unicodeScalars.count >= 2 {
         names.append((alias, .province(index)))
       }
-      addDistricts(mapping["districts"], city: nil, province: index)
-      for cityNode in mapping["cities"]?.sequence ?? [] {
-        guard let city = cityNode.mapping, let cityName = city["name"]?.scalar?.string,
-          let cityFull = city["full"]?.scalar?.string
+      addDistricts(mapping.value(forKey: "districts"), city: nil, province: index)
+      for cityNode in mapping.value(forKey: "cities")?.sequence ?? [] {
+        guard let city = cityNode.mapping, let cityName = city.value(forKey: "name")?.scalar?.string,
+          let cityFull = city.value(forKey: "full")?.scalar?.string
         else {
           problem("a city needs a name and a full name", cityNode)
           continue
         }
         let cityIndex = cities.count
         cities.append(Gazetteer.City(name: cityName, fullName: cityFull, province: index))
-        let ambiguous = city["ambiguous_short"]?.scalar?.string == "true"
-        var cityNames = [cityFull] + strings(city["aliases"])
+        let ambiguous = city.value(forKey: "ambiguous_short")?.scalar?.string == "true"
+        var cityNames = [cityFull] + strings(city.value(forKey: "aliases"))
         if !ambiguous { cityNames.append(cityName) }
         for alias in cityNames where alias.unicodeScalars.count >= 2 { names.append((alias, .city(cityIndex))) }
-        addDistricts(city["districts"], city: cityIndex, province: index)
+        addDistricts(city.value(forKey: "districts"), city: cityIndex, province: index)
       }
     }
     if !problems.isEmpty { throw GovTagErrors(problems) }
