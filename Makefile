@@ -25,6 +25,7 @@ run: release
 	@mkdir -p $(OUT)
 	.build/release/govtag lexicon check --lexicons Lexicons
 	.build/release/govtag tag $(CORPUS) --lexicons Lexicons -o $(OUT)/labelled.jsonl --errors $(OUT)/errors.jsonl
+	.build/release/govtag report $(OUT)/labelled.jsonl -o $(OUT)/report.html
 	@echo "labelled records: $(OUT)/labelled.jsonl"
 
 test: deps

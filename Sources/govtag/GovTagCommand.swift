@@ -16,6 +16,9 @@ struct GovTagCommand: ParsableCommand {
       Tag.self, Explain.self, Segment.self, Lexicon.self,
       Eval.self,
       Audit.self,
+      Stats.self,
+      Report.self,
+      Diff.self,
     ]
   )
 }

@@ -1,0 +1,134 @@
+/// Counts of cases per year and overall: categories per dimension, regions, data-element cases
+/// and provinces: the numbers behind `govtag stats` and the report's charts.
+///
+/// Labels are multi-label, so a case counts once in every category it carries; the counts of a
+/// dimension can add up to more than the number of cases. Add cases one at a time with
+/// ``add(year:labels:)`` (nothing else is kept, so memory does not grow with the input), then
+/// read ``years`` and ``overall``.
+///
+///     var statistics = CaseStatistics()
+///     statistics.add(year: "2023", labels: labels)
+///     statistics.overall.count("capability", "public_service")
+public struct CaseStatistics: Sendable, Hashable {
+  /// The key of the group of cases without a year, and of the unknown region and province.
+  public static let unknown = "unknown"
+  /// The key of the group of all cases.
+  public static let all = "all"
+
+  /// The counts of one group of cases: one year, or all.
+  public struct Group: Sendable, Hashable {
+    /// The year (`2023`), ``CaseStatistics/unknown`` or ``CaseStatistics/all``.
+    public var key: String
+    /// The number of cases.
+    public var cases = 0
+    /// Cases per category, per dimension id.
+    public var categoryCounts: [String: [String: Int]] = [:]
+    /// Cases with at least one label, per dimension id.
+    public var casesWithAnyLabel: [String: Int] = [:]
+    /// Cases per region id (`east`, `central`, `west`, ``CaseStatistics/unknown``).
+    public var regionCounts: [String: Int] = [:]
+
+    /// Creates an empty group.
+    public init(key: String) { self.key = key }
+
+    /// The number of cases carrying `category` of `dimension`.
+    public func count(_ dimension: String, _ category: String) -> Int { categoryCounts[dimension]?[category] ?? 0 }
+
+    /// The number of cases carrying at least one label of `dimension`.
+    public func countAny(_ dimension: String) -> Int { casesWithAnyLabel[dimension] ?? 0 }
+
+    /// The number of cases from `region` (a ``Region`` raw value or ``CaseStatistics/unknown``).
+    public func count(region: String) -> Int { regionCounts[region] ?? 0 }
+
+    /// `count / cases`, or `nil` for an empty group.
+    public func share(_ count: Int) -> Double? { cases == 0 ? nil : Double(count) / Double(cases) }
+
+    mutating func add(_ labels: CaseLabels) {
+      cases += 1
+      for (dimension, ids) in labels.categories where !ids.isEmpty {
+        casesWithAnyLabel[dimension, default: 0] += 1
+        for id in ids { categoryCounts[dimension, default: [:]][id, default: 0] += 1 }
+      }
+      regionCounts[labels.region?.rawValue ?? CaseStatistics.unknown, default: 0] += 1
+    }
+  }
+
+  /// The counts of the cases from one province.
+  public struct Province: Sendable, Hashable {
+    /// The province's short name, or ``CaseStatistics/unknown``.
+    public var name: String
+    /// The region its cases give most often, or `nil`.
+    public var region: Region? {
+      regionCounts.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
+    }
+    /// The number of cases.
+    public var cases = 0
+    /// Cases per capability category.
+    public var capabilityCounts: [String: Int] = [:]
+    /// Cases per region.
+    var regionCounts: [Region: Int] = [:]
+
+    /// Creates an empty province.
+    public init(name: String) { self.name = name }
+  }
+
+  /// One group per year present, in order: numeric years ascending, then other year texts,
+  /// then ``unknown``.
+  public var years: [Group] {
+    yearGroups.values.sorted { Self.yearPrecedes($0.key, $1.key) }
+  }
+
+  /// All cases.
+  public private(set) var overall = Group(key: CaseStatistics.all)
+
+  /// One entry per province, most cases first, then by name; ``unknown`` last.
+  public var provinces: [Province] {
+    provinceGroups.values.sorted { left, right in
+      if (left.name == Self.unknown) != (right.name == Self.unknown) { return right.name == Self.unknown }
+      if left.cases != right.cases { return left.cases > right.cases }
+      return left.name < right.name
+    }
+  }
+
+  private var yearGroups: [String: Group] = [:]
+  private var provinceGroups: [String: Province] = [:]
+
+  /// Creates empty statistics.
+  public init() {}
+
+  /// Counts one case.
+  ///
+  /// - Parameters:
+  ///   - year: the case's year, or `nil` for ``unknown``.
+  ///   - labels: the labels to count, with the province and region.
+  public mutating func add(year: String?, labels: CaseLabels) {
+    let key = year ?? Self.unknown
+    yearGroups[key, default: Group(key: key)].add(labels)
+    overall.add(labels)
+    let province = labels.province ?? Self.unknown
+    var entry = provinceGroups[province] ?? Province(name: province)
+    entry.cases += 1
+    for id in labels.categories["capability"] ?? [] { entry.capabilityCounts[id, default: 0] += 1 }
+    if let region = labels.region { entry.regionCounts[region, default: 0] += 1 }
+    provinceGroups[province] = entry
+  }
+
+  /// The group of `year`, if any case has it.
+  public func group(year: String) -> Group? { yearGroups[year] }
+
+  /// Pairs of consecutive numeric years present (`2022→2023`, and `2023→2025` when 2024 is
+  /// missing): the year-over-year changes to report.
+  public var consecutiveYears: [(from: String, to: String)] {
+    let numeric = years.map(\.key).filter { Int($0) != nil }
+    return zip(numeric, numeric.dropFirst()).map { (from: $0, to: $1) }
+  }
+
+  /// The order of year keys: numbers ascending, then other texts, then ``unknown``.
+  static func yearPrecedes(_ left: String, _ right: String) -> Bool {
+    func rank(_ key: String) -> Int { key == unknown ? 2 : (Int(key) == nil ? 1 : 0) }
+    let (leftRank, rightRank) = (rank(left), rank(right))
+    if leftRank != rightRank { return leftRank < rightRank }
+    if leftRank == 0, let a = Int(left), let b = Int(right) { return a < b }
+    return left < right
+  }
+}

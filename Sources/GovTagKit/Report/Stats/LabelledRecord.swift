@@ -1,0 +1,122 @@
+/// One record written by `govtag tag`, read back for statistics and the review report.
+///
+/// Holds only what `govtag stats` and `govtag report` use: the id, the texts, the year, GovTag's
+/// labels and location, the review flag, the evidence spans and, when the record has them,
+/// reference labels (`manual` or `gold`) to set beside GovTag's.
+public struct LabelledRecord: Sendable, Hashable {
+  /// The record's id.
+  public var id: String
+  /// The title, if any.
+  public var title: String?
+  /// The narrative.
+  public var text: String
+  /// The `year` field as text (`2023`), or `nil` when the record has none.
+  public var year: String?
+  /// GovTag's labels (`labels` and `location`), or `nil` for a record that was never tagged.
+  public var labels: CaseLabels?
+  /// The reference labels (`manual`, `gold`) and the field they came from, if the record has any.
+  public var reference: CaseLabels?
+  /// The field `reference` was read from.
+  public var referenceField: String?
+  /// Whether GovTag asked for a review.
+  public var needsReview: Bool
+  /// GovTag's reasons to review, as sentences.
+  public var reviewReasons: [String]
+  /// The evidence, in the order GovTag wrote it.
+  public var evidence: [EvidenceSpan]
+
+  /// Creates a record.
+  public init(
+    id: String, title: String? = nil, text: String, year: String? = nil, labels: CaseLabels? = nil,
+    reference: CaseLabels? = nil, referenceField: String? = nil, needsReview: Bool = false,
+    reviewReasons: [String] = [], evidence: [EvidenceSpan] = []
+  ) {
+    self.id = id
+    self.title = title
+    self.text = text
+    self.year = year
+    self.labels = labels
+    self.reference = reference
+    self.referenceField = referenceField
+    self.needsReview = needsReview
+    self.reviewReasons = reviewReasons
+    self.evidence = evidence
+  }
+
+  /// The labels a statistic counts for `source`, or `nil` when the record lacks them.
+  ///
+  /// - Parameter source: GovTag's labels or a reference field.
+  /// - Returns: `labels` for ``LabelSource/govtag``; `reference` when it was read from the named field.
+  public func labels(from source: LabelSource) -> CaseLabels? {
+    switch source {
+    case .govtag: labels
+    case .field(let name): referenceField == name ? reference : nil
+    }
+  }
+}
+
+/// The labels of one case in one source: category ids per dimension, plus where the case is from.
+public struct CaseLabels: Sendable, Hashable {
+  /// Category ids per dimension id, as written (`{"capability": ["public_service"]}`).
+  public var categories: [String: [String]]
+  /// The province's short name (浙江), or `nil` when unknown.
+  public var province: String?
+  /// The region, or `nil` when unknown.
+  public var region: Region?
+
+  /// Creates labels.
+  public init(categories: [String: [String]], province: String? = nil, region: Region? = nil) {
+    self.categories = categories
+    self.province = province
+    self.region = region
+  }
+
+  /// Whether the case carries category `category` of dimension `dimension`.
+  public func contains(_ dimension: String, _ category: String) -> Bool {
+    categories[dimension]?.contains(category) ?? false
+  }
+
+  /// Whether the case carries any label of dimension `dimension`.
+  public func hasAny(_ dimension: String) -> Bool { !(categories[dimension]?.isEmpty ?? true) }
+}
+
+/// One evidence hit as written by `govtag tag`: which category, which term, and where.
+public struct EvidenceSpan: Sendable, Hashable {
+  /// The dimension id.
+  public var dimension: String
+  /// The category id.
+  public var category: String
+  /// The lexicon term that fired.
+  public var term: String
+  /// The field the hit lies in.
+  public var field: Evidence.Field
+  /// Code point offset of the hit's start in the field.
+  public var start: Int
+  /// Code point offset just past its end.
+  public var end: Int
+  /// The term's weight.
+  public var weight: Double
+  /// What the hit added to the score.
+  public var contribution: Double
+  /// `counted`, `excluded`, … as written.
+  public var status: String
+
+  /// Creates a span.
+  public init(
+    dimension: String, category: String, term: String, field: Evidence.Field, start: Int, end: Int,
+    weight: Double, contribution: Double, status: String = "counted"
+  ) {
+    self.dimension = dimension
+    self.category = category
+    self.term = term
+    self.field = field
+    self.start = start
+    self.end = end
+    self.weight = weight
+    self.contribution = contribution
+    self.status = status
+  }
+
+  /// Whether the hit counted toward its category's score.
+  public var counted: Bool { status == "counted" }
+}

@@ -1,0 +1,305 @@
+/// Reads the JSON Lines written by `govtag tag` back into ``LabelledRecord``s, reporting every
+/// line it cannot use with its file and line.
+///
+/// A bad line never stops a read: it is reported through the event callback, counted, and
+/// skipped. What makes a line bad depends on ``source``: with ``LabelSource/govtag`` a record
+/// must carry GovTag's `labels`; with ``LabelSource/field(_:)`` it must carry that field, and
+/// GovTag's labels are optional (so gold-labelled corpora can be counted before tagging).
+///
+///     let reader = LabelledRecordReader(source: .field("manual"))
+///     let summary = try reader.read(paths: ["out/labelled.jsonl"]) { event in … }
+public struct LabelledRecordReader: Sendable {
+  /// Something met while reading.
+  public enum Event: Sendable {
+    /// A record was read.
+    case record(LabelledRecord)
+    /// A line could not be used; it is skipped.
+    case recordFailed(RecordError)
+    /// An input could not be read at all (missing, a folder, empty).
+    case inputFailed(GovTagError)
+  }
+
+  /// Which labels a record must carry.
+  public var source: LabelSource
+  /// Fields read as reference labels, the first one present winning; with a
+  /// ``LabelSource/field(_:)`` source only that field is read.
+  public var referenceFields: [String]
+  /// The taxonomy whose category ids labels must use.
+  public var taxonomy: Taxonomy
+
+  /// Creates a reader.
+  ///
+  /// - Parameters:
+  ///   - source: which labels a record must carry.
+  ///   - referenceFields: the fields of people's labels to read beside GovTag's, in order of
+  ///     preference; ignored when `source` names a field.
+  ///   - taxonomy: the label set.
+  public init(source: LabelSource = .govtag, referenceFields: [String] = ["manual", "gold"], taxonomy: Taxonomy = .standard) {
+    self.source = source
+    if case .field(let name) = source { self.referenceFields = [name] } else { self.referenceFields = referenceFields }
+    self.taxonomy = taxonomy
+  }
+
+  // MARK: - Files
+
+  /// Reads every input in turn and reports each record and each problem through `onEvent`.
+  ///
+  /// - Parameters:
+  ///   - paths: JSON Lines files; `-` is standard input.
+  ///   - onEvent: called for every record, in input order, and for every problem.
+  /// - Returns: the counts.
+  /// - Throws: `GovTagError` with code `.io` when reading an opened input fails.
+  @discardableResult
+  public func read(paths: [String], onEvent: (Event) -> Void) throws -> LabelledReadSummary {
+    var summary = LabelledReadSummary()
+    for path in paths {
+      let reader: LineReader
+      do {
+        reader = try LineReader(path: path)
+      } catch let error as GovTagError {
+        summary.inputErrors.append(error)
+        onEvent(.inputFailed(error))
+        continue
+      }
+      var records = 0
+      while let line = try reader.nextLine() {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+          summary.blankLines += 1
+          continue
+        }
+        records += 1
+        summary.recordsRead += 1
+        let location = SourceLocation(file: reader.name, line: reader.lineNumber)
+        switch line.withUnsafeBufferPointer({ decode($0, at: location) }) {
+        case .success(let record):
+          summary.accepted += 1
+          onEvent(.record(record))
+        case .failure(let error):
+          summary.failed += 1
+          onEvent(.recordFailed(error))
+        }
+      }
+      summary.inputsRead += 1
+      if records == 0 {
+        let error = GovTagError(
+          .input, reader.lineNumber == 0 ? "the input is empty: no records" : "the input holds only blank lines: no records",
+          at: SourceLocation(file: reader.name), hint: "give the JSON Lines that govtag tag wrote")
+        summary.inputErrors.append(error)
+        onEvent(.inputFailed(error))
+      }
+    }
+    return summary
+  }
+
+  // MARK: - One line
+
+  /// Decodes one line (without its line break) into a record.
+  ///
+  /// - Parameters:
+  ///   - line: the line's bytes.
+  ///   - location: the input's name and line, for errors.
+  /// - Returns: the record, or what is wrong with the line.
+  public func decode(_ line: UnsafeBufferPointer<UInt8>, at location: SourceLocation) -> Result<LabelledRecord, RecordError> {
+    let document: Document
+    switch DocumentDecoder().decode(line, at: location) {
+    case .failure(let error): return .failure(error)
+    case .success(let decoded): document = decoded
+    }
+    do {
+      return .success(try record(from: document))
+    } catch let problem as Problem {
+      return .failure(
+        RecordError(
+          location: location, id: document.id, reason: problem.reason, hint: problem.hint,
+          rawLine: String(decoding: line, as: UTF8.self)))
+    } catch {
+      return .failure(RecordError(location: location, id: document.id, reason: "\(error)"))
+    }
+  }
+
+  /// What is wrong with a record's fields.
+  struct Problem: Error {
+    var reason: String
+    var hint: String?
+  }
+
+  private func record(from document: Document) throws -> LabelledRecord {
+    let fields = document.fields
+    var labels: CaseLabels?
+    switch (fields["labels"], source) {
+    case (nil, .govtag), (.null?, .govtag):
+      throw Problem(
+        reason: "the record has no \"labels\" field",
+        hint: "label the records with govtag tag first, or count a field of people's labels with --field")
+    case (nil, _), (.null?, _):
+      labels = nil
+    case (let value?, _):
+      labels = try caseLabels(value, field: "labels")
+      let location = try place(fields["location"]?.objectValue ?? [:], field: "location")
+      labels?.province = location.province
+      labels?.region = location.region
+    }
+
+    var reference: CaseLabels?
+    var referenceField: String?
+    for name in referenceFields {
+      guard let value = fields[name], value != .null else { continue }
+      reference = try caseLabels(value, field: name)
+      if let object = value.objectValue, object["province"] != nil || object["region"] != nil {
+        let place = try place(object, field: name)
+        reference?.province = place.province
+        reference?.region = place.region
+      } else {
+        reference?.province = labels?.province
+        reference?.region = labels?.region
+      }
+      referenceField = name
+      break
+    }
+    if case .field(let name) = source, referenceField == nil {
+      throw Problem(
+        reason: "the record has no \"\(name)\" field",
+        hint: "give every record its \"\(name)\" labels, or leave out --field to count GovTag's labels")
+    }
+
+    let review = fields["review"]?.objectValue
+    var needsReview = false
+    if case .bool(let flag)? = review?["needs_review"] { needsReview = flag }
+    let reasons = (review?["reasons"]?.arrayValue ?? []).compactMap { $0.objectValue?["message"]?.stringValue }
+
+    return LabelledRecord(
+      id: document.id, title: document.title, text: document.text, year: try year(fields["year"]), labels: labels,
+      reference: reference, referenceField: referenceField, needsReview: needsReview, reviewReasons: reasons,
+      evidence: try evidence(fields["evidence"]))
+  }
+
+  private func year(_ value: JSONValue?) throws -> String? {
+    switch value {
+    case nil, .null?: return nil
+    case .integer(let year)?: return String(year)
+    case .number(let year)? where year == year.rounded() && abs(year) < 1e9: return String(Int(year))
+    case .string(let text)?:
+      return text.allSatisfy(\.isWhitespace) ? nil : text
+    case let other?:
+      throw Problem(reason: "\"year\" must be an integer or a string, found \(other.typeDescription)", hint: "write the year as 2023 or \"2023\"")
+    }
+  }
+
+  /// Reads `{dimension: [category ids]}`; `province` and `region` keys are left to ``place(_:field:)``,
+  /// and keys that are not dimensions of the taxonomy are ignored.
+  private func caseLabels(_ value: JSONValue, field: String) throws -> CaseLabels {
+    guard let object = value.objectValue else {
+      throw Problem(
+        reason: "\"\(field)\" must be an object of category id lists, found \(value.typeDescription)",
+        hint: "write {\"capability\": [\"public_service\"], …}")
+    }
+    var categories: [String: [String]] = [:]
+    for dimension in taxonomy.dimensions {
+      guard let entry = object[dimension.id], entry != .null else { continue }
+      guard let list = entry.arrayValue else {
+        throw Problem(reason: "\"\(field)\".\"\(dimension.id)\" must be a list of category ids, found \(entry.typeDescription)")
+      }
+      var ids: [String] = []
+      for item in list {
+        guard let id = item.stringValue else {
+          throw Problem(reason: "\"\(field)\".\"\(dimension.id)\" must hold category ids, found \(item.typeDescription)")
+        }
+        guard dimension.categories.contains(where: { $0.id == id }) else {
+          throw Problem(
+            reason: "\"\(field)\".\"\(dimension.id)\" names an unknown category \"\(id)\"",
+            hint: "use the ids of docs/TAXONOMY.md")
+        }
+        if !ids.contains(id) { ids.append(id) }
+      }
+      categories[dimension.id] = ids
+    }
+    return CaseLabels(categories: categories)
+  }
+
+  private func place(_ object: [String: JSONValue], field: String) throws -> (province: String?, region: Region?) {
+    var province: String?
+    switch object["province"] {
+    case nil, .null?: province = nil
+    case .string(let name)?: province = name.isEmpty ? nil : name
+    case let other?: throw Problem(reason: "\"\(field)\".\"province\" must be a string, found \(other.typeDescription)")
+    }
+    var region: Region?
+    switch object["region"] {
+    case nil, .null?, .string("")?, .string("unknown")?: region = nil
+    case .string(let name)?:
+      guard let known = Region(rawValue: name) else {
+        throw Problem(reason: "\"\(field)\".\"region\" is \"\(name)\"", hint: "use east, central, west or null")
+      }
+      region = known
+    case let other?: throw Problem(reason: "\"\(field)\".\"region\" must be a string, found \(other.typeDescription)")
+    }
+    return (province, region)
+  }
+
+  private func evidence(_ value: JSONValue?) throws -> [EvidenceSpan] {
+    guard let value, value != .null else { return [] }
+    guard let list = value.arrayValue else {
+      throw Problem(reason: "\"evidence\" must be a list, found \(value.typeDescription)")
+    }
+    var spans: [EvidenceSpan] = []
+    spans.reserveCapacity(list.count)
+    for (index, item) in list.enumerated() {
+      func bad(_ what: String) -> Problem {
+        Problem(reason: "evidence \(index + 1) has no valid \"\(what)\"", hint: "give the evidence as govtag tag wrote it")
+      }
+      guard let hit = item.objectValue else { throw bad("dimension") }
+      guard let dimension = hit["dimension"]?.stringValue else { throw bad("dimension") }
+      guard let category = hit["category"]?.stringValue else { throw bad("category") }
+      guard let fieldName = hit["field"]?.stringValue, let field = Evidence.Field(rawValue: fieldName) else { throw bad("field") }
+      guard case .integer(let start)? = hit["start"], start >= 0 else { throw bad("start") }
+      guard case .integer(let end)? = hit["end"], end >= start else { throw bad("end") }
+      spans.append(
+        EvidenceSpan(
+          dimension: dimension, category: category, term: hit["term"]?.stringValue ?? hit["match"]?.stringValue ?? "",
+          field: field, start: Int(start), end: Int(end), weight: Self.number(hit["weight"]),
+          contribution: Self.number(hit["contribution"]), status: hit["status"]?.stringValue ?? "counted"))
+    }
+    return spans
+  }
+
+  private static func number(_ value: JSONValue?) -> Double {
+    switch value {
+    case .integer(let number)?: Double(number)
+    case .number(let number)?: number
+    default: 0
+    }
+  }
+}
+
+/// What a ``LabelledRecordReader`` read: counts for the closing summary line and the exit status.
+public struct LabelledReadSummary: Sendable, Hashable {
+  /// Inputs opened and read to the end.
+  public var inputsRead = 0
+  /// Non-blank lines.
+  public var recordsRead = 0
+  /// Records read and used.
+  public var accepted = 0
+  /// Lines skipped because they could not be used.
+  public var failed = 0
+  /// Blank lines, which hold no record.
+  public var blankLines = 0
+  /// Inputs that could not be read at all.
+  public var inputErrors: [GovTagError] = []
+
+  /// Creates an empty summary.
+  public init() {}
+
+  /// Whether every input was read and every line used.
+  public var succeeded: Bool { failed == 0 && inputErrors.isEmpty }
+
+  /// One line for people: `read 9 records from 1 input: 8 counted, 1 skipped`.
+  ///
+  /// - Parameter verb: what happened to the records used (`counted`, `in the report`).
+  /// - Returns: the line, without a trailing newline.
+  public func line(used verb: String) -> String {
+    var text = "read \(recordsRead) record\(recordsRead == 1 ? "" : "s") from \(inputsRead) input\(inputsRead == 1 ? "" : "s")"
+    text += ": \(accepted) \(verb), \(failed) skipped"
+    if !inputErrors.isEmpty { text += "; \(inputErrors.count) input\(inputErrors.count == 1 ? "" : "s") could not be read" }
+    return text
+  }
+}

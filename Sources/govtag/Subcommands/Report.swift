@@ -1,0 +1,58 @@
+import ArgumentParser
+import GovTagKit
+
+/// `govtag report`: one self-contained HTML file for reviewers: charts, a case table, evidence.
+struct Report: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write a single-file HTML review report: charts of the statistics, a case table, and each case's evidence.",
+    discussion: """
+      Reads what govtag tag wrote. The file has everything inline (style, SVG charts, a small \
+      script, the data) and fetches nothing. Charts count GovTag's labels; each case shows them \
+      beside the reference labels (--field, by default manual or else gold), disagreements \
+      marked. Open a case directly with report.html#case=ID. A line that cannot be used is \
+      reported with its file and line and skipped; the exit status is then 1.
+      """
+  )
+
+  @Argument(help: "Labelled JSON Lines files (govtag tag's output); - reads standard input.")
+  var inputs: [String] = []
+
+  @Option(name: .shortAndLong, help: "The HTML file to write. It appears only when complete.")
+  var output: String
+
+  @Option(help: "The field of people's labels to show beside GovTag's (default: manual, else gold).")
+  var field: String?
+
+  @Option(help: "The report's title.")
+  var title: String = HTMLReportRenderer.defaultTitle
+
+  @Flag(name: .shortAndLong, help: "Print nothing on standard error but errors.")
+  var quiet = false
+
+  func validate() throws {
+    if inputs.isEmpty { throw ValidationError("name at least one labelled file, or - for standard input") }
+    if field == "labels" { throw ValidationError("--field names people's labels (manual, gold), not GovTag's labels") }
+  }
+
+  func run() throws {
+    let reader = LabelledRecordReader(source: .govtag, referenceFields: field.map { [$0] } ?? ["manual", "gold"])
+    var records: [LabelledRecord] = []
+    try Diagnostics.orExit {
+      let summary = try reader.read(paths: inputs) { event in
+        switch event {
+        case .record(let record): records.append(record)
+        case .recordFailed(let error): Diagnostics.error(error.description)
+        case .inputFailed(let error): Diagnostics.error(error.description)
+        }
+      }
+      let html = HTMLReportRenderer(title: title).render(records: records)
+      let file = try OutputStream.file(output)
+      try file.write(html)
+      try file.commit()
+      if !quiet || !summary.succeeded {
+        Diagnostics.print("govtag: \(summary.line(used: "in the report")) → \(output)")
+      }
+      if !summary.succeeded { throw Diagnostics.partialFailure }
+    }
+  }
+}

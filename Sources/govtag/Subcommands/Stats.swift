@@ -1,0 +1,72 @@
+import ArgumentParser
+import GovTagKit
+
+/// `govtag stats`: shares of labelled cases per year and overall, as Markdown, JSON or CSV.
+struct Stats: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Count labelled cases per year and overall: shares by capability, region, data element, trait, innovation and technology.",
+    discussion: """
+      Reads what govtag tag wrote. Per year (the records' "year" field; none → unknown) and \
+      overall: the number and share of cases in every category (labels are multi-label, so the \
+      shares of a dimension can add up to more than 100%), the region mix, the share of cases \
+      with a data-element label, and the change in percentage points between consecutive years. \
+      A line that cannot be used is reported with its file and line and skipped; the exit \
+      status is then 1.
+      """
+  )
+
+  /// How `--by` groups the cases.
+  enum Grouping: String, ExpressibleByArgument, CaseIterable {
+    case year, province
+  }
+
+  @Argument(help: "Labelled JSON Lines files (govtag tag's output); - reads standard input.")
+  var inputs: [String] = []
+
+  @Flag(help: "Write JSON instead of Markdown tables.")
+  var json = false
+
+  @Flag(help: "Write CSV (long form: one line per section, category and year) instead of Markdown tables.")
+  var csv = false
+
+  @Option(help: "Group by year (the default: one column per year, plus all) or province (cases, share, top capability).")
+  var by: Grouping = .year
+
+  @Option(help: "Count the labels in this field (manual, gold) instead of GovTag's labels; its province and region keys replace location.")
+  var field: String?
+
+  func validate() throws {
+    if inputs.isEmpty { throw ValidationError("name at least one labelled file, or - for standard input") }
+    if json && csv { throw ValidationError("choose one of --json and --csv") }
+  }
+
+  func run() throws {
+    let source = LabelSource(fieldName: field)
+    let reader = LabelledRecordReader(source: source)
+    var statistics = CaseStatistics()
+    try Diagnostics.orExit {
+      let summary = try reader.read(paths: inputs) { event in
+        switch event {
+        case .record(let record):
+          if let labels = record.labels(from: source) { statistics.add(year: record.year, labels: labels) }
+        case .recordFailed(let error): Diagnostics.error(error.description)
+        case .inputFailed(let error): Diagnostics.error(error.description)
+        }
+      }
+      let output = OutputStream.standardOutput()
+      switch (by, json, csv) {
+      case (.year, true, _): try output.write(StatsTable(statistics: statistics, source: source).json())
+      case (.year, _, true): try output.write(StatsTable(statistics: statistics, source: source).csv().utf8)
+      case (.year, _, _): try output.write(StatsTable(statistics: statistics, source: source).markdown().utf8)
+      case (.province, true, _): try output.write(ProvinceTable(statistics: statistics, source: source).json())
+      case (.province, _, true): try output.write(ProvinceTable(statistics: statistics, source: source).csv().utf8)
+      case (.province, _, _): try output.write(ProvinceTable(statistics: statistics, source: source).markdown().utf8)
+      }
+      try output.commit()
+      if !summary.succeeded {
+        Diagnostics.print("govtag: \(summary.line(used: "counted"))")
+        throw Diagnostics.partialFailure
+      }
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import GovTagKit
+import GovTagTestSupport
+import Testing
+
+@Suite("Reading labelled records back")
+struct LabelledRecordReaderTests {
+  func message(_ line: String, source: LabelSource = .govtag) -> String? {
+    let result = Array(line.utf8).withUnsafeBufferPointer {
+      LabelledRecordReader(source: source).decode($0, at: SourceLocation(file: "labelled.jsonl", line: 4))
+    }
+    if case .failure(let error) = result { return error.description }
+    return nil
+  }
+
+  struct BadLine: Sendable, CustomTestStringConvertible {
+    var id: String
+    var line: String
+    var source: LabelSource = .govtag
+    var message: String
+    var testDescription: String { id }
+  }
+
+  static let badLines: [BadLine] = [
+    BadLine(
+      id: "not JSON", line: "{oops",
+      message: "labelled.jsonl:4: not valid JSON: invalid value at column 2; each line must hold one JSON object"),
+    BadLine(
+      id: "never tagged", line: #"{"id":"a","text":"x"}"#,
+      message: #"labelled.jsonl:4: record "a": the record has no "labels" field; label the records with govtag tag first, or count a field of people's labels with --field"#),
+    BadLine(
+      id: "no manual labels", line: #"{"id":"a","text":"x","labels":{}}"#, source: .field("manual"),
+      message: #"labelled.jsonl:4: record "a": the record has no "manual" field; give every record its "manual" labels, or leave out --field to count GovTag's labels"#),
+    BadLine(
+      id: "labels not an object", line: #"{"id":"a","text":"x","labels":[]}"#,
+      message: #"labelled.jsonl:4: record "a": "labels" must be an object of category id lists, found an array; write {"capability": ["public_service"], …}"#),
+    BadLine(
+      id: "unknown category", line: #"{"id":"a","text":"x","labels":{"capability":["public_servise"]}}"#,
+      message: #"labelled.jsonl:4: record "a": "labels"."capability" names an unknown category "public_servise"; use the ids of docs/TAXONOMY.md"#),
+    BadLine(
+      id: "bad region", line: #"{"id":"a","text":"x","labels":{},"location":{"region":"north"}}"#,
+      message: #"labelled.jsonl:4: record "a": "location"."region" is "north"; use east, central, west or null"#),
+    BadLine(
+      id: "bad year", line: #"{"id":"a","text":"x","labels":{},"year":true}"#,
+      message: #"labelled.jsonl:4: record "a": "year" must be an integer or a string, found a boolean; write the year as 2023 or "2023""#),
+    BadLine(
+      id: "bad evidence", line: #"{"id":"a","text":"x","labels":{},"evidence":[{"dimension":"capability","category":"c","field":"text","start":"0","end":1}]}"#,
+      message: #"labelled.jsonl:4: record "a": evidence 1 has no valid "start"; give the evidence as govtag tag wrote it"#),
+  ]
+
+  @Test("a line that cannot be used says why, with file and line", arguments: badLines)
+  func badLine(_ bad: BadLine) {
+    #expect(message(bad.line, source: bad.source) == bad.message)
+  }
+
+  @Test("a record keeps its texts, labels, location, review, evidence and reference labels")
+  func goodRecord() throws {
+    let records = try ReportFixture.records()
+    #expect(records.map(\.id) == ["r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8"])
+    #expect(records.map(\.year) == ["2022", "2022", "2022", "2023", "2023", "2023", "2023", nil])
+    let second = records[1]
+    #expect(second.labels?.categories["capability"] == ["public_service"])
+    #expect(second.labels?.province == "四川")
+    #expect(second.labels?.region == .west)
+    #expect(second.referenceField == "manual")
+    #expect(second.reference?.categories["capability"] == ["public_service", "social_management"])
+    #expect(second.reference?.region == .west)  // no region key: location's
+    #expect(second.needsReview)
+    #expect(second.reviewReasons == ["public_service scores 4, which just reaches its threshold 4"])
+    #expect(second.evidence.map(\.term) == ["一网通办"])
+    #expect(second.evidence.map(\.start) == [4])
+    #expect(records[4].reference?.province == "北京")
+    #expect(records[4].reference?.region == .east)
+    #expect(records[4].labels?.region == nil)
+  }
+
+  @Test("reference labels: manual first, else gold; a named field only")
+  func referenceFields() {
+    func reference(_ line: String, _ reader: LabelledRecordReader) -> String? {
+      let result = Array(line.utf8).withUnsafeBufferPointer { reader.decode($0, at: SourceLocation(file: "f", line: 1)) }
+      return (try? result.get())?.referenceField
+    }
+    let both = #"{"id":"a","text":"x","labels":{},"gold":{"capability":[]},"manual":{"capability":[]}}"#
+    let gold = #"{"id":"a","text":"x","labels":{},"gold":{"capability":[]}}"#
+    #expect(reference(both, LabelledRecordReader()) == "manual")
+    #expect(reference(gold, LabelledRecordReader()) == "gold")
+    #expect(reference(both, LabelledRecordReader(referenceFields: ["gold"])) == "gold")
+    #expect(reference(gold, LabelledRecordReader(referenceFields: ["manual"])) == nil)
+  }
+
+  @Test("missing and empty inputs are reported, blank lines skipped, bad lines counted")
+  func files() throws {
+    let directory = Fixtures.temporaryDirectory()
+    let good = #"{"id":"a","text":"x","labels":{"capability":["public_service"]}}"#
+    Fixtures.write("\(good)\n\nnot json\n", to: "in.jsonl", in: directory)
+    Fixtures.write("", to: "empty.jsonl", in: directory)
+    var events: [String] = []
+    let summary = try LabelledRecordReader().read(
+      paths: [directory.appendingPathComponent("in.jsonl").path, directory.appendingPathComponent("empty.jsonl").path]
+    ) { event in
+      switch event {
+      case .record(let record): events.append("record \(record.id)")
+      case .recordFailed(let error): events.append("failed line \(error.location.line ?? 0)")
+      case .inputFailed(let error): events.append("input \(error.message)")
+      }
+    }
+    #expect(events == ["record a", "failed line 3", "input the input is empty: no records"])
+    #expect(summary.line(used: "counted") == "read 2 records from 2 inputs: 1 counted, 1 skipped; 1 input could not be read")
+    #expect(summary.blankLines == 1)
+    #expect(!summary.succeeded)
+  }
+}
