@@ -146,33 +146,8 @@ extension AuditReport {
     json.endObject()
   }
 
-  /// One hit as an object, as in labelled records' `evidence`.
+  /// One hit as an object, as in labelled records' `evidence` (its category is named by the suspect).
   static func write(_ hit: Evidence, to json: inout JSONWriter) {
-    json.beginObject()
-    json.key("term")
-    json.string(hit.term)
-    json.key("field")
-    json.string(hit.field.rawValue)
-    json.key("start")
-    json.integer(hit.start)
-    json.key("end")
-    json.integer(hit.end)
-    json.key("match")
-    json.string(hit.match)
-    json.key("context")
-    json.string(hit.context)
-    json.key("weight")
-    json.number(hit.weight)
-    json.key("contribution")
-    json.number(hit.contribution)
-    json.key("status")
-    json.string(hit.status.code)
-    if let why = hit.status.explanation {
-      json.key("why")
-      json.string(why)
-    }
-    json.key("lexicon")
-    json.string(hit.source.description)
-    json.endObject()
+    hit.writeJSON(to: &json, includeCategory: false)
   }
 }

@@ -82,7 +82,7 @@ public struct LabelledRecordWriter: Sendable {
     if evidenceDetail != .none {
       json.key("evidence")
       json.beginArray()
-      for hit in classification.evidence where include(hit) { writeEvidence(hit, to: &json) }
+      for hit in classification.evidence where include(hit) { hit.writeJSON(to: &json) }
       json.endArray()
     }
     writeProvenance(textHash: document.textHash, to: &json)
@@ -205,38 +205,6 @@ public struct LabelledRecordWriter: Sendable {
     json.endObject()
   }
 
-  private func writeEvidence(_ hit: Evidence, to json: inout JSONWriter) {
-    json.beginObject()
-    json.key("dimension")
-    json.string(hit.dimension)
-    json.key("category")
-    json.string(hit.category)
-    json.key("term")
-    json.string(hit.term)
-    json.key("field")
-    json.string(hit.field.rawValue)
-    json.key("start")
-    json.integer(hit.start)
-    json.key("end")
-    json.integer(hit.end)
-    json.key("match")
-    json.string(hit.match)
-    json.key("context")
-    json.string(hit.context)
-    json.key("weight")
-    json.number(hit.weight)
-    json.key("contribution")
-    json.number(hit.contribution)
-    json.key("status")
-    json.string(hit.status.code)
-    if let explanation = hit.status.explanation {
-      json.key("why")
-      json.string(explanation)
-    }
-    json.key("lexicon")
-    json.string(hit.source.description)
-    json.endObject()
-  }
 
   private func writeProvenance(textHash: String, to json: inout JSONWriter) {
     json.key("text_hash")
