@@ -5,14 +5,14 @@ extension Tagger {
   /// enactment cue says the case made the document, they count only in part.
   ///
   /// Works on the folded bytes, where full-width ，；！？： are already ASCII.
-  func applyScope(to hits: inout [RawHit], in bytes: UnsafeBufferPointer<UInt8>) {
+  func applyScope(to hits: inout [RawHit], in bytes: UnsafeBufferPointer<UInt8>) throws {
     guard hits.contains(where: { $0.status == .counted }) else { return }
     let quotes = Self.quotedTitles(in: bytes)
     var cues: [(start: Int, end: Int, cue: Int)] = []
     if !model.scope.cues.isEmpty {
-      model.cueAutomaton.forEachMatch(in: bytes) { start, end, cue in
+      try model.cueAutomaton.forEachMatch(in: bytes) { start, end, cue in
         // A cue counts as a word of its own, and not inside a term (未来 in 未来社区 is no plan).
-        guard isBoundary[start] && isBoundary[end] else { return }
+        guard try isWordBoundary(at: start, in: bytes), try isWordBoundary(at: end, in: bytes) else { return }
         let insideTerm = hits.contains {
           $0.status.isAligned && $0.start <= start && end <= $0.end && ($0.end - $0.start) > (end - start)
         }

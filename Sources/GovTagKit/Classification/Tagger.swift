@@ -12,6 +12,12 @@ public final class Tagger {
   /// ICU's segments of the current field (end offset, rule status).
   var segmentEnds: [Int] = []
   var segmentStatuses: [Int32] = []
+  /// For lazy segmentation (``prepareLazyBoundaries(_:)``): the runs between hard breaks, and
+  /// which of them ICU has segmented; `lazyBoundaries` is false after a whole-text segmentation.
+  var runStarts: [Int] = []
+  var runEnds: [Int] = []
+  var runSegmented: [Bool] = []
+  var lazyBoundaries = false
   /// The current field after ``TextFolding`` (traditional → simplified, full width → ASCII).
   var folded: [UInt8] = []
   /// Folded byte offset → original byte offset; empty when folding kept every length.
@@ -57,7 +63,7 @@ public final class Tagger {
   public func segment(_ text: String) throws -> [Token] {
     try withFoldedText(text) { bytes, _ in
       try findBoundaries(bytes)
-      let hits = rawHits(in: bytes).filter { $0.status.isAligned }
+      let hits = try rawHits(in: bytes).filter { $0.status.isAligned }
       return mergedTokens(terms: hits.map { $0.start..<$0.end }).map { token in
         var token = token
         token.range = originalOffset(token.range.lowerBound)..<originalOffset(token.range.upperBound)
@@ -112,6 +118,7 @@ extension Tagger {
       for index in 0...count { isBoundary[index] = false }
     }
     isBoundary[0] = true
+    lazyBoundaries = false
     segmentEnds.removeAll(keepingCapacity: true)
     segmentStatuses.removeAll(keepingCapacity: true)
     try wordBreaker.forEachSegment(of: bytes) { range, status in
@@ -121,18 +128,23 @@ extension Tagger {
     }
   }
 
-  /// Finds every term hit in `bytes` (after `findBoundaries`) and decides its status.
-  func rawHits(in bytes: UnsafeBufferPointer<UInt8>) -> [RawHit] {
+  /// Finds every term hit in `bytes` (after `findBoundaries` or `prepareLazyBoundaries`) and
+  /// decides its status.
+  ///
+  /// - Throws: `GovTagError` with code `.icu` when ICU fails.
+  func rawHits(in bytes: UnsafeBufferPointer<UInt8>) throws -> [RawHit] {
     let model = self.model
     let lexicons = model.lexicons.dimensions
     var hits: [RawHit] = []
     var exclusions: [(start: Int, end: Int, dimension: Int, category: Int, exclusion: Int)] = []
-    model.automaton.forEachMatch(in: bytes) { start, end, pattern in
+    try model.automaton.forEachMatch(in: bytes) { start, end, pattern in
       for entry in model.patternEntries[pattern] {
         switch entry {
         case .term(let d, let c, let t):
           let term = lexicons[d].categories[c].terms[t]
-          let aligned = term.matchMode == .substring || (isBoundary[start] && isBoundary[end])
+          let aligned =
+            try term.matchMode == .substring
+            || (isWordBoundary(at: start, in: bytes) && isWordBoundary(at: end, in: bytes))
           hits.append(
             RawHit(
               start: start, end: end, dimension: d, category: c, term: t,
@@ -156,7 +168,7 @@ extension Tagger {
         hits[index].status = .excluded(phrase: phrase)
       }
     }
-    applyScope(to: &hits, in: bytes)
+    try applyScope(to: &hits, in: bytes)
     // A counted hit nested in a longer counted hit of the same category adds nothing of its own.
     // Hits are sorted by start, longest first, so a covering hit is always seen before the hits
     // it covers: one sweep keeping, per category, the counting hit that reaches furthest.
@@ -184,8 +196,8 @@ extension Tagger {
         places += LocationResolver(gazetteer: gazetteer).mentions(
           in: folded, original: bytes, field: field, toOriginal: originalOffset)
       }
-      try findBoundaries(folded)
-      var hits = rawHits(in: folded)
+      prepareLazyBoundaries(folded)
+      var hits = try rawHits(in: folded)
       guard !hits.isEmpty else { return [] }
       // From here on, offsets are into the original text.
       if !foldOffsets.isEmpty {
