@@ -33,6 +33,8 @@ public struct ClassifierModel: Sendable {
   let termBase: [Int]
   let categoryCount: Int
   let termCount: Int
+  /// Each term's `file:line:column`, by flat term index, rendered once rather than per hit.
+  let termLocations: [String]
 
   /// Compiles `lexicons` (and the gazetteer, when given, for ``Classification/location``).
   ///
@@ -81,6 +83,7 @@ public struct ClassifierModel: Sendable {
     self.termBase = termBase
     self.categoryCount = termBase.count
     self.termCount = terms
+    termLocations = lexicons.dimensions.flatMap { $0.categories.flatMap { $0.terms.map(\.location.description) } }
     var hash = StableHash()
     hash.combine(lexicons.version)
     hash.combine(configuration.fingerprint)

@@ -99,4 +99,6 @@ public struct Evidence: Sendable, Hashable {
   var categoryIndex: Int = 0
   /// The term's index in ``ClassifierModel``'s flat term list.
   var termIndex: Int = 0
+  /// `source` as text, shared by every hit of the term.
+  var sourceText: String = ""
 }

@@ -234,7 +234,8 @@ extension Tagger {
           context: context,
           weight: term.weight, contribution: 0, status: hit.status, byteRange: hit.start..<hit.end,
           categoryIndex: model.categoryBase[hit.dimension] + hit.category,
-          termIndex: model.termBase[model.categoryBase[hit.dimension] + hit.category] + hit.term)
+          termIndex: model.termBase[model.categoryBase[hit.dimension] + hit.category] + hit.term,
+          sourceText: model.termLocations[model.termBase[model.categoryBase[hit.dimension] + hit.category] + hit.term])
       }
     }
   }

@@ -33,7 +33,7 @@ extension Evidence {
       json.string(explanation)
     }
     json.key("lexicon")
-    json.string(source.description)
+    json.string(sourceText.isEmpty ? source.description : sourceText)
     json.endObject()
   }
 }

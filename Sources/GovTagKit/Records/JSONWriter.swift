@@ -8,7 +8,10 @@
 public struct JSONWriter {
   /// The bytes written so far.
   public private(set) var bytes: [UInt8] = []
-  private var needsComma: [Bool] = []
+  /// Bit d of `commaBits` says whether container level d needs a comma before its next item;
+  /// `depth` is the nesting level. Bits, not an array: this is consulted for every value.
+  private var commaBits: UInt64 = 0
+  private var depth = 0
 
   /// Creates an empty writer.
   public init() { bytes.reserveCapacity(4096) }
@@ -19,12 +22,12 @@ public struct JSONWriter {
   public mutating func beginObject() {
     separate()
     bytes.append(UInt8(ascii: "{"))
-    needsComma.append(false)
+    push()
   }
 
   /// Closes the innermost object.
   public mutating func endObject() {
-    needsComma.removeLast()
+    depth -= 1
     bytes.append(UInt8(ascii: "}"))
   }
 
@@ -32,12 +35,12 @@ public struct JSONWriter {
   public mutating func beginArray() {
     separate()
     bytes.append(UInt8(ascii: "["))
-    needsComma.append(false)
+    push()
   }
 
   /// Closes the innermost array.
   public mutating func endArray() {
-    needsComma.removeLast()
+    depth -= 1
     bytes.append(UInt8(ascii: "]"))
   }
 
@@ -47,7 +50,7 @@ public struct JSONWriter {
     appendQuoted(key)
     bytes.append(UInt8(ascii: ":"))
     // The value that follows must not write another comma.
-    if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+    if depth > 0 { commaBits &= ~(1 << UInt64(depth - 1)) }
   }
 
   // MARK: - Values
@@ -132,15 +135,23 @@ public struct JSONWriter {
   /// Empties the buffer, keeping its capacity.
   public mutating func reset() {
     bytes.removeAll(keepingCapacity: true)
-    needsComma.removeAll(keepingCapacity: true)
+    commaBits = 0
+    depth = 0
   }
 
   // MARK: - Internals
 
   private mutating func separate() {
-    guard !needsComma.isEmpty else { return }
-    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-    needsComma[needsComma.count - 1] = true
+    guard depth > 0 else { return }
+    let bit: UInt64 = 1 << UInt64(depth - 1)
+    if commaBits & bit != 0 { bytes.append(UInt8(ascii: ",")) }
+    commaBits |= bit
+  }
+
+  private mutating func push() {
+    precondition(depth < 64, "JSON nested deeper than 64 levels")
+    commaBits &= ~(1 << UInt64(depth))
+    depth += 1
   }
 
   private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -20,7 +20,8 @@ public struct StableHash: Sendable {
 
   /// Mixes a string's UTF-8 bytes, followed by a separator byte so that ("ab","c") ≠ ("a","bc").
   public mutating func combine(_ string: String) {
-    combine(string.utf8)
+    var string = string
+    string.withUTF8 { combine($0) }
     combine(CollectionOfOne(0xFF))
   }
 
