@@ -61,6 +61,8 @@ public struct BatchRunner: Sendable {
     var blank = 0
     var byteCount = 0
     var records = 0
+    /// Output lines written (records and error records in place).
+    var lines = 0
     var inputIndex = 0
     var recordsInInputAfter = 0
   }
@@ -200,7 +202,7 @@ public struct BatchRunner: Sendable {
           // An input's end marker.
           if result.inputIndex > position.input { summary.inputsRead += 1 }
         } else {
-          try write(result.output, to: output, recordsWritten: &recordsWritten)
+          try write(result, to: output, recordsWritten: &recordsWritten)
           for error in result.errors {
             onEvent(.recordFailed(error))
             if let errors {
@@ -240,14 +242,14 @@ public struct BatchRunner: Sendable {
     return summary
 
     /// Writes a chunk's records: as they are for JSON Lines, with array separators for JSON.
-    func write(_ bytes: [UInt8], to output: OutputStream, recordsWritten: inout Int) throws {
+    func write(_ result: ChunkResult, to output: OutputStream, recordsWritten: inout Int) throws {
       guard configuration.outputFormat == .json else {
-        try output.write(bytes)
-        recordsWritten += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        try output.write(result.output)
+        recordsWritten += result.lines
         return
       }
       // Records never contain a raw line break (JSON escapes it), so lines are records.
-      for line in bytes.split(separator: 0x0A) {
+      for line in result.output.split(separator: 0x0A) {
         try output.write(Array((recordsWritten == 0 ? "\n" : ",\n").utf8))
         try output.write(line)
         recordsWritten += 1
@@ -311,6 +313,7 @@ struct ChunkLabeller {
         result.blank += 1
         if configuration.errorRecordsInPlace {
           writer.writeError(RecordError(location: record.location, reason: "blank line: no record"), to: &json)
+          result.lines += 1
         }
         continue
       case .failure(let error):
@@ -330,13 +333,16 @@ struct ChunkLabeller {
       if let previous, let old = previous.reusableRecord(for: document) {
         json.append(raw: old)
         json.newline()
+        result.lines += 1
         result.labelled += 1
         result.reused += 1
         continue
       }
       do {
-        let classification = try tagger.classify(title: document.title, text: document.text)
+        let classification = try tagger.classify(
+          title: document.title, text: document.text, nearMisses: configuration.evidenceDetail == .all)
         writer.write(document, classification, to: &json)
+        result.lines += 1
         result.labelled += 1
       } catch {
         fail(RecordError(location: record.location, id: document.id, reason: "could not be labelled: \(error)"), &result, &json)
@@ -349,6 +355,9 @@ struct ChunkLabeller {
   private func fail(_ error: RecordError, _ result: inout BatchRunner.ChunkResult, _ json: inout JSONWriter) {
     result.failed += 1
     result.errors.append(error)
-    if configuration.errorRecordsInPlace { writer.writeError(error, to: &json) }
+    if configuration.errorRecordsInPlace {
+      writer.writeError(error, to: &json)
+      result.lines += 1
+    }
   }
 }

@@ -30,6 +30,15 @@ public struct Evidence: Sendable, Hashable {
     /// or cites it: counted at ``ClassifierConfiguration/quotedTitleFactor`` of its weight.
     case inQuotedTitle
 
+    /// Whether labelled records list the hit by default: all but near misses (a hit across a
+    /// word boundary, or inside a longer term of its category), which `--evidence all` adds.
+    public var isReportedByDefault: Bool {
+      switch self {
+      case .crossesWordBoundary, .insideLongerTerm: false
+      default: true
+      }
+    }
+
     /// Whether the hit adds to its category's score (in full, or in part for a quoted title).
     public var counts: Bool {
       switch self {

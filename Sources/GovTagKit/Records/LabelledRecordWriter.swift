@@ -134,8 +134,7 @@ public struct LabelledRecordWriter: Sendable {
     switch (evidenceDetail, hit.status) {
     case (.none, _): false
     case (.all, _): true
-    case (.standard, .crossesWordBoundary), (.standard, .insideLongerTerm): false
-    case (.standard, _): true
+    case (.standard, let status): status.isReportedByDefault
     }
   }
 
