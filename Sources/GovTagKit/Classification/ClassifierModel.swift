@@ -23,8 +23,12 @@ public struct ClassifierModel: Sendable {
   let cueAutomaton: KeywordAutomaton
   /// All terms and exclusions of all dimensions.
   let automaton: KeywordAutomaton
-  /// The entries of each automaton pattern.
-  let patternEntries: [[PatternEntry]]
+  /// The entries of pattern `p` are `entries[entryStart[p]..<entryStart[p + 1]]`: flat arrays of
+  /// plain values, so the per-match loop touches no reference-counted storage.
+  let entries: [PatternEntry]
+  let entryStart: [Int32]
+  /// Per entry: whether it is a term with `match: substring` (needs no boundary check).
+  let entryIsSubstring: [Bool]
   /// A hash of the lexicons and the scoring rules: two runs with the same version label identically.
   public let rulesVersion: String
   /// `categoryBase[d] + c` numbers the categories of all dimensions 0..<categoryCount, and
@@ -68,7 +72,23 @@ public struct ClassifierModel: Sendable {
       }
     }
     automaton = builder.build()
-    patternEntries = entries
+    var flat: [PatternEntry] = []
+    var starts: [Int32] = [0]
+    var substring: [Bool] = []
+    for patternEntries in entries {
+      for entry in patternEntries {
+        flat.append(entry)
+        if case .term(let d, let c, let t) = entry {
+          substring.append(lexicons.dimensions[d].categories[c].terms[t].matchMode == .substring)
+        } else {
+          substring.append(false)
+        }
+      }
+      starts.append(Int32(flat.count))
+    }
+    self.entries = flat
+    self.entryStart = starts
+    self.entryIsSubstring = substring
     var categoryBase: [Int] = []
     var termBase: [Int] = []
     var terms = 0

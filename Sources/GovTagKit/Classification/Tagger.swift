@@ -138,24 +138,28 @@ extension Tagger {
   ///
   /// - Throws: `GovTagError` with code `.icu` when ICU fails.
   func rawHits(in bytes: UnsafeBufferPointer<UInt8>) throws -> [RawHit] {
-    let model = self.model
     let lexicons = model.lexicons.dimensions
     var hits: [RawHit] = []
     var exclusions: [(start: Int, end: Int, dimension: Int, category: Int, exclusion: Int)] = []
-    try model.automaton.forEachMatch(in: bytes) { start, end, pattern in
-      for entry in model.patternEntries[pattern] {
-        switch entry {
-        case .term(let d, let c, let t):
-          let term = lexicons[d].categories[c].terms[t]
-          let aligned =
-            try term.matchMode == .substring
-            || (isWordBoundary(at: start, in: bytes) && isWordBoundary(at: end, in: bytes))
-          hits.append(
-            RawHit(
-              start: start, end: end, dimension: d, category: c, term: t,
-              status: aligned ? .counted : .crossesWordBoundary))
-        case .exclusion(let d, let c, let e):
-          exclusions.append((start, end, d, c, e))
+    try model.entries.withUnsafeBufferPointer { entries in
+      try model.entryStart.withUnsafeBufferPointer { entryStart in
+        try model.entryIsSubstring.withUnsafeBufferPointer { isSubstring in
+          try model.automaton.forEachMatch(in: bytes) { start, end, pattern in
+            for index in Int(entryStart[pattern])..<Int(entryStart[pattern + 1]) {
+              switch entries[index] {
+              case .term(let d, let c, let t):
+                let aligned =
+                  try isSubstring[index]
+                  || (isWordBoundary(at: start, in: bytes) && isWordBoundary(at: end, in: bytes))
+                hits.append(
+                  RawHit(
+                    start: start, end: end, dimension: d, category: c, term: t,
+                    status: aligned ? .counted : .crossesWordBoundary))
+              case .exclusion(let d, let c, let e):
+                exclusions.append((start, end, d, c, e))
+              }
+            }
+          }
         }
       }
     }
