@@ -1,0 +1,91 @@
+# Shared by run.sh and profile.sh (sourced, not run): paths, messages, builds, the corpus.
+# Expects `set -euo pipefail` from the caller.
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT_DIR="$(dirname "$BENCH_DIR")"
+DATA_DIR="$BENCH_DIR/.data"
+RESULTS_DIR="$BENCH_DIR/results"
+# The main package's build folder for the benchmark (never the default .build), and the
+# benchmark package's own.
+MAIN_SCRATCH="$ROOT_DIR/.build-bench"
+BENCH_SCRATCH="$BENCH_DIR/.build"
+GOVTAG="$MAIN_SCRATCH/release/govtag"
+GOVTAG_BENCH="$BENCH_SCRATCH/release/govtag-bench"
+LEXICONS="$ROOT_DIR/Lexicons"
+# Set by build_all when the plain release build failed and the workaround was used.
+BUILD_NOTE=""
+# Flags added to every swift build once the workaround below is needed.
+EXTRA_SWIFT_FLAGS=()
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+die() { printf 'bench: error: %s\n' "$*" >&2; exit 2; }
+
+# Checks that a command exists; installs the Debian package $2 with apt-get when it does not.
+require_tool() {
+  local tool="$1" package="$2"
+  command -v "$tool" >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null 2>&1; then
+    die "$tool is missing; install the Debian package $package (apt-get install $package)"
+  fi
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  say "installing $package for $tool (apt-get)"
+  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$package" >/dev/null \
+    || die "could not install $package; install it by hand (apt-get install $package)"
+}
+
+# Runs `swift build "$@"`; when the release build of GovTagKit fails only because of the
+# MemberImportVisibility check on Linux (`stat` and its fields are attributed to
+# CoreFoundation under whole-module optimisation), builds again with that check disabled: it
+# changes what the compiler accepts, not the code it generates.
+swift_build() {
+  local log attempt
+  log="$(mktemp)"
+  for attempt in 1 2 3 4 5; do
+    if swift build "$@" "${EXTRA_SWIFT_FLAGS[@]}" >"$log" 2>&1; then
+      rm -f "$log"
+      return 0
+    fi
+    if grep -q 'was modified during the build' "$log"; then
+      # Another engineer saved a file while we compiled: try again shortly.
+      say "a source file changed during the build; trying again in 30 s (attempt $attempt of 5)"
+      sleep 30
+    elif [ ${#EXTRA_SWIFT_FLAGS[@]} = 0 ] && grep -q 'MemberImportVisibility\]' "$log"; then
+      say "the release build trips the MemberImportVisibility check (see $log);"
+      say "building again with -disable-upcoming-feature MemberImportVisibility (same generated code)"
+      BUILD_NOTE="built with -Xswiftc -disable-upcoming-feature -Xswiftc MemberImportVisibility (the plain release build fails that check)"
+      EXTRA_SWIFT_FLAGS=(-Xswiftc -disable-upcoming-feature -Xswiftc MemberImportVisibility)
+    else
+      break
+    fi
+  done
+  grep -E 'error:' "$log" | sort -u | head -20 >&2 || true
+  die "swift build $* failed; the full log is $log (if another engineer is editing a file, wait a minute and run again)"
+}
+
+# Builds govtag (release, main package, .build-bench) and govtag-bench (release, Benchmarks/.build).
+build_all() {
+  command -v swift >/dev/null 2>&1 || die "swift is not on PATH; install Swift 6 first"
+  [ -e /usr/include/unicode/ubrk.h ] || require_tool icuinfo libicu-dev
+  say "building govtag (release, $MAIN_SCRATCH)"
+  swift_build -c release --package-path "$ROOT_DIR" --product govtag --scratch-path "$MAIN_SCRATCH"
+  say "building govtag-bench (release, $BENCH_SCRATCH)"
+  swift_build -c release --package-path "$BENCH_DIR" --scratch-path "$BENCH_SCRATCH" --product govtag-bench
+  [ -x "$GOVTAG" ] || die "the build did not produce $GOVTAG"
+  [ -x "$GOVTAG_BENCH" ] || die "the build did not produce $GOVTAG_BENCH"
+}
+
+# Makes the SIZE-MB corpus (JSONL, texts, meta) under .data/ unless it is there already.
+# Sets CORPUS, TEXTS, META.
+ensure_corpus() {
+  local size="$1"
+  CORPUS="$DATA_DIR/corpus-$size.jsonl"
+  TEXTS="$DATA_DIR/texts-$size.txt"
+  META="$DATA_DIR/corpus-$size.json"
+  if [ -s "$CORPUS" ] && [ -s "$TEXTS" ] && [ -s "$META" ]; then
+    say "corpus: $CORPUS (already made)"
+    return 0
+  fi
+  say "making the $size MB corpus in $DATA_DIR"
+  python3 "$BENCH_DIR/make-corpus.py" "$size" --out "$CORPUS" --texts "$TEXTS" --meta "$META"
+}
