@@ -156,17 +156,47 @@ public struct JSONWriter {
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
+  /// Whether any of the eight bytes of `word` is below 0x20, `"` or `\\` (bit tricks from
+  /// "Bit Twiddling Hacks": a zero byte of `v` shows as `(v - 0x01…) & ~v & 0x80…`).
+  @inline(__always)
+  static func wordNeedsEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let control = (word &- ones &* 0x20) & ~word & highs
+    let quote = word ^ (ones &* 0x22)
+    let backslash = word ^ (ones &* 0x5C)
+    let quoteZero = (quote &- ones) & ~quote & highs
+    let backslashZero = (backslash &- ones) & ~backslash & highs
+    return (control | quoteZero | backslashZero) != 0
+  }
+
   private mutating func appendQuoted(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { utf8 in
-      // Copy runs that need no escaping in one go; most text is one run.
+      // Copy runs that need no escaping in one go; most text is one run. Eight bytes are
+      // checked at a time (SWAR): a word is skipped unless a byte in it is below 0x20, a quote
+      // or a backslash. Bytes ≥ 0x80 (all of Chinese text) never match.
       var runStart = 0
-      for index in 0..<utf8.count {
+      var index = 0
+      let count = utf8.count
+      guard let base = UnsafeRawPointer(utf8.baseAddress) else { return }
+      while index < count {
+        if index + 8 <= count {
+          let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+          if !Self.wordNeedsEscape(word) {
+            index += 8
+            continue
+          }
+        }
         let byte = utf8[index]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+          index += 1
+          continue
+        }
         if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
         runStart = index + 1
+        index += 1
         switch byte {
         case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
         case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])

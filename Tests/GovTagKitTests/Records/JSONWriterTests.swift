@@ -30,4 +30,18 @@ struct JSONWriterTests {
     json.value(.object(["b": .integer(2023), "a": .array([.null, .bool(true), .number(0.5), .string("x")])]))
     #expect(String(decoding: json.bytes, as: UTF8.self) == #"{"a":[null,true,0.5,"x"],"b":2023}"#)
   }
+
+  @Test("escapes special characters at every position of a word-at-a-time scan")
+  func escapingAtEveryOffset() throws {
+    for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}"] {
+      for position in 0..<20 {
+        let text = String(repeating: "数", count: position / 3) + String(repeating: "a", count: position % 3) + special
+          + "尾部文字abc"
+        var json = JSONWriter()
+        json.strings([text])
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String]
+        #expect(parsed == [text])
+      }
+    }
+  }
 }
