@@ -9,7 +9,7 @@ struct GovTagCommand: ParsableCommand {
     abstract: "Label Chinese digital-government case narratives (数字政府建设案例) with explainable lexicon rules.",
     discussion: """
       Exit status: 0 success; 1 the run finished but some record or input failed; 2 a fatal \
-      error (lexicons, configuration, I/O); 64 usage.
+      error (lexicons, configuration, I/O); 64 usage; 130 interrupted (resume with --resume).
       """,
     version: "govtag \(GovTagVersion.current) (ICU \(ICU.version))",
     subcommands: [
