@@ -10,6 +10,7 @@ import GovTagKit
 /// | 1 | the run finished, but a record or an input failed |
 /// | 2 | fatal: lexicons, configuration, I/O |
 /// | 64 | usage (ArgumentParser's validation errors) |
+/// | 130 | interrupted by Ctrl-C or SIGTERM; the output can be finished with `--resume` |
 enum Diagnostics {
   static let partialFailure = ExitCode(1)
   static let fatal = ExitCode(2)
