@@ -120,6 +120,7 @@ public struct BatchRunner: Sendable {
     summary.interrupted = false
     summary.seconds = 0
     summary.resumedRecords = state.map { $0.summary.recordsRead } ?? 0
+    summary.resumedBytes = state.map { $0.summary.bytesRead } ?? 0
     var recordsWritten = state?.recordsWritten ?? 0
     var position = (input: state?.inputIndex ?? 0, records: state?.recordsInInput ?? 0)
     var lastSave = Date()

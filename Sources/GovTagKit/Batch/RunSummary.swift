@@ -22,6 +22,8 @@ public struct RunSummary: Sendable, Hashable, Codable {
   public var interrupted = false
   /// Records that a resumed run took over from the interrupted one.
   public var resumedRecords = 0
+  /// Input bytes that a resumed run took over from the interrupted one.
+  public var resumedBytes = 0
 
   /// Creates an empty summary.
   public init() {}

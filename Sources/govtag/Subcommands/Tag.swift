@@ -82,7 +82,7 @@ struct Tag: ParsableCommand {
     let toStandardOutput = output == nil || output == "-"
     configuration.errorRecordsInPlace = errorRecords || (inputs == ["-"] && toStandardOutput)
     let runner = BatchRunner(model: model, configuration: configuration)
-    let progress = ProgressLine(enabled: !quiet && Diagnostics.stderrIsTerminal)
+    let progress = ProgressLine(enabled: !quiet && Diagnostics.stderrIsTerminal, inputs: inputs)
     let interrupt = InterruptSignal()
     let summary = try Diagnostics.orExit { () throws -> RunSummary in
       let earlier = try previous.map { try PreviousRun(path: $0, rulesVersion: model.rulesVersion) }
