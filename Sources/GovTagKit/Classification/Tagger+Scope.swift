@@ -73,8 +73,8 @@ extension Tagger {
     return spans
   }
 
-  /// The start of the clause that contains `offset`: just after the nearest 。 , ; ! ? : or line
-  /// break before it (、 does not end a clause: 尚未实现数据共享、业务协同 negates both).
+  /// The start of the clause that contains `offset`: just after the nearest 。 ，；！？： (or
+  /// their ASCII forms) or line break before it (、 does not end a clause: 尚未实现数据共享、业务协同 negates both).
   static func clauseStart(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var index = offset
     while index > 0 {
@@ -84,6 +84,8 @@ extension Tagger {
         return index
       case 0x82 where index >= 3 && bytes[index - 3] == 0xE3 && bytes[index - 2] == 0x80:  // 。
         return index
+      case _ where index >= 3 && Self.isFullWidthClausePunctuation(bytes, at: index - 3):
+        return index  // ，：；！？
       default:
         index -= 1
       }

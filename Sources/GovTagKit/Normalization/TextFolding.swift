@@ -36,8 +36,12 @@ public struct TextFolding: Sendable {
         astral[from] = scalar.value
       }
     }
-    // NFKC width folding: full-width ASCII FF01–FF5E → 0021–007E, ideographic space → space.
-    for unit in 0xFF01...0xFF5E { bmp[unit] = UInt16(unit - 0xFEE0) }
+    // NFKC width folding: full-width ASCII FF01–FF5E → 0021–007E, ideographic space → space;
+    // except the full-width sentence punctuation ，：；！？ of ordinary Chinese prose, which no
+    // term contains and which is a word boundary either way: folding it would change every
+    // text's length and force the slow, offset-mapping path on nearly every record.
+    let sentencePunctuation: Set<Int> = [0xFF0C, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F]
+    for unit in 0xFF01...0xFF5E where !sentencePunctuation.contains(unit) { bmp[unit] = UInt16(unit - 0xFEE0) }
     bmp[0x3000] = 0x20
     self.bmp = bmp
     self.astral = astral
@@ -67,6 +71,54 @@ public struct TextFolding: Sendable {
   public func fold(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], offsets: inout [Int32]) {
     output.removeAll(keepingCapacity: true)
     offsets.removeAll(keepingCapacity: true)
+    output.append(contentsOf: bytes)
+    if foldInPlace(&output) { return }
+    output.removeAll(keepingCapacity: true)
+    foldChangingLengths(bytes, into: &output, offsets: &offsets)
+  }
+
+  /// The common case: folds `text` in place when no character changes its UTF-8 length (every
+  /// traditional→simplified pair keeps it). Returns false, with `text` half-folded, as soon as a
+  /// character would change length (full-width ASCII, the ideographic space, an astral pair).
+  private func foldInPlace(_ text: inout [UInt8]) -> Bool {
+    bmp.withUnsafeBufferPointer { table in
+      text.withUnsafeMutableBufferPointer { bytes in
+        let count = bytes.count
+        var index = 0
+        while index < count {
+          let lead = bytes[index]
+          if lead < 0xE0 {
+            index += 1  // ASCII, continuation bytes and 2-byte characters never fold
+            continue
+          }
+          if lead >= 0xF0 {
+            if index + 3 < count {
+              let value =
+                (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12)
+                | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F)
+              if astral[value] != nil { return false }
+            }
+            index += 4
+            continue
+          }
+          guard index + 2 < count else { return true }
+          let value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+          let folded = UInt32(table[Int(value)])
+          if folded != value {
+            guard folded >= 0x800 else { return false }
+            bytes[index] = UInt8(0xE0 | (folded >> 12))
+            bytes[index + 1] = UInt8(0x80 | ((folded >> 6) & 0x3F))
+            bytes[index + 2] = UInt8(0x80 | (folded & 0x3F))
+          }
+          index += 3
+        }
+        return true
+      }
+    }
+  }
+
+  /// Folds while building the offset map, for texts where some character changes length.
+  private func foldChangingLengths(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], offsets: inout [Int32]) {
     output.reserveCapacity(bytes.count)
     // Whether the map is being built (a character changed length); `offsets.isEmpty` cannot
     // tell, since a change at the very start leaves the identity prefix empty.
