@@ -63,7 +63,7 @@ public final class PreviousRun: @unchecked Sendable {
     var bytes = [UInt8](repeating: 0, count: entry.length)
     let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, entry.length, off_t(entry.offset)) }
     guard read == entry.length,
-      case .object(let old)? = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+      case .object(let old)? = bytes.withUnsafeBufferPointer({ try? JSONValueParser.parse($0) })
     else { return nil }
     // Every input field must be the same, or the copy would carry stale values.
     let own = LabelledRecordWriter.ownFields
