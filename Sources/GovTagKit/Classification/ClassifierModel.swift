@@ -37,8 +37,8 @@ public struct ClassifierModel: Sendable {
   let termBase: [Int]
   let categoryCount: Int
   let termCount: Int
-  /// Each term's `file:line:column`, by flat term index, rendered once rather than per hit.
-  let termLocations: [String]
+  /// Each term as its hits report it, by flat term index, built once rather than per hit.
+  let termIdentities: [LexiconTermIdentity]
 
   /// Compiles `lexicons` (and the gazetteer, when given, for ``Classification/location``).
   ///
@@ -103,7 +103,19 @@ public struct ClassifierModel: Sendable {
     self.termBase = termBase
     self.categoryCount = termBase.count
     self.termCount = terms
-    termLocations = lexicons.dimensions.flatMap { $0.categories.flatMap { $0.terms.map(\.location.description) } }
+    var identities: [LexiconTermIdentity] = []
+    identities.reserveCapacity(terms)
+    for (d, dimension) in lexicons.dimensions.enumerated() {
+      for (c, category) in dimension.categories.enumerated() {
+        for term in category.terms {
+          identities.append(
+            LexiconTermIdentity(
+              dimension: dimension.id, category: category.id, term: term, categoryIndex: categoryBase[d] + c,
+              termIndex: identities.count))
+        }
+      }
+    }
+    termIdentities = identities
     var hash = StableHash()
     hash.combine(lexicons.version)
     hash.combine(configuration.fingerprint)

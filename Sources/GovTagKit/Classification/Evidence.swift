@@ -76,14 +76,20 @@ public struct Evidence: Sendable, Hashable {
     }
   }
 
+  /// The lexicon term that fired, shared by every hit of the term.
+  let lexiconTerm: LexiconTermIdentity
+  /// The field's text as given in the input; `match` and `context` are cut from it when asked
+  /// for, so that a hit costs no string of its own until someone reads it.
+  let fieldText: String
+
   /// The dimension id.
-  public var dimension: String
+  public var dimension: String { lexiconTerm.dimension }
   /// The category id.
-  public var category: String
+  public var category: String { lexiconTerm.category }
   /// The lexicon term that fired.
-  public var term: String
+  public var term: String { lexiconTerm.text }
   /// Where the term is defined in the lexicons.
-  public var source: SourceLocation
+  public var source: SourceLocation { lexiconTerm.source }
   /// The field the hit lies in.
   public var field: Field
   /// Code point offset of the hit's start in the field.
@@ -91,11 +97,30 @@ public struct Evidence: Sendable, Hashable {
   /// Code point offset just past the hit's end in the field.
   public var end: Int
   /// The field's text at `start..<end`.
-  public var match: String
-  /// A few characters either side of the hit, for a reviewer.
-  public var context: String
+  public var match: String {
+    var text = fieldText
+    return text.withUTF8 { UTF8Text.string($0, byteRange) }
+  }
+  /// A few characters either side of the hit, for a reviewer: `before【match】after` on one
+  /// line (line breaks and tabs become spaces).
+  public var context: String {
+    var text = fieldText
+    return text.withUTF8 { bytes in
+      var buffer: [UInt8] = []
+      buffer.reserveCapacity(contextRange.count + 6)
+      func copy(_ range: Range<Int>) {
+        for index in range { buffer.append(Self.isLineBreakOrTab(bytes[index]) ? 0x20 : bytes[index]) }
+      }
+      copy(contextRange.lowerBound..<byteRange.lowerBound)
+      buffer += [0xE3, 0x80, 0x90]  // 【
+      copy(byteRange)
+      buffer += [0xE3, 0x80, 0x91]  // 】
+      copy(byteRange.upperBound..<contextRange.upperBound)
+      return String(decoding: buffer, as: UTF8.self)
+    }
+  }
   /// The term's weight in the lexicon.
-  public var weight: Double
+  public var weight: Double { lexiconTerm.weight }
   /// What the hit added to its category's score (0 when not counted; less than the weight for
   /// repeated hits; more for hits in the title).
   public var contribution: Double
@@ -103,11 +128,32 @@ public struct Evidence: Sendable, Hashable {
   public var status: Status
   /// The UTF-8 byte range of the hit in the field (internal: used for merging segments).
   var byteRange: Range<Int>
+  /// The UTF-8 byte range of `context` in the field (without the brackets).
+  var contextRange: Range<Int>
   /// The category's index in ``ClassifierModel``'s flat category list (internal: for scoring
   /// without string keys on the hot path).
-  var categoryIndex: Int = 0
+  var categoryIndex: Int { lexiconTerm.categoryIndex }
   /// The term's index in ``ClassifierModel``'s flat term list.
-  var termIndex: Int = 0
-  /// `source` as text, shared by every hit of the term.
-  var sourceText: String = ""
+  var termIndex: Int { lexiconTerm.termIndex }
+
+  /// Whether `byte` is shown as a space in `context`.
+  @inline(__always)
+  static func isLineBreakOrTab(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D || byte == 0x09 }
+}
+
+extension Evidence {
+  public static func == (lhs: Evidence, rhs: Evidence) -> Bool {
+    (lhs.lexiconTerm === rhs.lexiconTerm || lhs.lexiconTerm == rhs.lexiconTerm)
+      && lhs.field == rhs.field && lhs.start == rhs.start && lhs.end == rhs.end
+      && lhs.contribution == rhs.contribution && lhs.status == rhs.status
+      && lhs.match == rhs.match && lhs.context == rhs.context
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(lexiconTerm)
+    hasher.combine(field)
+    hasher.combine(start)
+    hasher.combine(end)
+    hasher.combine(status)
+  }
 }

@@ -3,7 +3,7 @@ extension Tagger {
   ///
   /// Hits count in document order, title first. The k-th counted hit of a term (k = 0, 1, …)
   /// contributes `weight × decay^k`, times the title boost in the title.
-  func score(_ evidence: [Evidence], textLength: Int) -> Classification {
+  func score(_ evidence: consuming [Evidence], textLength: Int) -> Classification {
     let configuration = model.configuration
     var evidence = evidence
     var repeats: [Int: Int] = [:]

@@ -45,9 +45,10 @@ public final class Tagger {
     var evidence: [Evidence] = []
     var places: [LocationResolver.Mention] = []
     if let title, !title.isEmpty {
-      evidence += try analyze(title, field: .title, places: &places, nearMisses: nearMisses)
+      evidence = try analyze(title, field: .title, places: &places, nearMisses: nearMisses)
     }
-    evidence += try analyze(text, field: .text, places: &places, nearMisses: nearMisses)
+    let textEvidence = try analyze(text, field: .text, places: &places, nearMisses: nearMisses)
+    if evidence.isEmpty { evidence = textEvidence } else { evidence += textEvidence }
     var classification = score(evidence, textLength: text.unicodeScalars.count)
     if let gazetteer = model.gazetteer { classification.location = LocationResolver(gazetteer: gazetteer).resolve(places) }
     return classification
@@ -201,7 +202,6 @@ extension Tagger {
     _ text: String, field: Evidence.Field, places: inout [LocationResolver.Mention], nearMisses: Bool = true
   ) throws -> [Evidence] {
     let width = model.configuration.contextWidth
-    let lexicons = model.lexicons.dimensions
     return try withFoldedText(text) { folded, bytes in
       if let gazetteer = model.gazetteer {
         places += LocationResolver(gazetteer: gazetteer).mentions(
@@ -236,41 +236,12 @@ extension Tagger {
       var scalarAt = [Int](repeating: 0, count: offsets.count)
       for (rank, slot) in order.enumerated() { scalarAt[slot] = scalars[rank] }
       return hits.enumerated().map { index, hit in
-        let term = lexicons[hit.dimension].categories[hit.category].terms[hit.term]
         let (before, after) = contexts[index]
-        let context = Self.context(bytes, before, hit.start, hit.end, after)
         return Evidence(
-          dimension: lexicons[hit.dimension].id,
-          category: lexicons[hit.dimension].categories[hit.category].id,
-          term: term.text, source: term.location, field: field,
-          start: scalarAt[2 * index], end: scalarAt[2 * index + 1],
-          match: UTF8Text.string(bytes, hit.start..<hit.end),
-          context: context,
-          weight: term.weight, contribution: 0, status: hit.status, byteRange: hit.start..<hit.end,
-          categoryIndex: model.categoryBase[hit.dimension] + hit.category,
-          termIndex: model.termBase[model.categoryBase[hit.dimension] + hit.category] + hit.term,
-          sourceText: model.termLocations[model.termBase[model.categoryBase[hit.dimension] + hit.category] + hit.term])
+          lexiconTerm: model.termIdentities[model.termBase[model.categoryBase[hit.dimension] + hit.category] + hit.term],
+          fieldText: text, field: field, start: scalarAt[2 * index], end: scalarAt[2 * index + 1],
+          contribution: 0, status: hit.status, byteRange: hit.start..<hit.end, contextRange: before..<after)
       }
     }
   }
-
-  /// The context shown for a hit: `before【match】after`, on one line (line breaks and tabs
-  /// become spaces), built from the bytes in one buffer.
-  static func context(_ bytes: UnsafeBufferPointer<UInt8>, _ before: Int, _ start: Int, _ end: Int, _ after: Int) -> String {
-    var buffer: [UInt8] = []
-    buffer.reserveCapacity(after - before + 6)
-    func copy(_ range: Range<Int>) {
-      for index in range {
-        let byte = bytes[index]
-        buffer.append(byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte)
-      }
-    }
-    copy(before..<start)
-    buffer.append(contentsOf: [0xE3, 0x80, 0x90])  // 【
-    copy(start..<end)
-    buffer.append(contentsOf: [0xE3, 0x80, 0x91])  // 】
-    copy(end..<after)
-    return String(decoding: buffer, as: UTF8.self)
-  }
-
 }

@@ -11,12 +11,16 @@
 /// scalar boundaries (UTF-8 is self-synchronising), so no match splits a character.
 public struct KeywordAutomaton: Sendable {
   /// Byte → equivalence class.
-  @usableFromInline let byteClass: [Int32]
+  @usableFromInline let byteClass: [UInt16]
   /// Number of classes, the width of one row of `transitions`.
   @usableFromInline let classCount: Int
   /// `transitions[state * classCount + class]` is the next state, as 16-bit numbers when the
-  /// automaton has fewer than 65,536 states (halving the table keeps more of it in cache, which
-  /// is what the scan's speed depends on), else as 32-bit numbers in `wideTransitions`.
+  /// automaton has fewer than 32,768 states (halving the table keeps more of it in cache, which
+  /// is what the scan's speed depends on), else as 32-bit numbers in `wideTransitions`. The
+  /// entry's top bit (``narrowMatchFlag`` or ``wideMatchFlag``) says that some pattern ends in
+  /// the next state, so the scan reads `output` only where there is a match. States are
+  /// numbered breadth-first, so the shallow states that most bytes of a text lead to share a
+  /// compact block of the table.
   @usableFromInline let transitions: [UInt16]
   @usableFromInline let wideTransitions: [Int32]
   /// The pattern that ends in a state, or -1.
@@ -26,18 +30,27 @@ public struct KeywordAutomaton: Sendable {
   /// Each pattern's length in bytes.
   @usableFromInline let patternLengths: [Int32]
 
+  @usableFromInline static let narrowMatchFlag = 0x8000
+  @usableFromInline static let wideMatchFlag = 0x4000_0000
+
   init(
-    byteClass: [Int32], classCount: Int, transitions: [Int32], output: [Int32], outputLink: [Int32],
+    byteClass: [UInt16], classCount: Int, transitions: [Int32], output: [Int32], outputLink: [Int32],
     patternLengths: [Int32]
   ) {
     self.byteClass = byteClass
     self.classCount = classCount
-    if output.count <= Int(UInt16.max) {
-      self.transitions = transitions.map { UInt16(truncatingIfNeeded: $0) }
+    let narrow = output.count < Self.narrowMatchFlag
+    let flag = narrow ? Self.narrowMatchFlag : Self.wideMatchFlag
+    let flagged = transitions.map { next -> Int in
+      let state = Int(next)
+      return output[state] >= 0 || outputLink[state] >= 0 ? state | flag : state
+    }
+    if narrow {
+      self.transitions = flagged.map { UInt16($0) }
       self.wideTransitions = []
     } else {
       self.transitions = []
-      self.wideTransitions = transitions
+      self.wideTransitions = flagged.map { Int32($0) }
     }
     self.output = output
     self.outputLink = outputLink
@@ -57,23 +70,27 @@ public struct KeywordAutomaton: Sendable {
   @inlinable
   public func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) throws -> Void) rethrows {
     if wideTransitions.isEmpty {
-      try transitions.withUnsafeBufferPointer { try scan(bytes, $0, body) }
+      try transitions.withUnsafeBufferPointer { try scan(bytes, $0, flag: Self.narrowMatchFlag, body) }
     } else {
-      try wideTransitions.withUnsafeBufferPointer { try scan(bytes, $0, body) }
+      try wideTransitions.withUnsafeBufferPointer { try scan(bytes, $0, flag: Self.wideMatchFlag, body) }
     }
   }
 
   /// The scan, specialised for the table's integer width.
   @inlinable
   func scan<State: FixedWidthInteger>(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ transitions: UnsafeBufferPointer<State>, _ body: (Int, Int, Int) throws -> Void
+    _ bytes: UnsafeBufferPointer<UInt8>, _ transitions: UnsafeBufferPointer<State>, flag: Int,
+    _ body: (Int, Int, Int) throws -> Void
   ) rethrows {
     try byteClass.withUnsafeBufferPointer { byteClass in
       try output.withUnsafeBufferPointer { output in
         try outputLink.withUnsafeBufferPointer { outputLink in
-          var state = 0
+          var row = 0
           for index in 0..<bytes.count {
-            state = Int(transitions[state &* classCount &+ Int(byteClass[Int(bytes[index])])])
+            let entry = Int(transitions[row &+ Int(byteClass[Int(bytes[index])])])
+            let state = entry & (flag &- 1)
+            row = state &* classCount
+            guard entry >= flag else { continue }
             var hit = output[state] >= 0 ? state : Int(outputLink[state])
             while hit >= 0 {
               let pattern = Int(output[hit])
@@ -129,12 +146,27 @@ extension KeywordAutomaton {
     ///
     /// - Complexity: O(states × byte classes).
     public func build() -> KeywordAutomaton {
+      // Number the states breadth-first (children in byte order, so the numbering is the same
+      // on every run): the shallow states, where a scan spends most bytes, end up side by side.
+      var order: [Int] = [0]
+      order.reserveCapacity(children.count)
+      var head = 0
+      while head < order.count {
+        let state = order[head]
+        head += 1
+        for byte in children[state].keys.sorted() { order.append(Int(children[state][byte]!)) }
+      }
+      var renumbered = [Int32](repeating: 0, count: children.count)
+      for (new, old) in order.enumerated() { renumbered[old] = Int32(new) }
+      let children: [[UInt8: Int32]] = order.map { old in self.children[old].mapValues { renumbered[Int($0)] } }
+      let terminal: [Int32] = order.map { self.terminal[$0] }
+
       // Byte classes: one per byte value used by some pattern, 0 for the rest.
-      var byteClass = [Int32](repeating: 0, count: 256)
+      var byteClass = [UInt16](repeating: 0, count: 256)
       var classCount = 1
       for edges in children {
-        for byte in edges.keys where byteClass[Int(byte)] == 0 {
-          byteClass[Int(byte)] = Int32(classCount)
+        for byte in edges.keys.sorted() where byteClass[Int(byte)] == 0 {
+          byteClass[Int(byte)] = UInt16(classCount)
           classCount += 1
         }
       }
@@ -150,7 +182,7 @@ extension KeywordAutomaton {
         transitions[Int(byteClass[Int(byte)])] = child
         queue.append(Int(child))
       }
-      var head = 0
+      head = 0
       while head < queue.count {
         let state = queue[head]
         head += 1

@@ -2,38 +2,107 @@ extension Evidence {
   /// Writes the hit as a JSON object, the shape of labelled records' `evidence` entries:
   /// `dimension`, `category` (unless the caller already names them), `term`, `field`, `start`,
   /// `end`, `match`, `context`, `weight`, `contribution`, `status`, `why`?, `lexicon`.
+  ///
+  /// This runs for every hit of every record, so the parts that depend only on the term come
+  /// pre-rendered (``EvidenceJSONFragments``) and `match` and `context` are escaped straight
+  /// from the field's bytes.
   func writeJSON(to json: inout JSONWriter, includeCategory: Bool = true) {
-    json.beginObject()
-    if includeCategory {
-      json.key("dimension")
-      json.string(dimension)
-      json.key("category")
-      json.string(category)
+    var text = fieldText
+    text.withUTF8 { writeJSON(to: &json, fieldBytes: $0, includeCategory: includeCategory) }
+  }
+
+  /// ``writeJSON(to:includeCategory:)`` with the field's UTF-8 bytes at hand (a record's writer
+  /// gets them once for all its hits).
+  func writeJSON(to json: inout JSONWriter, fieldBytes bytes: UnsafeBufferPointer<UInt8>, includeCategory: Bool = true) {
+    let fragments = lexiconTerm.json
+    json.beginRawValue()
+    json.appendRaw(includeCategory ? fragments.headWithCategory : fragments.headWithoutCategory)
+    json.appendRaw(field == .title ? "title\",\"start\":" : "text\",\"start\":")
+    json.appendInteger(start)
+    json.appendRaw(",\"end\":")
+    json.appendInteger(end)
+    json.appendRaw(",\"match\":")
+    json.appendQuoted(UnsafeBufferPointer(rebasing: bytes[byteRange]))
+    json.appendRaw(",\"context\":\"")
+    json.appendEscaped(UnsafeBufferPointer(rebasing: bytes[contextRange.lowerBound..<byteRange.lowerBound]), lineBreaksAsSpaces: true)
+    json.appendRaw("【")
+    json.appendEscaped(UnsafeBufferPointer(rebasing: bytes[byteRange]), lineBreaksAsSpaces: true)
+    json.appendRaw("】")
+    json.appendEscaped(UnsafeBufferPointer(rebasing: bytes[byteRange.upperBound..<contextRange.upperBound]), lineBreaksAsSpaces: true)
+    json.appendRaw("\"")
+    json.appendRaw(fragments.weightAndContributionKey)
+    json.appendFiniteNumber(contribution)
+    json.appendRaw(",\"status\":")
+    switch status {
+    case .counted: json.appendRaw("\"counted\"")
+    default:
+      var code = status.code
+      code.withUTF8 { json.appendQuoted($0) }
     }
+    if var explanation = status.explanation {
+      json.appendRaw(",\"why\":")
+      explanation.withUTF8 { json.appendQuoted($0) }
+    }
+    json.appendRaw(fragments.lexiconAndEnd)
+  }
+}
+
+/// The parts of an evidence object that depend only on its term, rendered to JSON once per term.
+///
+/// The bytes live in one allocation owned by the term's ``LexiconTermIdentity`` (which frees it):
+/// plain pointers, so writing a hit's JSON retains nothing, which on the per-hit path costs
+/// more than the copying.
+struct EvidenceJSONFragments: @unchecked Sendable {
+  /// `{"dimension":…,"category":…,"term":…,"field":"`
+  let headWithCategory: UnsafeBufferPointer<UInt8>
+  /// `{"term":…,"field":"`
+  let headWithoutCategory: UnsafeBufferPointer<UInt8>
+  /// `,"weight":…,"contribution":`
+  let weightAndContributionKey: UnsafeBufferPointer<UInt8>
+  /// `,"lexicon":…}`
+  let lexiconAndEnd: UnsafeBufferPointer<UInt8>
+  private let storage: UnsafeMutableBufferPointer<UInt8>
+
+  /// Renders the fragments; ``deallocate()`` frees them.
+  init(dimension: String, category: String, term: String, weight: Double, source: String) {
+    var json = JSONWriter()
+    json.beginObject()
+    json.key("dimension")
+    json.string(dimension)
+    json.key("category")
+    json.string(category)
+    let categoryEnd = json.bytes.count
     json.key("term")
     json.string(term)
     json.key("field")
-    json.string(field.rawValue)
-    json.key("start")
-    json.integer(start)
-    json.key("end")
-    json.integer(end)
-    json.key("match")
-    json.string(match)
-    json.key("context")
-    json.string(context)
-    json.key("weight")
-    json.number(weight)
-    json.key("contribution")
-    json.number(contribution)
-    json.key("status")
-    json.string(status.code)
-    if let explanation = status.explanation {
-      json.key("why")
-      json.string(explanation)
+    let withCategory = json.bytes + [UInt8(ascii: "\"")]
+    let withoutCategory = [UInt8(ascii: "{")] + json.bytes[(categoryEnd + 1)...] + [UInt8(ascii: "\"")]
+    json.reset()
+    json.appendRaw(",\"weight\":")
+    json.appendFiniteNumber(weight)
+    json.appendRaw(",\"contribution\":")
+    let weightPart = json.bytes
+    json.reset()
+    json.appendRaw(",\"lexicon\":")
+    json.string(source)
+    json.appendRaw("}")
+    let lexiconPart = json.bytes
+    let parts = [withCategory, withoutCategory, weightPart, lexiconPart]
+    storage = .allocate(capacity: parts.reduce(0) { $0 + $1.count })
+    var slices: [UnsafeBufferPointer<UInt8>] = []
+    var offset = 0
+    for part in parts {
+      let slice = UnsafeMutableBufferPointer(rebasing: storage[offset..<offset + part.count])
+      _ = slice.initialize(from: part)
+      slices.append(UnsafeBufferPointer(slice))
+      offset += part.count
     }
-    json.key("lexicon")
-    json.string(sourceText.isEmpty ? source.description : sourceText)
-    json.endObject()
+    headWithCategory = slices[0]
+    headWithoutCategory = slices[1]
+    weightAndContributionKey = slices[2]
+    lexiconAndEnd = slices[3]
   }
+
+  /// Frees the bytes; called once, by the owner's `deinit`.
+  func deallocate() { storage.deallocate() }
 }

@@ -64,7 +64,7 @@ public struct JSONWriter {
   /// Writes an integer.
   public mutating func integer(_ value: Int) {
     separate()
-    bytes.append(contentsOf: String(value).utf8)
+    appendInteger(value)
   }
 
   /// Writes a number; NaN and infinities, which JSON cannot express, become `null`.
@@ -74,11 +74,7 @@ public struct JSONWriter {
       bytes.append(contentsOf: "null".utf8)
       return
     }
-    if value == value.rounded(), abs(value) < 1e15 {
-      bytes.append(contentsOf: String(Int64(value)).utf8)
-    } else {
-      bytes.append(contentsOf: String(value).utf8)
-    }
+    appendFiniteNumber(value)
   }
 
   /// Writes a boolean.
@@ -139,6 +135,98 @@ public struct JSONWriter {
     depth = 0
   }
 
+  // MARK: - Pre-rendered parts (internal: for writers that render constant parts once)
+
+  /// Starts a value whose JSON the caller appends itself with the `append…` methods below
+  /// (writes the comma it needs); the caller must append exactly one complete value.
+  mutating func beginRawValue() { separate() }
+
+  /// Appends bytes that are valid JSON in this place, as they are.
+  mutating func appendRaw(_ raw: StaticString) {
+    bytes.append(contentsOf: UnsafeBufferPointer(start: raw.utf8Start, count: raw.utf8CodeUnitCount))
+  }
+
+  /// Appends bytes that are valid JSON in this place, as they are.
+  mutating func appendRaw(_ raw: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: raw) }
+
+  /// Appends a decimal integer.
+  mutating func appendInteger(_ value: Int) {
+    if value >= 0 && value < 10 {
+      bytes.append(UInt8(ascii: "0") + UInt8(value))
+      return
+    }
+    // Digits right to left into a stack buffer: no String per number.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var magnitude = value.magnitude
+      var index = 20
+      repeat {
+        index -= 1
+        digits[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      if value < 0 { bytes.append(UInt8(ascii: "-")) }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[index..<20]))
+    }
+  }
+
+  /// Appends a finite number: whole numbers without a fraction, others as Swift prints them.
+  mutating func appendFiniteNumber(_ value: Double) {
+    if value == value.rounded(), abs(value) < 1e15 {
+      appendInteger(Int(value))
+    } else {
+      bytes.append(contentsOf: String(value).utf8)
+    }
+  }
+
+  /// Appends UTF-8 text between quotes, escaped.
+  mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+    bytes.append(UInt8(ascii: "\""))
+    appendEscaped(utf8)
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends UTF-8 text escaped for a JSON string, without quotes; with `lineBreaksAsSpaces`,
+  /// line feeds, carriage returns and tabs become spaces instead of escapes.
+  mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, lineBreaksAsSpaces: Bool = false) {
+    // Copy runs that need no escaping in one go; most text is one run. Eight bytes are
+    // checked at a time (SWAR): a word is skipped unless a byte in it is below 0x20, a quote
+    // or a backslash. Bytes ≥ 0x80 (all of Chinese text) never match.
+    var runStart = 0
+    var index = 0
+    let count = utf8.count
+    guard let base = UnsafeRawPointer(utf8.baseAddress) else { return }
+    while index < count {
+      if index + 8 <= count {
+        let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        if !Self.wordNeedsEscape(word) {
+          index += 8
+          continue
+        }
+      }
+      let byte = utf8[index]
+      guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+        index += 1
+        continue
+      }
+      if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+      runStart = index + 1
+      index += 1
+      switch byte {
+      case _ where lineBreaksAsSpaces && (byte == 0x0A || byte == 0x0D || byte == 0x09): bytes.append(UInt8(ascii: " "))
+      case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+      case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+      case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+      case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+      case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+      default:
+        bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+        bytes.append(Self.hexDigits[Int(byte >> 4)])
+        bytes.append(Self.hexDigits[Int(byte & 0xF)])
+      }
+    }
+    if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
+  }
+
   // MARK: - Internals
 
   private mutating func separate() {
@@ -171,46 +259,7 @@ public struct JSONWriter {
   }
 
   private mutating func appendQuoted(_ text: String) {
-    bytes.append(UInt8(ascii: "\""))
     var text = text
-    text.withUTF8 { utf8 in
-      // Copy runs that need no escaping in one go; most text is one run. Eight bytes are
-      // checked at a time (SWAR): a word is skipped unless a byte in it is below 0x20, a quote
-      // or a backslash. Bytes ≥ 0x80 (all of Chinese text) never match.
-      var runStart = 0
-      var index = 0
-      let count = utf8.count
-      guard let base = UnsafeRawPointer(utf8.baseAddress) else { return }
-      while index < count {
-        if index + 8 <= count {
-          let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-          if !Self.wordNeedsEscape(word) {
-            index += 8
-            continue
-          }
-        }
-        let byte = utf8[index]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
-          index += 1
-          continue
-        }
-        if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-        runStart = index + 1
-        index += 1
-        switch byte {
-        case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-        case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-        case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-        case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-        case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-        default:
-          bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-          bytes.append(Self.hexDigits[Int(byte >> 4)])
-          bytes.append(Self.hexDigits[Int(byte & 0xF)])
-        }
-      }
-      if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
-    }
-    bytes.append(UInt8(ascii: "\""))
+    text.withUTF8 { appendQuoted($0) }
   }
 }

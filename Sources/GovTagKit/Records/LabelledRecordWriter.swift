@@ -82,7 +82,17 @@ public struct LabelledRecordWriter: Sendable {
     if evidenceDetail != .none {
       json.key("evidence")
       json.beginArray()
-      for hit in classification.evidence where include(hit) { hit.writeJSON(to: &json) }
+      // The field bytes once per record, not once per hit. The classification is the
+      // document's own, so its hits' fields are the document's title and text.
+      var title = document.title ?? ""
+      var text = document.text
+      title.withUTF8 { titleBytes in
+        text.withUTF8 { textBytes in
+          for hit in classification.evidence where include(hit) {
+            hit.writeJSON(to: &json, fieldBytes: hit.field == .title ? titleBytes : textBytes)
+          }
+        }
+      }
       json.endArray()
     }
     writeProvenance(textHash: document.textHash, to: &json)
