@@ -50,6 +50,34 @@ struct KeywordAutomatonTests {
     }
   }
 
+  @Test("matches the naive search with ASCII, mixed widths, one-character patterns and text ends")
+  func agreesWithNaiveSearchOnMixedText() {
+    var random = SplitMix64(seed: 7)
+    // One-, two-, three- and four-byte characters, so filter keys have every length.
+    let alphabet = Array("aAI5G数据共享é𠀀😀，。")
+    for _ in 0..<300 {
+      let patterns = Array(
+        Set(
+          (0..<Int.random(in: 1...10, using: &random)).map { _ in
+            String((0..<Int.random(in: 1...3, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+          }))
+      let text = String((0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+      #expect(matches(patterns, in: text) == naiveMatches(patterns, in: text))
+    }
+  }
+
+  @Test("reports matches by end offset, longest first")
+  func reportsInEndOrder() {
+    var builder = KeywordAutomaton.Builder()
+    for pattern in ["数据共享", "共享", "数据", "享"] { builder.add(Array(pattern.utf8)) }
+    let automaton = builder.build()
+    var order: [(Int, Int)] = []
+    Array("数据共享".utf8).withUnsafeBufferPointer { buffer in
+      automaton.forEachMatch(in: buffer) { start, end, _ in order.append((start, end)) }
+    }
+    #expect(order.map { "\($0.0)-\($0.1)" } == ["0-6", "0-12", "6-12", "9-12"])
+  }
+
   func naiveMatches(_ patterns: [String], in text: String) -> [String] {
     let bytes = Array(text.utf8)
     var found: [String] = []
