@@ -6,12 +6,14 @@ extension Tagger {
   func score(_ evidence: consuming [Evidence], textLength: Int) -> Classification {
     let configuration = model.configuration
     var evidence = evidence
-    var repeats: [Int: Int] = [:]
+    // Counted hits per term so far, in a per-tagger array (reset below), not a dictionary.
+    if termRepeats.count < model.termCount { termRepeats = [Int32](repeating: 0, count: model.termCount) }
+    defer { for hit in evidence { termRepeats[hit.termIndex] = 0 } }
     var totals = [Double](repeating: 0, count: model.categoryCount)
     for index in evidence.indices where evidence[index].status.counts {
       let hit = evidence[index]
-      let seen = repeats[hit.termIndex, default: 0]
-      repeats[hit.termIndex] = seen + 1
+      let seen = Int(termRepeats[hit.termIndex])
+      termRepeats[hit.termIndex] += 1
       var contribution = hit.weight
       for _ in 0..<seen { contribution *= configuration.repeatDecay }
       if hit.field == .title { contribution *= configuration.titleBoost }

@@ -22,6 +22,9 @@ public final class Tagger {
   var folded: [UInt8] = []
   /// Folded byte offset → original byte offset; empty when folding kept every length.
   var foldOffsets: [Int32] = []
+  /// Per flat term index: how many of its hits ``score(_:textLength:)`` has counted so far
+  /// (all zero between records).
+  var termRepeats: [Int32] = []
 
   /// Creates a tagger for `model`.
   ///

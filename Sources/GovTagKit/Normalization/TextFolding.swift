@@ -118,82 +118,94 @@ public struct TextFolding: Sendable {
   }
 
   /// Folds while building the offset map, for texts where some character changes length.
+  ///
+  /// Folding never makes a character longer, so the folded text and its map fit in buffers of
+  /// the original's size, written with plain stores (this runs for most Chinese texts: full-width
+  /// （） fold to ASCII).
   private func foldChangingLengths(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], offsets: inout [Int32]) {
-    output.reserveCapacity(bytes.count)
-    // Whether the map is being built (a character changed length); `offsets.isEmpty` cannot
-    // tell, since a change at the very start leaves the identity prefix empty.
-    var mapped = false
-    var index = 0
     let count = bytes.count
-    while index < count {
-      let lead = bytes[index]
-      if lead < 0x80 {
-        output.append(lead)
-        if mapped { offsets.append(Int32(index)) }
-        index += 1
-        continue
-      }
-      if lead >= 0xE0 && lead < 0xF0 && index + 2 < count {
-        let value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
-        let folded = UInt32(bmp[Int(value)])
-        if folded == value {
-          output.append(lead)
-          output.append(bytes[index + 1])
-          output.append(bytes[index + 2])
-          if mapped { offsets.append(contentsOf: [Int32(index), Int32(index + 1), Int32(index + 2)]) }
-        } else {
-          appendScalar(folded, originalStart: index, originalLength: 3, to: &output, offsets: &offsets, mapped: &mapped)
+    output.removeAll(keepingCapacity: true)
+    output.append(contentsOf: repeatElement(0, count: count))
+    offsets.removeAll(keepingCapacity: true)
+    offsets.append(contentsOf: repeatElement(0, count: count + 1))
+    var changed = false
+    let written = bmp.withUnsafeBufferPointer { table in
+      output.withUnsafeMutableBufferPointer { out in
+        offsets.withUnsafeMutableBufferPointer { map in
+          var read = 0
+          var write = 0
+          @inline(__always) func put(_ byte: UInt8, from origin: Int) {
+            out[write] = byte
+            map[write] = Int32(truncatingIfNeeded: origin)
+            write += 1
+          }
+          /// Writes a folded scalar; every byte of it maps to the start of the original one.
+          func putScalar(_ value: UInt32, from origin: Int, originalLength: Int) {
+            let length = value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+            if length != originalLength { changed = true }
+            switch length {
+            case 1:
+              put(UInt8(value), from: origin)
+            case 2:
+              put(UInt8(0xC0 | (value >> 6)), from: origin)
+              put(UInt8(0x80 | (value & 0x3F)), from: origin)
+            case 3:
+              put(UInt8(0xE0 | (value >> 12)), from: origin)
+              put(UInt8(0x80 | ((value >> 6) & 0x3F)), from: origin)
+              put(UInt8(0x80 | (value & 0x3F)), from: origin)
+            default:
+              put(UInt8(0xF0 | (value >> 18)), from: origin)
+              put(UInt8(0x80 | ((value >> 12) & 0x3F)), from: origin)
+              put(UInt8(0x80 | ((value >> 6) & 0x3F)), from: origin)
+              put(UInt8(0x80 | (value & 0x3F)), from: origin)
+            }
+          }
+          while read < count {
+            let lead = bytes[read]
+            if lead < 0x80 {
+              put(lead, from: read)
+              read += 1
+              continue
+            }
+            if lead >= 0xE0 && lead < 0xF0 && read + 2 < count {
+              let value =
+                (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[read + 1] & 0x3F) << 6) | UInt32(bytes[read + 2] & 0x3F)
+              let folded = UInt32(table[Int(value)])
+              if folded == value {
+                put(lead, from: read)
+                put(bytes[read + 1], from: read + 1)
+                put(bytes[read + 2], from: read + 2)
+              } else {
+                putScalar(folded, from: read, originalLength: 3)
+              }
+              read += 3
+              continue
+            }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            let end = min(read + length, count)
+            if length == 4 && end - read == 4 {
+              let value =
+                (UInt32(lead & 0x07) << 18) | (UInt32(bytes[read + 1] & 0x3F) << 12)
+                | (UInt32(bytes[read + 2] & 0x3F) << 6) | UInt32(bytes[read + 3] & 0x3F)
+              if let folded = astral[value] {
+                putScalar(folded, from: read, originalLength: 4)
+                read = end
+                continue
+              }
+            }
+            for byte in read..<end { put(bytes[byte], from: byte) }
+            read = end
+          }
+          map[write] = Int32(truncatingIfNeeded: count)
+          return write
         }
-        index += 3
-        continue
       }
-      let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-      let end = min(index + length, count)
-      if length == 4 && end - index == 4 {
-        let value =
-          (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
-          | UInt32(bytes[index + 3] & 0x3F)
-        if let folded = astral[value] {
-          appendScalar(folded, originalStart: index, originalLength: 4, to: &output, offsets: &offsets, mapped: &mapped)
-          index = end
-          continue
-        }
-      }
-      for byte in index..<end {
-        output.append(bytes[byte])
-        if mapped { offsets.append(Int32(byte)) }
-      }
-      index = end
     }
-    if mapped { offsets.append(Int32(count)) }
-  }
-
-  private func appendScalar(
-    _ value: UInt32, originalStart: Int, originalLength: Int, to output: inout [UInt8], offsets: inout [Int32],
-    mapped: inout Bool
-  ) {
-    let length = value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
-    if length != originalLength && !mapped {
-      // The first change of length: start the map, with the identity for everything so far.
-      offsets = (0..<output.count).map { Int32($0) }
-      mapped = true
-    }
-    switch length {
-    case 1: output.append(UInt8(value))
-    case 2: output.append(contentsOf: [UInt8(0xC0 | (value >> 6)), UInt8(0x80 | (value & 0x3F))])
-    case 3:
-      output.append(contentsOf: [
-        UInt8(0xE0 | (value >> 12)), UInt8(0x80 | ((value >> 6) & 0x3F)), UInt8(0x80 | (value & 0x3F)),
-      ])
-    default:
-      output.append(contentsOf: [
-        UInt8(0xF0 | (value >> 18)), UInt8(0x80 | ((value >> 12) & 0x3F)), UInt8(0x80 | ((value >> 6) & 0x3F)),
-        UInt8(0x80 | (value & 0x3F)),
-      ])
-    }
-    if mapped {
-      // Every byte of the folded character maps to the start of the original one.
-      for _ in 0..<length { offsets.append(Int32(originalStart)) }
+    output.removeLast(count - written)
+    if changed {
+      offsets.removeLast(count - written)
+    } else {
+      offsets.removeAll(keepingCapacity: true)  // every length kept: the map is the identity
     }
   }
 }
