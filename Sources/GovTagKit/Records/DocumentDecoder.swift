@@ -29,9 +29,9 @@ public struct DocumentDecoder: Sendable {
           hint: "convert the file to UTF-8 (for GBK files: iconv -f GB18030 -t UTF-8)",
           rawLine: String(decoding: line, as: UTF8.self)))
     }
-    let raw = String(decoding: line, as: UTF8.self)
+    // The raw line is only kept for errors, so it becomes a String only on that path.
     func failure(_ reason: String, id: String? = nil, hint: String? = nil) -> Result<Document, RecordError> {
-      .failure(RecordError(location: location, id: id, reason: reason, hint: hint, rawLine: raw))
+      .failure(RecordError(location: location, id: id, reason: reason, hint: hint, rawLine: String(decoding: line, as: UTF8.self)))
     }
     let value: JSONValue
     do {

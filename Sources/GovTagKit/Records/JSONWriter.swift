@@ -7,48 +7,49 @@
 /// Non-ASCII text is written as raw UTF-8, not `\u` escapes, so the Chinese stays readable.
 public struct JSONWriter {
   /// The bytes written so far.
-  public private(set) var bytes: [UInt8] = []
+  public var bytes: [UInt8] { output.array }
+  private var output = ByteBuffer()
   /// Bit d of `commaBits` says whether container level d needs a comma before its next item;
   /// `depth` is the nesting level. Bits, not an array: this is consulted for every value.
   private var commaBits: UInt64 = 0
   private var depth = 0
 
   /// Creates an empty writer.
-  public init() { bytes.reserveCapacity(4096) }
+  public init() {}
 
   // MARK: - Containers
 
   /// Opens an object.
   public mutating func beginObject() {
     separate()
-    bytes.append(UInt8(ascii: "{"))
+    output.append(UInt8(ascii: "{"))
     push()
   }
 
   /// Closes the innermost object.
   public mutating func endObject() {
     depth -= 1
-    bytes.append(UInt8(ascii: "}"))
+    output.append(UInt8(ascii: "}"))
   }
 
   /// Opens an array.
   public mutating func beginArray() {
     separate()
-    bytes.append(UInt8(ascii: "["))
+    output.append(UInt8(ascii: "["))
     push()
   }
 
   /// Closes the innermost array.
   public mutating func endArray() {
     depth -= 1
-    bytes.append(UInt8(ascii: "]"))
+    output.append(UInt8(ascii: "]"))
   }
 
   /// Writes an object key; the next value written is its value.
   public mutating func key(_ key: String) {
     separate()
     appendQuoted(key)
-    bytes.append(UInt8(ascii: ":"))
+    output.append(UInt8(ascii: ":"))
     // The value that follows must not write another comma.
     if depth > 0 { commaBits &= ~(1 << UInt64(depth - 1)) }
   }
@@ -71,7 +72,7 @@ public struct JSONWriter {
   public mutating func number(_ value: Double) {
     separate()
     guard value.isFinite else {
-      bytes.append(contentsOf: "null".utf8)
+      output.append(contentsOf: "null".utf8)
       return
     }
     appendFiniteNumber(value)
@@ -80,13 +81,13 @@ public struct JSONWriter {
   /// Writes a boolean.
   public mutating func bool(_ value: Bool) {
     separate()
-    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    output.append(contentsOf: (value ? "true" : "false").utf8)
   }
 
   /// Writes `null`.
   public mutating func null() {
     separate()
-    bytes.append(contentsOf: "null".utf8)
+    output.append(contentsOf: "null".utf8)
   }
 
   /// Writes any JSON value; object keys are sorted, so the output does not depend on hashing.
@@ -96,10 +97,10 @@ public struct JSONWriter {
     case .bool(let flag): bool(flag)
     case .integer(let integer):
       separate()
-      bytes.append(contentsOf: String(integer).utf8)
+      output.append(contentsOf: String(integer).utf8)
     case .number(let number):
       separate()
-      bytes.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
+      output.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
     case .string(let text): string(text)
     case .array(let elements):
       beginArray()
@@ -123,14 +124,14 @@ public struct JSONWriter {
   }
 
   /// Appends bytes that are already JSON (a record copied from an earlier output), outside any container.
-  public mutating func append(raw bytes: [UInt8]) { self.bytes.append(contentsOf: bytes) }
+  public mutating func append(raw bytes: [UInt8]) { bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) } }
 
   /// Appends a newline (between JSON Lines records), outside any container.
-  public mutating func newline() { bytes.append(0x0A) }
+  public mutating func newline() { output.append(0x0A) }
 
   /// Empties the buffer, keeping its capacity.
   public mutating func reset() {
-    bytes.removeAll(keepingCapacity: true)
+    output.removeAll()
     commaBits = 0
     depth = 0
   }
@@ -143,16 +144,16 @@ public struct JSONWriter {
 
   /// Appends bytes that are valid JSON in this place, as they are.
   mutating func appendRaw(_ raw: StaticString) {
-    bytes.append(contentsOf: UnsafeBufferPointer(start: raw.utf8Start, count: raw.utf8CodeUnitCount))
+    output.append(contentsOf: UnsafeBufferPointer(start: raw.utf8Start, count: raw.utf8CodeUnitCount))
   }
 
   /// Appends bytes that are valid JSON in this place, as they are.
-  mutating func appendRaw(_ raw: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: raw) }
+  mutating func appendRaw(_ raw: UnsafeBufferPointer<UInt8>) { output.append(contentsOf: raw) }
 
   /// Appends a decimal integer.
   mutating func appendInteger(_ value: Int) {
     if value >= 0 && value < 10 {
-      bytes.append(UInt8(ascii: "0") + UInt8(value))
+      output.append(UInt8(ascii: "0") + UInt8(value))
       return
     }
     // Digits right to left into a stack buffer: no String per number.
@@ -164,8 +165,8 @@ public struct JSONWriter {
         digits[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
         magnitude /= 10
       } while magnitude > 0
-      if value < 0 { bytes.append(UInt8(ascii: "-")) }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[index..<20]))
+      if value < 0 { output.append(UInt8(ascii: "-")) }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[index..<20]))
     }
   }
 
@@ -174,15 +175,15 @@ public struct JSONWriter {
     if value == value.rounded(), abs(value) < 1e15 {
       appendInteger(Int(value))
     } else {
-      bytes.append(contentsOf: String(value).utf8)
+      output.append(contentsOf: String(value).utf8)
     }
   }
 
   /// Appends UTF-8 text between quotes, escaped.
   mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
-    bytes.append(UInt8(ascii: "\""))
+    output.append(UInt8(ascii: "\""))
     appendEscaped(utf8)
-    bytes.append(UInt8(ascii: "\""))
+    output.append(UInt8(ascii: "\""))
   }
 
   /// Appends UTF-8 text escaped for a JSON string, without quotes; with `lineBreaksAsSpaces`,
@@ -208,23 +209,23 @@ public struct JSONWriter {
         index += 1
         continue
       }
-      if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+      if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
       runStart = index + 1
       index += 1
       switch byte {
-      case _ where lineBreaksAsSpaces && (byte == 0x0A || byte == 0x0D || byte == 0x09): bytes.append(UInt8(ascii: " "))
-      case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-      case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-      case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-      case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-      case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+      case _ where lineBreaksAsSpaces && (byte == 0x0A || byte == 0x0D || byte == 0x09): output.append(UInt8(ascii: " "))
+      case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+      case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+      case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+      case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+      case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
       default:
-        bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-        bytes.append(Self.hexDigits[Int(byte >> 4)])
-        bytes.append(Self.hexDigits[Int(byte & 0xF)])
+        output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+        output.append(Self.hexDigits[Int(byte >> 4)])
+        output.append(Self.hexDigits[Int(byte & 0xF)])
       }
     }
-    if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
+    if runStart < count { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
   }
 
   // MARK: - Internals
@@ -232,7 +233,7 @@ public struct JSONWriter {
   private mutating func separate() {
     guard depth > 0 else { return }
     let bit: UInt64 = 1 << UInt64(depth - 1)
-    if commaBits & bit != 0 { bytes.append(UInt8(ascii: ",")) }
+    if commaBits & bit != 0 { output.append(UInt8(ascii: ",")) }
     commaBits |= bit
   }
 
