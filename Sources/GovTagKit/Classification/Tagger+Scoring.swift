@@ -2,7 +2,8 @@ extension Tagger {
   /// Turns evidence into scores, labels and review flags.
   ///
   /// Hits count in document order, title first. The k-th counted hit of a term (k = 0, 1, …)
-  /// contributes `weight × decay^k`, times the title boost in the title.
+  /// contributes `weight × decay^k`, times the title boost in the title. `textLength` is the
+  /// text's length in characters where it is below the short-text limit (it only decides that).
   func score(_ evidence: consuming [Evidence], textLength: Int) -> Classification {
     let configuration = model.configuration
     var evidence = evidence

@@ -52,7 +52,11 @@ public final class Tagger {
     }
     let textEvidence = try analyze(text, field: .text, places: &places, nearMisses: nearMisses)
     if evidence.isEmpty { evidence = textEvidence } else { evidence += textEvidence }
-    var classification = score(evidence, textLength: text.unicodeScalars.count)
+    // Only short texts need their exact length (a scalar is at most 4 bytes): counting the
+    // scalars of every text is a pass over it for nothing.
+    let utf8Count = text.utf8.count
+    let textLength = utf8Count >= 4 * model.configuration.shortTextLimit ? utf8Count : text.unicodeScalars.count
+    var classification = score(evidence, textLength: textLength)
     if let gazetteer = model.gazetteer { classification.location = LocationResolver(gazetteer: gazetteer).resolve(places) }
     return classification
   }
