@@ -13,7 +13,9 @@ extension Tagger {
     if isBoundary.count < count + 1 {
       isBoundary = [Bool](repeating: false, count: count + 1)
     } else {
-      for index in 0...count { isBoundary[index] = false }
+      isBoundary.withUnsafeMutableBufferPointer { flags in
+        UnsafeMutableBufferPointer(rebasing: flags[0...count]).update(repeating: false)
+      }
     }
     runStarts.removeAll(keepingCapacity: true)
     runEnds.removeAll(keepingCapacity: true)
@@ -21,6 +23,10 @@ extension Tagger {
     var index = 0
     while index < count {
       let byte = bytes[index]
+      if byte >= 0xE4 && byte <= 0xEE {
+        index += 3  // a CJK ideograph or other character that never cuts (most of the text)
+        continue
+      }
       var cut = 0
       switch byte {
       case 0x0A: cut = 1
