@@ -8,9 +8,29 @@ extension Tagger {
   func applyScope(to hits: inout [RawHit], in bytes: UnsafeBufferPointer<UInt8>) throws {
     guard hits.contains(where: { $0.status == .counted }) else { return }
     let quotes = Self.quotedTitles(in: bytes)
+    // A cue matters only before a counted hit of its own clause. Counted hits are sorted by
+    // start and clause starts grow with position, so the first counted hit after a cue decides.
+    // Other cues are dropped before their word boundaries are checked: that check runs ICU
+    // over the cue's clause, and cues such as 将 or 未 are everywhere.
+    var countedStarts: [Int] = []
+    var countedClauseStarts: [Int] = []
+    for hit in hits where hit.status == .counted {
+      countedStarts.append(hit.start)
+      countedClauseStarts.append(Self.clauseStart(before: hit.start, in: bytes))
+    }
+    func isFollowedInItsClause(start: Int, end: Int) -> Bool {
+      var low = 0
+      var high = countedStarts.count
+      while low < high {
+        let middle = (low + high) / 2
+        if countedStarts[middle] < end { low = middle + 1 } else { high = middle }
+      }
+      return low < countedStarts.count && countedClauseStarts[low] <= start
+    }
     var cues: [(start: Int, end: Int, cue: Int)] = []
     if !model.scope.cues.isEmpty {
       try model.cueAutomaton.forEachMatch(in: bytes) { start, end, cue in
+        guard isFollowedInItsClause(start: start, end: end) else { return }
         // A cue counts as a word of its own, and not inside a term (未来 in 未来社区 is no plan).
         guard try isWordBoundary(at: start, in: bytes), try isWordBoundary(at: end, in: bytes) else { return }
         let insideTerm = hits.contains {
@@ -20,9 +40,11 @@ extension Tagger {
       }
     }
     let rules = model.scope.cues
+    var counted = 0
     for index in hits.indices where hits[index].status == .counted {
       let hit = hits[index]
-      let clauseStart = Self.clauseStart(before: hit.start, in: bytes)
+      let clauseStart = countedClauseStarts[counted]
+      counted += 1
       if let quote = quotes.first(where: { $0.lowerBound <= hit.start && hit.end <= $0.upperBound }) {
         let before = cues.last {
           $0.start >= clauseStart && $0.end <= quote.lowerBound
