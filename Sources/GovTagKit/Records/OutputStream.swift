@@ -95,6 +95,14 @@ public final class OutputStream {
   ///
   /// - Throws: `GovTagError` with code `.io` when writing fails (a full disk, a closed pipe).
   public func write(_ bytes: some Collection<UInt8>) throws {
+    // A large block (a chunk of labelled records) goes straight to the file when nothing is
+    // buffered: copying it into the buffer first would cost the writing thread a second pass.
+    if buffer.isEmpty && bytes.count >= Self.flushThreshold,
+      try bytes.withContiguousStorageIfAvailable({ try writeAll(UnsafeRawBufferPointer($0)) }) != nil
+    {
+      bytesWritten += bytes.count
+      return
+    }
     buffer.append(contentsOf: bytes)
     bytesWritten += bytes.count
     if buffer.count >= Self.flushThreshold { try flush() }
@@ -103,18 +111,21 @@ public final class OutputStream {
   /// Writes buffered bytes to the file or pipe.
   public func flush() throws {
     guard !buffer.isEmpty else { return }
-    try buffer.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          throw GovTagError(.io, "cannot write the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
-        }
-        offset += written
-      }
-    }
+    try buffer.withUnsafeBytes { try writeAll($0) }
     buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes all of `raw` to the descriptor.
+  private func writeAll(_ raw: UnsafeRawBufferPointer) throws {
+    var offset = 0
+    while offset < raw.count {
+      let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw GovTagError(.io, "cannot write the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
+      }
+      offset += written
+    }
   }
 
   /// Flushes, closes, and moves the temporary file to its final path.
