@@ -27,7 +27,7 @@ GROUPS = [
                             r"ClassifierModel\.init|ClassifierModel\.load|Gazetteer\.init|libCYaml", f + o)),
     ("ICU word break (libicuuc + the C shim)",
      lambda f, o: "libicu" in o or f.startswith("govtag_wordbreak") or "ICUWordBreaker" in f),
-    ("keyword automaton (Aho-Corasick matching)", lambda f, o: "KeywordAutomaton" in f),
+    ("keyword matching (prefix filter and double-array trie)", lambda f, o: "KeywordAutomaton" in f),
     ("JSON: decoding input, writing records",
      lambda f, o: re.search(r"JSONWriter|JSONValue|DocumentDecoder|LabelledRecordWriter|JSONLinesRecordReader|"
                             r"RecordReader|LineReader", f)),
