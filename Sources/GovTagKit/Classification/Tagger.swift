@@ -55,7 +55,7 @@ public final class Tagger {
     // Only short texts need their exact length (a scalar is at most 4 bytes): counting the
     // scalars of every text is a pass over it for nothing.
     let utf8Count = text.utf8.count
-    let textLength = utf8Count >= 4 * model.configuration.shortTextLimit ? utf8Count : text.unicodeScalars.count
+    let textLength = utf8Count / 4 >= model.configuration.shortTextLimit ? utf8Count : text.unicodeScalars.count
     var classification = score(evidence, textLength: textLength)
     if let gazetteer = model.gazetteer { classification.location = LocationResolver(gazetteer: gazetteer).resolve(places) }
     return classification

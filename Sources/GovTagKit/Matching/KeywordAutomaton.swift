@@ -16,8 +16,9 @@
 /// a double-array trie (Aoe 1989): each step is one 8-byte load, and a state takes about
 /// 12 bytes instead of the dense table's 200.
 ///
-/// Matching is on bytes, so patterns and text should be valid UTF-8 (GovTag validates its input):
-/// a match then always starts and ends on character boundaries.
+/// Matching is on bytes, and the scan steps from character to character, so patterns and text
+/// must be valid UTF-8 (GovTag validates its input): a match then always starts and ends on
+/// character boundaries. In invalid text, a pattern right after a truncated sequence is missed.
 public struct KeywordAutomaton: Sendable {
   /// Byte → equivalence class (1...): only bytes that occur in some pattern get one; all
   /// others are 0, which never continues a pattern.

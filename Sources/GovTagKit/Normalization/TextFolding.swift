@@ -66,7 +66,8 @@ public struct TextFolding: Sendable {
   ///   - bytes: the original text.
   ///   - output: receives the folded text (its old content is replaced; capacity is reused).
   ///   - offsets: when any character changed length, receives for every folded byte offset
-  ///     (0…output.count) the original byte offset; left empty otherwise.
+  ///     (0…output.count) the original byte offset (every byte of a folded character maps to
+  ///     the start of the original one); left empty otherwise.
   /// - Complexity: O(n).
   public func fold(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], offsets: inout [Int32]) {
     output.removeAll(keepingCapacity: true)

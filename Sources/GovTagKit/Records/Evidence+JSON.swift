@@ -31,7 +31,7 @@ extension Evidence {
     json.appendEscaped(UnsafeBufferPointer(rebasing: bytes[byteRange.upperBound..<contextRange.upperBound]), lineBreaksAsSpaces: true)
     json.appendRaw("\"")
     json.appendRaw(fragments.weightAndContributionKey)
-    json.appendFiniteNumber(contribution)
+    if contribution.isFinite { json.appendFiniteNumber(contribution) } else { json.appendRaw("null") }
     json.appendRaw(",\"status\":")
     switch status {
     case .counted: json.appendRaw("\"counted\"")
@@ -51,7 +51,8 @@ extension Evidence {
 ///
 /// The bytes live in one allocation owned by the term's ``LexiconTermIdentity`` (which frees it):
 /// plain pointers, so writing a hit's JSON retains nothing, which on the per-hit path costs
-/// more than the copying.
+/// more than the copying. Use them only while the owner is alive (through `lexiconTerm.json`
+/// of a hit in hand); never store a copy.
 struct EvidenceJSONFragments: @unchecked Sendable {
   /// `{"dimension":…,"category":…,"term":…,"field":"`
   let headWithCategory: UnsafeBufferPointer<UInt8>

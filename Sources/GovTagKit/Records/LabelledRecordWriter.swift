@@ -82,14 +82,21 @@ public struct LabelledRecordWriter: Sendable {
     if evidenceDetail != .none {
       json.key("evidence")
       json.beginArray()
-      // The field bytes once per record, not once per hit. The classification is the
-      // document's own, so its hits' fields are the document's title and text.
-      var title = document.title ?? ""
-      var text = document.text
-      title.withUTF8 { titleBytes in
-        text.withUTF8 { textBytes in
+      // The field bytes once per record, not once per hit. A hit of another text (a caller
+      // that classified something else) is written from its own text; the comparison is a
+      // pointer check when the strings share storage, as they do in a batch run.
+      let title = document.title ?? ""
+      let text = document.text
+      var titleStorage = title
+      var textStorage = text
+      titleStorage.withUTF8 { titleBytes in
+        textStorage.withUTF8 { textBytes in
           for hit in classification.evidence where include(hit) {
-            hit.writeJSON(to: &json, fieldBytes: hit.field == .title ? titleBytes : textBytes)
+            if hit.fieldText == (hit.field == .title ? title : text) {
+              hit.writeJSON(to: &json, fieldBytes: hit.field == .title ? titleBytes : textBytes)
+            } else {
+              hit.writeJSON(to: &json)
+            }
           }
         }
       }

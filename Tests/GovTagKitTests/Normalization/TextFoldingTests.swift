@@ -22,6 +22,10 @@ struct TextFoldingTests {
     original.withUnsafeBufferPointer { TextFolding.standard.fold($0, into: &folded, offsets: &offsets) }
     #expect(String(decoding: folded, as: UTF8.self) == "AI数据")
     #expect(offsets == [0, 3, 6, 6, 6, 9, 9, 9, 12])  // folded characters map to their original start
+    // Every folded character maps to its original start, before a width change as after it.
+    Array("數（".utf8).withUnsafeBufferPointer { TextFolding.standard.fold($0, into: &folded, offsets: &offsets) }
+    #expect(String(decoding: folded, as: UTF8.self) == "数(")
+    #expect(offsets == [0, 0, 0, 3, 6])
     // Same-length folding needs no map.
     var plain: [UInt8] = []
     Array("數據".utf8).withUnsafeBufferPointer { TextFolding.standard.fold($0, into: &plain, offsets: &offsets) }

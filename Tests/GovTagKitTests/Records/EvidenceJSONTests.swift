@@ -48,3 +48,20 @@ struct EvidenceJSONTests {
     #expect(entries.map { $0["context"] as? String } == ["实现【一网通办】", "推进【人工智能】"])
   }
 }
+
+@Suite("Evidence of another text")
+struct ForeignEvidenceTests {
+  @Test("a classification of another text is written from that text, not the document's")
+  func foreignClassification() throws {
+    let tagger = try Tagger(model: Fixtures.model)
+    let document = Document(id: "r1", text: "短", fields: ["id": .string("r1"), "text": .string("短")])
+    let classification = try tagger.classify(title: nil, text: "他们推进一网通办改革")
+    let writer = LabelledRecordWriter(
+      lexiconVersion: Fixtures.model.rulesVersion, dimensions: Fixtures.model.lexicons.dimensions.map(\.id))
+    var json = JSONWriter()
+    writer.write(document, classification, to: &json)
+    let record = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
+    let entries = try #require(record["evidence"] as? [[String: Any]])
+    #expect(entries.first { $0["term"] as? String == "一网通办" }?["match"] as? String == "一网通办")
+  }
+}
