@@ -82,10 +82,15 @@ ensure_corpus() {
   CORPUS="$DATA_DIR/corpus-$size.jsonl"
   TEXTS="$DATA_DIR/texts-$size.txt"
   META="$DATA_DIR/corpus-$size.json"
-  if [ -s "$CORPUS" ] && [ -s "$TEXTS" ] && [ -s "$META" ]; then
-    say "corpus: $CORPUS (already made)"
+  # The corpus is made from Corpus/*.jsonl by make-corpus.py: a change to either makes it anew.
+  local stamp="$DATA_DIR/corpus-$size.sources" sources
+  sources="$(cat "$ROOT_DIR/Corpus/dev.jsonl" "$ROOT_DIR/Corpus/test.jsonl" "$BENCH_DIR/make-corpus.py" | sha256sum | cut -d' ' -f1)"
+  if [ -s "$CORPUS" ] && [ -s "$TEXTS" ] && [ -s "$META" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$sources" ]; then
+    say "corpus: $CORPUS (already made from the same sources)"
     return 0
   fi
   say "making the $size MB corpus in $DATA_DIR"
+  rm -f "$stamp"
   python3 "$BENCH_DIR/make-corpus.py" "$size" --out "$CORPUS" --texts "$TEXTS" --meta "$META"
+  printf '%s\n' "$sources" >"$stamp"
 }

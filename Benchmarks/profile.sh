@@ -26,7 +26,11 @@ build_all
 
 mkdir -p "$DATA_DIR/out" "$RESULTS_DIR"
 SLICE_FILE="$DATA_DIR/slice-$SLICE.jsonl"
-[ -s "$SLICE_FILE" ] || python3 "$BENCH_DIR/make-corpus.py" "$SLICE" --out "$SLICE_FILE"
+# Made anew when the corpus or the generator changed since the slice was made.
+if [ ! -s "$SLICE_FILE" ] || [ "$SLICE_FILE" -ot "$ROOT_DIR/Corpus/dev.jsonl" ] || [ "$SLICE_FILE" -ot "$ROOT_DIR/Corpus/test.jsonl" ] \
+  || [ "$SLICE_FILE" -ot "$BENCH_DIR/make-corpus.py" ]; then
+  python3 "$BENCH_DIR/make-corpus.py" "$SLICE" --out "$SLICE_FILE"
+fi
 PROFILE_OUT="$DATA_DIR/callgrind.out"
 ANNOTATED="$DATA_DIR/callgrind-exclusive.txt"
 INCLUSIVE="$DATA_DIR/callgrind-inclusive.txt"

@@ -128,7 +128,7 @@ done
 
 if [ "$BIG_MB" -gt 0 ]; then
   BIG="$DATA_DIR/corpus-$BIG_MB.jsonl"
-  if [ ! -s "$BIG" ]; then
+  if [ ! -s "$BIG" ] || [ "$BIG" -ot "$CORPUS" ]; then
     say "making the $BIG_MB MB corpus by repeating $CORPUS with fresh ids"
     python3 "$BENCH_DIR/make-corpus.py" "$BIG_MB" --repeat-from "$CORPUS" --out "$BIG" --meta "$DATA_DIR/corpus-$BIG_MB.json"
   fi
