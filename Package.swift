@@ -32,9 +32,11 @@ let package = Package(
       name: "CICU",
       linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
     ),
+    // Linux's sync_file_range, which Swift's Glibc module does not declare (a GNU extension).
+    .target(name: "CFileWriteback"),
     .target(
       name: "GovTagKit",
-      dependencies: ["CICU", .product(name: "Yams", package: "Yams")],
+      dependencies: ["CICU", "CFileWriteback", .product(name: "Yams", package: "Yams")],
       swiftSettings: swiftSettings
     ),
     .executableTarget(

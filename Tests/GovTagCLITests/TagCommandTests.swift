@@ -19,7 +19,7 @@ struct TagCommandTests {
 
       """.utf8)
     bytes.append(Data(#"{"id":"gbk","text":""#.utf8) + Data([0xD5, 0xFE]) + Data("\"}\n".utf8))
-    FileManager.default.createFile(atPath: directory.appendingPathComponent("in.jsonl").path, contents: bytes)
+    _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("in.jsonl").path, contents: bytes)
     Fixtures.write("", to: "empty.jsonl", in: directory)
     let result = try CommandRunner.run(
       ["tag", "in.jsonl", "empty.jsonl", "missing.jsonl", "-o", "out/labelled.jsonl", "--jobs", "2"] + lexicons, in: directory)

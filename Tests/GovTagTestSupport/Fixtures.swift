@@ -37,7 +37,7 @@ public enum Fixtures {
   public static func write(_ text: String, to name: String, in directory: URL) -> String {
     let url = directory.appendingPathComponent(name)
     try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8))
     return url.path
   }
 }

@@ -1,3 +1,5 @@
+internal import CFileWriteback
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -23,6 +25,12 @@ public final class OutputStream {
 
   /// Flush to the descriptor once this much is buffered.
   static let flushThreshold = 256 << 10
+  /// For a file: the descriptor's offset, and where the data not yet handed to the disk
+  /// starts (see ``startWriteback()``).
+  private var descriptorOffset = 0
+  private var writebackStart = 0
+  /// Hand written data to the disk in steps of this size.
+  static let writebackStep = 32 << 20
 
   /// Standard output.
   public static func standardOutput() -> OutputStream { OutputStream(name: "<stdout>", descriptor: 1, temporary: nil, final: nil) }
@@ -64,6 +72,8 @@ public final class OutputStream {
     }
     let stream = OutputStream(name: path, descriptor: fd, temporary: temporary, final: path)
     stream.bytesWritten = length
+    stream.descriptorOffset = length
+    stream.writebackStart = length
     stream.keepOnClose = true
     return stream
   }
@@ -126,6 +136,21 @@ public final class OutputStream {
       }
       offset += written
     }
+    descriptorOffset += raw.count
+    startWriteback()
+  }
+
+  /// Asks the kernel to start writing what a file received so far to the disk, without waiting.
+  ///
+  /// ``commit()`` must `fsync` before its rename, so that after a power cut the finished file
+  /// is never an empty or partial one. Left alone, the kernel writes the whole output (gigabytes
+  /// for a large corpus) only then, and the run ends with every core idle waiting for the disk;
+  /// handing it over step by step overlaps that wait with the labelling. Only a hint: errors are
+  /// reported by the `fsync`.
+  private func startWriteback() {
+    guard temporaryPath != nil, descriptorOffset - writebackStart >= Self.writebackStep else { return }
+    _ = govtag_start_writeback(descriptor, Int64(writebackStart), Int64(descriptorOffset - writebackStart))
+    writebackStart = descriptorOffset
   }
 
   /// Flushes, closes, and moves the temporary file to its final path.

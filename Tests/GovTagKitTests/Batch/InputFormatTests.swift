@@ -90,7 +90,7 @@ struct InputFormatTests {
     Fixtures.write("推进一网通办", to: "cases/b/2.txt", in: directory)
     Fixtures.write("优化营商环境", to: "cases/a.txt", in: directory)
     Fixtures.write("ignored", to: "cases/notes.md", in: directory)
-    FileManager.default.createFile(atPath: folder.appendingPathComponent("c.txt").path, contents: Data([0xE6, 0x8E]))
+    _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("c.txt").path, contents: Data([0xE6, 0x8E]))
     let result = try run([folder.path], in: directory)
     #expect(result.records.map { $0["id"] as? String } == ["a.txt", "b/2.txt"])
     #expect(
