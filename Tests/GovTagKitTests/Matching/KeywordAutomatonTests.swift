@@ -35,35 +35,30 @@ struct KeywordAutomatonTests {
     #expect(builder.build().patternCount == 1)
   }
 
+  /// Random lexicons over `alphabet` (patterns of 1...`longest` characters) searched in random
+  /// texts of up to `textLength` characters, against the naive search.
+  func expectNaiveAgreement(alphabet: String, seed: UInt64, rounds: Int, longest: Int, textLength: Int) {
+    var random = SplitMix64(seed: seed)
+    let characters = Array(alphabet)
+    func randomString(_ length: ClosedRange<Int>) -> String {
+      String((0..<Int.random(in: length, using: &random)).map { _ in characters.randomElement(using: &random)! })
+    }
+    for _ in 0..<rounds {
+      let patterns = Array(Set((0..<Int.random(in: 1...12, using: &random)).map { _ in randomString(1...longest) }))
+      let text = randomString(0...textLength)
+      #expect(matches(patterns, in: text) == naiveMatches(patterns, in: text), "\(patterns) in \(text)")
+    }
+  }
+
   @Test("matches the naive search on random lexicons and texts")
   func agreesWithNaiveSearch() {
-    var random = SplitMix64(seed: 42)
-    let alphabet = Array("数据共享政务服务一网通办中国管理")
-    for _ in 0..<200 {
-      let patterns = Array(
-        Set(
-          (0..<Int.random(in: 1...12, using: &random)).map { _ in
-            String((0..<Int.random(in: 1...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
-          }))
-      let text = String((0..<Int.random(in: 0...60, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
-      #expect(matches(patterns, in: text) == naiveMatches(patterns, in: text))
-    }
+    expectNaiveAgreement(alphabet: "数据共享政务服务一网通办中国管理", seed: 42, rounds: 200, longest: 4, textLength: 60)
   }
 
   @Test("matches the naive search with ASCII, mixed widths, one-character patterns and text ends")
   func agreesWithNaiveSearchOnMixedText() {
-    var random = SplitMix64(seed: 7)
     // One-, two-, three- and four-byte characters, so filter keys have every length.
-    let alphabet = Array("aAI5G数据共享é𠀀😀，。")
-    for _ in 0..<300 {
-      let patterns = Array(
-        Set(
-          (0..<Int.random(in: 1...10, using: &random)).map { _ in
-            String((0..<Int.random(in: 1...3, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
-          }))
-      let text = String((0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
-      #expect(matches(patterns, in: text) == naiveMatches(patterns, in: text))
-    }
+    expectNaiveAgreement(alphabet: "aAI5G数据共享é𠀀😀，。", seed: 7, rounds: 300, longest: 3, textLength: 40)
   }
 
   @Test("reports matches by end offset, longest first")

@@ -5,6 +5,16 @@ import Testing
 
 @Suite("Evidence in labelled records")
 struct EvidenceJSONTests {
+  /// Writes `classification` as `document`'s labelled record and returns its `evidence` entries.
+  static func writtenEvidence(_ document: Document, _ classification: Classification) throws -> [[String: Any]] {
+    let writer = LabelledRecordWriter(
+      lexiconVersion: Fixtures.model.rulesVersion, dimensions: Fixtures.model.lexicons.dimensions.map(\.id))
+    var json = JSONWriter()
+    writer.write(document, classification, to: &json)
+    let record = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
+    return try #require(record["evidence"] as? [[String: Any]])
+  }
+
   /// Labels one record and returns its `evidence` entries as parsed JSON.
   func evidence(title: String?, text: String) throws -> [[String: Any]] {
     let tagger = try Tagger(model: Fixtures.model)
@@ -12,12 +22,7 @@ struct EvidenceJSONTests {
     if let title { fields["title"] = .string(title) }
     let document = Document(id: "r1", title: title, text: text, fields: fields)
     let classification = try tagger.classify(title: title, text: text)
-    let writer = LabelledRecordWriter(
-      lexiconVersion: Fixtures.model.rulesVersion, dimensions: Fixtures.model.lexicons.dimensions.map(\.id))
-    var json = JSONWriter()
-    writer.write(document, classification, to: &json)
-    let record = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
-    let entries = try #require(record["evidence"] as? [[String: Any]])
+    let entries = try Self.writtenEvidence(document, classification)
     // Every entry agrees with the in-memory evidence it was written from.
     let shown = classification.evidence.filter(\.status.isReportedByDefault)
     #expect(entries.count == shown.count)
@@ -56,12 +61,7 @@ struct ForeignEvidenceTests {
     let tagger = try Tagger(model: Fixtures.model)
     let document = Document(id: "r1", text: "短", fields: ["id": .string("r1"), "text": .string("短")])
     let classification = try tagger.classify(title: nil, text: "他们推进一网通办改革")
-    let writer = LabelledRecordWriter(
-      lexiconVersion: Fixtures.model.rulesVersion, dimensions: Fixtures.model.lexicons.dimensions.map(\.id))
-    var json = JSONWriter()
-    writer.write(document, classification, to: &json)
-    let record = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
-    let entries = try #require(record["evidence"] as? [[String: Any]])
+    let entries = try EvidenceJSONTests.writtenEvidence(document, classification)
     #expect(entries.first { $0["term"] as? String == "一网通办" }?["match"] as? String == "一网通办")
   }
 }
