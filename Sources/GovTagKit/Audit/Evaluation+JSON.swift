@@ -13,12 +13,9 @@ extension Evaluation {
   public func renderJSON() -> [UInt8] {
     var json = JSONWriter()
     json.beginObject()
-    json.key("field")
-    json.string(field)
-    json.key("lexicon_version")
-    json.string(lexiconVersion)
-    json.key("inputs")
-    json.strings(inputs)
+    json.field("field", string: field)
+    json.field("lexicon_version", string: lexiconVersion)
+    json.field("inputs", strings: inputs)
     json.key("records")
     summary.writeJSON(verb: "evaluated", to: &json)
     json.key("overall")
@@ -28,14 +25,12 @@ extension Evaluation {
     if let groupField {
       json.key("by")
       json.beginObject()
-      json.key("field")
-      json.string(groupField)
+      json.field("field", string: groupField)
       json.key("groups")
       json.beginArray()
       for group in groups {
         json.beginObject()
-        json.key("value")
-        json.string(group.value)
+        json.field("value", string: group.value)
         Self.write(group.figures, to: &json)
         json.endObject()
       }
@@ -49,24 +44,19 @@ extension Evaluation {
 
   /// Writes the keys of one set of figures into the open object.
   static func write(_ figures: EvaluationFigures, to json: inout JSONWriter) {
-    json.key("records")
-    json.integer(figures.records)
+    json.field("records", integer: figures.records)
     json.key("dimensions")
     json.beginArray()
     for result in figures.agreement.dimensions {
       json.beginObject()
-      json.key("dimension")
-      json.string(result.dimension.id)
-      json.key("records")
-      json.integer(result.records)
+      json.field("dimension", string: result.dimension.id)
+      json.field("records", integer: result.records)
       json.key("categories")
       json.beginArray()
       for item in result.categories {
         json.beginObject()
-        json.key("category")
-        json.string(item.category.id)
-        json.key("in_lexicons")
-        json.bool(item.category.inLexicons)
+        json.field("category", string: item.category.id)
+        json.field("in_lexicons", bool: item.category.inLexicons)
         writeSupport(item.table, to: &json)
         json.endObject()
       }
@@ -86,12 +76,10 @@ extension Evaluation {
     json.beginArray()
     for cell in figures.confusion.cells {
       json.beginObject()
-      json.key("gold")
-      json.string(cell.reference)
+      json.field("gold", string: cell.reference)
       json.key("predicted")
       if let predicted = cell.predicted { json.string(predicted) } else { json.null() }
-      json.key("count")
-      json.integer(cell.count)
+      json.field("count", integer: cell.count)
       json.endObject()
     }
     json.endArray()
@@ -99,18 +87,12 @@ extension Evaluation {
 
   /// `"gold", "predicted", "true_positives", "precision", "recall", "f1"` into the open object.
   static func writeSupport(_ table: AgreementTable, to json: inout JSONWriter) {
-    json.key("gold")
-    json.integer(table.referenceYes)
-    json.key("predicted")
-    json.integer(table.predictedYes)
-    json.key("true_positives")
-    json.integer(table.bothYes)
-    json.key("precision")
-    json.number(table.precision)
-    json.key("recall")
-    json.number(table.recall)
-    json.key("f1")
-    json.number(table.f1)
+    json.field("gold", integer: table.referenceYes)
+    json.field("predicted", integer: table.predictedYes)
+    json.field("true_positives", integer: table.bothYes)
+    json.field("precision", number: table.precision)
+    json.field("recall", number: table.recall)
+    json.field("f1", number: table.f1)
   }
 }
 
@@ -118,17 +100,12 @@ extension MacroAverage {
   /// Writes the average as an object: `{"categories", "precision", "recall", "f1", "kappa"?}`.
   func writeJSON(kappa includeKappa: Bool, to json: inout JSONWriter) {
     json.beginObject()
-    json.key("categories")
-    json.integer(categories)
-    json.key("precision")
-    json.number(precision)
-    json.key("recall")
-    json.number(recall)
-    json.key("f1")
-    json.number(f1)
+    json.field("categories", integer: categories)
+    json.field("precision", number: precision)
+    json.field("recall", number: recall)
+    json.field("f1", number: f1)
     if includeKappa {
-      json.key("kappa")
-      json.optionalNumber(kappa)
+      json.field("kappa", optionalNumber: kappa)
     }
     json.endObject()
   }
@@ -140,28 +117,20 @@ extension LocationAgreement {
     json.beginObject()
     json.key("province")
     json.beginObject()
-    json.key("records")
-    json.integer(provinceRecords)
-    json.key("correct")
-    json.integer(provinceCorrect)
-    json.key("accuracy")
-    json.optionalNumber(provinceAccuracy)
+    json.field("records", integer: provinceRecords)
+    json.field("correct", integer: provinceCorrect)
+    json.field("accuracy", optionalNumber: provinceAccuracy)
     json.endObject()
     json.key("region")
     json.beginObject()
-    json.key("records")
-    json.integer(regionRecords)
-    json.key("correct")
-    json.integer(regionCorrect)
-    json.key("accuracy")
-    json.optionalNumber(regionAccuracy)
+    json.field("records", integer: regionRecords)
+    json.field("correct", integer: regionCorrect)
+    json.field("accuracy", optionalNumber: regionAccuracy)
     json.endObject()
     json.key("null_province")
     json.beginObject()
-    json.key("records")
-    json.integer(nullProvinceRecords)
-    json.key("assigned")
-    json.integer(nullProvinceAssigned)
+    json.field("records", integer: nullProvinceRecords)
+    json.field("assigned", integer: nullProvinceAssigned)
     json.endObject()
     json.endObject()
   }
@@ -171,25 +140,12 @@ extension CorpusSummary {
   /// Writes `{"read", VERB, "failed", "without_reference", "blank_lines", "unreadable_inputs"}`.
   func writeJSON(verb: String, to json: inout JSONWriter) {
     json.beginObject()
-    json.key("read")
-    json.integer(recordsRead)
-    json.key(verb)
-    json.integer(compared)
-    json.key("failed")
-    json.integer(failed)
-    json.key("without_reference")
-    json.integer(withoutReference)
-    json.key("blank_lines")
-    json.integer(blankLines)
-    json.key("unreadable_inputs")
-    json.integer(inputErrors.count)
+    json.field("read", integer: recordsRead)
+    json.field(verb, integer: compared)
+    json.field("failed", integer: failed)
+    json.field("without_reference", integer: withoutReference)
+    json.field("blank_lines", integer: blankLines)
+    json.field("unreadable_inputs", integer: inputErrors.count)
     json.endObject()
-  }
-}
-
-extension JSONWriter {
-  /// Writes a number, or `null` for `nil`.
-  mutating func optionalNumber(_ value: Double?) {
-    if let value { number(value) } else { null() }
   }
 }

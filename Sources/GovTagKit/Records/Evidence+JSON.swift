@@ -68,13 +68,10 @@ struct EvidenceJSONFragments: @unchecked Sendable {
   init(dimension: String, category: String, term: String, weight: Double, source: String) {
     var json = JSONWriter()
     json.beginObject()
-    json.key("dimension")
-    json.string(dimension)
-    json.key("category")
-    json.string(category)
+    json.field("dimension", string: dimension)
+    json.field("category", string: category)
     let categoryEnd = json.bytes.count
-    json.key("term")
-    json.string(term)
+    json.field("term", string: term)
     json.key("field")
     let withCategory = json.bytes + [UInt8(ascii: "\"")]
     let withoutCategory = [UInt8(ascii: "{")] + json.bytes[(categoryEnd + 1)...] + [UInt8(ascii: "\"")]

@@ -116,6 +116,49 @@ public struct JSONWriter {
     }
   }
 
+  /// Writes a number, or `null` for `nil`.
+  public mutating func optionalNumber(_ value: Double?) {
+    if let value { number(value) } else { null() }
+  }
+
+  // MARK: - Object fields: a key and its value in one call
+
+  /// Writes `"key": value` into the current object.
+  public mutating func field(_ key: String, string value: String) {
+    self.key(key)
+    string(value)
+  }
+
+  /// Writes `"key": value` into the current object.
+  public mutating func field(_ key: String, integer value: Int) {
+    self.key(key)
+    integer(value)
+  }
+
+  /// Writes `"key": value` into the current object (see ``number(_:)``).
+  public mutating func field(_ key: String, number value: Double) {
+    self.key(key)
+    number(value)
+  }
+
+  /// Writes `"key": value`, or `"key": null` for `nil`, into the current object.
+  public mutating func field(_ key: String, optionalNumber value: Double?) {
+    self.key(key)
+    optionalNumber(value)
+  }
+
+  /// Writes `"key": value` into the current object.
+  public mutating func field(_ key: String, bool value: Bool) {
+    self.key(key)
+    bool(value)
+  }
+
+  /// Writes `"key": [values]` into the current object.
+  public mutating func field(_ key: String, strings values: [String]) {
+    self.key(key)
+    strings(values)
+  }
+
   /// Writes a string array.
   public mutating func strings(_ values: [String]) {
     beginArray()

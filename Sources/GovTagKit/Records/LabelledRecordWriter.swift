@@ -49,14 +49,12 @@ public struct LabelledRecordWriter: Sendable {
       json.key(name)
       json.value(document.fields[name] ?? .null)
     }
-    json.key("text")
-    json.string(document.text)
+    json.field("text", string: document.text)
 
     json.key("labels")
     json.beginObject()
     for result in classification.dimensions {
-      json.key(result.dimension)
-      json.strings(result.labels)
+      json.field(result.dimension, strings: result.labels)
     }
     json.endObject()
 
@@ -66,8 +64,7 @@ public struct LabelledRecordWriter: Sendable {
       json.key(result.dimension)
       json.beginObject()
       for score in result.scores where score.score > 0 {
-        json.key(score.category)
-        json.number(score.score)
+        json.field(score.category, number: score.score)
       }
       json.endObject()
     }
@@ -115,10 +112,8 @@ public struct LabelledRecordWriter: Sendable {
     if let id = error.id { json.string(id) } else { json.null() }
     json.key("error")
     Self.writeErrorDetail(error, includeRaw: false, to: &json)
-    json.key("lexicon_version")
-    json.string(lexiconVersion)
-    json.key("govtag_version")
-    json.string(GovTagVersion.current)
+    json.field("lexicon_version", string: lexiconVersion)
+    json.field("govtag_version", string: GovTagVersion.current)
     json.endObject()
     json.newline()
   }
@@ -126,23 +121,18 @@ public struct LabelledRecordWriter: Sendable {
   /// Writes `{"source", "line", "id", "reason", "hint", "raw"?}` for an error.
   public static func writeErrorDetail(_ error: RecordError, includeRaw: Bool, to json: inout JSONWriter) {
     json.beginObject()
-    json.key("source")
-    json.string(error.location.file)
+    json.field("source", string: error.location.file)
     json.key("line")
     if let line = error.location.line { json.integer(line) } else { json.null() }
     if let id = error.id {
-      json.key("id")
-      json.string(id)
+      json.field("id", string: id)
     }
-    json.key("reason")
-    json.string(error.reason)
+    json.field("reason", string: error.reason)
     if let hint = error.hint {
-      json.key("hint")
-      json.string(hint)
+      json.field("hint", string: hint)
     }
     if includeRaw {
-      json.key("raw")
-      json.string(error.rawLine)
+      json.field("raw", string: error.rawLine)
     }
     json.endObject()
   }
@@ -165,34 +155,24 @@ public struct LabelledRecordWriter: Sendable {
     optional("city", location.city)
     optional("district", location.district)
     optional("region", location.region?.rawValue)
-    json.key("chain")
-    json.strings(location.chain)
+    json.field("chain", strings: location.chain)
     if let reason = location.reason {
-      json.key("reason")
-      json.string(reason)
+      json.field("reason", string: reason)
     }
-    json.key("candidates")
-    json.strings(location.otherCandidates)
+    json.field("candidates", strings: location.otherCandidates)
     json.key("evidence")
     json.beginArray()
     for hit in location.evidence {
       json.beginObject()
-      json.key("name")
-      json.string(hit.name)
-      json.key("level")
-      json.string(hit.level.rawValue)
-      json.key("province")
-      json.string(hit.province)
+      json.field("name", string: hit.name)
+      json.field("level", string: hit.level.rawValue)
+      json.field("province", string: hit.province)
       if let city = hit.city {
-        json.key("city")
-        json.string(city)
+        json.field("city", string: city)
       }
-      json.key("field")
-      json.string(hit.field.rawValue)
-      json.key("start")
-      json.integer(hit.start)
-      json.key("end")
-      json.integer(hit.end)
+      json.field("field", string: hit.field.rawValue)
+      json.field("start", integer: hit.start)
+      json.field("end", integer: hit.end)
       json.endObject()
     }
     json.endArray()
@@ -201,20 +181,16 @@ public struct LabelledRecordWriter: Sendable {
 
   private func writeReview(_ review: Review, to json: inout JSONWriter) {
     json.beginObject()
-    json.key("needs_review")
-    json.bool(review.needsReview)
+    json.field("needs_review", bool: review.needsReview)
     json.key("reasons")
     json.beginArray()
     for reason in review.reasons {
       json.beginObject()
-      json.key("code")
-      json.string(reason.code)
+      json.field("code", string: reason.code)
       if let category = reason.category {
-        json.key("category")
-        json.string(category)
+        json.field("category", string: category)
       }
-      json.key("message")
-      json.string(reason.message)
+      json.field("message", string: reason.message)
       json.endObject()
     }
     json.endArray()
@@ -223,13 +199,9 @@ public struct LabelledRecordWriter: Sendable {
 
 
   private func writeProvenance(textHash: String, to json: inout JSONWriter) {
-    json.key("text_hash")
-    json.string(textHash)
-    json.key("lexicon_version")
-    json.string(lexiconVersion)
-    json.key("govtag_version")
-    json.string(GovTagVersion.current)
-    json.key("icu_version")
-    json.string(ICU.version)
+    json.field("text_hash", string: textHash)
+    json.field("lexicon_version", string: lexiconVersion)
+    json.field("govtag_version", string: GovTagVersion.current)
+    json.field("icu_version", string: ICU.version)
   }
 }

@@ -31,6 +31,23 @@ struct JSONWriterTests {
     #expect(String(decoding: json.bytes, as: UTF8.self) == #"{"a":[null,true,0.5,"x"],"b":2023}"#)
   }
 
+  @Test("fields write a key and its value, with commas between them")
+  func fields() {
+    var json = JSONWriter()
+    json.beginObject()
+    json.field("s", string: "数据\"")
+    json.field("i", integer: -12)
+    json.field("n", number: 2.5)
+    json.field("w", number: 3)
+    json.field("o", optionalNumber: nil)
+    json.field("b", bool: false)
+    json.field("l", strings: ["a", "b"])
+    json.endObject()
+    #expect(
+      String(decoding: json.bytes, as: UTF8.self)
+        == #"{"s":"数据\"","i":-12,"n":2.5,"w":3,"o":null,"b":false,"l":["a","b"]}"#)
+  }
+
   @Test("escapes special characters at every position of a word-at-a-time scan")
   func escapingAtEveryOffset() throws {
     for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}"] {

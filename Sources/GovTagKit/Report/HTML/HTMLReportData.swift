@@ -62,18 +62,12 @@ struct HTMLReportData {
       let dimensionName = taxonomy.dimension(dimension)?.name ?? dimension
       let name = taxonomy.dimension(dimension)?.categories.first { $0.id == category }?.name ?? category
       json.beginObject()
-      json.key("dim")
-      json.string(dimension)
-      json.key("dimName")
-      json.string(dimensionName)
-      json.key("id")
-      json.string(category)
-      json.key("name")
-      json.string(name)
-      json.key("bg")
-      json.string(palette.background(dimension, category))
-      json.key("fg")
-      json.string(palette.strong(dimension, category))
+      json.field("dim", string: dimension)
+      json.field("dimName", string: dimensionName)
+      json.field("id", string: category)
+      json.field("name", string: name)
+      json.field("bg", string: palette.background(dimension, category))
+      json.field("fg", string: palette.strong(dimension, category))
       json.endObject()
     }
     json.endArray()
@@ -83,10 +77,8 @@ struct HTMLReportData {
     for item in extra where !dimensionIDs.contains(item.dimension) { dimensionIDs.append(item.dimension) }
     for id in dimensionIDs {
       json.beginObject()
-      json.key("id")
-      json.string(id)
-      json.key("name")
-      json.string(taxonomy.dimension(id)?.name ?? id)
+      json.field("id", string: id)
+      json.field("name", string: taxonomy.dimension(id)?.name ?? id)
       json.key("categories")
       json.beginArray()
       for (index, key) in categoryKeys.enumerated() where key.hasPrefix(id + ".") { json.integer(index) }
@@ -94,13 +86,11 @@ struct HTMLReportData {
       json.endObject()
     }
     json.endArray()
-    json.key("years")
-    json.strings(years)
+    json.field("years", strings: years)
     json.key("regions")
     json.beginObject()
     for region in Region.allCases {
-      json.key(region.rawValue)
-      json.string(region.name)
+      json.field(region.rawValue, string: region.name)
     }
     json.endObject()
     json.key("cases")
@@ -112,17 +102,14 @@ struct HTMLReportData {
 
   private mutating func writeCase(_ record: LabelledRecord, to json: inout JSONWriter) {
     json.beginObject()
-    json.key("id")
-    json.string(record.id)
+    json.field("id", string: record.id)
     json.key("title")
     if let title = record.title { json.string(title) } else { json.null() }
     optional("year", record.year, &json)
     optional("province", record.labels?.province, &json)
     optional("region", record.labels?.region?.rawValue, &json)
-    json.key("review")
-    json.bool(record.needsReview)
-    json.key("reasons")
-    json.strings(record.reviewReasons)
+    json.field("review", bool: record.needsReview)
+    json.field("reasons", strings: record.reviewReasons)
     json.key("labels")
     writeIndices(record.labels, &json)
     json.key("ref")
