@@ -9,6 +9,8 @@ public struct ClassifierModel: Sendable {
   enum PatternEntry: Sendable {
     case term(dimension: Int, category: Int, term: Int)
     case exclusion(dimension: Int, category: Int, exclusion: Int)
+    /// A word of a context (flat context index, word index within the context).
+    case contextWord(context: Int, word: Int)
   }
 
   /// The lexicons.
@@ -39,6 +41,10 @@ public struct ClassifierModel: Sendable {
   let termCount: Int
   /// Each term as its hits report it, by flat term index, built once rather than per hit.
   let termIdentities: [LexiconTermIdentity]
+  /// The contexts of all dimensions, numbered in dimension order (flat context index).
+  let contexts: [LexiconContext]
+  /// Per flat term index: the flat index of the context its hits need, or -1.
+  let termContext: [Int32]
 
   /// Compiles `lexicons` (and the gazetteer, when given, for ``Classification/location``).
   ///
@@ -61,7 +67,23 @@ public struct ClassifierModel: Sendable {
       if pattern == entries.count { entries.append([]) }
       entries[pattern].append(entry)
     }
+    var contexts: [LexiconContext] = []
+    var contextBase: [Int] = []
+    for dimension in lexicons.dimensions {
+      contextBase.append(contexts.count)
+      contexts += dimension.contexts
+    }
+    // Context words are matched only when some term needs their context.
+    let neededContexts = Set(
+      lexicons.dimensions.enumerated().flatMap { d, dimension in
+        dimension.categories.flatMap(\.terms).compactMap { term in
+          term.near.flatMap { name in dimension.contexts.firstIndex { $0.name == name } }.map { contextBase[d] + $0 }
+        }
+      })
     for (d, dimension) in lexicons.dimensions.enumerated() {
+      for (k, context) in dimension.contexts.enumerated() where neededContexts.contains(contextBase[d] + k) {
+        for (w, word) in context.words.enumerated() { add(word.text, .contextWord(context: contextBase[d] + k, word: w)) }
+      }
       for (c, category) in dimension.categories.enumerated() {
         for (t, term) in category.terms.enumerated() {
           add(term.text, .term(dimension: d, category: c, term: t))
@@ -116,6 +138,12 @@ public struct ClassifierModel: Sendable {
       }
     }
     termIdentities = identities
+    self.contexts = contexts
+    termContext = lexicons.dimensions.enumerated().flatMap { d, dimension in
+      dimension.categories.flatMap(\.terms).map { term in
+        Int32(term.near.flatMap { name in dimension.contexts.firstIndex { $0.name == name } }.map { contextBase[d] + $0 } ?? -1)
+      }
+    }
     var hash = StableHash()
     hash.combine(lexicons.version)
     hash.combine(configuration.fingerprint)

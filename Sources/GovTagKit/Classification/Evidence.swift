@@ -24,6 +24,9 @@ public struct Evidence: Sendable, Hashable {
     case negated(cue: String)
     /// A plan cue stands before the hit in its clause (下一步将建设数据交易所).
     case planned(cue: String)
+    /// The term needs a context (`near:`) that the hit's sentence lacks: 管理办法 in a sentence
+    /// that says nothing about data is no data standard. Not counted.
+    case missingContext(context: String)
     /// The hit lies inside a quoted document title 《…》 that the case cites (依据《…》): not counted.
     case citedTitle(cue: String)
     /// The hit lies inside a quoted document title 《…》 with no cue saying whether the case made
@@ -56,6 +59,7 @@ public struct Evidence: Sendable, Hashable {
       case .insideLongerTerm: "inside_longer_term"
       case .negated: "negated"
       case .planned: "planned"
+      case .missingContext: "missing_context"
       case .citedTitle: "cited_title"
       case .inQuotedTitle: "quoted_title"
       }
@@ -70,6 +74,7 @@ public struct Evidence: Sendable, Hashable {
       case .insideLongerTerm(let term): "inside the longer term \"\(term)\" of the same category"
       case .negated(let cue): "negated by \"\(cue)\" in its clause"
       case .planned(let cue): "only planned (\"\(cue)\" in its clause)"
+      case .missingContext(let context): "needs the context \"\(context)\" in its sentence, which lacks it"
       case .citedTitle(let cue): "inside a document title the case cites (\"\(cue)\")"
       case .inQuotedTitle: "inside a quoted document title 《…》: counts half"
       }

@@ -149,6 +149,7 @@ extension Tagger {
     let lexicons = model.lexicons.dimensions
     var hits: [RawHit] = []
     var exclusions: [(start: Int, end: Int, dimension: Int, category: Int, exclusion: Int)] = []
+    var contextWords: [ContextWordHit] = []
     try model.entries.withUnsafeBufferPointer { entries in
       try model.entryStart.withUnsafeBufferPointer { entryStart in
         try model.entryIsSubstring.withUnsafeBufferPointer { isSubstring in
@@ -165,6 +166,8 @@ extension Tagger {
                     status: aligned ? .counted : .crossesWordBoundary))
               case .exclusion(let d, let c, let e):
                 exclusions.append((start, end, d, c, e))
+              case .contextWord(let context, let word):
+                contextWords.append(ContextWordHit(start: start, end: end, context: context, word: word))
               }
             }
           }
@@ -186,6 +189,7 @@ extension Tagger {
       }
     }
     try applyScope(to: &hits, in: bytes)
+    if !model.contexts.isEmpty { applyContexts(to: &hits, words: contextWords, in: bytes) }
     // A counted hit nested in a longer counted hit of the same category adds nothing of its own.
     // Hits are sorted by start, longest first, so a covering hit is always seen before the hits
     // it covers: one sweep keeping, per category, the counting hit that reaches furthest.

@@ -17,12 +17,58 @@ public struct LexiconTerm: Sendable, Hashable {
   public var matchMode: MatchMode
   /// Where the term is defined, so evidence can point a curator at the line to edit.
   public var location: SourceLocation
+  /// The name of a context of its dimension (``LexiconContext``) that must be present in the
+  /// hit's sentence for the hit to count, or `nil` when the term counts anywhere.
+  public var near: String?
 
   /// Creates a term.
-  public init(text: String, weight: Double, matchMode: MatchMode = .word, location: SourceLocation) {
+  public init(text: String, weight: Double, matchMode: MatchMode = .word, location: SourceLocation, near: String? = nil) {
     self.text = text
     self.weight = weight
     self.matchMode = matchMode
+    self.location = location
+    self.near = near
+  }
+}
+
+/// A named list of words that a term can require in its sentence (`near: NAME`): generic words
+/// such as 管理办法 signal a data standard only in a sentence about data, and 整合 signals data
+/// sharing only in a sentence that names several agencies.
+///
+/// A context is present in a sentence when the values of its distinct words found there (as
+/// substrings, outside the hit itself) add up to at least ``atLeast``.
+public struct LexiconContext: Sendable, Hashable {
+  /// One word of a context and what it adds.
+  public struct Word: Sendable, Hashable {
+    /// The word (simplified characters).
+    public var text: String
+    /// What it adds toward ``LexiconContext/atLeast`` (1 unless given).
+    public var value: Double
+    /// Where the word is defined.
+    public var location: SourceLocation
+
+    /// Creates a word.
+    public init(text: String, value: Double = 1, location: SourceLocation) {
+      self.text = text
+      self.value = value
+      self.location = location
+    }
+  }
+
+  /// The name terms refer to with `near:`.
+  public var name: String
+  /// The words, in file order.
+  public var words: [Word]
+  /// The total value of distinct words a sentence needs (1 unless given).
+  public var atLeast: Double
+  /// Where the context is defined.
+  public var location: SourceLocation
+
+  /// Creates a context.
+  public init(name: String, words: [Word], atLeast: Double = 1, location: SourceLocation) {
+    self.name = name
+    self.words = words
+    self.atLeast = atLeast
     self.location = location
   }
 }
@@ -78,14 +124,20 @@ public struct DimensionLexicon: Sendable, Hashable {
   /// score (0 = no such rule): a passing mention of a second topic in a long case does not make
   /// it a second label.
   public var relativeThreshold: Double
+  /// The contexts its terms can require (`near:`), in file order.
+  public var contexts: [LexiconContext]
 
   /// Creates a dimension lexicon.
-  public init(id: String, name: String, file: String, categories: [LexiconCategory], relativeThreshold: Double = 0) {
+  public init(
+    id: String, name: String, file: String, categories: [LexiconCategory], relativeThreshold: Double = 0,
+    contexts: [LexiconContext] = []
+  ) {
     self.id = id
     self.name = name
     self.file = file
     self.categories = categories
     self.relativeThreshold = relativeThreshold
+    self.contexts = contexts
   }
 }
 
@@ -93,7 +145,7 @@ public struct DimensionLexicon: Sendable, Hashable {
 public struct LexiconSet: Sendable {
   /// The dimensions, in the taxonomy's order.
   public var dimensions: [DimensionLexicon]
-  /// A hash of everything that affects labels (ids, terms, weights, modes, thresholds,
+  /// A hash of everything that affects labels (ids, terms, weights, modes, contexts, thresholds,
   /// exclusions), but not of comments or layout, so reformatting a file keeps the version.
   public var version: String
 
@@ -105,6 +157,15 @@ public struct LexiconSet: Sendable {
       hash.combine("dimension")
       hash.combine(dimension.id)
       hash.combine(String(dimension.relativeThreshold))
+      for context in dimension.contexts {
+        hash.combine("context")
+        hash.combine(context.name)
+        hash.combine(String(context.atLeast))
+        for word in context.words {
+          hash.combine(word.text)
+          hash.combine(String(word.value))
+        }
+      }
       for category in dimension.categories {
         hash.combine("category")
         hash.combine(category.id)
@@ -113,6 +174,8 @@ public struct LexiconSet: Sendable {
           hash.combine(term.text)
           hash.combine(String(term.weight))
           hash.combine(term.matchMode.rawValue)
+          // Only terms with a context add to the hash, so older lexicons keep their version.
+          if let near = term.near { hash.combine("near:" + near) }
         }
         for exclusion in category.exclusions {
           hash.combine("exclude")

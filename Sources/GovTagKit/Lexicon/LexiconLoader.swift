@@ -111,9 +111,14 @@ struct DimensionFileParser {
     self.taxonomy = taxonomy
   }
 
-  private static let fileKeys = ["dimension", "name", "threshold", "relative_threshold", "categories"]
+  private static let fileKeys = ["dimension", "name", "threshold", "relative_threshold", "contexts", "categories"]
   private static let categoryKeys = ["name", "threshold", "terms", "exclude"]
-  private static let termKeys = ["weight", "match"]
+  private static let termKeys = ["weight", "match", "near"]
+  private static let contextKeys = ["words", "at_least"]
+  /// Every `near:` of the file, checked against its contexts once all are read.
+  private var nearReferences: [(name: String, term: String, location: SourceLocation)] = []
+  /// Contexts defined with problems (already reported).
+  private var invalidContexts: Set<String> = []
 
   mutating func parse(_ text: String) -> DimensionLexicon? {
     let root: Node?
@@ -156,6 +161,7 @@ struct DimensionFileParser {
         GovTagError(.lexicon, "\"categories\" must be a mapping from category id to its definition", at: location(categoriesNode)))
       return nil
     }
+    let contexts = mapping.value(forKey: "contexts").map { parseContexts($0) } ?? []
     var categories: [LexiconCategory] = []
     var firstCategory: [String: Int] = [:]
     var firstTerm: [String: (category: String, line: Int?)] = [:]
@@ -184,6 +190,15 @@ struct DimensionFileParser {
     }
     let order = Dictionary(uniqueKeysWithValues: dimension.categories.enumerated().map { ($1.id, $0) })
     categories.sort { order[$0.id, default: .max] < order[$1.id, default: .max] }
+    // A context that failed validation has its own message; its terms do not get a second one.
+    let contextNames = Set(contexts.map(\.name)).union(invalidContexts)
+    for reference in nearReferences where !contextNames.contains(reference.name) {
+      let known = contexts.isEmpty ? "the file defines no contexts" : "it defines " + contexts.map(\.name).joined(separator: ", ")
+      problems.append(
+        GovTagError(
+          .lexicon, "term \"\(reference.term)\" needs the context \"\(reference.name)\", which is not defined",
+          at: reference.location, hint: "define it under contexts: at the top of the file, or correct the name (\(known))"))
+    }
     let name = mapping.value(forKey: "name")?.scalar?.string ?? dimension.name
     var relative = 0.0
     if let node = mapping.value(forKey: "relative_threshold") {
@@ -196,7 +211,91 @@ struct DimensionFileParser {
             hint: "e.g. 0.25: a category needs a quarter of the dimension's top score"))
       }
     }
-    return DimensionLexicon(id: dimension.id, name: name, file: file, categories: categories, relativeThreshold: relative)
+    return DimensionLexicon(
+      id: dimension.id, name: name, file: file, categories: categories, relativeThreshold: relative, contexts: contexts)
+  }
+
+  /// `contexts:`: name → `{words: [...] or {word: value}, at_least: n}`.
+  private mutating func parseContexts(_ node: Node) -> [LexiconContext] {
+    guard let mapping = node.mapping else {
+      problems.append(
+        GovTagError(
+          .lexicon, "\"contexts\" must be a mapping from a context name to its words", at: location(node),
+          hint: "e.g. contexts: {data: {words: [数据, 信息资源]}}"))
+      return []
+    }
+    var contexts: [LexiconContext] = []
+    for (key, value) in mapping {
+      guard let name = key.scalar?.string, !name.isEmpty else {
+        problems.append(GovTagError(.lexicon, "a context name must be a plain string", at: location(key)))
+        continue
+      }
+      if contexts.contains(where: { $0.name == name }) {
+        problems.append(GovTagError(.lexicon, "context \"\(name)\" is defined twice", at: location(key)))
+        continue
+      }
+      guard let options = value.mapping else {
+        problems.append(
+          GovTagError(
+            .lexicon, "context \"\(name)\" must be a mapping with words and, optionally, at_least", at: location(value),
+            hint: "e.g. \(name): {words: [数据, 信息资源]}"))
+        continue
+      }
+      checkKeys(options, allowed: Self.contextKeys, context: "in context \(name)")
+      let problemsBefore = problems.count
+      var words: [LexiconContext.Word] = []
+      func addWord(_ wordNode: Node, value: Double) {
+        guard let text = wordNode.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+          problems.append(GovTagError(.lexicon, "empty word in context \(name)", at: location(wordNode)))
+          return
+        }
+        if words.contains(where: { $0.text == text }) {
+          problems.append(
+            GovTagError(.lexicon, "word \"\(text)\" appears twice in context \(name)", at: location(wordNode), hint: "remove one"))
+          return
+        }
+        words.append(LexiconContext.Word(text: text, value: value, location: location(wordNode)))
+      }
+      let wordsNode = options.value(forKey: "words")
+      if let sequence = wordsNode?.sequence {
+        for item in sequence { addWord(item, value: 1) }
+      } else if let wordMapping = wordsNode?.mapping {
+        for (wordNode, valueNode) in wordMapping {
+          guard let text = valueNode.scalar?.string, let number = Double(text), number.isFinite, number > 0 else {
+            problems.append(
+              GovTagError(
+                .lexicon, "the value of word \"\(wordNode.scalar?.string ?? "?")\" in context \(name) is not a number greater than 0",
+                at: location(valueNode), hint: "write word: 1, or word: 2 for a word that counts twice"))
+            continue
+          }
+          addWord(wordNode, value: number)
+        }
+      }
+      guard !words.isEmpty else {
+        invalidContexts.insert(name)
+        guard problems.count == problemsBefore else { continue }
+        problems.append(
+          GovTagError(
+            .lexicon, "context \"\(name)\" has no words", at: location(wordsNode ?? value),
+            hint: "write words: [数据, 信息资源], or words: {各部门: 2, 公安: 1} with values"))
+        continue
+      }
+      var atLeast = 1.0
+      if let atLeastNode = options.value(forKey: "at_least") {
+        atLeast = threshold(atLeastNode, context: "at_least of context \(name)") ?? atLeast
+      }
+      let total = words.reduce(0) { $0 + $1.value }
+      if atLeast > total {
+        invalidContexts.insert(name)
+        problems.append(
+          GovTagError(
+            .lexicon, "context \"\(name)\" needs at_least \(Tagger.format(atLeast)) but its words add up to only \(Tagger.format(total)), so it can never be present",
+            at: location(key), hint: "lower at_least or add words"))
+        continue
+      }
+      contexts.append(LexiconContext(name: name, words: words, atLeast: atLeast, location: location(key)))
+    }
+    return contexts
   }
 
   private mutating func parseCategory(
@@ -276,6 +375,7 @@ struct DimensionFileParser {
     }
     var weightNode = value
     var mode = MatchMode.word
+    var near: String?
     if let options = value.mapping {
       checkKeys(options, allowed: Self.termKeys, context: "in term \"\(text)\"")
       guard let node = options.value(forKey: "weight") else {
@@ -294,6 +394,17 @@ struct DimensionFileParser {
         }
         mode = parsed
       }
+      if let nearNode = options.value(forKey: "near") {
+        guard let name = nearNode.scalar?.string, !name.isEmpty else {
+          problems.append(
+            GovTagError(
+              .lexicon, "near of term \"\(text)\" must name a context", at: location(nearNode),
+              hint: "write near: data, with data defined under contexts:"))
+          return nil
+        }
+        near = name
+        nearReferences.append((name, text, location(nearNode)))
+      }
     }
     guard let weightText = weightNode.scalar?.string, let weight = Double(weightText), weight.isFinite else {
       problems.append(
@@ -309,7 +420,7 @@ struct DimensionFileParser {
           hint: "use a number greater than 0 and at most 10"))
       return nil
     }
-    return LexiconTerm(text: text, weight: weight, matchMode: mode, location: location(key))
+    return LexiconTerm(text: text, weight: weight, matchMode: mode, location: location(key), near: near)
   }
 
   private mutating func threshold(_ node: Node, context: String) -> Double? {
