@@ -41,4 +41,28 @@ struct InspectCommandTests {
     #expect(result.status == 0)
     #expect(result.stdout.hasSuffix("lexicons OK: 10 terms, version \(Fixtures.model.rulesVersion)\n"))
   }
+
+  @Test("lexicon check names the contexts, and explain says which hit lacked its context")
+  func contexts() throws {
+    let directory = Fixtures.temporaryDirectory()
+    _ = Fixtures.write(
+      """
+      dimension: data_element
+      contexts:
+        data: {words: [数据]}
+      categories:
+        data_standards:
+          threshold: 2
+          terms:
+            管理办法: {weight: 2, near: data}
+      """, to: "data_element.yaml", in: directory)
+    let lexicons = ["--lexicons", directory.path]
+    let check = try CommandRunner.run(["lexicon", "check"] + lexicons)
+    #expect(check.status == 0)
+    #expect(check.stdout.hasPrefix("\(directory.path)/data_element.yaml: data_element, 1 categories, 1 terms, 1 of them needing a context (data)\n"))
+    let explain = try CommandRunner.run(["explain", "出台互联网医院管理办法。另行制定公共数据管理办法"] + lexicons)
+    #expect(explain.status == 0)
+    #expect(explain.stdout.contains("✓ data_element.data_standards"))
+    #expect(explain.stdout.contains(#"needs the context "data" in its sentence, which lacks it"#))
+  }
 }

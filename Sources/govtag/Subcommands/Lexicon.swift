@@ -22,6 +22,10 @@ struct Lexicon: ParsableCommand {
         let terms = dimension.categories.reduce(0) { $0 + $1.terms.count }
         let empty = dimension.categories.filter { $0.terms.isEmpty }.map(\.id)
         var line = "\(dimension.file): \(dimension.id), \(dimension.categories.count) categories, \(terms) terms"
+        if !dimension.contexts.isEmpty {
+          let needing = dimension.categories.reduce(0) { $0 + $1.terms.filter { $0.near != nil }.count }
+          line += ", \(needing) of them needing a context (\(dimension.contexts.map(\.name).joined(separator: ", ")))"
+        }
         if !empty.isEmpty { line += " (no terms yet: \(empty.joined(separator: ", ")))" }
         print(line)
       }
