@@ -5,11 +5,11 @@
 /// Per-worker state (the ICU iterator, scratch buffers) lives in ``Tagger``.
 public struct ClassifierModel: Sendable {
   /// What a pattern of the automaton stands for. One pattern can stand for several entries:
-  /// the same term in two dimensions, or a term that is also an exclusion.
+  /// the same term in two dimensions, a term that is also an exclusion or a context word.
   enum PatternEntry: Sendable {
     case term(dimension: Int, category: Int, term: Int)
     case exclusion(dimension: Int, category: Int, exclusion: Int)
-    /// A word of a context (flat context index, word index within the context).
+    /// A word of a context: flat context index, flat word index (into `contextWordValue`).
     case contextWord(context: Int, word: Int)
   }
 
@@ -23,7 +23,7 @@ public struct ClassifierModel: Sendable {
   public let scope: ScopeRules
   /// The cues, as one automaton (pattern id = index into `scope.cues`).
   let cueAutomaton: KeywordAutomaton
-  /// All terms and exclusions of all dimensions.
+  /// All terms, exclusions and (needed) context words of all dimensions.
   let automaton: KeywordAutomaton
   /// The entries of pattern `p` are `entries[entryStart[p]..<entryStart[p + 1]]`: flat arrays of
   /// plain values, so the per-match loop touches no reference-counted storage.
@@ -43,7 +43,15 @@ public struct ClassifierModel: Sendable {
   let termIdentities: [LexiconTermIdentity]
   /// The contexts of all dimensions, numbered in dimension order (flat context index).
   let contexts: [LexiconContext]
-  /// Per flat term index: the flat index of the context its hits need, or -1.
+  /// Per flat context index: the total value of distinct words a sentence needs; flat arrays of
+  /// plain values for the per-hit path, like `entries`.
+  let contextAtLeast: [Double]
+  /// Per flat word index (words of all contexts, in order): what the word adds.
+  let contextWordValue: [Double]
+  /// Whether any term needs a context (else context words are not even matched).
+  let usesContexts: Bool
+  /// Per flat term index: the flat index of the context its hits need, or -1. A `near` that
+  /// names no context of its dimension is ignored (``LexiconLoader`` rejects such files).
   let termContext: [Int32]
 
   /// Compiles `lexicons` (and the gazetteer, when given, for ``Classification/location``).
@@ -73,17 +81,21 @@ public struct ClassifierModel: Sendable {
       contextBase.append(contexts.count)
       contexts += dimension.contexts
     }
-    // Context words are matched only when some term needs their context.
-    let neededContexts = Set(
-      lexicons.dimensions.enumerated().flatMap { d, dimension in
-        dimension.categories.flatMap(\.terms).compactMap { term in
-          term.near.flatMap { name in dimension.contexts.firstIndex { $0.name == name } }.map { contextBase[d] + $0 }
-        }
-      })
-    for (d, dimension) in lexicons.dimensions.enumerated() {
-      for (k, context) in dimension.contexts.enumerated() where neededContexts.contains(contextBase[d] + k) {
-        for (w, word) in context.words.enumerated() { add(word.text, .contextWord(context: contextBase[d] + k, word: w)) }
+    let termContext = lexicons.dimensions.enumerated().flatMap { d, dimension in
+      dimension.categories.flatMap(\.terms).map { term in
+        Int32(term.near.flatMap { name in dimension.contexts.firstIndex { $0.name == name } }.map { contextBase[d] + $0 } ?? -1)
       }
+    }
+    // Context words are matched only when some term needs their context.
+    let neededContexts = Set(termContext.filter { $0 >= 0 }.map(Int.init))
+    var contextWordValue: [Double] = []
+    for (k, context) in contexts.enumerated() {
+      for word in context.words {
+        if neededContexts.contains(k) { add(word.text, .contextWord(context: k, word: contextWordValue.count)) }
+        contextWordValue.append(word.value)
+      }
+    }
+    for (d, dimension) in lexicons.dimensions.enumerated() {
       for (c, category) in dimension.categories.enumerated() {
         for (t, term) in category.terms.enumerated() {
           add(term.text, .term(dimension: d, category: c, term: t))
@@ -139,11 +151,10 @@ public struct ClassifierModel: Sendable {
     }
     termIdentities = identities
     self.contexts = contexts
-    termContext = lexicons.dimensions.enumerated().flatMap { d, dimension in
-      dimension.categories.flatMap(\.terms).map { term in
-        Int32(term.near.flatMap { name in dimension.contexts.firstIndex { $0.name == name } }.map { contextBase[d] + $0 } ?? -1)
-      }
-    }
+    self.termContext = termContext
+    self.contextAtLeast = contexts.map(\.atLeast)
+    self.usesContexts = !neededContexts.isEmpty
+    self.contextWordValue = contextWordValue
     var hash = StableHash()
     hash.combine(lexicons.version)
     hash.combine(configuration.fingerprint)

@@ -1,5 +1,6 @@
 extension Tagger {
-  /// A hit of a context word (see ``LexiconContext``).
+  /// A hit of a context word (see ``LexiconContext``): byte offsets in the folded field, the
+  /// flat context index and the flat word index.
   struct ContextWordHit {
     var start: Int
     var end: Int
@@ -9,43 +10,59 @@ extension Tagger {
 
   /// Marks counting hits whose term needs a context (`near:`) that their sentence lacks.
   ///
-  /// The window is the sentence, not the clause: 整合了公安、税务等部门的数据 names its agencies
-  /// in the same clause as the verb, but 汇入公安、交通、城管等部门视频资源，…联合研判 may not.
-  /// A context word overlapping the hit itself does not count for it.
+  /// The window is the sentence, not the clause: 汇入公安、交通、城管等部门视频资源 and the verb
+  /// that pools them are often a comma apart. Within a context the longest word wins (规划局
+  /// inside 自然资源和规划局 is the same agency, not a second one), and a word overlapping the
+  /// hit itself does not count for it.
   func applyContexts(to hits: inout [RawHit], words: [ContextWordHit], in bytes: UnsafeBufferPointer<UInt8>) {
-    // The automaton reports matches by end; sentence windows are found by start.
-    let words = words.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-    var found: [Int: Double] = [:]
-    for index in hits.indices where hits[index].status.counts {
+    let needy = hits.indices.filter { index in
+      hits[index].status.counts && model.termContext[flatTermIndex(of: hits[index])] >= 0
+    }
+    guard !needy.isEmpty else { return }
+    // The automaton reports matches by end; windows and covers are found by start.
+    var words = words.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
+    var reach = [Int](repeating: -1, count: model.contextAtLeast.count)
+    words.removeAll { word in
+      if reach[word.context] >= word.end { return true }
+      reach[word.context] = word.end
+      return false
+    }
+    var sentence = 0..<0
+    var seen: [Int] = []
+    for index in needy {
       let hit = hits[index]
-      let termIndex = model.termBase[model.categoryBase[hit.dimension] + hit.category] + hit.term
-      let contextIndex = Int(model.termContext[termIndex])
-      guard contextIndex >= 0 else { continue }
-      let context = model.contexts[contextIndex]
-      let sentence = Self.sentence(around: hit.start..<hit.end, in: bytes)
-      // First word starting in the sentence.
+      let context = Int(model.termContext[flatTermIndex(of: hit)])
+      if !(sentence.lowerBound <= hit.start && hit.end <= sentence.upperBound) {
+        sentence = Self.sentence(around: hit.start..<hit.end, in: bytes)
+      }
+      // The first word starting in the sentence.
       var low = 0
       var high = words.count
       while low < high {
         let middle = (low + high) / 2
         if words[middle].start < sentence.lowerBound { low = middle + 1 } else { high = middle }
       }
-      found.removeAll(keepingCapacity: true)
+      // A tolerance, as in the loader: values such as 0.7 + 0.1 meet 0.8.
+      let needed = model.contextAtLeast[context] - 1e-9
       var total = 0.0
+      seen.removeAll(keepingCapacity: true)
       var position = low
-      while position < words.count, words[position].start < sentence.upperBound, total < context.atLeast {
+      while position < words.count, words[position].start < sentence.upperBound, total < needed {
         let word = words[position]
         position += 1
-        guard word.context == contextIndex, word.end <= sentence.upperBound,
-          word.end <= hit.start || word.start >= hit.end, found[word.word] == nil
+        guard word.context == context, word.end <= sentence.upperBound, word.end <= hit.start || word.start >= hit.end,
+          !seen.contains(word.word)
         else { continue }
-        let value = context.words[word.word].value
-        found[word.word] = value
-        total += value
+        seen.append(word.word)
+        total += model.contextWordValue[word.word]
       }
-      if total < context.atLeast { hits[index].status = .missingContext(context: context.name) }
+      if total < needed { hits[index].status = .missingContext(context: model.contexts[context].name) }
     }
   }
+
+  /// The flat term index of a hit (into ``ClassifierModel/termContext`` and the like).
+  @inline(__always)
+  func flatTermIndex(of hit: RawHit) -> Int { model.termBase[model.categoryBase[hit.dimension] + hit.category] + hit.term }
 
   /// The byte range of the sentence holding `range`: between 。！？； (full width or ASCII) or line
   /// breaks. Commas and colons do not end a sentence.
@@ -73,7 +90,8 @@ extension Tagger {
     return offset + 3 <= bytes.count && isFullWidthSentenceEnd(bytes, at: offset)
   }
 
-  /// 。 (E3 80 82), ！ (EF BC 81), ？ (EF BC 9F), ； (EF BC 9B) at `offset`.
+  /// 。 (E3 80 82), ！ (EF BC 81), ？ (EF BC 9F), ； (EF BC 9B) at `offset`. E3 and EF are lead
+  /// bytes, so a match always starts a character.
   @inline(__always)
   private static func isFullWidthSentenceEnd(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
     let (a, b, c) = (bytes[offset], bytes[offset + 1], bytes[offset + 2])

@@ -4,7 +4,7 @@ extension Tagger {
   /// cites (a citation cue before the 《 in its clause); inside any other quoted title, unless an
   /// enactment cue says the case made the document, they count only in part.
   ///
-  /// Works on the folded bytes, where full-width ，；！？： are already ASCII.
+  /// Works on the folded bytes; clause marks are recognised in full width and ASCII alike.
   func applyScope(to hits: inout [RawHit], in bytes: UnsafeBufferPointer<UInt8>) throws {
     guard hits.contains(where: { $0.status == .counted }) else { return }
     let quotes = Self.quotedTitles(in: bytes)

@@ -189,18 +189,23 @@ extension Tagger {
       }
     }
     try applyScope(to: &hits, in: bytes)
-    if !model.contexts.isEmpty { applyContexts(to: &hits, words: contextWords, in: bytes) }
+    if model.usesContexts { applyContexts(to: &hits, words: contextWords, in: bytes) }
     // A counted hit nested in a longer counted hit of the same category adds nothing of its own.
     // Hits are sorted by start, longest first, so a covering hit is always seen before the hits
-    // it covers: one sweep keeping, per category, the counting hit that reaches furthest.
+    // it covers: one sweep keeping, per category, the counting hit that reaches furthest. A hit
+    // that lacks its context is a near miss too when a longer term covers it (交换 in 数据交换),
+    // but never covers others.
     var reach: [Int: (end: Int, term: Int)] = [:]
-    for index in hits.indices where hits[index].status.counts {
+    for index in hits.indices {
       let hit = hits[index]
+      let lacksContext: Bool
+      if case .missingContext = hit.status { lacksContext = true } else { lacksContext = false }
+      guard hit.status.counts || lacksContext else { continue }
       let category = model.categoryBase[hit.dimension] + hit.category
       if let cover = reach[category], cover.end >= hit.end {
         let outer = lexicons[hit.dimension].categories[hit.category].terms[cover.term].text
         hits[index].status = .insideLongerTerm(term: outer)
-      } else {
+      } else if !lacksContext {
         reach[category] = (hit.end, hit.term)
       }
     }

@@ -230,7 +230,7 @@ struct DimensionFileParser {
         problems.append(GovTagError(.lexicon, "a context name must be a plain string", at: location(key)))
         continue
       }
-      if contexts.contains(where: { $0.name == name }) {
+      if contexts.contains(where: { $0.name == name }) || invalidContexts.contains(name) {
         problems.append(GovTagError(.lexicon, "context \"\(name)\" is defined twice", at: location(key)))
         continue
       }
@@ -245,8 +245,15 @@ struct DimensionFileParser {
       let problemsBefore = problems.count
       var words: [LexiconContext.Word] = []
       func addWord(_ wordNode: Node, value: Double) {
-        guard let text = wordNode.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let text = wordNode.scalar?.string, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
           problems.append(GovTagError(.lexicon, "empty word in context \(name)", at: location(wordNode)))
+          return
+        }
+        guard text.trimmingCharacters(in: .whitespacesAndNewlines) == text else {
+          problems.append(
+            GovTagError(
+              .lexicon, "word \"\(text)\" of context \(name) has leading or trailing spaces", at: location(wordNode),
+              hint: "remove the spaces"))
           return
         }
         if words.contains(where: { $0.text == text }) {
@@ -285,7 +292,7 @@ struct DimensionFileParser {
         atLeast = threshold(atLeastNode, context: "at_least of context \(name)") ?? atLeast
       }
       let total = words.reduce(0) { $0 + $1.value }
-      if atLeast > total {
+      if atLeast > total + 1e-9 {  // a tolerance, so that 0.7 + 0.1 meets 0.8
         invalidContexts.insert(name)
         problems.append(
           GovTagError(

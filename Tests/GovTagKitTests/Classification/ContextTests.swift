@@ -23,11 +23,24 @@ struct ContextTests {
           数据标准: 4
     """
 
+  /// A data-element lexicon with one standards term that needs the context `data`.
+  static let standardsNeedingData = """
+    dimension: data_element
+    contexts:
+      data: {words: [数据]}
+    categories:
+      data_standards:
+        terms:
+          数据标准: {weight: 3, near: data}
+    """
+
   let tagger: Tagger
 
-  init() throws {
-    let lexicon = try LexiconLoader().parse(Self.yaml, file: "data_element.yaml")
-    tagger = try Tagger(model: ClassifierModel(lexicons: LexiconSet(dimensions: [lexicon])))
+  init() throws { tagger = try Self.tagger(Self.yaml) }
+
+  static func tagger(_ yaml: String, scope: ScopeRules = .none) throws -> Tagger {
+    let lexicon = try LexiconLoader().parse(yaml, file: "data_element.yaml")
+    return try Tagger(model: ClassifierModel(lexicons: LexiconSet(dimensions: [lexicon]), scope: scope))
   }
 
   func statuses(_ text: String) throws -> [String] {
@@ -61,48 +74,118 @@ struct ContextTests {
 
   @Test("a context word inside the hit itself does not count for it")
   func overlap() throws {
-    let yaml = """
-      dimension: data_element
-      contexts:
-        data: {words: [数据]}
-      categories:
-        data_standards:
-          terms:
-            数据标准: {weight: 3, near: data}
-      """
-    let lexicon = try LexiconLoader().parse(yaml, file: "d.yaml")
-    let tagger = try Tagger(model: ClassifierModel(lexicons: LexiconSet(dimensions: [lexicon])))
+    let tagger = try Self.tagger(Self.standardsNeedingData)
     #expect(try tagger.hits(in: "制定数据标准").map(\.status.code) == ["missing_context"])
     #expect(try tagger.hits(in: "制定数据标准，统一数据格式").map(\.status.code) == ["counted"])
   }
 
   @Test("negation still wins over a present context")
   func scopeFirst() throws {
-    let lexicon = try LexiconLoader().parse(Self.yaml, file: "data_element.yaml")
-    let model = ClassifierModel(
-      lexicons: LexiconSet(dimensions: [lexicon]), scope: try ScopeRules.parse("negation: [尚未]\n", file: "scope.yaml"))
-    let tagger = try Tagger(model: model)
+    let tagger = try Self.tagger(Self.yaml, scope: try ScopeRules.parse("negation: [尚未]\n", file: "scope.yaml"))
+    // Scope comes first: with the context absent too, the hit is still reported as negated.
+    #expect(try tagger.hits(in: "尚未整合公安系统").map(\.status.code) == ["negated"])
     #expect(try tagger.hits(in: "尚未整合公安、税务的数据").map(\.status.code) == ["negated"])
   }
 
-  @Test("contexts change the lexicon version; lexicons without them keep theirs")
-  func version() throws {
-    let plain = "dimension: data_element\ncategories:\n  data_standards:\n    terms:\n      管理办法: 2\n"
-    let withContext = """
+  @Test("sentences end at 。！？； in full width or ASCII and at line breaks, at the text's edges too")
+  func sentenceBounds() throws {
+    for mark in ["。", "！", "？", "；", "!", "?", ";", "\n"] {
+      #expect(try statuses("数据很多\(mark)出台管理办法") == ["管理办法:missing_context"], "mark \(mark)")
+      #expect(try statuses("管理办法\(mark)数据很多") == ["管理办法:missing_context"], "mark \(mark)")
+    }
+    for mark in ["，", "：", "、", ",", ":"] {
+      #expect(try statuses("数据很多\(mark)出台管理办法") == ["管理办法:counted"], "mark \(mark)")
+    }
+    #expect(try statuses("管理办法") == ["管理办法:missing_context"])
+    #expect(try statuses("数据管理办法") == ["管理办法:counted"])
+  }
+
+  @Test("offsets stay right when folding changes the text's length")
+  func foldedText() throws {
+    // （）→ () and full-width ＡＩ → AI shorten the folded text; traditional 數據 folds to 数据.
+    let result = try tagger.classify(title: nil, text: "（ＡＩ）應用。出台《公共數據管理辦法》")
+    let hit = try #require(result.evidence.first { $0.term == "管理办法" })
+    #expect(hit.status == .inQuotedTitle)
+    #expect(hit.match == "管理辦法")
+    #expect(try statuses("（ＡＩ）數據治理，出台管理办法；（ＡＩ）另立管理办法") == ["管理办法:counted", "管理办法:missing_context"])
+  }
+
+  @Test("a near term inside a longer counted term of its category is a near miss, not missing its context")
+  func nested() throws {
+    let yaml = """
       dimension: data_element
       contexts:
-        data: {words: [数据]}
+        several_agencies: {at_least: 2, words: {公安: 1, 税务: 1}}
       categories:
+        data_sharing:
+          terms:
+            数据交换: 3
+            交换: {weight: 2, near: several_agencies}
+      """
+    let tagger = try Self.tagger(yaml)
+    #expect(try tagger.hits(in: "建设数据交换平台").map { "\($0.term):\($0.status.code)" } == ["数据交换:counted", "交换:inside_longer_term"])
+  }
+
+  @Test("the longest context word wins: one agency named in full is not two")
+  func longestWord() throws {
+    let yaml = """
+      dimension: data_element
+      contexts:
+        several_agencies: {at_least: 2, words: {自然资源: 1, 规划局: 1, 自然资源和规划局: 1, 公安: 1}}
+      categories:
+        data_sharing:
+          terms:
+            整合: {weight: 2, near: several_agencies}
+      """
+    let tagger = try Self.tagger(yaml)
+    #expect(try tagger.hits(in: "市自然资源和规划局整合测绘成果").map(\.status.code) == ["missing_context"])
+    #expect(try tagger.hits(in: "市自然资源和规划局会同公安整合测绘成果").map(\.status.code) == ["counted"])
+  }
+
+  @Test("a word can be a term and a context word; each dimension uses its own contexts")
+  func sharedWordsAndDimensions() throws {
+    let dataElement = """
+      dimension: data_element
+      contexts:
+        data: {words: [数据, 共享]}
+      categories:
+        data_sharing:
+          terms:
+            共享: 2
         data_standards:
           terms:
             管理办法: {weight: 2, near: data}
       """
+    let capability = """
+      dimension: capability
+      contexts:
+        data: {words: [企业]}
+      categories:
+        economic_regulation:
+          terms:
+            管理办法: {weight: 2, near: data}
+      """
+    let lexicons = LexiconSet(dimensions: [
+      try LexiconLoader().parse(capability, file: "capability.yaml"),
+      try LexiconLoader().parse(dataElement, file: "data_element.yaml"),
+    ])
+    let tagger = try Tagger(model: ClassifierModel(lexicons: lexicons))
+    let hits = try tagger.hits(in: "共享管理办法").map { "\($0.dimension).\($0.term):\($0.status.code)" }
+    #expect(hits == ["data_element.共享:counted", "capability.管理办法:missing_context", "data_element.管理办法:counted"])
+    let other = try tagger.hits(in: "企业管理办法").map { "\($0.dimension).\($0.term):\($0.status.code)" }
+    #expect(other == ["capability.管理办法:counted", "data_element.管理办法:missing_context"])
+  }
+
+  @Test("contexts change the lexicon version; lexicons without them keep theirs")
+  func version() throws {
+    let plain = "dimension: data_element\ncategories:\n  data_standards:\n    terms:\n      数据标准: 3\n"
+    let withContext = Self.standardsNeedingData
     let a = LexiconSet(dimensions: [try LexiconLoader().parse(plain, file: "a.yaml")])
     let b = LexiconSet(dimensions: [try LexiconLoader().parse(withContext, file: "b.yaml")])
     #expect(a.version != b.version)
     // Pinned: a change of the hash invalidates every --resume and --previous. (Lexicons without
-    // contexts hash as they did before contexts existed.)
-    #expect(a.version == "123e126867ab1ff3")
+    // contexts hash as they did before contexts existed: the code of 78ed4f8 gives the same.)
+    #expect(a.version == "d5eee15558473fdb")
   }
 
   @Test("contexts are validated, with file and line")
@@ -115,6 +198,9 @@ struct ContextTests {
         return "\(error)"
       }
     }
+    let spaced = "dimension: data_element\ncontexts:\n  data: {words: [\" 数据\"]}\ncategories: {}\n"
+    #expect(
+      problems(spaced) == #"d.yaml:3:18: word " 数据" of context data has leading or trailing spaces; remove the spaces"#)
     let unknown = "dimension: data_element\ncategories:\n  data_standards:\n    terms:\n      管理办法: {weight: 2, near: dta}\n"
     #expect(
       problems(unknown)
