@@ -39,7 +39,7 @@ require_tool() {
 # CoreFoundation under whole-module optimisation), builds again with that check disabled: it
 # changes what the compiler accepts, not the code it generates.
 swift_build() {
-  local log attempt
+  local log attempt replanned=0
   log="$(mktemp)"
   for attempt in 1 2 3 4 5; do
     if swift build "$@" "${EXTRA_SWIFT_FLAGS[@]}" >"$log" 2>&1; then
@@ -55,6 +55,12 @@ swift_build() {
       say "building again with -disable-upcoming-feature MemberImportVisibility (same generated code)"
       BUILD_NOTE="built with -Xswiftc -disable-upcoming-feature -Xswiftc MemberImportVisibility (the plain release build fails that check)"
       EXTRA_SWIFT_FLAGS=(-Xswiftc -disable-upcoming-feature -Xswiftc MemberImportVisibility)
+    elif [ $replanned = 0 ] && grep -Eq "cannot find .* in scope|no such module" "$log"; then
+      # SwiftPM keeps the build plan of a path dependency (the main package, for the benchmark
+      # package) until a build fails: after a source file is added there, the first build
+      # compiles the old file list and fails; the next one plans afresh.
+      say "the build plan was stale (a source file was added or a target changed); building again"
+      replanned=1
     else
       break
     fi
