@@ -14,9 +14,16 @@ extension Tagger {
     // over the cue's clause, and cues such as 将 or 未 are everywhere.
     var countedStarts: [Int] = []
     var countedClauseStarts: [Int] = []
+    // Hits come by start: a hit's clause starts where the previous hit's does unless a clause
+    // mark lies between them, so each byte is scanned once, not once per hit of its clause.
+    var previousStart = 0
+    var previousClauseStart = 0
     for hit in hits where hit.status == .counted {
       countedStarts.append(hit.start)
-      countedClauseStarts.append(Self.clauseStart(before: hit.start, in: bytes))
+      let clauseStart = Self.clauseStart(before: hit.start, in: bytes, floor: previousStart) ?? previousClauseStart
+      countedClauseStarts.append(clauseStart)
+      previousStart = hit.start
+      previousClauseStart = clauseStart
     }
     func isFollowedInItsClause(start: Int, end: Int) -> Bool {
       var low = 0
@@ -98,8 +105,14 @@ extension Tagger {
   /// The start of the clause that contains `offset`: just after the nearest 。 ，；！？： (or
   /// their ASCII forms) or line break before it (、 does not end a clause: 尚未实现数据共享、业务协同 negates both).
   static func clauseStart(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    clauseStart(before: offset, in: bytes, floor: 0) ?? 0
+  }
+
+  /// The start of the clause that contains `offset` if a clause mark lies between `floor` (a
+  /// character boundary) and `offset`, else `nil`; with `floor` 0, `nil` means the text's start.
+  static func clauseStart(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>, floor: Int) -> Int? {
     var index = offset
-    while index > 0 {
+    while index > floor {
       let byte = bytes[index - 1]
       switch byte {
       case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), 0x0A:
@@ -112,6 +125,6 @@ extension Tagger {
         index -= 1
       }
     }
-    return 0
+    return floor == 0 ? 0 : nil
   }
 }

@@ -25,6 +25,10 @@ public final class Tagger {
   /// Per flat term index: how many of its hits ``score(_:textLength:)`` has counted so far
   /// (all zero between records).
   var termRepeats: [Int32] = []
+  /// Per flat category index: while ``rawHits(in:)`` sweeps for nested hits, the furthest end of
+  /// a counting hit so far (-1 between fields) and its term.
+  var coverEnd: [Int] = []
+  var coverTerm: [Int] = []
 
   /// Creates a tagger for `model`.
   ///
@@ -195,20 +199,27 @@ extension Tagger {
     // it covers: one sweep keeping, per category, the counting hit that reaches furthest. A hit
     // that lacks its context is a near miss too when a longer term covers it (交换 in 数据交换),
     // but never covers others.
-    var reach: [Int: (end: Int, term: Int)] = [:]
+    // Per category, in per-tagger arrays (reset below) rather than a dictionary: the furthest end
+    // of a counting hit so far (-1: none) and its term.
+    if coverEnd.count < model.categoryCount {
+      coverEnd = [Int](repeating: -1, count: model.categoryCount)
+      coverTerm = [Int](repeating: 0, count: model.categoryCount)
+    }
     for index in hits.indices {
       let hit = hits[index]
       let lacksContext: Bool
       if case .missingContext = hit.status { lacksContext = true } else { lacksContext = false }
       guard hit.status.counts || lacksContext else { continue }
       let category = model.categoryBase[hit.dimension] + hit.category
-      if let cover = reach[category], cover.end >= hit.end {
-        let outer = lexicons[hit.dimension].categories[hit.category].terms[cover.term].text
+      if coverEnd[category] >= hit.end {
+        let outer = lexicons[hit.dimension].categories[hit.category].terms[coverTerm[category]].text
         hits[index].status = .insideLongerTerm(term: outer)
       } else if !lacksContext {
-        reach[category] = (hit.end, hit.term)
+        coverEnd[category] = hit.end
+        coverTerm[category] = hit.term
       }
     }
+    for hit in hits { coverEnd[model.categoryBase[hit.dimension] + hit.category] = -1 }
     return hits
   }
 

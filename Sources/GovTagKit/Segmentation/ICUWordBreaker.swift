@@ -49,10 +49,14 @@ public final class ICUWordBreaker {
     guard count >= 0 else {
       throw GovTagError(.icu, "ICU word break failed: \(ICU.errorName(status))")
     }
+    // Local references (no copy): reading the stored arrays inside the loop would cost a dynamic
+    // exclusivity check per segment, since `body` might re-enter.
+    let segmentEnds = ends
+    let segmentStatuses = statuses
     var start = 0
     for index in 0..<Int(count) {
-      let end = Int(ends[index])
-      try body(start..<end, statuses[index])
+      let end = Int(segmentEnds[index])
+      try body(start..<end, segmentStatuses[index])
       start = end
     }
   }

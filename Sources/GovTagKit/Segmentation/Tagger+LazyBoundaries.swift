@@ -17,6 +17,13 @@ extension Tagger {
         UnsafeMutableBufferPointer(rebasing: flags[0...count]).update(repeating: false)
       }
     }
+    // The loop works on local arrays (moved out and back, so nothing is copied): writing to the
+    // stored ones would cost a dynamic exclusivity check per clause mark.
+    var runStarts = self.runStarts
+    var runEnds = self.runEnds
+    var isBoundary = self.isBoundary
+    (self.runStarts, self.runEnds, self.isBoundary) = ([], [], [])
+    defer { (self.runStarts, self.runEnds, self.isBoundary) = (runStarts, runEnds, isBoundary) }
     runStarts.removeAll(keepingCapacity: true)
     runEnds.removeAll(keepingCapacity: true)
     runStarts.append(0)
@@ -88,8 +95,11 @@ extension Tagger {
     let start = runStarts[low]
     let end = runEnds[low]
     guard start < end else { return false }
-    try wordBreaker.forEachSegment(of: UnsafeBufferPointer(rebasing: bytes[start..<end])) { range, _ in
-      isBoundary[start + range.upperBound] = true
+    // One access to the flags for the whole run, not a checked access per segment.
+    try isBoundary.withUnsafeMutableBufferPointer { flags in
+      try wordBreaker.forEachSegment(of: UnsafeBufferPointer(rebasing: bytes[start..<end])) { range, _ in
+        flags[start + range.upperBound] = true
+      }
     }
     return isBoundary[offset]
   }
