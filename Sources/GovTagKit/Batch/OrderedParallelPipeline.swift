@@ -93,10 +93,10 @@ final class OrderedParallelPipeline<Input: Sendable, Output: Sendable>: @uncheck
           try consume(result)
           consumed += 1
         }
-      condition.lock()
-      pending.append((produced, item))
-      condition.signal()
-      condition.unlock()
+        condition.lock()
+        pending.append((produced, item))
+        condition.signal()
+        condition.unlock()
         produced += 1
       }
     }
