@@ -100,3 +100,24 @@ ensure_corpus() {
   python3 "$BENCH_DIR/make-corpus.py" "$size" --out "$CORPUS" --texts "$TEXTS" --meta "$META"
   printf '%s\n' "$sources" >"$stamp"
 }
+
+# Builds govtag at git revision $1 (release) from a clean export of that revision under
+# .data/baseline-SHA/, so its speed can be timed beside the working tree's in one run. Sets
+# BASELINE_GOVTAG, BASELINE_LEXICONS (the revision's own lexicons) and BASELINE_LABEL.
+build_baseline() {
+  local revision="$1" sha source
+  sha="$(git -C "$ROOT_DIR" rev-parse --verify --quiet "$revision^{commit}")" \
+    || die "--baseline $revision: not a git revision of $ROOT_DIR (try a commit id, a tag or HEAD~N)"
+  source="$DATA_DIR/baseline-${sha:0:12}"
+  if [ ! -f "$source/Package.swift" ]; then
+    say "exporting $revision (${sha:0:12}) to $source"
+    rm -rf "$source" && mkdir -p "$source"
+    git -C "$ROOT_DIR" archive "$sha" | tar -x -C "$source"
+  fi
+  say "building the baseline govtag (release, $source/.build-bench)"
+  swift_build -c release --package-path "$source" --product govtag --scratch-path "$source/.build-bench"
+  BASELINE_GOVTAG="$source/.build-bench/release/govtag"
+  BASELINE_LEXICONS="$source/Lexicons"
+  BASELINE_LABEL="$revision (${sha:0:12})"
+  [ -x "$BASELINE_GOVTAG" ] || die "the baseline build did not produce $BASELINE_GOVTAG"
+}

@@ -124,6 +124,7 @@ def main():
     parser.add_argument("--big-mb", type=int, default=0)
     parser.add_argument("--govtag", required=True)
     parser.add_argument("--build-note", default="")
+    parser.add_argument("--baseline", default="", help="label of the baseline revision timed as baseline-j1")
     parser.add_argument("--out", required=True)
     arguments = parser.parse_args()
 
@@ -166,6 +167,8 @@ def main():
         table_row("`govtag tag --jobs 1`", rows["govtag-j1"], jsonl, text, records)
     if all_jobs in rows and arguments.jobs != 1:
         table_row(f"`govtag tag --jobs {arguments.jobs}` (all cores)", rows[all_jobs], jsonl, text, records)
+    if "baseline-j1" in rows:
+        table_row(f"baseline `govtag tag --jobs 1` at {arguments.baseline}", rows["baseline-j1"], jsonl, text, records)
     if "govtag-j1-noevidence" in rows:
         table_row("`govtag tag --jobs 1 --evidence none`", rows["govtag-j1-noevidence"], jsonl, text, records)
     if "core" in rows:
@@ -234,6 +237,11 @@ def main():
     if j1 and core:
         add(f"| govtag `--jobs 1` ÷ GovTag core (text basis): what JSON, I/O and the batch runner leave | "
             f"{core.wall / j1.wall:.2f} | {core.cpu / j1.cpu:.2f} | (diagnostic) | |")
+    baseline = rows.get("baseline-j1")
+    if j1 and baseline:
+        ratio = baseline.wall / j1.wall
+        add(f"| govtag `--jobs 1` ÷ baseline {arguments.baseline} `--jobs 1` (same texts, each with its own "
+            f"lexicons) | {ratio:.2f} | {baseline.cpu / j1.cpu:.2f} | ≥ 0.95 | {verdict(ratio, 0.95)} |")
     bare = rows.get("govtag-j1-noevidence")
     if j1 and bare:
         add(f"| govtag `--jobs 1`: default ÷ `--evidence none` (what writing evidence costs) | "

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # GovTag's throughput and memory benchmark. Usage:
 #
-#   Benchmarks/run.sh [SIZE_MB] [--with-jieba] [--profile] [--no-big]
+#   Benchmarks/run.sh [SIZE_MB] [--with-jieba] [--profile] [--no-big] [--baseline REV]
 #
 #   SIZE_MB        size of the corpus in MB of 10^6 bytes (default 200; also SIZE_MB=)
 #   --with-jieba   also time the jieba + pyahocorasick tagger (pip-installs them when missing)
 #                  on the first JIEBA_MB (default 20) MB of the corpus
 #   --profile      also run profile.sh (callgrind on a 2 MB slice)
 #   --no-big       skip the 1 GB peak-memory run of govtag tag --jobs ALL (also BIG_MB=0)
+#   --baseline REV also build govtag at git revision REV (with REV's own Lexicons/) and time its
+#                  `tag --jobs 1` interleaved with the rest, for a same-run "within N% of REV"
+#                  ratio (also BASELINE=REV)
 #
 # Environment: RUNS (timed runs of each measurement, default 3), SIZE_MB, JIEBA_MB, BIG_MB
 # (size of the peak-memory run, default 1000).
@@ -28,8 +31,13 @@ JIEBA_MB="${JIEBA_MB:-20}"
 BIG_MB="${BIG_MB:-1000}"
 WITH_JIEBA=0
 PROFILE=0
+BASELINE="${BASELINE:-}"
+expect_baseline=0
 for argument in "$@"; do
+  if [ "$expect_baseline" = 1 ]; then BASELINE="$argument"; expect_baseline=0; continue; fi
   case "$argument" in
+    --baseline) expect_baseline=1 ;;
+    --baseline=*) BASELINE="${argument#--baseline=}" ;;
     --with-jieba) WITH_JIEBA=1 ;;
     --profile) PROFILE=1 ;;
     --no-big) BIG_MB=0 ;;
@@ -47,6 +55,8 @@ JOBS_ALL="$(nproc)"
 require_tool python3 python3
 [ -x /usr/bin/time ] || require_tool /usr/bin/time time
 build_all
+[ "$expect_baseline" = 0 ] || die "--baseline needs a git revision, e.g. --baseline HEAD~3"
+[ -z "$BASELINE" ] || build_baseline "$BASELINE"
 ensure_corpus "$SIZE"
 
 RAW="$RESULTS_DIR/raw"
@@ -93,6 +103,7 @@ PY
 }
 
 NAMES=(govtag-j1 "govtag-j$JOBS_ALL" govtag-j1-noevidence icu core)
+[ -z "$BASELINE" ] || NAMES+=(baseline-j1)
 run_one() {
   local name="$1" run="$2"
   case "$name" in
@@ -103,6 +114,9 @@ run_one() {
       local jobs="${name#govtag-j}"
       measure "$name" "$run" "$OUT_DIR/labelled.jsonl" \
         "$GOVTAG" tag "$CORPUS" --jobs "$jobs" --quiet -o "$OUT_DIR/labelled.jsonl" --lexicons "$LEXICONS" ;;
+    baseline-j1)
+      measure "$name" "$run" "$OUT_DIR/labelled-baseline.jsonl" \
+        "$BASELINE_GOVTAG" tag "$CORPUS" --jobs 1 --quiet -o "$OUT_DIR/labelled-baseline.jsonl" --lexicons "$BASELINE_LEXICONS" ;;
     icu) measure icu "$run" "" "$GOVTAG_BENCH" icu "$TEXTS" ;;
     core) measure core "$run" "" "$GOVTAG_BENCH" core "$TEXTS" --lexicons "$LEXICONS" ;;
     jieba)
@@ -140,7 +154,7 @@ fi
 mkdir -p "$RESULTS_DIR"
 python3 "$BENCH_DIR/report.py" --measurements "$MEASUREMENTS" --meta "$META" --size "$SIZE" \
   --jobs "$JOBS_ALL" --runs "$RUNS" --jieba-mb "$JIEBA_MB" --big-mb "$BIG_MB" \
-  --govtag "$GOVTAG" --build-note "$BUILD_NOTE" --out "$RESULTS_DIR/latest.md"
+  --govtag "$GOVTAG" --build-note "$BUILD_NOTE" --baseline "${BASELINE_LABEL:-}" --out "$RESULTS_DIR/latest.md"
 say "results: $RESULTS_DIR/latest.md (raw runs: $RAW)"
 
 if [ "$PROFILE" = 1 ]; then
