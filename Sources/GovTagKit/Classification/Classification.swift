@@ -12,6 +12,10 @@ public struct Classification: Sendable {
     /// Whether the category is assigned: its score reaches its threshold and the dimension's
     /// relative threshold (a share of the dimension's top score), if the dimension has one.
     public var assigned: Bool
+    /// The labels of another dimension that assigned this category through its lexicon's
+    /// `implied_by:` (as `dimension.category`, e.g. `technology.ai`); empty when its own score
+    /// decided.
+    public var impliedBy: [String] = []
 
     /// Creates a score.
     public init(category: String, score: Double, threshold: Double, assigned: Bool? = nil) {

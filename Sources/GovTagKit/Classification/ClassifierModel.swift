@@ -50,6 +50,8 @@ public struct ClassifierModel: Sendable {
   let contextWordValue: [Double]
   /// Whether any term needs a context (else context words are not even matched).
   let usesContexts: Bool
+  /// Whether any category is `implied_by:` another dimension (else scoring skips that pass).
+  let hasImplications: Bool
   /// Per flat term index: the flat index of the context its hits need, or -1. A `near` that
   /// names no context of its dimension is ignored (``LexiconLoader`` rejects such files).
   let termContext: [Int32]
@@ -154,6 +156,7 @@ public struct ClassifierModel: Sendable {
     self.termContext = termContext
     self.contextAtLeast = contexts.map(\.atLeast)
     self.usesContexts = !neededContexts.isEmpty
+    self.hasImplications = lexicons.dimensions.contains { $0.categories.contains { $0.impliedBy != nil } }
     self.contextWordValue = contextWordValue
     var hash = StableHash()
     hash.combine(lexicons.version)

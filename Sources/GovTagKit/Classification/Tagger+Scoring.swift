@@ -48,6 +48,7 @@ extension Tagger {
       let labels = scores.filter(\.assigned).sorted { ($1.score, $0.category) < ($0.score, $1.category) }.map(\.category)
       dimensions.append(Classification.DimensionResult(dimension: dimension.id, labels: labels, scores: scores))
     }
+    if model.hasImplications { Self.applyImplications(of: model.lexicons, to: &dimensions, reasons: &reasons) }
     if let capability = dimensions.first(where: { $0.dimension == "capability" }), capability.labels.isEmpty {
       reasons.insert(
         Review.Reason(code: "no_capability", category: nil, message: "no capability reaches its threshold"), at: 0)
@@ -59,6 +60,32 @@ extension Tagger {
           message: "the text has \(textLength) characters, too few to judge reliably"))
     }
     return Classification(dimensions: dimensions, evidence: evidence, review: Review(reasons: reasons))
+  }
+
+  /// Assigns the categories whose lexicon says `implied_by: D` when dimension `D` assigned any
+  /// label, after every dimension has been scored on its own terms. The loader guarantees that
+  /// `D` is not implied itself, so one pass settles everything. A category assigned this way
+  /// needs no near-threshold review of its own score: its score did not decide.
+  static func applyImplications(
+    of lexicons: LexiconSet, to dimensions: inout [Classification.DimensionResult], reasons: inout [Review.Reason]
+  ) {
+    for (d, dimension) in lexicons.dimensions.enumerated() {
+      var changed = false
+      for (c, category) in dimension.categories.enumerated() {
+        guard let source = category.impliedBy, !dimensions[d].scores[c].assigned,
+          let sourceResult = dimensions.first(where: { $0.dimension == source }), !sourceResult.labels.isEmpty
+        else { continue }
+        dimensions[d].scores[c].assigned = true
+        dimensions[d].scores[c].impliedBy = sourceResult.labels.map { source + "." + $0 }
+        let qualified = dimension.id + "." + category.id
+        reasons.removeAll { $0.code == "near_threshold" && $0.category == qualified }
+        changed = true
+      }
+      if changed {
+        dimensions[d].labels = dimensions[d].scores.filter(\.assigned)
+          .sorted { ($1.score, $0.category) < ($0.score, $1.category) }.map(\.category)
+      }
+    }
   }
 
   /// Rounds to three decimals, so scores print the same on every machine.

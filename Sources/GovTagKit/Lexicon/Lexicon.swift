@@ -99,14 +99,25 @@ public struct LexiconCategory: Sendable, Hashable {
   public var terms: [LexiconTerm]
   /// Phrases that neutralise the category's terms.
   public var exclusions: [LexiconExclusion]
+  /// Another dimension whose labels imply this category (`implied_by:`), or `nil`: innovation's
+  /// `technology` is assigned whenever the case uses a technology for something the text
+  /// describes, which is what the technology dimension assigns, whatever words name the novelty.
+  public var impliedBy: String?
+  /// Where `implied_by:` is written, for messages about it.
+  public var impliedByLocation: SourceLocation?
 
   /// Creates a category.
-  public init(id: String, name: String, threshold: Double, terms: [LexiconTerm], exclusions: [LexiconExclusion] = []) {
+  public init(
+    id: String, name: String, threshold: Double, terms: [LexiconTerm], exclusions: [LexiconExclusion] = [],
+    impliedBy: String? = nil, impliedByLocation: SourceLocation? = nil
+  ) {
     self.id = id
     self.name = name
     self.threshold = threshold
     self.terms = terms
     self.exclusions = exclusions
+    self.impliedBy = impliedBy
+    self.impliedByLocation = impliedByLocation
   }
 }
 
@@ -170,6 +181,8 @@ public struct LexiconSet: Sendable {
         hash.combine("category")
         hash.combine(category.id)
         hash.combine(String(category.threshold))
+        // Only an implication adds to the hash, so lexicons without one keep their version.
+        if let impliedBy = category.impliedBy { hash.combine("implied_by:" + impliedBy) }
         for term in category.terms {
           hash.combine(term.text)
           hash.combine(String(term.weight))

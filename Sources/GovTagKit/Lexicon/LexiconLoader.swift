@@ -68,6 +68,7 @@ public struct LexiconLoader {
       }
       problems += parser.problems
     }
+    problems += Self.implicationProblems(dimensions)
     guard problems.isEmpty else { throw GovTagErrors(problems) }
     let order = Dictionary(uniqueKeysWithValues: taxonomy.dimensions.enumerated().map { ($1.id, $0) })
     dimensions.sort { order[$0.id, default: .max] < order[$1.id, default: .max] }
@@ -86,6 +87,31 @@ public struct LexiconLoader {
     let dimension = parser.parse(text)
     guard parser.problems.isEmpty, let dimension else { throw GovTagErrors(parser.problems) }
     return dimension
+  }
+
+  /// Checks every `implied_by:` against the loaded dimensions: the implying dimension must have
+  /// a file, and must not be implied itself, so that one pass after scoring settles every label.
+  static func implicationProblems(_ dimensions: [DimensionLexicon]) -> [GovTagError] {
+    let implied = Set(dimensions.filter { $0.categories.contains { $0.impliedBy != nil } }.map(\.id))
+    var problems: [GovTagError] = []
+    for dimension in dimensions {
+      for category in dimension.categories {
+        guard let source = category.impliedBy else { continue }
+        let at = category.impliedByLocation ?? SourceLocation(file: dimension.file)
+        if !dimensions.contains(where: { $0.id == source }) {
+          problems.append(
+            GovTagError(
+              .lexicon, "category \(category.id) is implied_by \(source), but no lexicon file defines dimension \(source)",
+              at: at, hint: "add \(source).yaml to the lexicon folder, or remove implied_by"))
+        } else if implied.contains(source) {
+          problems.append(
+            GovTagError(
+              .lexicon, "category \(category.id) is implied_by \(source), whose own categories are implied by another dimension",
+              at: at, hint: "imply from a dimension that is decided by its own terms only"))
+        }
+      }
+    }
+    return problems
   }
 
   /// Reads a file as UTF-8, with errors that name it.
@@ -112,7 +138,7 @@ struct DimensionFileParser {
   }
 
   private static let fileKeys = ["dimension", "name", "threshold", "relative_threshold", "contexts", "categories"]
-  private static let categoryKeys = ["name", "threshold", "terms", "exclude"]
+  private static let categoryKeys = ["name", "threshold", "terms", "exclude", "implied_by"]
   private static let termKeys = ["weight", "match", "near"]
   private static let contextKeys = ["words", "at_least"]
   /// Every `near:` of the file, checked against its contexts once all are read.
@@ -184,7 +210,10 @@ struct DimensionFileParser {
         continue
       }
       firstCategory[id] = key.mark?.line ?? 0
-      if let category = parseCategory(id: id, defaultName: known.name, node: value, fileThreshold: fileThreshold, firstTerm: &firstTerm) {
+      if let category = parseCategory(
+        id: id, dimension: dimension.id, defaultName: known.name, node: value, fileThreshold: fileThreshold,
+        firstTerm: &firstTerm)
+      {
         categories.append(category)
       }
     }
@@ -306,7 +335,7 @@ struct DimensionFileParser {
   }
 
   private mutating func parseCategory(
-    id: String, defaultName: String, node: Node, fileThreshold: Double,
+    id: String, dimension: String, defaultName: String, node: Node, fileThreshold: Double,
     firstTerm: inout [String: (category: String, line: Int?)]
   ) -> LexiconCategory? {
     guard let mapping = node.mapping else {
@@ -361,8 +390,24 @@ struct DimensionFileParser {
           .lexicon, "exclusion \"\(exclusion.text)\" contains none of the terms of category \(id), so it can never apply",
           at: exclusion.location, hint: "remove it, or add the term it is meant to neutralise"))
     }
+    var impliedBy: String?
+    var impliedByLocation: SourceLocation?
+    if let impliedNode = mapping.value(forKey: "implied_by") {
+      let others = taxonomy.dimensions.map(\.id).filter { $0 != dimension }.joined(separator: ", ")
+      if let source = impliedNode.scalar?.string, source != dimension, taxonomy.dimension(source) != nil {
+        impliedBy = source
+        impliedByLocation = location(impliedNode)
+      } else {
+        problems.append(
+          GovTagError(
+            .lexicon, "implied_by of category \(id) must name another dimension, not \"\(impliedNode.scalar?.string ?? "?")\"",
+            at: location(impliedNode), hint: "use one of \(others)"))
+      }
+    }
     let name = mapping.value(forKey: "name")?.scalar?.string ?? defaultName
-    return LexiconCategory(id: id, name: name, threshold: categoryThreshold, terms: terms, exclusions: exclusions)
+    return LexiconCategory(
+      id: id, name: name, threshold: categoryThreshold, terms: terms, exclusions: exclusions, impliedBy: impliedBy,
+      impliedByLocation: impliedByLocation)
   }
 
   private mutating func parseTerm(key: Node, value: Node, category: String) -> LexiconTerm? {

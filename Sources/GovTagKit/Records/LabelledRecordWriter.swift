@@ -18,7 +18,7 @@ public struct LabelledRecordWriter: Sendable {
   /// Fields GovTag writes; input fields of these names are replaced, so that re-tagging an
   /// output file does not nest old labels in new ones.
   public static let ownFields: Set<String> = [
-    "labels", "scores", "location", "review", "evidence", "text_hash", "lexicon_version", "govtag_version", "icu_version", "error",
+    "labels", "scores", "implied", "location", "review", "evidence", "text_hash", "lexicon_version", "govtag_version", "icu_version", "error",
   ]
 
   /// The lexicon (rules) version to stamp on each record.
@@ -70,6 +70,8 @@ public struct LabelledRecordWriter: Sendable {
     }
     json.endObject()
 
+    writeImplications(classification, to: &json)
+
     json.key("location")
     writeLocation(classification.location, to: &json)
 
@@ -102,6 +104,24 @@ public struct LabelledRecordWriter: Sendable {
     writeProvenance(textHash: document.textHash, to: &json)
     json.endObject()
     json.newline()
+  }
+
+  /// Appends `"implied": {"innovation": {"technology": ["technology.ai", …]}}` for the categories
+  /// that another dimension's labels assigned (lexicon `implied_by:`), and nothing when there are
+  /// none, so records of lexicons without implications keep their bytes.
+  private func writeImplications(_ classification: Classification, to json: inout JSONWriter) {
+    guard classification.dimensions.contains(where: { $0.scores.contains { !$0.impliedBy.isEmpty } }) else { return }
+    json.key("implied")
+    json.beginObject()
+    for result in classification.dimensions where result.scores.contains(where: { !$0.impliedBy.isEmpty }) {
+      json.key(result.dimension)
+      json.beginObject()
+      for score in result.scores where !score.impliedBy.isEmpty {
+        json.field(score.category, strings: score.impliedBy)
+      }
+      json.endObject()
+    }
+    json.endObject()
   }
 
   /// Appends an error record standing in for an input record that could not be labelled, and a

@@ -25,7 +25,13 @@ public struct ExplainRenderer {
         let mark = score.assigned ? "✓" : " "
         lines.append(
           "  \(mark) \(pad(result.dimension + "." + score.category, 40)) \(pad(Tagger.format(score.score), 6)) / \(Tagger.format(score.threshold))"
+            + implication(score)
         )
+      }
+      for score in result.scores where score.score <= 0 && !score.impliedBy.isEmpty {
+        lines.append(
+          "  ✓ \(pad(result.dimension + "." + score.category, 40)) \(pad("0", 6)) / \(Tagger.format(score.threshold))"
+            + implication(score))
       }
     }
     let counted = classification.evidence.filter { $0.status.counts }
@@ -54,6 +60,11 @@ public struct ExplainRenderer {
       lines.append("No review needed")
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `  implied by technology.ai, technology.iot` for a category another dimension assigned.
+  private func implication(_ score: Classification.CategoryScore) -> String {
+    score.impliedBy.isEmpty ? "" : "  implied by " + score.impliedBy.joined(separator: ", ")
   }
 
   private func name(_ dimension: String, _ category: String) -> String {

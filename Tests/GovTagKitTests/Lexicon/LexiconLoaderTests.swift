@@ -72,7 +72,7 @@ struct LexiconLoaderTests {
     Case(
       id: "misspelt key",
       yaml: "dimension: capability\ncategories:\n  public_service:\n    treshold: 2\n    terms:\n      一网通办: 3\n",
-      messages: [#"cap.yaml:4:5: unknown key "treshold" in category public_service; expected name, threshold, terms, exclude"#]),
+      messages: [#"cap.yaml:4:5: unknown key "treshold" in category public_service; expected name, threshold, terms, exclude, implied_by"#]),
     Case(
       id: "exclusion that cannot apply",
       yaml: "dimension: capability\ncategories:\n  public_service:\n    terms:\n      一网通办: 3\n    exclude:\n      - 中国建设银行\n",
