@@ -35,6 +35,16 @@ struct InspectCommandTests {
     #expect(result.stdout.contains("通办  text [4,6)"))
   }
 
+  @Test("explain: a thousands separator does not end the negation's clause (bundled lexicons)")
+  func thousandsSeparator() throws {
+    let bundled = ["--lexicons", Fixtures.repository.appendingPathComponent("Lexicons").path]
+    let result = try CommandRunner.run(["explain", "该市尚未实现1,400个部门数据共享"] + bundled)
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("  data_element   —\n"))
+    #expect(result.stdout.contains("Hits that counted (0)"))
+    #expect(result.stdout.contains("数据共享  text [14,18)  …尚未实现1,400个部门【数据共享】…  — negated by \"尚未\" in its clause"))
+  }
+
   @Test("lexicon check summarises valid lexicons")
   func lexiconCheck() throws {
     let result = try CommandRunner.run(["lexicon", "check"] + lexicons)
