@@ -26,7 +26,7 @@ struct Stats: ParsableCommand {
   @Flag(help: "Write JSON instead of Markdown tables.")
   var json = false
 
-  @Flag(help: "Write CSV (long form: one line per section, category and year) instead of Markdown tables.")
+  @Flag(help: "Write CSV (long form: one line per section, category and year; UTF-8 with BOM, CRLF, for Excel) instead of Markdown tables.")
   var csv = false
 
   @Option(help: "Group by year (the default: one column per year, plus all) or province (cases, share, top capability).")
@@ -56,10 +56,10 @@ struct Stats: ParsableCommand {
       let output = OutputStream.standardOutput()
       switch (by, json, csv) {
       case (.year, true, _): try output.write(StatsTable(statistics: statistics, source: source).json())
-      case (.year, _, true): try output.write(StatsTable(statistics: statistics, source: source).csv().utf8)
+      case (.year, _, true): try output.write(StatsTable(statistics: statistics, source: source).csv())
       case (.year, _, _): try output.write(StatsTable(statistics: statistics, source: source).markdown().utf8)
       case (.province, true, _): try output.write(ProvinceTable(statistics: statistics, source: source).json())
-      case (.province, _, true): try output.write(ProvinceTable(statistics: statistics, source: source).csv().utf8)
+      case (.province, _, true): try output.write(ProvinceTable(statistics: statistics, source: source).csv())
       case (.province, _, _): try output.write(ProvinceTable(statistics: statistics, source: source).markdown().utf8)
       }
       try output.commit()
