@@ -10,7 +10,9 @@ public struct LexiconLoader {
   public var taxonomy: Taxonomy
 
   /// Files in a lexicon directory that are not dimension lexicons.
-  public static let nonDimensionFiles: Set<String> = ["gazetteer.yaml", "scope.yaml"]
+  ///
+  /// `calibration.yaml` (confidence calibration) is read by its own loader, never as a dimension.
+  public static let nonDimensionFiles: Set<String> = ["gazetteer.yaml", "scope.yaml", "calibration.yaml"]
 
   /// The default threshold when a file sets none.
   public static let defaultThreshold = 3.0
@@ -86,6 +88,23 @@ public struct LexiconLoader {
     let dimension = parser.parse(text)
     guard parser.problems.isEmpty, let dimension else { throw GovTagErrors(parser.problems) }
     return dimension
+  }
+
+  /// A problem when `text` holds characters that ``TextFolding`` changes (traditional or full
+  /// width): texts are folded before matching, so such a word could never match.
+  ///
+  /// - Parameters:
+  ///   - text: a term, cue, context word or place name as written in a lexicon file.
+  ///   - what: how messages name it: `term`, `cue`, `place name`.
+  ///   - location: where it is written.
+  /// - Returns: the error, naming the folded form to write, or `nil` when `text` is already folded.
+  static func foldingProblem(_ text: String, what: String, at location: SourceLocation) -> GovTagError? {
+    let folded = TextFolding.standard.fold(text)
+    guard folded != text else { return nil }
+    return GovTagError(
+      .lexicon,
+      "\(what) \"\(text)\" can never match: texts are folded to simplified characters and half-width forms before matching",
+      at: location, hint: "write \"\(folded)\"")
   }
 
   /// Reads a file as UTF-8, with errors that name it.

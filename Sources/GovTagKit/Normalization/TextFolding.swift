@@ -20,6 +20,11 @@ public struct TextFolding: Sendable {
   /// The folding used by GovTag.
   public static let standard = TextFolding()
 
+  /// Characters ICU's table folds that are also standard simplified characters in names, and so
+  /// stay as they are: 乾 (乾县, 乾安县, 乾隆), which ICU folds to 干, made the gazetteer's 乾县 and
+  /// 乾安县 unmatchable (`govtag lexicon check` reports any such name).
+  static let keptCharacters: Set<UInt32> = [0x4E7E]  // 乾
+
   private init() {
     var bmp = (0...0xFFFF).map { UInt16($0) }
     var astral: [UInt32: UInt32] = [:]
@@ -30,6 +35,7 @@ public struct TextFolding: Sendable {
         continue
       }
       pending = nil
+      if Self.keptCharacters.contains(from) { continue }
       if from <= 0xFFFF && scalar.value <= 0xFFFF {
         bmp[Int(from)] = UInt16(scalar.value)
       } else {
