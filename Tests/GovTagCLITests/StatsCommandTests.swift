@@ -78,6 +78,19 @@ struct StatsCommandTests {
     #expect(object["cases"] as? Int == 8)
   }
 
+  @Test("records without labels fail once, naming the field of labels they have")
+  func missingLabels() throws {
+    let gold = Fixtures.repository.appendingPathComponent("Corpus/dev.jsonl").path
+    let result = try CommandRunner.run(["stats", gold])
+    #expect(result.status == 2)
+    #expect(result.stdout == "")
+    #expect(
+      result.stderr
+        == "govtag: error: \(gold):1: none of the 144 records has a \"labels\" field; the records have \"gold\" (144 records); pass --field gold\n"
+    )
+    #expect(try CommandRunner.run(["stats", gold, "--field", "gold"]).status == 0)
+  }
+
   @Test("usage errors exit with 64")
   func usage() throws {
     let both = try CommandRunner.run(["stats", fixture, "--json", "--csv"])

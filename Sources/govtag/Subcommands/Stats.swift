@@ -11,7 +11,8 @@ struct Stats: ParsableCommand {
       shares of a dimension can add up to more than 100%), the region mix, the share of cases \
       with a data-element label, and the change in percentage points between consecutive years. \
       A line that cannot be used is reported with its file and line and skipped; the exit \
-      status is then 1.
+      status is then 1. When no record has the labels counted (GovTag's labels, or --field) at \
+      all, one error names the fields of labels the records do have and the exit status is 2.
       """
   )
 
