@@ -23,6 +23,9 @@ enum Diagnostics {
   /// Prints an error as `govtag: error: …`.
   static func error(_ message: String) { print("govtag: error: \(message)") }
 
+  /// Prints a warning as `govtag: warning: …`.
+  static func warning(_ message: String) { print("govtag: warning: \(message)") }
+
   /// Runs `body`; on a GovTag error prints every message and exits with status 2.
   static func orExit<T>(_ body: () throws -> T) throws -> T {
     do {

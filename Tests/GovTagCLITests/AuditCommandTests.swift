@@ -75,6 +75,37 @@ struct AuditCommandTests {
     )
   }
 
+  @Test("--csv neutralises cells that a spreadsheet would run as formulas, and keeps figures numbers")
+  func csvInjection() throws {
+    let scratch = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    Fixtures.write(
+      #"{"id":"=cmd|' /C calc'!A0","text":"@SUM(1)全市应用人工智能技术","manual":{"technology":[]}}"# + "\n", to: "in.jsonl",
+      in: scratch)
+    let output = scratch.appendingPathComponent("suspects.csv").path
+    let result = try CommandRunner.run(
+      ["audit", "in.jsonl", "--csv", output, "--lexicons", Fixtures.lexiconDirectory], in: scratch)
+    #expect(result.status == 0)
+    let bytes = try #require(FileManager.default.contents(atPath: output))
+    let rows = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+    #expect(rows[1] == "1,'=cmd|' /C calc'!A0,in.jsonl:1,technology,ai,no,yes,3,3,0.000,人工智能 +3 (text),'@SUM(1)全市应用【人工智能】技术")
+  }
+
+  @Test("records without the label field fail once, naming the field they have", arguments: [
+    ["eval", "audit-manual.jsonl"], ["audit", "eval-gold.jsonl"], ["lexicon", "suggest", "eval-gold.jsonl"],
+  ])
+  func missingLabelField(_ command: [String]) throws {
+    let result = try CommandRunner.run(command + lexicons, in: directory)
+    #expect(result.status == 2)
+    #expect(result.stdout == "")
+    let (wanted, file, count) = command[0] == "eval" ? ("gold", "audit-manual.jsonl", 10) : ("manual", "eval-gold.jsonl", 6)
+    let have = wanted == "gold" ? "manual" : "gold"
+    #expect(
+      result.stderr
+        == "govtag: error: \(file):1: none of the \(count) records has a \"\(wanted)\" field; the records have \"\(have)\" (\(count) records); pass --field \(have)\n"
+    )
+  }
+
   @Test("--compare gives the known inter-annotator kappa and GovTag's side")
   func compare() throws {
     let result = try CommandRunner.run(["audit", "--compare", "annotator-a.jsonl", "annotator-b.jsonl"] + lexicons, in: directory)

@@ -89,7 +89,7 @@ struct EvalCommandTests {
     #expect(lines.count == 6)
     #expect(
       lines[0]
-        == #"govtag: error: eval-bad.jsonl:2: record "x2": the record has no "gold" field; add its labels as "gold": {"capability": [...], ...}, or name the field that holds them with --gold-field"#
+        == #"govtag: error: eval-bad.jsonl:2: record "x2": the record has no "gold" field; add its labels as "gold": {"capability": [...], ...}, or name the field that holds them with --field"#
     )
     #expect(
       lines[1]
@@ -110,11 +110,17 @@ struct EvalCommandTests {
     #expect(result.stdout.contains("  public_service                 1          1   1      1.000   1.000  1.000"))
   }
 
-  @Test("--gold-field names another field; usage errors exit with 64")
+  @Test("--field names another field (--gold-field still works, with a warning); usage errors exit with 64")
   func options() throws {
-    let renamed = try CommandRunner.run(["eval", "audit-manual.jsonl", "--gold-field", "manual"] + lexicons, in: directory)
+    let renamed = try CommandRunner.run(["eval", "audit-manual.jsonl", "--field", "manual"] + lexicons, in: directory)
     #expect(renamed.status == 0)
     #expect(renamed.stderr == "govtag: read 10 records from 1 input: 10 evaluated, 0 failed\n")
+    let old = try CommandRunner.run(["eval", "audit-manual.jsonl", "--gold-field", "manual"] + lexicons, in: directory)
+    #expect(old.status == 0)
+    #expect(old.stdout == renamed.stdout)
+    #expect(
+      old.stderr == "govtag: warning: --gold-field is deprecated; use --field\ngovtag: read 10 records from 1 input: 10 evaluated, 0 failed\n")
+    #expect(try CommandRunner.run(["eval", "--help"]).stdout.contains("--gold-field") == false)
     let usage = try CommandRunner.run(["eval"] + lexicons, in: directory)
     #expect(usage.status == 64)
     #expect(usage.stderr.contains("Error: name at least one gold-labelled input file, or - for standard input"))

@@ -35,11 +35,44 @@ struct InspectCommandTests {
     #expect(result.stdout.contains("通办  text [4,6)"))
   }
 
+  @Test("explain: a thousands separator does not end the negation's clause (bundled lexicons)")
+  func thousandsSeparator() throws {
+    let bundled = ["--lexicons", Fixtures.repository.appendingPathComponent("Lexicons").path]
+    let result = try CommandRunner.run(["explain", "该市尚未实现1,400个部门数据共享"] + bundled)
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("  data_element   —\n"))
+    #expect(result.stdout.contains("Hits that counted (0)"))
+    #expect(result.stdout.contains("数据共享  text [14,18)  …尚未实现1,400个部门【数据共享】…  — negated by \"尚未\" in its clause"))
+  }
+
   @Test("lexicon check summarises valid lexicons")
   func lexiconCheck() throws {
     let result = try CommandRunner.run(["lexicon", "check"] + lexicons)
     #expect(result.status == 0)
     #expect(result.stdout.hasSuffix("lexicons OK: 10 terms, version \(Fixtures.model.rulesVersion)\n"))
+  }
+
+  @Test("lexicon check fails when a rule would be lost, and warns when scope or location is off")
+  func lexiconCheckLostRules() throws {
+    let directory = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = Fixtures.write(
+      "dimension: capability\ncategories:\n  public_service:\n    terms:\n      一网通办: 3\n    terms:\n      數據共享: 2\n",
+      to: "capability.yaml", in: directory)
+    let failed = try CommandRunner.run(["lexicon", "check", "--lexicons", directory.path])
+    #expect(failed.status == 2)
+    #expect(
+      failed.stderr == """
+        govtag: error: \(file):6:5: duplicate key "terms" in category public_service (first at line 4): only the first is read, so the rules under this one would be lost; merge the two into one "terms:"
+        govtag: 1 problem found
+
+        """)
+    Fixtures.write("dimension: capability\ncategories:\n  public_service:\n    terms:\n      一网通办: 3\n", to: "capability.yaml", in: directory)
+    let warned = try CommandRunner.run(["lexicon", "check", "--lexicons", directory.path])
+    #expect(warned.status == 0)
+    #expect(warned.stderr.hasPrefix("govtag: warning: \(directory.path)/scope.yaml: no scope.yaml: scope is off"))
+    #expect(warned.stderr.contains("govtag: warning: \(directory.path)/gazetteer.yaml: no gazetteer.yaml: location is off"))
+    #expect(warned.stdout.hasSuffix(" (scope and location off: see the warnings above)\n"))
   }
 
   @Test("lexicon check names the contexts, and explain says which hit lacked its context")

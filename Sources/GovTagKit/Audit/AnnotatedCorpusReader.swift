@@ -20,9 +20,19 @@ struct AnnotatedCorpusReader: Sendable {
   /// One line's outcome on its way back from a worker.
   enum Item<Output: Sendable>: Sendable {
     case record(AnnotatedRecord, Output)
-    case failure(RecordError, missingReference: Bool)
+    case failure(RecordError, reference: Reference)
     case blank
     case inputFailed(GovTagError)
+  }
+
+  /// Whether a failed record had the reference field.
+  enum Reference: Sendable {
+    /// Not known: the line was not a record.
+    case unknown
+    /// It had the field (its labels were wrong).
+    case present
+    /// It lacked the field; these other fields look like labels.
+    case missing(labelFields: [String])
   }
 
   struct Chunk: Sendable {
@@ -42,7 +52,9 @@ struct AnnotatedCorpusReader: Sendable {
   ///   - consume: called on the calling thread with each good record and its job's output, in input order.
   ///   - onProblem: called on the calling thread for every skipped record and unreadable input, in order.
   /// - Returns: the counts.
-  /// - Throws: `GovTagError` when reading fails midway or ICU cannot start, or what `consume` throws.
+  /// - Throws: `GovTagError` when reading fails midway or ICU cannot start, or what `consume`
+  ///   throws; a `GovTagError` with code `.input` when no record has the reference field but some
+  ///   lack it (one error naming the fields of labels they do have, instead of one per record).
   func run<Output: Sendable>(
     inputs: [String],
     job: @escaping @Sendable (Tagger, AnnotatedRecord) throws -> Output,
@@ -50,6 +62,7 @@ struct AnnotatedCorpusReader: Sendable {
     onProblem: (CorpusProblem) -> Void
   ) throws -> CorpusSummary {
     var summary = CorpusSummary()
+    var check = LabelFieldCheck<CorpusProblem>(field: field.name, option: field.option)
     let model = self.model
     let field = self.field
     let decoder = self.decoder
@@ -102,19 +115,31 @@ struct AnnotatedCorpusReader: Sendable {
             summary.blankLines += 1
           case .inputFailed(let error):
             summary.inputErrors.append(error)
-            onProblem(.input(error))
-          case .failure(let error, let missingReference):
+            check.problem(.input(error), missingField: false).forEach(onProblem)
+          case .failure(let error, let reference):
             summary.recordsRead += 1
             summary.failed += 1
-            if missingReference { summary.withoutReference += 1 }
-            onProblem(.record(error))
+            switch reference {
+            case .unknown:
+              check.problem(.record(error), missingField: false).forEach(onProblem)
+            case .present:
+              check.fieldFound().forEach(onProblem)
+              onProblem(.record(error))
+            case .missing(let labelFields):
+              summary.withoutReference += 1
+              check.problem(.record(error), missingField: true, at: error.location, labelFields: labelFields).forEach(onProblem)
+            }
           case .record(let record, let output):
             summary.recordsRead += 1
             summary.compared += 1
+            check.fieldFound().forEach(onProblem)
             try consume(record, output)
           }
         }
       })
+    let (held, error) = check.finish()
+    held.forEach(onProblem)
+    if let error { throw error }
     return summary
   }
 
@@ -131,14 +156,13 @@ struct AnnotatedCorpusReader: Sendable {
     if isBlank(bytes) { return .blank }
     switch decode(bytes, at: location, decoder: decoder, field: field) {
     case .failure(let failure):
-      return .failure(failure.error, missingReference: failure.missingReference)
+      return .failure(failure.error, reference: failure.reference)
     case .success(let record):
       do {
         return .record(record, try job(record))
       } catch {
         return .failure(
-          RecordError(location: location, id: record.document.id, reason: "could not be labelled: \(error)"),
-          missingReference: false)
+          RecordError(location: location, id: record.document.id, reason: "could not be labelled: \(error)"), reference: .present)
       }
     }
   }
@@ -146,7 +170,7 @@ struct AnnotatedCorpusReader: Sendable {
   /// Why a line did not yield a record.
   struct Decoded: Error {
     var error: RecordError
-    var missingReference: Bool
+    var reference: Reference
   }
 
   /// Decodes a line into a document with reference labels, or says why it cannot.
@@ -156,7 +180,7 @@ struct AnnotatedCorpusReader: Sendable {
     let decoded = bytes.withUnsafeBufferPointer { decoder.decode($0, at: location) }
     let document: Document
     switch decoded {
-    case .failure(let error): return .failure(Decoded(error: error, missingReference: false))
+    case .failure(let error): return .failure(Decoded(error: error, reference: .unknown))
     case .success(let value): document = value
     }
     if document.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
@@ -165,14 +189,16 @@ struct AnnotatedCorpusReader: Sendable {
           error: RecordError(
             location: location, id: document.id, reason: "the \"\(decoder.textField)\" field is empty: there is nothing to label",
             hint: "give the narrative, or leave the record out"),
-          missingReference: false))
+          reference: document.fields[field.name] == nil ? .unknown : .present))
     }
     switch ReferenceLabels.parse(field, in: document.fields) {
     case .failure(let problem):
       return .failure(
         Decoded(
           error: RecordError(location: location, id: document.id, reason: problem.reason, hint: problem.hint),
-          missingReference: document.fields[field.name] == nil))
+          reference: document.fields[field.name] == nil
+            ? .missing(labelFields: LabelFieldCheck<CorpusProblem>.labelFields(in: document.fields, excluding: ["labels"]))
+            : .present))
     case .success(let labels):
       return .success(AnnotatedRecord(document: document, labels: labels, location: location))
     }

@@ -10,17 +10,18 @@ extension AuditReport {
   /// `term +contribution (field)` or `term status (field)`, separated by `; `; `contexts` their
   /// contexts, separated by ` | `.
   ///
-  /// - Returns: UTF-8 bytes with a byte order mark and CRLF line ends (RFC 4180).
+  /// - Returns: UTF-8 bytes with a byte order mark and CRLF line ends (RFC 4180), text cells
+  ///   that could start a formula neutralised (see ``CSVWriter``).
   public func renderCSV() -> [UInt8] {
     var csv = CSVWriter()
     csv.writeRow(Self.csvColumns)
     for (index, suspect) in suspects.enumerated() {
       csv.writeRow([
-        String(index + 1), suspect.id, suspect.location.description, suspect.dimension, suspect.category,
-        suspect.manual ? "yes" : "no", suspect.predicted ? "yes" : "no", Tagger.format(suspect.score),
-        Tagger.format(suspect.threshold), Self.decimal(suspect.suspicion),
-        suspect.evidence.map { "\($0.term) \(Self.effect($0)) (\($0.field.rawValue))" }.joined(separator: "; "),
-        suspect.evidence.map(\.context).joined(separator: " | "),
+        .number(String(index + 1)), .text(suspect.id), .text(suspect.location.description), .text(suspect.dimension),
+        .text(suspect.category), .text(suspect.manual ? "yes" : "no"), .text(suspect.predicted ? "yes" : "no"),
+        .number(Tagger.format(suspect.score)), .number(Tagger.format(suspect.threshold)), .number(Self.decimal(suspect.suspicion)),
+        .text(suspect.evidence.map { "\($0.term) \(Self.effect($0)) (\($0.field.rawValue))" }.joined(separator: "; ")),
+        .text(suspect.evidence.map(\.context).joined(separator: " | ")),
       ])
     }
     return csv.bytes

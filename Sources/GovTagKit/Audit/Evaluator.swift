@@ -13,11 +13,11 @@ public struct Evaluator: Sendable {
   ///
   /// - Parameters:
   ///   - model: the compiled lexicons.
-  ///   - field: the field holding the gold labels (by default `gold`, changed with `--gold-field`).
+  ///   - field: the field holding the gold labels (by default `gold`, changed with `--field`).
   ///   - groupBy: a field to group figures by, or `nil`.
   ///   - jobs: worker threads, at least 1.
   public init(
-    model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "gold", option: "--gold-field"),
+    model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "gold", option: "--field"),
     groupBy: String? = nil, jobs: Int
   ) {
     self.model = model

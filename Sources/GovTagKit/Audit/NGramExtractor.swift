@@ -4,8 +4,8 @@
 /// An n-gram is 1 to `maxLength` consecutive tokens of GovTag's segmentation (ICU words with
 /// lexicon terms merged, ``Tagger/segment(_:)``), all ideographic or letters, joined without
 /// separators; any other token (punctuation, a number, a space) ends a run. N-grams shorter than
-/// two characters, and those made only of digits or Chinese numerals, are dropped. Sentences end
-/// after 。！？； (kept) and at line breaks; the title is a sentence of its own.
+/// two characters, and those made only of digits or Chinese numerals, are dropped. Sentences are
+/// those of ``TextBreaks`` (the mark is kept); the title is a sentence of its own.
 struct NGramExtractor {
   /// The longest n-gram, in tokens.
   var maxLength = 3
@@ -38,19 +38,7 @@ struct NGramExtractor {
     let tokens = try tagger.segment(field)
     var field = field
     field.withUTF8 { bytes in
-      // Sentence ends, as byte offsets just past each delimiter.
-      var ends: [Int] = []
-      var index = 0
-      while index < bytes.count {
-        let length = Self.delimiterLength(bytes, at: index)
-        if length > 0 {
-          ends.append(index + length)
-          index += length
-        } else {
-          index += 1
-        }
-      }
-      if ends.last != bytes.count { ends.append(bytes.count) }
+      let ends = TextBreaks.sentenceEnds(in: bytes)
       let firstSentence = result.sentences.count
       var start = 0
       for end in ends {
@@ -83,19 +71,6 @@ struct NGramExtractor {
       }
       flush()
     }
-  }
-
-  /// The byte length of a sentence delimiter at `index` (。！？； or a line feed), or 0.
-  static func delimiterLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-    let byte = bytes[index]
-    if byte == 0x0A { return 1 }
-    guard index + 2 < bytes.count else { return 0 }
-    let second = bytes[index + 1]
-    let third = bytes[index + 2]
-    // 。 E3 80 82; ！ EF BC 81; ？ EF BC 9F; ； EF BC 9B.
-    if byte == 0xE3 && second == 0x80 && third == 0x82 { return 3 }
-    if byte == 0xEF && second == 0xBC && (third == 0x81 || third == 0x9F || third == 0x9B) { return 3 }
-    return 0
   }
 
   /// The sentence in `range` without leading and trailing ASCII or ideographic spaces.

@@ -11,7 +11,7 @@ extension ReferenceLabels {
   public struct Field: Sendable, Hashable {
     /// The field's name, e.g. `gold` or `manual`.
     public var name: String
-    /// The command-line option that changes it, for hints, e.g. `--gold-field`.
+    /// The command-line option that changes it, for hints: `--field`.
     public var option: String
 
     /// Creates a field description.

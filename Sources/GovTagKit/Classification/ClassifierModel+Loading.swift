@@ -1,3 +1,5 @@
+import Foundation
+
 extension ClassifierModel {
   /// Loads everything in a lexicon directory: the dimension lexicons (`*.yaml`), the gazetteer
   /// (`gazetteer.yaml`, optional) and the scope cues (`scope.yaml`, optional), and compiles them.
@@ -6,6 +8,22 @@ extension ClassifierModel {
   /// - Throws: `GovTagErrors` listing every problem in every file, or `GovTagError` when the
   ///   directory cannot be read.
   public static func load(lexiconDirectory directory: String) throws -> ClassifierModel {
+    try load(lexiconDirectory: directory, warn: { _ in })
+  }
+
+  /// Loads everything in a lexicon directory, as ``load(lexiconDirectory:)``, and reports what
+  /// loads but switches a rule off.
+  ///
+  /// A missing `scope.yaml` turns off negation, plan and citation scope; a missing
+  /// `gazetteer.yaml` turns off location. Both are allowed (a folder with one dimension file is
+  /// a valid set-up, e.g. for trying a lexicon), but never silently: `warn` receives one warning
+  /// per missing file, which the command line prints on every command that loads lexicons.
+  ///
+  /// - Parameters:
+  ///   - directory: e.g. `Lexicons`.
+  ///   - warn: called for each warning, in a fixed order (scope, then gazetteer).
+  /// - Throws: as ``load(lexiconDirectory:)``.
+  public static func load(lexiconDirectory directory: String, warn: (GovTagError) -> Void) throws -> ClassifierModel {
     var problems: [GovTagError] = []
     var lexicons: LexiconSet?
     var gazetteer: Gazetteer?
@@ -20,6 +38,31 @@ extension ClassifierModel {
       problems += errors.errors
     }
     guard problems.isEmpty, let lexicons else { throw GovTagErrors(problems) }
+    for warning in missingFileWarnings(directory: directory, hasScope: scope != nil, hasGazetteer: gazetteer != nil) {
+      warn(warning)
+    }
     return ClassifierModel(lexicons: lexicons, gazetteer: gazetteer, scope: scope ?? .none)
+  }
+
+  /// The warnings for a lexicon directory without `scope.yaml` or `gazetteer.yaml`.
+  static func missingFileWarnings(directory: String, hasScope: Bool, hasGazetteer: Bool) -> [GovTagError] {
+    func path(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
+    var warnings: [GovTagError] = []
+    if !hasScope {
+      warnings.append(
+        GovTagError(
+          .lexicon,
+          "no \(ScopeRules.fileName): scope is off, so no hit is discounted for a negation (尚未), a plan (下一步) or a cited title (依据《…》)",
+          at: SourceLocation(file: path(ScopeRules.fileName)),
+          hint: "add the file (the bundled Lexicons/scope.yaml is a start) to turn scope on"))
+    }
+    if !hasGazetteer {
+      warnings.append(
+        GovTagError(
+          .lexicon, "no \(GazetteerLoader.fileName): location is off, so every record's province, city and region will be null",
+          at: SourceLocation(file: path(GazetteerLoader.fileName)),
+          hint: "add the file (the bundled Lexicons/gazetteer.yaml) to turn location on"))
+    }
+    return warnings
   }
 }

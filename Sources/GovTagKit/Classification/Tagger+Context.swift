@@ -33,7 +33,7 @@ extension Tagger {
       let hit = hits[index]
       let context = Int(model.termContext[flatTermIndex(of: hit)])
       if !(sentence.lowerBound <= hit.start && hit.end <= sentence.upperBound) {
-        sentence = Self.sentence(around: hit.start..<hit.end, in: bytes)
+        sentence = TextBreaks.sentence(around: hit.start..<hit.end, in: bytes)
       }
       // The first word starting in the sentence.
       var low = 0
@@ -63,38 +63,4 @@ extension Tagger {
   /// The flat term index of a hit (into ``ClassifierModel/termContext`` and the like).
   @inline(__always)
   func flatTermIndex(of hit: RawHit) -> Int { model.termBase[model.categoryBase[hit.dimension] + hit.category] + hit.term }
-
-  /// The byte range of the sentence holding `range`: between 。！？； (full width or ASCII) or line
-  /// breaks. Commas and colons do not end a sentence.
-  static func sentence(around range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-    var start = range.lowerBound
-    while start > 0, !sentenceEnd(endingAt: start, in: bytes) { start -= 1 }
-    var end = range.upperBound
-    while end < bytes.count, !sentenceEnd(startingAt: end, in: bytes) { end += 1 }
-    return start..<end
-  }
-
-  /// Whether a sentence-ending mark ends exactly at `offset`.
-  @inline(__always)
-  private static func sentenceEnd(endingAt offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let byte = bytes[offset - 1]
-    if byte == 0x0A || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ";") { return true }
-    return offset >= 3 && isFullWidthSentenceEnd(bytes, at: offset - 3)
-  }
-
-  /// Whether a sentence-ending mark starts at `offset`.
-  @inline(__always)
-  private static func sentenceEnd(startingAt offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let byte = bytes[offset]
-    if byte == 0x0A || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ";") { return true }
-    return offset + 3 <= bytes.count && isFullWidthSentenceEnd(bytes, at: offset)
-  }
-
-  /// 。 (E3 80 82), ！ (EF BC 81), ？ (EF BC 9F), ； (EF BC 9B) at `offset`. E3 and EF are lead
-  /// bytes, so a match always starts a character.
-  @inline(__always)
-  private static func isFullWidthSentenceEnd(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-    let (a, b, c) = (bytes[offset], bytes[offset + 1], bytes[offset + 2])
-    return (a == 0xE3 && b == 0x80 && c == 0x82) || (a == 0xEF && b == 0xBC && (c == 0x81 || c == 0x9F || c == 0x9B))
-  }
 }

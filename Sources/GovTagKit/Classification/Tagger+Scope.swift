@@ -4,7 +4,8 @@ extension Tagger {
   /// cites (a citation cue before the 《 in its clause); inside any other quoted title, unless an
   /// enactment cue says the case made the document, they count only in part.
   ///
-  /// Works on the folded bytes; clause marks are recognised in full width and ASCII alike.
+  /// Works on the folded bytes; clauses are those of ``TextBreaks`` (a comma inside 1,400 does
+  /// not end one).
   func applyScope(to hits: inout [RawHit], in bytes: UnsafeBufferPointer<UInt8>) throws {
     guard hits.contains(where: { $0.status == .counted }) else { return }
     let quotes = Self.quotedTitles(in: bytes)
@@ -20,7 +21,7 @@ extension Tagger {
     var previousClauseStart = 0
     for hit in hits where hit.status == .counted {
       countedStarts.append(hit.start)
-      let clauseStart = Self.clauseStart(before: hit.start, in: bytes, floor: previousStart) ?? previousClauseStart
+      let clauseStart = TextBreaks.clauseStart(before: hit.start, in: bytes, floor: previousStart) ?? previousClauseStart
       countedClauseStarts.append(clauseStart)
       previousStart = hit.start
       previousClauseStart = clauseStart
@@ -100,31 +101,5 @@ extension Tagger {
     }
     if depth > 0 { spans.append(start..<bytes.count) }
     return spans
-  }
-
-  /// The start of the clause that contains `offset`: just after the nearest 。 ，；！？： (or
-  /// their ASCII forms) or line break before it (、 does not end a clause: 尚未实现数据共享、业务协同 negates both).
-  static func clauseStart(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    clauseStart(before: offset, in: bytes, floor: 0) ?? 0
-  }
-
-  /// The start of the clause that contains `offset` if a clause mark lies between `floor` (a
-  /// character boundary) and `offset`, else `nil`; with `floor` 0, `nil` means the text's start.
-  static func clauseStart(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>, floor: Int) -> Int? {
-    var index = offset
-    while index > floor {
-      let byte = bytes[index - 1]
-      switch byte {
-      case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), 0x0A:
-        return index
-      case 0x82 where index >= 3 && bytes[index - 3] == 0xE3 && bytes[index - 2] == 0x80:  // 。
-        return index
-      case _ where index >= 3 && Self.isFullWidthClausePunctuation(bytes, at: index - 3):
-        return index  // ，：；！？
-      default:
-        index -= 1
-      }
-    }
-    return floor == 0 ? 0 : nil
   }
 }

@@ -10,7 +10,9 @@ public struct LexiconLoader {
   public var taxonomy: Taxonomy
 
   /// Files in a lexicon directory that are not dimension lexicons.
-  public static let nonDimensionFiles: Set<String> = ["gazetteer.yaml", "scope.yaml"]
+  ///
+  /// `calibration.yaml` (confidence calibration) is read by its own loader, never as a dimension.
+  public static let nonDimensionFiles: Set<String> = ["gazetteer.yaml", "scope.yaml", "calibration.yaml"]
 
   /// The default threshold when a file sets none.
   public static let defaultThreshold = 3.0
@@ -112,6 +114,23 @@ public struct LexiconLoader {
       }
     }
     return problems
+  }
+
+  /// A problem when `text` holds characters that ``TextFolding`` changes (traditional or full
+  /// width): texts are folded before matching, so such a word could never match.
+  ///
+  /// - Parameters:
+  ///   - text: a term, cue, context word or place name as written in a lexicon file.
+  ///   - what: how messages name it: `term`, `cue`, `place name`.
+  ///   - location: where it is written.
+  /// - Returns: the error, naming the folded form to write, or `nil` when `text` is already folded.
+  static func foldingProblem(_ text: String, what: String, at location: SourceLocation) -> GovTagError? {
+    let folded = TextFolding.standard.fold(text)
+    guard folded != text else { return nil }
+    return GovTagError(
+      .lexicon,
+      "\(what) \"\(text)\" can never match: texts are folded to simplified characters and half-width forms before matching",
+      at: location, hint: "write \"\(folded)\"")
   }
 
   /// Reads a file as UTF-8, with errors that name it.
@@ -290,11 +309,19 @@ struct DimensionFileParser {
             GovTagError(.lexicon, "word \"\(text)\" appears twice in context \(name)", at: location(wordNode), hint: "remove one"))
           return
         }
+        checkFolded(text, what: "word of context \(name)", at: wordNode)
         words.append(LexiconContext.Word(text: text, value: value, location: location(wordNode)))
       }
       let wordsNode = options.value(forKey: "words")
       if let sequence = wordsNode?.sequence {
         for item in sequence { addWord(item, value: 1) }
+      } else if let scalar = wordsNode?.scalar, !scalar.string.isEmpty, let wordsNode {
+        invalidContexts.insert(name)
+        problems.append(
+          GovTagError(
+            .lexicon, "the words of context \(name) must be a list, found the single value \"\(scalar.string)\"",
+            at: location(wordsNode), hint: "write words: [\(scalar.string)]"))
+        continue
       } else if let wordMapping = wordsNode?.mapping {
         for (wordNode, valueNode) in wordMapping {
           guard let text = valueNode.scalar?.string, let number = Double(text), number.isFinite, number > 0 else {
@@ -377,11 +404,15 @@ struct DimensionFileParser {
             problems.append(GovTagError(.lexicon, "empty exclusion in category \(id)", at: location(item)))
             continue
           }
+          guard checkFolded(text, what: "exclusion", at: item) else { continue }
           exclusions.append(LexiconExclusion(text: text, location: location(item)))
         }
       } else {
+        let found = excludeNode.scalar.map { ", found the single value \"\($0.string)\"" } ?? ""
         problems.append(
-          GovTagError(.lexicon, "\"exclude\" of category \(id) must be a list of phrases", at: location(excludeNode)))
+          GovTagError(
+            .lexicon, "\"exclude\" of category \(id) must be a list of phrases\(found)", at: location(excludeNode),
+            hint: "write exclude: [\(excludeNode.scalar?.string ?? "…")]"))
       }
     }
     for exclusion in exclusions where !terms.contains(where: { exclusion.text.contains($0.text) }) {
@@ -423,6 +454,10 @@ struct DimensionFileParser {
     if trimmed != text {
       problems.append(
         GovTagError(.lexicon, "term \"\(text)\" has leading or trailing spaces", at: location(key), hint: "remove the spaces"))
+      return nil
+    }
+    if let error = LexiconLoader.foldingProblem(text, what: "term", at: location(key)) {
+      problems.append(error)
       return nil
     }
     var weightNode = value
@@ -484,16 +519,20 @@ struct DimensionFileParser {
     return value
   }
 
+  /// Reports unknown keys and repeated ones (a second `terms:` would otherwise drop the first's
+  /// terms without a word).
   private mutating func checkKeys(_ mapping: Node.Mapping, allowed: [String], context: String) {
-    for key in mapping.keys {
-      let name = key.scalar?.string ?? "?"
-      if !allowed.contains(name) {
-        problems.append(
-          GovTagError(
-            .lexicon, "unknown key \"\(name)\" \(context)", at: location(key),
-            hint: "expected \(allowed.joined(separator: ", "))"))
-      }
-    }
+    problems += mapping.keyProblems(allowed: allowed, context: context, file: file)
+  }
+
+  /// Reports an exclusion or context word that folding would change, so could never match.
+  ///
+  /// - Returns: whether `text` is usable (already folded).
+  @discardableResult
+  private mutating func checkFolded(_ text: String, what: String, at node: Node) -> Bool {
+    guard let error = LexiconLoader.foldingProblem(text, what: what, at: location(node)) else { return true }
+    problems.append(error)
+    return false
   }
 
   private func location(_ node: Node) -> SourceLocation {

@@ -59,22 +59,30 @@ public struct ScopeRules: Sendable, Hashable {
         GovTagError(.lexicon, "the scope file must be a mapping with the lists negation, plan, citation and enactment", at: SourceLocation(file: file, line: 1))
       ])
     }
-    var problems: [GovTagError] = []
+    // Unknown and repeated keys: a second negation: would otherwise replace the first's cues.
+    var problems = mapping.keyProblems(allowed: ["negation", "plan", "citation", "enactment"], context: "in the scope file", file: file)
     var cues: [Cue] = []
     var seen: [String: Int] = [:]
+    var read: Set<String> = []
     for (key, value) in mapping {
       let name = key.scalar?.string ?? "?"
-      guard let kind = Kind(rawValue: name) else {
-        problems.append(
-          GovTagError(
-            .lexicon, "unknown key \"\(name)\" in the scope file", at: SourceLocation(file: file, line: key.mark?.line, column: key.mark?.column),
-            hint: "expected negation, plan, citation, enactment"))
+      guard let kind = Kind(rawValue: name), read.insert(name).inserted else { continue }  // reported above
+      let items: [Node]
+      switch value.listItems(name, example: "\(name): [\(value.scalar?.string ?? "…")]", file: file) {
+      case .success(let list): items = list
+      case .failure(let error):
+        // negation: 尚未 would otherwise be read as no cue at all and turn every negation off.
+        problems.append(error)
         continue
       }
-      for item in value.sequence ?? [] {
+      for item in items {
         let line = item.mark?.line
         guard let word = item.scalar?.string, !word.trimmingCharacters(in: .whitespaces).isEmpty else {
           problems.append(GovTagError(.lexicon, "empty cue in \(name)", at: SourceLocation(file: file, line: line, column: item.mark?.column)))
+          continue
+        }
+        if let error = LexiconLoader.foldingProblem(word, what: "cue", at: SourceLocation(file: file, line: line, column: item.mark?.column)) {
+          problems.append(error)
           continue
         }
         if let first = seen[word] {

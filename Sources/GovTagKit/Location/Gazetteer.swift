@@ -2,7 +2,8 @@
 /// county-level districts, with the names by which texts refer to them.
 ///
 /// Loaded from `Lexicons/gazetteer.yaml` by ``GazetteerLoader``; immutable and shared by every
-/// worker. Names are matched as substrings (ICU often splits place names: 深圳|市南|山区), longest
+/// worker. Provincial government service brands (渝快办 → 重庆) are matched with the names but
+/// count only when no place is named (see ``LocationResolver``). Names are matched as substrings (ICU often splits place names: 深圳|市南|山区), longest
 /// first, so 南山区 wins over 南山 and 河南蒙古族自治县 over 河南.
 public struct Gazetteer: Sendable {
   /// A province-level division.
@@ -41,6 +42,9 @@ public struct Gazetteer: Sendable {
     case province(Int)
     case city(Int)
     case district(Int)
+    /// A provincial government service brand (浙里办, 粤省事), standing for its province only
+    /// when the text names no place.
+    case brand(Int)
   }
 
   public let provinces: [Province]

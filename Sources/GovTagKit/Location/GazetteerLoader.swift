@@ -18,14 +18,26 @@ public struct GazetteerLoader {
     return try parse(try LexiconLoader.readUTF8(path), file: path)
   }
 
-  /// Parses gazetteer YAML.
+  /// The keys of the file, of a province and of a city.
+  private static let fileKeys = ["provinces", "service_brands"]
+  private static let provinceKeys = ["name", "full", "aliases", "region", "municipality", "districts", "cities"]
+  private static let cityKeys = ["name", "full", "aliases", "ambiguous_short", "districts"]
+
+  /// Parses gazetteer YAML: `provinces:` (each with its cities and districts) and, optionally,
+  /// `service_brands:`, a mapping from a provincial government service brand to the short name of
+  /// its province (`渝快办: 重庆`).
   ///
-  /// - Throws: `GovTagErrors` listing every problem.
+  /// - Throws: `GovTagErrors` listing every problem: unknown or repeated keys, a name where a
+  ///   list is expected, names in traditional or full-width characters (which could never
+  ///   match), a brand of an unknown province.
   public func parse(_ text: String, file: String) throws -> Gazetteer {
     var problems: [GovTagError] = []
     func location(_ node: Node) -> SourceLocation { SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column) }
     func problem(_ message: String, _ node: Node, hint: String? = nil) {
       problems.append(GovTagError(.lexicon, message, at: location(node), hint: hint))
+    }
+    func checkFolded(_ name: String, _ node: Node) {
+      if let error = LexiconLoader.foldingProblem(name, what: "place name", at: location(node)) { problems.append(error) }
     }
     let root: Node?
     do {
@@ -33,33 +45,38 @@ public struct GazetteerLoader {
     } catch let error as YamlError {
       throw GovTagErrors([DimensionFileParser.syntaxError(error, file: file)])
     }
-    guard let root, let provincesNode = root.mapping?.value(forKey: "provinces"), let provinceList = provincesNode.sequence else {
+    guard let root, let rootMapping = root.mapping, let provincesNode = rootMapping.value(forKey: "provinces"),
+      let provinceList = provincesNode.sequence
+    else {
       throw GovTagErrors([
         GovTagError(.lexicon, "the gazetteer must be a mapping with a list \"provinces\"", at: SourceLocation(file: file, line: 1))
       ])
     }
+    problems += rootMapping.keyProblems(allowed: Self.fileKeys, context: "at the top of the gazetteer", file: file)
     var provinces: [Gazetteer.Province] = []
     var cities: [Gazetteer.City] = []
     var districts: [Gazetteer.District] = []
     var names: [(String, Gazetteer.Place)] = []
-    func strings(_ node: Node?) -> [String] {
+    func strings(_ node: Node?, _ what: String) -> [String] {
       guard let node else { return [] }
-      if let sequence = node.sequence {
-        return sequence.compactMap { item in
+      switch node.listItems(what, example: "\(what): [\(node.scalar?.string ?? "…")]", file: file) {
+      case .failure(let error):
+        problems.append(error)
+        return []
+      case .success(let items):
+        return items.compactMap { item in
           guard let value = item.scalar?.string, !value.isEmpty else {
             problem("a name must be a non-empty string", item)
             return nil
           }
+          checkFolded(value, item)
           return value
         }
       }
-      if let scalar = node.scalar, scalar.string.isEmpty { return [] }
-      problem("expected a list of names", node)
-      return []
     }
-    func addDistricts(_ node: Node?, city: Int?, province: Int) {
+    func addDistricts(_ node: Node?, city: Int?, province: Int, owner: String) {
       var seen: Set<String> = []
-      for name in strings(node) {
+      for name in strings(node, "districts of \(owner)") {
         if !seen.insert(name).inserted {
           if let node { problem("district \"\(name)\" is listed twice", node) }
           continue
@@ -69,39 +86,94 @@ public struct GazetteerLoader {
       }
     }
     for provinceNode in provinceList {
-      guard let mapping = provinceNode.mapping, let name = mapping.value(forKey: "name")?.scalar?.string,
-        let full = mapping.value(forKey: "full")?.scalar?.string
+      guard let mapping = provinceNode.mapping, let nameNode = mapping.value(forKey: "name"), let name = nameNode.scalar?.string,
+        let fullNode = mapping.value(forKey: "full"), let full = fullNode.scalar?.string
       else {
         problem("a province needs a name and a full name", provinceNode)
         continue
       }
+      problems += mapping.keyProblems(allowed: Self.provinceKeys, context: "in province \(name)", file: file)
       guard let regionText = mapping.value(forKey: "region")?.scalar?.string, let region = Region(rawValue: regionText) else {
         problem("province \(name) needs a region: east, central or west", provinceNode)
         continue
       }
+      checkFolded(name, nameNode)
+      checkFolded(full, fullNode)
       let index = provinces.count
       provinces.append(Gazetteer.Province(name: name, fullName: full, region: region))
-      for alias in [name, full] + strings(mapping.value(forKey: "aliases")) where alias.unicodeScalars.count >= 2 {
+      for alias in [name, full] + strings(mapping.value(forKey: "aliases"), "aliases of \(name)") where alias.unicodeScalars.count >= 2 {
         names.append((alias, .province(index)))
       }
-      addDistricts(mapping.value(forKey: "districts"), city: nil, province: index)
+      addDistricts(mapping.value(forKey: "districts"), city: nil, province: index, owner: name)
       for cityNode in mapping.value(forKey: "cities")?.sequence ?? [] {
-        guard let city = cityNode.mapping, let cityName = city.value(forKey: "name")?.scalar?.string,
-          let cityFull = city.value(forKey: "full")?.scalar?.string
+        guard let city = cityNode.mapping, let cityNameNode = city.value(forKey: "name"), let cityName = cityNameNode.scalar?.string,
+          let cityFullNode = city.value(forKey: "full"), let cityFull = cityFullNode.scalar?.string
         else {
           problem("a city needs a name and a full name", cityNode)
           continue
         }
+        problems += city.keyProblems(allowed: Self.cityKeys, context: "in city \(cityName)", file: file)
+        checkFolded(cityName, cityNameNode)
+        checkFolded(cityFull, cityFullNode)
         let cityIndex = cities.count
         cities.append(Gazetteer.City(name: cityName, fullName: cityFull, province: index))
         let ambiguous = city.value(forKey: "ambiguous_short")?.scalar?.string == "true"
-        var cityNames = [cityFull] + strings(city.value(forKey: "aliases"))
+        var cityNames = [cityFull] + strings(city.value(forKey: "aliases"), "aliases of \(cityName)")
         if !ambiguous { cityNames.append(cityName) }
         for alias in cityNames where alias.unicodeScalars.count >= 2 { names.append((alias, .city(cityIndex))) }
-        addDistricts(city.value(forKey: "districts"), city: cityIndex, province: index)
+        addDistricts(city.value(forKey: "districts"), city: cityIndex, province: index, owner: cityName)
       }
+    }
+    if let brandsNode = rootMapping.value(forKey: "service_brands") {
+      names += brands(brandsNode, provinces: provinces, placeNames: Set(names.map(\.0)), file: file, problems: &problems)
     }
     if !problems.isEmpty { throw GovTagErrors(problems) }
     return Gazetteer(provinces: provinces, cities: cities, districts: districts, names: names)
+  }
+
+  /// `service_brands:`: brand → province short name, after every place name is known.
+  private func brands(
+    _ node: Node, provinces: [Gazetteer.Province], placeNames: Set<String>, file: String, problems: inout [GovTagError]
+  ) -> [(String, Gazetteer.Place)] {
+    func location(_ node: Node) -> SourceLocation { SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column) }
+    if let scalar = node.scalar, scalar.string.isEmpty { return [] }
+    guard let mapping = node.mapping else {
+      problems.append(
+        GovTagError(
+          .lexicon, "\"service_brands\" must be a mapping from a brand to its province", at: location(node),
+          hint: "write one brand per line, e.g. 渝快办: 重庆"))
+      return []
+    }
+    problems += mapping.keyProblems(allowed: nil, context: "in service_brands", file: file)
+    let index = Dictionary(provinces.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    var seen: Set<String> = []
+    var result: [(String, Gazetteer.Place)] = []
+    for (brandNode, provinceNode) in mapping {
+      guard let brand = brandNode.scalar?.string, brand.unicodeScalars.count >= 2 else {
+        problems.append(GovTagError(.lexicon, "a service brand must be a name of at least two characters", at: location(brandNode)))
+        continue
+      }
+      guard seen.insert(brand).inserted else { continue }  // reported as a duplicate key
+      if let error = LexiconLoader.foldingProblem(brand, what: "service brand", at: location(brandNode)) {
+        problems.append(error)
+        continue
+      }
+      if placeNames.contains(brand) {
+        problems.append(
+          GovTagError(
+            .lexicon, "service brand \"\(brand)\" is also a place name", at: location(brandNode),
+            hint: "remove it: the place name already resolves it"))
+        continue
+      }
+      guard let provinceName = provinceNode.scalar?.string, let province = index[provinceName] else {
+        problems.append(
+          GovTagError(
+            .lexicon, "service brand \"\(brand)\" names an unknown province \"\(provinceNode.scalar?.string ?? "?")\"",
+            at: location(provinceNode), hint: "use a province's short name as in provinces: (重庆, 广东, 内蒙古)"))
+        continue
+      }
+      result.append((brand, .brand(province)))
+    }
+    return result
   }
 }

@@ -45,9 +45,11 @@ public struct PlaceHit: Sendable, Hashable {
   /// What kind of place the name denotes.
   public enum Level: String, Sendable, Hashable {
     case province, city, district
+    /// A provincial government service brand (渝快办), used only when no place is named.
+    case serviceBrand = "service_brand"
   }
 
-  /// The name as matched (深圳市, 南山区, 内蒙古).
+  /// The name as matched (深圳市, 南山区, 内蒙古, or a brand such as 渝快办).
   public var name: String
   /// Its level.
   public var level: Level

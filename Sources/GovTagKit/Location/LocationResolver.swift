@@ -6,7 +6,9 @@
 ///   cities or provinces is also named; otherwise it is left out, never guessed;
 /// - a case naming several provinces is attributed to the first-named place, the title before
 ///   the text (the applicant is named first in case write-ups), and the reason says so;
-/// - a case naming no place has no location.
+/// - a case naming no place but a provincial government service brand (渝快办, 粤省事) is
+///   attributed to the brand's province, and the reason says so; a named place always wins;
+/// - a case naming neither has no location.
 struct LocationResolver {
   let gazetteer: Gazetteer
 
@@ -59,11 +61,13 @@ struct LocationResolver {
     guard !mentions.isEmpty else { return .unknown }
     func provinceOf(_ place: Gazetteer.Place) -> Int {
       switch place {
-      case .province(let index): index
+      case .province(let index), .brand(let index): index
       case .city(let index): gazetteer.cities[index].province
       case .district(let index): gazetteer.districts[index].province
       }
     }
+    let brands = mentions.filter { gazetteer.places[$0.pattern].allSatisfy(\.isBrand) }
+    let mentions = brands.isEmpty ? mentions : mentions.filter { !gazetteer.places[$0.pattern].allSatisfy(\.isBrand) }
     // Provinces and cities named without ambiguity give the context for the ambiguous names.
     var namedProvinces: Set<Int> = []
     var namedCities: Set<Int> = []
@@ -74,7 +78,7 @@ struct LocationResolver {
       switch place {
       case .city(let index): namedCities.insert(index)
       case .district(let index): if let city = gazetteer.districts[index].city { namedCities.insert(city) }
-      case .province: break
+      case .province, .brand: break
       }
     }
     var resolved: [(Mention, Gazetteer.Place)] = []
@@ -92,7 +96,7 @@ struct LocationResolver {
       }
       if supported.count == 1, let place = supported.first { resolved.append((mention, place)) }
     }
-    guard let first = resolved.first else { return .unknown }
+    guard let first = resolved.first else { return resolveBrand(brands) }
     let province = provinceOf(first.1)
     var order: [Int] = []
     for (_, place) in resolved where !order.contains(provinceOf(place)) { order.append(provinceOf(place)) }
@@ -108,7 +112,7 @@ struct LocationResolver {
         }
       case .city(let index):
         if city == nil { city = index }
-      case .province: break
+      case .province, .brand: break
       }
     }
     // A district named before its city was seen must agree with the city finally chosen.
@@ -132,6 +136,7 @@ struct LocationResolver {
       var cityName: String?
       switch place {
       case .province: level = .province
+      case .brand: level = .serviceBrand
       case .city(let index):
         level = .city
         cityName = gazetteer.cities[index].name
@@ -147,5 +152,41 @@ struct LocationResolver {
       province: provinceInfo.name, city: city.map { gazetteer.cities[$0].name },
       district: district.map { gazetteer.districts[$0].name }, region: provinceInfo.region, chain: chain, reason: reason,
       otherCandidates: order.dropFirst().map { gazetteer.provinces[$0].name }, evidence: evidence)
+  }
+
+  /// The location of a case that names no place, from its service brands: the first brand's
+  /// province, the others' as candidates, and a reason that says the province comes from a brand.
+  private func resolveBrand(_ brands: [Mention]) -> Location {
+    guard let first = brands.first, case .brand(let province)? = gazetteer.places[first.pattern].first else {
+      return .unknown
+    }
+    var order: [Int] = []
+    for mention in brands {
+      guard case .brand(let index)? = gazetteer.places[mention.pattern].first, !order.contains(index) else { continue }
+      order.append(index)
+    }
+    let info = gazetteer.provinces[province]
+    let brand = gazetteer.names[first.pattern]
+    var reason = "no place is named; \(brand) is the government service brand of \(info.name)"
+    if order.count > 1 {
+      reason += " (the case names brands of \(order.count) provinces: \(order.map { gazetteer.provinces[$0].name }.joined(separator: ", ")); the first wins)"
+    }
+    let evidence = brands.compactMap { mention -> PlaceHit? in
+      guard case .brand(let index)? = gazetteer.places[mention.pattern].first, index == province else { return nil }
+      return PlaceHit(
+        name: gazetteer.names[mention.pattern], level: .serviceBrand, province: info.name, city: nil, field: mention.field,
+        start: mention.scalarStart, end: mention.scalarEnd)
+    }
+    return Location(
+      province: info.name, city: nil, district: nil, region: info.region, chain: [info.name, info.region.rawValue],
+      reason: reason, otherCandidates: order.dropFirst().map { gazetteer.provinces[$0].name }, evidence: evidence)
+  }
+}
+
+extension Gazetteer.Place {
+  /// Whether the name is a service brand rather than a place.
+  var isBrand: Bool {
+    if case .brand = self { return true }
+    return false
   }
 }

@@ -20,6 +20,12 @@ public struct TextFolding: Sendable {
   /// The folding used by GovTag.
   public static let standard = TextFolding()
 
+  /// Characters ICU's table folds that are also standard simplified characters, and so stay as
+  /// they are: ICU folds 乾 → 干 (乾燥), 著 → 着 (隨著) and 瞭 → 了 (瞭解), which also turned the
+  /// simplified 乾县, 著作权 and 瞭望 into words no lexicon entry could match (`govtag lexicon
+  /// check` reports any entry that folding changes).
+  static let keptCharacters: Set<UInt32> = [0x4E7E, 0x8457, 0x77AD]  // 乾 著 瞭
+
   private init() {
     var bmp = (0...0xFFFF).map { UInt16($0) }
     var astral: [UInt32: UInt32] = [:]
@@ -30,6 +36,7 @@ public struct TextFolding: Sendable {
         continue
       }
       pending = nil
+      if Self.keptCharacters.contains(from) { continue }
       if from <= 0xFFFF && scalar.value <= 0xFFFF {
         bmp[Int(from)] = UInt16(scalar.value)
       } else {

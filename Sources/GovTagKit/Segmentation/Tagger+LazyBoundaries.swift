@@ -8,6 +8,9 @@ extension Tagger {
   /// So the text is cut into such runs here, and ``isWordBoundary(at:in:)`` segments a run the
   /// first time a query falls in it. (，：；！？ stay full width through ``TextFolding``.) Clauses without any hit, typically four in ten, never reach
   /// ICU. `Tests/…/LazyBoundaryTests` checks the result against whole-text segmentation.
+  ///
+  /// These runs are not the clauses of scope and context (``TextBreaks``): they follow where ICU
+  /// starts afresh, which is why 、 cuts a run but not a clause.
   func prepareLazyBoundaries(_ bytes: UnsafeBufferPointer<UInt8>) {
     let count = bytes.count
     if isBoundary.count < count + 1 {
@@ -39,7 +42,7 @@ extension Tagger {
       case 0x0A: cut = 1
       case 0xE3 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x82 || bytes[index + 2] == 0x81):
         cut = 3  // 。 or 、
-      case 0xEF where Self.isFullWidthClausePunctuation(bytes, at: index):
+      case 0xEF where TextBreaks.isFullWidthClausePunctuation(bytes, at: index):
         cut = 3  // ，：；！？
       case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"):
         // Between ASCII characters a comma may sit inside a number (1,400): not a cut.
@@ -67,15 +70,6 @@ extension Tagger {
       for run in 0..<runStarts.count { runSegmented[run] = false }
     }
     lazyBoundaries = true
-  }
-
-  /// Whether the bytes at `index` are one of ，：；！？ (U+FF0C, FF1A, FF1B, FF01, FF1F).
-  @inline(__always)
-  static func isFullWidthClausePunctuation(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-    guard index + 2 < bytes.count, bytes[index] == 0xEF else { return false }
-    let second = bytes[index + 1]
-    let third = bytes[index + 2]
-    return (second == 0xBC && (third == 0x8C || third == 0x9A || third == 0x9B || third == 0x81 || third == 0x9F))
   }
 
   /// Whether `offset` is an ICU word boundary, segmenting its run first if need be.

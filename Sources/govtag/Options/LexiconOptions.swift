@@ -7,8 +7,11 @@ struct LexiconOptions: ParsableArguments {
   var directory = "Lexicons"
 
   /// Loads and compiles the lexicons, gazetteer and scope cues, printing every problem and
-  /// exiting with status 2 on failure.
+  /// exiting with status 2 on failure. A missing `scope.yaml` or `gazetteer.yaml` is printed as
+  /// a warning (`govtag: warning: …`), even with `--quiet`: it switches scope or location off.
   func loadModel() throws -> ClassifierModel {
-    try Diagnostics.orExit { try ClassifierModel.load(lexiconDirectory: directory) }
+    try Diagnostics.orExit {
+      try ClassifierModel.load(lexiconDirectory: directory) { Diagnostics.warning($0.description) }
+    }
   }
 }

@@ -13,7 +13,9 @@ struct Audit: ParsableCommand {
       1 for a manual yes without any evidence, near 1 for a manual no against strong evidence, \
       0 for a borderline call. With --compare A B, measures the agreement between two people's \
       labels of the same records instead. A record that cannot be used is reported with its file \
-      and line and skipped; the exit status is then 1.
+      and line and skipped; the exit status is then 1. When no record has the --field at all, one \
+      error names the fields of labels the records do have (pass --field gold) and the exit status \
+      is 2.
       """
   )
 

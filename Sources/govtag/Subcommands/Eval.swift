@@ -11,7 +11,8 @@ struct Eval: ParsableCommand {
       "province": ..., "region": ...}}. Macro averages are the mean of the per-category figures \
       over the categories that the gold labels or GovTag assigned at least once. A record without \
       gold labels, with an unknown category id or that is not JSON is reported with its file and \
-      line and skipped; the exit status is then 1.
+      line and skipped; the exit status is then 1. When no record has the field at all, one error \
+      names the fields of labels the records do have (pass --field NAME) and the exit status is 2.
       """
   )
 
@@ -24,20 +25,28 @@ struct Eval: ParsableCommand {
   @Option(help: ArgumentHelp("Also give every figure per value of this record field.", valueName: "field"))
   var by: String?
 
-  @Option(help: "The record field that holds the gold labels.")
-  var goldField = "gold"
+  @Option(help: "The record field that holds the gold labels (the same option as in audit and lexicon suggest).")
+  var field = "gold"
+
+  /// The option's former name, kept so that old scripts still run.
+  @Option(name: .customLong("gold-field"), help: .hidden)
+  var deprecatedGoldField: String?
 
   @OptionGroup var lexicons: LexiconOptions
 
+  /// The field to read: `--gold-field` when an old script gives it, else `--field`.
+  var goldField: String { deprecatedGoldField ?? field }
+
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("name at least one gold-labelled input file, or - for standard input") }
-    if goldField.isEmpty { throw ValidationError("--gold-field must not be empty") }
+    if goldField.isEmpty { throw ValidationError("--field must not be empty") }
   }
 
   func run() throws {
+    if deprecatedGoldField != nil { Diagnostics.warning("--gold-field is deprecated; use --field") }
     let model = try lexicons.loadModel()
     let evaluator = Evaluator(
-      model: model, field: .init(name: goldField, option: "--gold-field"), groupBy: by,
+      model: model, field: .init(name: goldField, option: "--field"), groupBy: by,
       jobs: ProcessInfo.processInfo.activeProcessorCount)
     let evaluation = try Diagnostics.orExit {
       try evaluator.evaluate(inputs: inputs) { Diagnostics.error($0.description) }

@@ -11,13 +11,24 @@ struct Lexicon: ParsableCommand {
   /// `govtag lexicon check`: validate every lexicon file.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Validate the lexicon files and report every problem with its file and line."
+      abstract: "Validate the lexicon files and report every problem with its file and line.",
+      discussion: """
+        Fails (exit status 2) on anything that would lose a rule without a word: a repeated key \
+        (a second terms: in a category), a single value where a list is expected (negation: 尚未), \
+        an unknown key, a term, cue or place name in traditional or full-width characters (texts are \
+        folded before matching, so it could never match; the message names the form to write). A \
+        missing scope.yaml or gazetteer.yaml is a warning: scope or location is then off.
+        """
     )
 
     @OptionGroup var lexicons: LexiconOptions
 
     func run() throws {
-      let model = try lexicons.loadModel()
+      var warnings: [GovTagError] = []
+      let model = try Diagnostics.orExit {
+        try ClassifierModel.load(lexiconDirectory: lexicons.directory) { warnings.append($0) }
+      }
+      for warning in warnings { Diagnostics.warning(warning.description) }
       for dimension in model.lexicons.dimensions {
         let terms = dimension.categories.reduce(0) { $0 + $1.terms.count }
         let empty = dimension.categories.filter { $0.terms.isEmpty }.map(\.id)
@@ -29,7 +40,12 @@ struct Lexicon: ParsableCommand {
         if !empty.isEmpty { line += " (no terms yet: \(empty.joined(separator: ", ")))" }
         print(line)
       }
-      print("lexicons OK: \(model.lexicons.termCount) terms, version \(model.rulesVersion)")
+      var last = "lexicons OK: \(model.lexicons.termCount) terms, version \(model.rulesVersion)"
+      if !warnings.isEmpty {
+        let off = [model.scope.cues.isEmpty ? "scope" : nil, model.gazetteer == nil ? "location" : nil].compactMap { $0 }
+        last += " (\(off.joined(separator: " and ")) off: see the warning\(warnings.count == 1 ? "" : "s") above)"
+      }
+      print(last)
     }
   }
 }

@@ -12,7 +12,9 @@ extension Lexicon {
         a gold corpus with --field gold), cuts them into n-grams of 1 to 3 tokens of GovTag's \
         segmentation, and ranks for each category the n-grams of its records by the weighted \
         log-odds z-score with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) \
-        against the other records. Terms the category already has are left out.
+        against the other records. Terms the category already has are left out. When no record \
+        has the --field at all, one error names the fields of labels the records do have and the \
+        exit status is 2.
         """
     )
 

@@ -11,7 +11,8 @@ struct Stats: ParsableCommand {
       shares of a dimension can add up to more than 100%), the region mix, the share of cases \
       with a data-element label, and the change in percentage points between consecutive years. \
       A line that cannot be used is reported with its file and line and skipped; the exit \
-      status is then 1.
+      status is then 1. When no record has the labels counted (GovTag's labels, or --field) at \
+      all, one error names the fields of labels the records do have and the exit status is 2.
       """
   )
 
@@ -26,7 +27,7 @@ struct Stats: ParsableCommand {
   @Flag(help: "Write JSON instead of Markdown tables.")
   var json = false
 
-  @Flag(help: "Write CSV (long form: one line per section, category and year) instead of Markdown tables.")
+  @Flag(help: "Write CSV (long form: one line per section, category and year; UTF-8 with BOM, CRLF, for Excel) instead of Markdown tables.")
   var csv = false
 
   @Option(help: "Group by year (the default: one column per year, plus all) or province (cases, share, top capability).")
@@ -56,10 +57,10 @@ struct Stats: ParsableCommand {
       let output = OutputStream.standardOutput()
       switch (by, json, csv) {
       case (.year, true, _): try output.write(StatsTable(statistics: statistics, source: source).json())
-      case (.year, _, true): try output.write(StatsTable(statistics: statistics, source: source).csv().utf8)
+      case (.year, _, true): try output.write(StatsTable(statistics: statistics, source: source).csv())
       case (.year, _, _): try output.write(StatsTable(statistics: statistics, source: source).markdown().utf8)
       case (.province, true, _): try output.write(ProvinceTable(statistics: statistics, source: source).json())
-      case (.province, _, true): try output.write(ProvinceTable(statistics: statistics, source: source).csv().utf8)
+      case (.province, _, true): try output.write(ProvinceTable(statistics: statistics, source: source).csv())
       case (.province, _, _): try output.write(ProvinceTable(statistics: statistics, source: source).markdown().utf8)
       }
       try output.commit()

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Reference labels: reading and validating gold and manual labels")
 struct ReferenceLabelsTests {
-  static let field = ReferenceLabels.Field(name: "gold", option: "--gold-field")
+  static let field = ReferenceLabels.Field(name: "gold", option: "--field")
 
   @Test("a complete annotation: dimensions, province and region")
   func complete() throws {
@@ -41,7 +41,7 @@ struct ReferenceLabelsTests {
   static let badCases: [BadCase] = [
     BadCase(
       id: "missing field", value: nil, reason: #"the record has no "gold" field"#,
-      hint: #"add its labels as "gold": {"capability": [...], ...}, or name the field that holds them with --gold-field"#),
+      hint: #"add its labels as "gold": {"capability": [...], ...}, or name the field that holds them with --field"#),
     BadCase(
       id: "null field", value: .null, reason: #""gold" is null: the record has no labels"#,
       hint: "give its labels, or leave the record out"),

@@ -20,6 +20,13 @@ struct ScopeTests {
     #expect(try statuses("面向未来推进一网通办") == ["一网通办:counted"])
   }
 
+  @Test("a comma inside a number (1,400) does not end the negation's clause; one between words does")
+  func numbersKeepTheirClause() throws {
+    #expect(try statuses("本市尚未实现1,400项一网通办") == ["一网通办:negated"])
+    #expect(try statuses("本市尚未实现3.5万项一网通办") == ["一网通办:negated"])
+    #expect(try statuses("本市尚未统一标准,已实现一网通办") == ["一网通办:counted"])
+  }
+
   @Test("a plan cue suppresses, and the evidence says which cue")
   func plan() throws {
     let hits = try tagger.hits(in: "下一步将推进一网通办").filter { $0.term == "一网通办" }

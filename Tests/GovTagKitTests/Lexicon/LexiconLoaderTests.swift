@@ -94,6 +94,38 @@ struct LexiconLoaderTests {
         #"cap.yaml:5:13: weight 11 of term "一网通办" is out of range; use a number greater than 0 and at most 10"#,
         #"cap.yaml:6:3: unknown category "nope" in dimension capability; use one of economic_regulation, market_supervision, social_management, public_service, environmental_protection, government_operations, government_transparency"#,
       ]),
+    Case(
+      id: "a second terms: in a category would drop the first's terms",
+      yaml: "dimension: capability\ncategories:\n  public_service:\n    terms:\n      一网通办: 3\n    terms:\n      政务服务: 2\n",
+      messages: [
+        #"cap.yaml:6:5: duplicate key "terms" in category public_service (first at line 4): only the first is read, so the rules under this one would be lost; merge the two into one "terms:""#
+      ]),
+    Case(
+      id: "a second categories: at the top",
+      yaml: "dimension: capability\ncategories:\n  public_service:\n    terms: {一网通办: 3}\ncategories:\n  economic_regulation:\n    terms: {营商环境: 3}\n",
+      messages: [
+        #"cap.yaml:5:1: duplicate key "categories" at the top of the file (first at line 2): only the first is read, so the rules under this one would be lost; merge the two into one "categories:""#
+      ]),
+    Case(
+      id: "traditional and full-width terms can never match",
+      yaml: "dimension: capability\ncategories:\n  public_service:\n    terms:\n      數據共享: 3\n      ＡＩ政务: 2\n      一网通办: 3\n    exclude: [一网通辦理]\n",
+      messages: [
+        #"cap.yaml:5:7: term "數據共享" can never match: texts are folded to simplified characters and half-width forms before matching; write "数据共享""#,
+        #"cap.yaml:6:7: term "ＡＩ政务" can never match: texts are folded to simplified characters and half-width forms before matching; write "AI政务""#,
+        #"cap.yaml:8:15: exclusion "一网通辦理" can never match: texts are folded to simplified characters and half-width forms before matching; write "一网通办理""#,
+      ]),
+    Case(
+      id: "a single value where a list is expected",
+      yaml: "dimension: capability\ncategories:\n  public_service:\n    terms: {一网通办: 3}\n    exclude: 一网通办理\n",
+      messages: [
+        #"cap.yaml:5:14: "exclude" of category public_service must be a list of phrases, found the single value "一网通办理"; write exclude: [一网通办理]"#
+      ]),
+    Case(
+      id: "a context's words as a single value",
+      yaml: "dimension: data_element\ncontexts:\n  data: {words: 数据}\ncategories:\n  data_standards:\n    terms:\n      管理办法: {weight: 2, near: data}\n",
+      messages: [
+        #"cap.yaml:3:17: the words of context data must be a list, found the single value "数据"; write words: [数据]"#
+      ]),
   ]
 
   @Test("each problem is reported with its file, line, column and a fix", arguments: cases)
@@ -153,6 +185,42 @@ struct LexiconLoaderTests {
     } catch let error as GovTagError {
       #expect(error.description == "\(empty.path): no lexicon files (*.yaml) found; pass the folder that holds the lexicon .yaml files with --lexicons")
     }
+  }
+
+  @Test("scope files: a repeated key, a single cue instead of a list, a traditional cue")
+  func scopeProblems() {
+    do {
+      _ = try ScopeRules.parse("negation: 尚未\nplan: [下一步]\nplan: [拟]\ncitation: [依據]\n", file: "scope.yaml")
+      Issue.record("must fail")
+    } catch let errors as GovTagErrors {
+      #expect(
+        errors.errors.map(\.description) == [
+          #"scope.yaml:3:1: duplicate key "plan" in the scope file (first at line 2): only the first is read, so the rules under this one would be lost; merge the two into one "plan:""#,
+          #"scope.yaml:1:11: negation must be a list, found the single value "尚未"; write it as a list, e.g. negation: [尚未]"#,
+          #"scope.yaml:4:12: cue "依據" can never match: texts are folded to simplified characters and half-width forms before matching; write "依据""#,
+        ])
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+
+  @Test("a missing scope.yaml or gazetteer.yaml loads, with a warning for each; calibration.yaml is not a dimension")
+  func missingFiles() throws {
+    let directory = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    Fixtures.write("dimension: capability\ncategories:\n  public_service:\n    terms: {一网通办: 3}\n", to: "capability.yaml", in: directory)
+    Fixtures.write("not: [a, dimension]\n", to: "calibration.yaml", in: directory)
+    var warnings: [String] = []
+    let model = try ClassifierModel.load(lexiconDirectory: directory.path) { warnings.append($0.description) }
+    #expect(model.lexicons.dimensions.map(\.id) == ["capability"])
+    #expect(
+      warnings == [
+        "\(directory.path)/scope.yaml: no scope.yaml: scope is off, so no hit is discounted for a negation (尚未), a plan (下一步) or a cited title (依据《…》); add the file (the bundled Lexicons/scope.yaml is a start) to turn scope on",
+        "\(directory.path)/gazetteer.yaml: no gazetteer.yaml: location is off, so every record's province, city and region will be null; add the file (the bundled Lexicons/gazetteer.yaml) to turn location on",
+      ])
+    var none: [String] = []
+    _ = try ClassifierModel.load(lexiconDirectory: Fixtures.lexiconDirectory) { none.append($0.description) }
+    #expect(none.isEmpty)
   }
 
   @Test("the bundled lexicons load without problems and cover every category")

@@ -107,7 +107,11 @@ struct CaseStatisticsTests {
 
   @Test("CSV: one line per section, category and column, with the change from the previous year")
   func csv() throws {
-    let lines = StatsTable(statistics: try ReportFixture.statistics(), source: .govtag).csv().split(separator: "\n").map(String.init)
+    let bytes = StatsTable(statistics: try ReportFixture.statistics(), source: .govtag).csv()
+    #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+    #expect(text.hasSuffix("\r\n"))
+    let lines: [String] = Array(text.components(separatedBy: "\r\n").dropLast())
     #expect(lines[0] == "section,category,name,group,cases,count,share_percent,change_pp")
     #expect(lines.count == 1 + 4 * (7 + 4 + 6 + 4 + 4 + 8))
     #expect(lines.contains("capability,public_service,公共服务,2022,3,2,66.67,"))

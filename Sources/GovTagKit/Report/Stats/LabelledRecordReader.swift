@@ -48,17 +48,20 @@ public struct LabelledRecordReader: Sendable {
   ///   - paths: JSON Lines files; `-` is standard input.
   ///   - onEvent: called for every record, in input order, and for every problem.
   /// - Returns: the counts.
-  /// - Throws: `GovTagError` with code `.io` when reading an opened input fails.
+  /// - Throws: `GovTagError` with code `.io` when reading an opened input fails; with code
+  ///   `.input` when no record has the field the labels are read from (``source``) but some lack
+  ///   it: one error naming the fields of labels the records do have, instead of one per record.
   @discardableResult
   public func read(paths: [String], onEvent: (Event) -> Void) throws -> LabelledReadSummary {
     var summary = LabelledReadSummary()
+    var check = LabelFieldCheck<Event>(field: source.fieldName, option: "--field")
     for path in paths {
       let reader: LineReader
       do {
         reader = try LineReader(path: path)
       } catch let error as GovTagError {
         summary.inputErrors.append(error)
-        onEvent(.inputFailed(error))
+        check.problem(.inputFailed(error), missingField: false).forEach(onEvent)
         continue
       }
       var records = 0
@@ -70,13 +73,22 @@ public struct LabelledRecordReader: Sendable {
         records += 1
         summary.recordsRead += 1
         let location = SourceLocation(file: reader.name, line: reader.lineNumber)
-        switch line.withUnsafeBufferPointer({ decode($0, at: location) }) {
+        switch line.withUnsafeBufferPointer({ decodeReportingField($0, at: location) }) {
         case .success(let record):
           summary.accepted += 1
+          check.fieldFound().forEach(onEvent)
           onEvent(.record(record))
-        case .failure(let error):
+        case .failure(let failure):
           summary.failed += 1
-          onEvent(.recordFailed(error))
+          switch failure.field {
+          case .unknown:
+            check.problem(.recordFailed(failure.error), missingField: false).forEach(onEvent)
+          case .present:
+            check.fieldFound().forEach(onEvent)
+            onEvent(.recordFailed(failure.error))
+          case .missing(let labelFields):
+            check.problem(.recordFailed(failure.error), missingField: true, at: location, labelFields: labelFields).forEach(onEvent)
+          }
         }
       }
       summary.inputsRead += 1
@@ -85,9 +97,12 @@ public struct LabelledRecordReader: Sendable {
           .input, reader.lineNumber == 0 ? "the input is empty: no records" : "the input holds only blank lines: no records",
           at: SourceLocation(file: reader.name), hint: "give the JSON Lines that govtag tag wrote")
         summary.inputErrors.append(error)
-        onEvent(.inputFailed(error))
+        check.problem(.inputFailed(error), missingField: false).forEach(onEvent)
       }
     }
+    let (held, error) = check.finish()
+    held.forEach(onEvent)
+    if let error { throw error }
     return summary
   }
 
@@ -100,20 +115,46 @@ public struct LabelledRecordReader: Sendable {
   ///   - location: the input's name and line, for errors.
   /// - Returns: the record, or what is wrong with the line.
   public func decode(_ line: UnsafeBufferPointer<UInt8>, at location: SourceLocation) -> Result<LabelledRecord, RecordError> {
+    decodeReportingField(line, at: location).mapError(\.error)
+  }
+
+  /// Whether a failed line's record had the field its labels are read from.
+  enum FieldState: Sendable {
+    /// Not known: the line was not a record.
+    case unknown
+    /// It had the field.
+    case present
+    /// It lacked the field; these other fields look like labels.
+    case missing(labelFields: [String])
+  }
+
+  /// Why a line could not be used, and whether its record had the labels' field.
+  struct Failure: Error {
+    var error: RecordError
+    var field: FieldState
+  }
+
+  /// ``decode(_:at:)``, telling a record without the labels' field from other failures.
+  func decodeReportingField(_ line: UnsafeBufferPointer<UInt8>, at location: SourceLocation) -> Result<LabelledRecord, Failure> {
     let document: Document
     switch DocumentDecoder().decode(line, at: location) {
-    case .failure(let error): return .failure(error)
+    case .failure(let error): return .failure(Failure(error: error, field: .unknown))
     case .success(let decoded): document = decoded
     }
     do {
       return .success(try record(from: document))
     } catch let problem as Problem {
+      let field: FieldState =
+        problem.missingField
+        ? .missing(labelFields: LabelFieldCheck<Event>.labelFields(in: document.fields, taxonomy: taxonomy)) : .present
       return .failure(
-        RecordError(
-          location: location, id: document.id, reason: problem.reason, hint: problem.hint,
-          rawLine: String(decoding: line, as: UTF8.self)))
+        Failure(
+          error: RecordError(
+            location: location, id: document.id, reason: problem.reason, hint: problem.hint,
+            rawLine: String(decoding: line, as: UTF8.self)),
+          field: field))
     } catch {
-      return .failure(RecordError(location: location, id: document.id, reason: "\(error)"))
+      return .failure(Failure(error: RecordError(location: location, id: document.id, reason: "\(error)"), field: .unknown))
     }
   }
 
@@ -121,6 +162,8 @@ public struct LabelledRecordReader: Sendable {
   struct Problem: Error {
     var reason: String
     var hint: String?
+    /// The record lacks the field the labels are read from.
+    var missingField = false
   }
 
   private func record(from document: Document) throws -> LabelledRecord {
@@ -130,7 +173,8 @@ public struct LabelledRecordReader: Sendable {
     case (nil, .govtag), (.null?, .govtag):
       throw Problem(
         reason: "the record has no \"labels\" field",
-        hint: "label the records with govtag tag first, or count a field of people's labels with --field")
+        hint: "label the records with govtag tag first, or count a field of people's labels with --field",
+        missingField: true)
     case (nil, _), (.null?, _):
       labels = nil
     case (let value?, _):
@@ -159,7 +203,8 @@ public struct LabelledRecordReader: Sendable {
     if case .field(let name) = source, referenceField == nil {
       throw Problem(
         reason: "the record has no \"\(name)\" field",
-        hint: "give every record its \"\(name)\" labels, or leave out --field to count GovTag's labels")
+        hint: "give every record its \"\(name)\" labels, or leave out --field to count GovTag's labels",
+        missingField: true)
     }
 
     let review = fields["review"]?.objectValue

@@ -10,48 +10,45 @@ extension StatsTable {
   /// `share_percent` has two decimals; `change_pp` is the change from the previous year present
   /// (empty for the first year, ``CaseStatistics/unknown`` and ``CaseStatistics/all``).
   ///
-  /// - Returns: the text (RFC 4180 quoting, `\n` line ends), ending with a newline.
-  public func csv() -> String {
-    var lines = [Self.csvHeader]
+  /// - Returns: UTF-8 bytes as ``CSVWriter`` writes them: a byte order mark, RFC 4180 quoting,
+  ///   CRLF line ends, text cells that could start a formula neutralised; figures stay numbers.
+  public func csv() -> [UInt8] {
+    var csv = CSVWriter()
+    csv.writeRow(Self.csvHeader.split(separator: ",").map { CSVWriter.Field.text(String($0)) })
     let changeInto = Dictionary(uniqueKeysWithValues: changes.enumerated().map { ($1.to, $0) })
     for section in sections {
       for row in section.rows {
         for (index, column) in columns.enumerated() {
           let share = row.shares[index].map { StatsNumber.fixed($0 * 100, digits: 2) } ?? ""
           let change = changeInto[column.key].flatMap { row.changes[$0] }.map { StatsNumber.fixed($0, digits: 2) } ?? ""
-          lines.append(
-            [section.id, row.id, row.name, column.key, String(column.cases), String(row.counts[index]), share, change]
-              .map(Self.csvField).joined(separator: ","))
+          csv.writeRow([
+            .text(section.id), .text(row.id), .text(row.name), .text(column.key), .number(String(column.cases)),
+            .number(String(row.counts[index])), .number(share), .number(change),
+          ])
         }
       }
     }
-    return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// Quotes a field when it holds a comma, a quote or a line break.
-  static func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    var quoted = "\""
-    for character in text {
-      if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
-    }
-    return quoted + "\""
+    return csv.bytes
   }
 }
 
 extension ProvinceTable {
+  /// The CSV header.
+  public static let csvHeader = "province,region,cases,share_percent,top_capability,top_capability_name,top_capability_cases"
+
   /// The province table as CSV: `province,region,cases,share_percent,top_capability,top_capability_name,top_capability_cases`.
   ///
-  /// - Returns: the text, ending with a newline.
-  public func csv() -> String {
-    var lines = ["province,region,cases,share_percent,top_capability,top_capability_name,top_capability_cases"]
+  /// - Returns: UTF-8 bytes as ``CSVWriter`` writes them (byte order mark, CRLF, neutralised text).
+  public func csv() -> [UInt8] {
+    var csv = CSVWriter()
+    csv.writeRow(Self.csvHeader.split(separator: ",").map { CSVWriter.Field.text(String($0)) })
     for row in rows {
-      lines.append(
-        [
-          row.province, row.region?.rawValue ?? "", String(row.cases), StatsNumber.fixed(row.share * 100, digits: 2),
-          row.topCapability?.id ?? "", row.topCapability?.name ?? "", row.topCapability.map { String($0.count) } ?? "",
-        ].map(StatsTable.csvField).joined(separator: ","))
+      csv.writeRow([
+        .text(row.province), .text(row.region?.rawValue ?? ""), .number(String(row.cases)),
+        .number(StatsNumber.fixed(row.share * 100, digits: 2)), .text(row.topCapability?.id ?? ""),
+        .text(row.topCapability?.name ?? ""), .number(row.topCapability.map { String($0.count) } ?? ""),
+      ])
     }
-    return lines.joined(separator: "\n") + "\n"
+    return csv.bytes
   }
 }
