@@ -10,6 +10,10 @@ public struct ClassifierConfiguration: Sendable, Hashable {
   /// Hits inside a quoted document title that the case neither cites nor is said to have made
   /// count this fraction of their weight.
   public var quotedTitleFactor: Double = 0.5
+  /// Hits in a background sentence (one that opens with a background cue of `scope.yaml`, such as
+  /// 近年来) count this fraction of their weight: such a sentence mostly sets the scene, but a
+  /// submission may also open its own account of the case with it.
+  public var backgroundFactor: Double = 0.5
   /// A score within this fraction of its threshold, on either side, flags the record for review.
   public var reviewMargin: Double = 0.25
   /// A text shorter than this many characters is flagged for review: too little to judge.
@@ -22,6 +26,6 @@ public struct ClassifierConfiguration: Sendable, Hashable {
 
   /// A canonical rendering of the settings, for the rules version.
   var fingerprint: String {
-    "title=\(titleBoost);decay=\(repeatDecay);quoted=\(quotedTitleFactor);margin=\(reviewMargin);short=\(shortTextLimit)"
+    "title=\(titleBoost);decay=\(repeatDecay);quoted=\(quotedTitleFactor);margin=\(reviewMargin);short=\(shortTextLimit);background=\(backgroundFactor)"
   }
 }

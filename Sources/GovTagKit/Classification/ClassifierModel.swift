@@ -50,6 +50,12 @@ public struct ClassifierModel: Sendable {
   let contextWordValue: [Double]
   /// Whether any term needs a context (else context words are not even matched).
   let usesContexts: Bool
+  /// The background cues of the scope rules (a sentence opening with one is background), and the
+  /// use cues (before a list, they make it the case's own work), as UTF-8 bytes.
+  let backgroundCues: [[UInt8]]
+  let useCues: [[UInt8]]
+  /// The frames of the scope rules as UTF-8 bytes (open, close, as written).
+  let frames: [(open: [UInt8], close: [UInt8], text: String)]
   /// Whether any category is `implied_by:` another dimension (else scoring skips that pass).
   let hasImplications: Bool
   /// Per flat term index: the flat index of the context its hits need, or -1. A `near` that
@@ -69,6 +75,9 @@ public struct ClassifierModel: Sendable {
     var cueBuilder = KeywordAutomaton.Builder()
     for cue in scope.cues { cueBuilder.add(Array(cue.text.utf8)) }
     cueAutomaton = cueBuilder.build()
+    backgroundCues = scope.cues.filter { $0.kind == .background }.map { Array($0.text.utf8) }
+    useCues = scope.cues.filter { $0.kind == .use }.map { Array($0.text.utf8) }
+    frames = scope.frames.map { (Array($0.open.utf8), Array($0.close.utf8), $0.text) }
     self.configuration = configuration
     var builder = KeywordAutomaton.Builder()
     var entries: [[PatternEntry]] = []
@@ -163,6 +172,7 @@ public struct ClassifierModel: Sendable {
     hash.combine(configuration.fingerprint)
     hash.combine(gazetteer?.version ?? "no gazetteer")
     for cue in scope.cues { hash.combine(cue.kind.rawValue + ":" + cue.text) }
+    for frame in scope.frames { hash.combine("frame:" + frame.text) }
     rulesVersion = hash.hexDigest
   }
 }

@@ -32,6 +32,19 @@ public struct Evidence: Sendable, Hashable {
     /// The hit lies inside a quoted document title 《…》 with no cue saying whether the case made
     /// or cites it: counted at ``ClassifierConfiguration/quotedTitleFactor`` of its weight.
     case inQuotedTitle
+    /// An aim or benefit cue stands before the hit in its clause (助力基层治理现代化): the text
+    /// names what the case serves, not what it does. Not counted.
+    case aim(cue: String)
+    /// The hit's sentence opens with a background cue (近年来，全市…): it mostly sets the scene.
+    /// Counted at ``ClassifierConfiguration/backgroundFactor`` of its weight.
+    case background(cue: String)
+    /// The hit is one item of an enumeration that spans several categories of its dimension
+    /// (推动大数据、云计算、人工智能与政务深度融合): a list of trends or fields, not the case's own
+    /// work. Not counted.
+    case listed(categories: Int)
+    /// The hit sits in a frame that names a field of a survey or a benefit (在基层治理方面,
+    /// 为基层减负), not the case's own work. Not counted.
+    case framed(frame: String)
 
     /// Whether labelled records list the hit by default: all but near misses (a hit across a
     /// word boundary, or inside a longer term of its category), which `--evidence all` adds.
@@ -45,7 +58,7 @@ public struct Evidence: Sendable, Hashable {
     /// Whether the hit adds to its category's score (in full, or in part for a quoted title).
     public var counts: Bool {
       switch self {
-      case .counted, .inQuotedTitle: true
+      case .counted, .inQuotedTitle, .background: true
       default: false
       }
     }
@@ -62,6 +75,10 @@ public struct Evidence: Sendable, Hashable {
       case .missingContext: "missing_context"
       case .citedTitle: "cited_title"
       case .inQuotedTitle: "quoted_title"
+      case .aim: "aim"
+      case .background: "background"
+      case .listed: "listed"
+      case .framed: "framed"
       }
     }
 
@@ -77,6 +94,10 @@ public struct Evidence: Sendable, Hashable {
       case .missingContext(let context): "needs the context \"\(context)\" in its sentence, which lacks it"
       case .citedTitle(let cue): "inside a document title the case cites (\"\(cue)\")"
       case .inQuotedTitle: "inside a quoted document title 《…》: counts half"
+      case .aim(let cue): "named as an aim or benefit (\"\(cue)\" in its clause), not as what the case does"
+      case .background(let cue): "in a background sentence (it opens with \"\(cue)\"): counts half"
+      case .listed(let categories): "one item of a list that spans \(categories) categories: a list of trends or fields, not the case's own work"
+      case .framed(let frame): "inside \"\(frame)\": names a field or a benefit, not what the case does"
       }
     }
   }

@@ -38,6 +38,8 @@ extension Tagger {
     var cues: [(start: Int, end: Int, cue: Int)] = []
     if !model.scope.cues.isEmpty {
       try model.cueAutomaton.forEachMatch(in: bytes) { start, end, cue in
+        // Background and use cues are read by the salience rules (Tagger+Salience.swift).
+        guard model.scope.cues[cue].kind != .background, model.scope.cues[cue].kind != .use else { return }
         guard isFollowedInItsClause(start: start, end: end) else { return }
         // A cue counts as a word of its own, and not inside a term (未来 in 未来社区 is no plan).
         guard try isWordBoundary(at: start, in: bytes), try isWordBoundary(at: end, in: bytes) else { return }
@@ -65,11 +67,16 @@ extension Tagger {
         if before == nil { hits[index].status = .inQuotedTitle }
       }
       let cue = cues.last {
-        $0.start >= clauseStart && $0.end <= hit.start && (rules[$0.cue].kind == .negation || rules[$0.cue].kind == .plan)
+        $0.start >= clauseStart && $0.end <= hit.start
+          && (rules[$0.cue].kind == .negation || rules[$0.cue].kind == .plan || rules[$0.cue].kind == .aim)
       }
       if let cue {
         let rule = rules[cue.cue]
-        hits[index].status = rule.kind == .negation ? .negated(cue: rule.text) : .planned(cue: rule.text)
+        switch rule.kind {
+        case .negation: hits[index].status = .negated(cue: rule.text)
+        case .plan: hits[index].status = .planned(cue: rule.text)
+        default: hits[index].status = .aim(cue: rule.text)
+        }
       }
     }
   }

@@ -19,6 +19,7 @@ extension Tagger {
       for _ in 0..<seen { contribution *= configuration.repeatDecay }
       if hit.field == .title { contribution *= configuration.titleBoost }
       if hit.status == .inQuotedTitle { contribution *= configuration.quotedTitleFactor }
+      if case .background = hit.status { contribution *= configuration.backgroundFactor }
       contribution = Self.rounded(contribution)
       evidence[index].contribution = contribution
       totals[hit.categoryIndex] += contribution

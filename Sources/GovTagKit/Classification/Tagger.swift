@@ -193,6 +193,7 @@ extension Tagger {
       }
     }
     try applyScope(to: &hits, in: bytes)
+    applySalience(to: &hits, in: bytes)
     if model.usesContexts { applyContexts(to: &hits, words: contextWords, in: bytes) }
     // A counted hit nested in a longer counted hit of the same category adds nothing of its own.
     // Hits are sorted by start, longest first, so a covering hit is always seen before the hits

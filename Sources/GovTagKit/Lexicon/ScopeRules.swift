@@ -15,6 +15,13 @@ public struct ScopeRules: Sendable, Hashable {
     case citation
     /// Before 《…》: the case made the document, so hits inside the title count in full.
     case enactment
+    /// The hit is named as an aim or a benefit (助力, 旨在): the hit does not count.
+    case aim
+    /// Opens a sentence that describes the setting (近年来, 当前): no hit of it counts.
+    case background
+    /// Before an enumeration in its clause, says the case uses what the list names (运用, 依托):
+    /// such a list is the case's own work, not a list of trends.
+    case use
   }
 
   /// A cue word and its kind.
@@ -23,14 +30,30 @@ public struct ScopeRules: Sendable, Hashable {
     public var kind: Kind
   }
 
+  /// A frame around a hit that names a field or a benefit rather than the case's work:
+  /// `在…方面` (在基层治理方面，…) or `为…减负` (为基层减负).
+  public struct Frame: Sendable, Hashable {
+    /// What stands before the hit (在).
+    public var open: String
+    /// What stands after it, or ends it (方面; 减负 in 为基层减负).
+    public var close: String
+    /// The frame as written, `open…close`.
+    public var text: String { open + "…" + close }
+  }
+
   /// The cues, negations first.
   public var cues: [Cue]
+  /// The frames of `frames:`, in file order.
+  public var frames: [Frame] = []
 
   /// The file name looked for in a lexicon directory.
   public static let fileName = "scope.yaml"
 
   /// Creates rules.
-  public init(cues: [Cue]) { self.cues = cues }
+  public init(cues: [Cue], frames: [Frame] = []) {
+    self.cues = cues
+    self.frames = frames
+  }
 
   /// No cues: every hit is in scope (quoted titles are still out of scope).
   public static let none = ScopeRules(cues: [])
@@ -44,7 +67,8 @@ public struct ScopeRules: Sendable, Hashable {
     return try parse(try LexiconLoader.readUTF8(path), file: path)
   }
 
-  /// Parses scope YAML: `negation:`, `plan:`, `citation:` and `enactment:`, each a list of words.
+  /// Parses scope YAML: `negation:`, `plan:`, `citation:`, `enactment:`, `aim:`, `background:` and
+  /// `use:`, each a list of words.
   ///
   /// - Throws: `GovTagErrors` naming each problem's line.
   public static func parse(_ text: String, file: String) throws -> ScopeRules {
@@ -56,23 +80,39 @@ public struct ScopeRules: Sendable, Hashable {
     }
     guard let mapping = root?.mapping else {
       throw GovTagErrors([
-        GovTagError(.lexicon, "the scope file must be a mapping with the lists negation, plan, citation and enactment", at: SourceLocation(file: file, line: 1))
+        GovTagError(.lexicon, "the scope file must be a mapping with the lists negation, plan, citation, enactment, aim, background, use and frames", at: SourceLocation(file: file, line: 1))
       ])
     }
     // Unknown and repeated keys: a second negation: would otherwise replace the first's cues.
-    var problems = mapping.keyProblems(allowed: ["negation", "plan", "citation", "enactment"], context: "in the scope file", file: file)
+    var problems = mapping.keyProblems(
+      allowed: ["negation", "plan", "citation", "enactment", "aim", "background", "use", "frames"], context: "in the scope file", file: file)
     var cues: [Cue] = []
     var seen: [String: Int] = [:]
     var read: Set<String> = []
+    var frames: [Frame] = []
     for (key, value) in mapping {
       let name = key.scalar?.string ?? "?"
-      guard let kind = Kind(rawValue: name), read.insert(name).inserted else { continue }  // reported above
+      guard name == "frames" || Kind(rawValue: name) != nil, read.insert(name).inserted else { continue }  // reported above
       let items: [Node]
       switch value.listItems(name, example: "\(name): [\(value.scalar?.string ?? "…")]", file: file) {
       case .success(let list): items = list
       case .failure(let error):
         // negation: 尚未 would otherwise be read as no cue at all and turn every negation off.
         problems.append(error)
+        continue
+      }
+      guard let kind = Kind(rawValue: name) else {
+        for item in items {
+          let parts = (item.scalar?.string ?? "").components(separatedBy: "…")
+          guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            problems.append(
+              GovTagError(
+                .lexicon, "frame \"\(item.scalar?.string ?? "?")\" must be two words joined by …",
+                at: SourceLocation(file: file, line: item.mark?.line, column: item.mark?.column), hint: "e.g. 在…方面"))
+            continue
+          }
+          frames.append(Frame(open: parts[0], close: parts[1]))
+        }
         continue
       }
       for item in items {
@@ -97,6 +137,6 @@ public struct ScopeRules: Sendable, Hashable {
       }
     }
     if !problems.isEmpty { throw GovTagErrors(problems) }
-    return ScopeRules(cues: cues)
+    return ScopeRules(cues: cues, frames: frames)
   }
 }

@@ -109,6 +109,15 @@ enum TextBreaks {
     return floor == 0 ? 0 : nil
   }
 
+  /// The byte range of the clause holding `offset`: from ``clauseStart(before:in:)`` to just
+  /// before the next mark (or the text's end).
+  static func clause(around offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    let start = clauseStart(before: offset, in: bytes)
+    var end = max(offset, start)
+    while end < bytes.count, mark(startingAt: end, in: bytes) == nil { end += 1 }
+    return start..<end
+  }
+
   /// The byte range of the sentence holding `range`: from just after the sentence mark before
   /// it to just before the one after it (or the text's ends). Clause marks do not end it.
   static func sentence(around range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {

@@ -1,0 +1,143 @@
+extension Tagger {
+  /// Marks counted hits that the text mentions without saying the case does them (see the
+  /// `background:` and `use:` lists of `Lexicons/scope.yaml`; aims are clause cues, in
+  /// ``applyScope(to:in:)``):
+  ///
+  /// - **Background.** A sentence that opens with a background cue (近年来，全市政务云…持续完善)
+  ///   describes the setting; none of its hits count.
+  /// - **Lists of trends or fields.** A hit that is one item of a 、-enumeration whose items span
+  ///   at least ``listedCategoryMinimum`` categories of its dimension (推动大数据、云计算、人工智能与
+  ///   政务深度融合; 政务服务、经济运行、基层治理等领域) is a survey, not the case's own work, unless a
+  ///   use verb (运用, 依托 …) before the list in its clause says the case uses them.
+  ///
+  /// Works on the folded bytes, on counted hits only; each sentence and each clause with a list is
+  /// examined once.
+  func applySalience(to hits: inout [RawHit], in bytes: UnsafeBufferPointer<UInt8>) {
+    guard hits.contains(where: { $0.status == .counted }) else { return }
+    let background = model.backgroundCues
+    if !background.isEmpty {
+      var sentence = 0..<0
+      var opener: String?
+      for index in hits.indices where hits[index].status == .counted {
+        let hit = hits[index]
+        if !(sentence.lowerBound <= hit.start && hit.end <= sentence.upperBound) {
+          sentence = TextBreaks.sentence(around: hit.start..<hit.end, in: bytes)
+          opener = Self.opening(of: sentence, in: bytes, among: background)
+        }
+        if let opener { hits[index].status = .background(cue: opener) }
+      }
+    }
+    markListedHits(&hits, in: bytes)
+    if !model.frames.isEmpty { markFramedHits(&hits, in: bytes) }
+  }
+
+  /// How far the two words of a frame may stand from the hit (sixteen CJK characters).
+  static let frameReach = 48
+
+  /// Marks counted hits that a frame of the scope rules encloses in their clause: its opening word
+  /// at most ``frameReach`` bytes before the hit, its closing word at most that far after it (or
+  /// ending it: 为【基层减负】).
+  private func markFramedHits(_ hits: inout [RawHit], in bytes: UnsafeBufferPointer<UInt8>) {
+    for index in hits.indices where hits[index].status == .counted {
+      let hit = hits[index]
+      let clause = TextBreaks.clause(around: hit.start, in: bytes)
+      for frame in model.frames {
+        let before = min(hit.start, max(clause.lowerBound, hit.start - Self.frameReach))..<hit.start
+        let afterStart = max(hit.start, hit.end - frame.close.count)
+        let after = afterStart..<max(afterStart, min(clause.upperBound, hit.end + Self.frameReach))
+        if Self.contains([frame.open], in: before, bytes: bytes), Self.contains([frame.close], in: after, bytes: bytes) {
+          hits[index].status = .framed(frame: frame.text)
+          break
+        }
+      }
+    }
+  }
+
+  /// The fewest categories of one dimension an enumeration must span to be a survey.
+  static let listedCategoryMinimum = 3
+  /// How far an item of an enumeration reaches before its first or after its last 、 (eight
+  /// CJK characters): a list's first item starts after its verb, its last ends at 等 or 与.
+  static let listItemReach = 24
+
+  private func markListedHits(_ hits: inout [RawHit], in bytes: UnsafeBufferPointer<UInt8>) {
+    var index = 0
+    while index < hits.count {
+      guard hits[index].status == .counted else {
+        index += 1
+        continue
+      }
+      let clause = TextBreaks.clause(around: hits[index].start, in: bytes)
+      // The hits of this clause: they are sorted by start.
+      var last = index
+      while last + 1 < hits.count, hits[last + 1].start < clause.upperBound { last += 1 }
+      defer { index = last + 1 }
+      let marks = Self.enumerationMarks(in: clause, bytes: bytes)
+      guard marks.count >= 2, let first = marks.first, let final = marks.last else { continue }
+      let region = max(clause.lowerBound, first - Self.listItemReach)..<min(clause.upperBound, final + 3 + Self.listItemReach)
+      // A use verb before the list's first item (or just inside its reach) makes it the case's own.
+      if Self.contains(model.useCues, in: clause.lowerBound..<min(clause.upperBound, region.lowerBound + 6), bytes: bytes) {
+        continue
+      }
+      // Distinct categories per dimension among the counted hits of the list's items.
+      var categories: [Int: Set<Int>] = [:]
+      for position in index...last where hits[position].status == .counted && region.contains(hits[position].start) {
+        categories[hits[position].dimension, default: []].insert(hits[position].category)
+      }
+      for position in index...last where hits[position].status == .counted && region.contains(hits[position].start) {
+        let spanned = categories[hits[position].dimension]?.count ?? 0
+        if spanned >= Self.listedCategoryMinimum { hits[position].status = .listed(categories: spanned) }
+      }
+    }
+  }
+
+  /// The cue that `sentence` opens with (after spaces, quotes and brackets), if any.
+  static func opening(of sentence: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, among cues: [[UInt8]]) -> String? {
+    var start = sentence.lowerBound
+    while start < sentence.upperBound {
+      let byte = bytes[start]
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { start += 1; continue }
+      // “ ‘ (E2 80 9C / 98) and the ideographic space (E3 80 80).
+      if start + 2 < bytes.count, (byte == 0xE2 && bytes[start + 1] == 0x80 && (bytes[start + 2] == 0x9C || bytes[start + 2] == 0x98))
+        || (byte == 0xE3 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x80)
+      {
+        start += 3
+        continue
+      }
+      break
+    }
+    for cue in cues where start + cue.count <= sentence.upperBound {
+      if (0..<cue.count).allSatisfy({ bytes[start + $0] == cue[$0] }) { return String(decoding: cue, as: UTF8.self) }
+    }
+    return nil
+  }
+
+  /// Whether any of `cues` occurs inside `range`.
+  static func contains(_ cues: [[UInt8]], in range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !cues.isEmpty, !range.isEmpty else { return false }
+    let upper = min(range.upperBound, bytes.count)
+    for cue in cues where cue.count <= upper - range.lowerBound {
+      var start = range.lowerBound
+      while start + cue.count <= upper {
+        if bytes[start] == cue[0], (1..<cue.count).allSatisfy({ bytes[start + $0] == cue[$0] }) { return true }
+        start += 1
+      }
+    }
+    return false
+  }
+
+  /// Offsets of the enumeration commas 、 (E3 80 81) in `clause`.
+  static func enumerationMarks(in clause: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    var marks: [Int] = []
+    var index = clause.lowerBound
+    while index + 2 < clause.upperBound {
+      if bytes[index] == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x81 {
+        marks.append(index)
+        index += 3
+      } else {
+        index += 1
+      }
+    }
+    return marks
+  }
+}
+
