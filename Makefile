@@ -50,9 +50,12 @@ test: deps
 	$(SWIFT) test
 
 # PREFIX/bin/govtag and PREFIX/share/govtag/Lexicons, where the binary finds them with no flags.
-install: static install-files
+install: static
+	@$(MAKE) --no-print-directory install-files
 
+# The lexicon folder is replaced, not merged: a file left from an older version would still load.
 install-files:
+	rm -rf $(DATADIR)/Lexicons
 	install -d $(BINDIR) $(DATADIR)/Lexicons
 	install -m 755 $(STATIC_GOVTAG) $(BINDIR)/govtag
 	install -m 644 Lexicons/* $(DATADIR)/Lexicons/

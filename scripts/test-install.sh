@@ -20,12 +20,16 @@ fail() { failed=$((failed + 1)); echo "FAILED: $1"; }
 same() { if cmp -s "$2" "$3"; then pass "$1"; else fail "$1 ($2 and $3 differ:"; diff "$2" "$3" | head -5; echo ")"; fi; }
 
 prefix=$tmp/prefix
+# A lexicon file left by an older installation must not survive (it would still load).
+mkdir -p "$prefix/share/govtag/Lexicons"
+echo "dimension: stale" >"$prefix/share/govtag/Lexicons/stale.yaml"
 make --no-print-directory install PREFIX="$prefix" >"$tmp/install.log" 2>&1 || { cat "$tmp/install.log"; fail "make install PREFIX=$prefix"; }
 govtag=$prefix/bin/govtag
 lexicons=$prefix/share/govtag/Lexicons
 [ -x "$govtag" ] && pass "make install puts bin/govtag in PREFIX" || fail "no $govtag"
 [ -f "$lexicons/capability.yaml" ] && [ -f "$lexicons/gazetteer.yaml" ] && [ -f "$lexicons/scope.yaml" ] &&
   pass "make install puts the lexicons in PREFIX/share/govtag/Lexicons" || fail "no lexicons in $lexicons"
+[ ! -e "$lexicons/stale.yaml" ] && pass "make install replaces the lexicon folder" || fail "a stale lexicon file survived make install"
 
 text="杭州市推进政务服务一网通办"
 # The installed binary, from /, no flags; the reference with --lexicons naming the same folder,
