@@ -19,7 +19,7 @@ DIST ?= dist
 DIST_NAME = govtag-$(VERSION)-linux-$(shell uname -m)
 
 .PHONY: deps build release static run test install install-files uninstall dist \
-  test-install test-dist test-spark bench clean
+  reference test-install test-dist test-spark bench clean
 
 # ICU4C's headers and libraries (Debian's libicu-dev), installed only when missing.
 deps:
@@ -73,13 +73,20 @@ dist: static
 	tar -czf $(DIST)/$(DIST_NAME).tar.gz -C $(DIST) --owner=0 --group=0 --sort=name $(DIST_NAME)
 	@echo "$(DIST)/$(DIST_NAME).tar.gz"
 
+# What test-install and test-dist compare against: the normal build, built when missing.
+# REFERENCE=$(CURDIR)/.build/debug/govtag (after `make test`) saves a release build; its output is
+# the same bytes.
+REFERENCE ?= $(CURDIR)/.build/release/govtag
+reference:
+	@[ -x "$(REFERENCE)" ] || $(MAKE) --no-print-directory release
+
 # `make install` into a temporary prefix, then tag, explain and lexicon check from / with no flags.
-test-install: static release
-	scripts/test-install.sh
+test-install: static reference
+	REFERENCE="$(REFERENCE)" scripts/test-install.sh
 
 # The tarball unpacked elsewhere, run with the Swift toolchain's libraries hidden.
-test-dist: dist release
-	scripts/test-dist.sh $(DIST)/$(DIST_NAME).tar.gz
+test-dist: dist reference
+	REFERENCE="$(REFERENCE)" scripts/test-dist.sh $(DIST)/$(DIST_NAME).tar.gz
 
 # The tarball's binary as a PySpark `rdd.pipe` stage (local[2]); installs pyspark and Java when missing.
 test-spark: dist
