@@ -5,7 +5,21 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 CORPUS ?= $(sort $(wildcard Corpus/*.jsonl))
 OUT ?= out
 
-.PHONY: deps build release run test bench clean
+# Installation: `make install PREFIX=~/.local`, staged with DESTDIR for packagers.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+DATADIR = $(DESTDIR)$(PREFIX)/share/govtag
+# The relocatable build (Swift runtime and Foundation linked in) has its own build folder, so it
+# and `make release` do not relink each other's binary back and forth.
+STATIC_BUILD ?= .build-static
+STATIC_GOVTAG = $(STATIC_BUILD)/release/govtag
+VERSION := $(shell sed -n 's/.*static let current = "\(.*\)"/\1/p' Sources/GovTagKit/Support/GovTagVersion.swift)
+DIST ?= dist
+DIST_NAME = govtag-$(VERSION)-linux-$(shell uname -m)
+
+.PHONY: deps build release static run test install install-files uninstall dist \
+  reference test-install test-dist test-spark bench clean
 
 # ICU4C's headers and libraries (Debian's libicu-dev), installed only when missing.
 deps:
@@ -20,6 +34,10 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product govtag
 
+# A binary that runs without a Swift toolchain (it needs only glibc and libicu72).
+static: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product govtag --scratch-path $(STATIC_BUILD)
+
 # The main job: label the bundled corpus with the bundled lexicons.
 run: release
 	@mkdir -p $(OUT)
@@ -31,5 +49,48 @@ run: release
 test: deps
 	$(SWIFT) test
 
+# PREFIX/bin/govtag and PREFIX/share/govtag/Lexicons, where the binary finds them with no flags.
+install: static
+	@$(MAKE) --no-print-directory install-files
+
+# The lexicon folder is replaced, not merged: a file left from an older version would still load.
+install-files:
+	rm -rf $(DATADIR)/Lexicons
+	install -d $(BINDIR) $(DATADIR)/Lexicons
+	install -m 755 $(STATIC_GOVTAG) $(BINDIR)/govtag
+	install -m 644 Lexicons/* $(DATADIR)/Lexicons/
+
+uninstall:
+	rm -f $(BINDIR)/govtag
+	rm -rf $(DATADIR)
+
+# dist/govtag-VERSION-linux-ARCH.tar.gz: an installation tree (bin/, share/govtag/Lexicons) with
+# README.md and LICENSE, to unpack anywhere.
+dist: static
+	rm -rf $(DIST)/$(DIST_NAME) $(DIST)/$(DIST_NAME).tar.gz
+	$(MAKE) --no-print-directory install-files PREFIX= DESTDIR=$(DIST)/$(DIST_NAME)
+	install -m 644 README.md LICENSE $(DIST)/$(DIST_NAME)/
+	tar -czf $(DIST)/$(DIST_NAME).tar.gz -C $(DIST) --owner=0 --group=0 --sort=name $(DIST_NAME)
+	@echo "$(DIST)/$(DIST_NAME).tar.gz"
+
+# What test-install and test-dist compare against: the normal build, built when missing.
+# REFERENCE=$(CURDIR)/.build/debug/govtag (after `make test`) saves a release build; its output is
+# the same bytes.
+REFERENCE ?= $(CURDIR)/.build/release/govtag
+reference:
+	@[ -x "$(REFERENCE)" ] || $(MAKE) --no-print-directory release
+
+# `make install` into a temporary prefix, then tag, explain and lexicon check from / with no flags.
+test-install: static reference
+	REFERENCE="$(REFERENCE)" scripts/test-install.sh
+
+# The tarball unpacked elsewhere, run with the Swift toolchain's libraries hidden.
+test-dist: dist reference
+	REFERENCE="$(REFERENCE)" scripts/test-dist.sh $(DIST)/$(DIST_NAME).tar.gz
+
+# The tarball's binary as a PySpark `rdd.pipe` stage (local[2]); installs pyspark and Java when missing.
+test-spark: dist
+	scripts/test-spark.sh $(DIST)/$(DIST_NAME).tar.gz
+
 clean:
-	rm -rf .build $(OUT)
+	rm -rf .build $(STATIC_BUILD) $(OUT) $(DIST)

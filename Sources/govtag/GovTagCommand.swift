@@ -1,7 +1,8 @@
 import ArgumentParser
 import GovTagKit
 
-/// `govtag`: labels Chinese digital-government case narratives. Only lists subcommands.
+/// `govtag`: labels Chinese digital-government case narratives. Lists subcommands, and answers
+/// `--version` itself because the answer includes the lexicons it would use.
 @main
 struct GovTagCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -10,8 +11,10 @@ struct GovTagCommand: ParsableCommand {
     discussion: """
       Exit status: 0 success; 1 the run finished but some record or input failed; 2 a fatal \
       error (lexicons, configuration, I/O); 64 usage; 130 interrupted (resume with --resume).
+
+      Lexicons: --lexicons DIR, else $GOVTAG_LEXICONS, else ../share/govtag/Lexicons beside the \
+      executable, else ./Lexicons; govtag --version says which one a run would use.
       """,
-    version: "govtag \(GovTagVersion.current) (ICU \(ICU.version))",
     subcommands: [
       Tag.self, Explain.self, Segment.self, Lexicon.self,
       Eval.self,
@@ -21,4 +24,12 @@ struct GovTagCommand: ParsableCommand {
       Diff.self,
     ]
   )
+
+  @Flag(help: "Show the GovTag and ICU versions, and the lexicon directory and version a run would use.")
+  var version = false
+
+  func run() throws {
+    guard version else { throw CleanExit.helpRequest(self) }
+    print(Self.versionText(lexicons: LexiconDirectory.resolve(option: nil)))
+  }
 }

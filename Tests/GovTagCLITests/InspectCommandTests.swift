@@ -63,15 +63,15 @@ struct InspectCommandTests {
     #expect(failed.status == 2)
     #expect(
       failed.stderr == """
-        govtag: error: \(file):6:5: duplicate key "terms" in category public_service (first at line 4): only the first is read, so the rules under this one would be lost; merge the two into one "terms:"
+        govtag: error: lexicons from --lexicons \(directory.path): \(file):6:5: duplicate key "terms" in category public_service (first at line 4): only the first is read, so the rules under this one would be lost; merge the two into one "terms:"
         govtag: 1 problem found
 
         """)
     Fixtures.write("dimension: capability\ncategories:\n  public_service:\n    terms:\n      一网通办: 3\n", to: "capability.yaml", in: directory)
     let warned = try CommandRunner.run(["lexicon", "check", "--lexicons", directory.path])
     #expect(warned.status == 0)
-    #expect(warned.stderr.hasPrefix("govtag: warning: \(directory.path)/scope.yaml: no scope.yaml: scope is off"))
-    #expect(warned.stderr.contains("govtag: warning: \(directory.path)/gazetteer.yaml: no gazetteer.yaml: location is off"))
+    #expect(warned.stderr.hasPrefix("govtag: warning: lexicons from --lexicons \(directory.path): \(directory.path)/scope.yaml: no scope.yaml: scope is off"))
+    #expect(warned.stderr.contains("govtag: warning: lexicons from --lexicons \(directory.path): \(directory.path)/gazetteer.yaml: no gazetteer.yaml: location is off"))
     #expect(warned.stdout.hasSuffix(" (scope and location off: see the warnings above)\n"))
   }
 

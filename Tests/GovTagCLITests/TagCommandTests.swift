@@ -93,7 +93,7 @@ struct TagCommandTests {
     #expect(result.status == 2)
     #expect(
       result.stderr
-        == "govtag: error: lex/capability.yaml:5:13: weight 30 of term \"一网通办\" is out of range; use a number greater than 0 and at most 10\ngovtag: 1 problem found\n"
+        == "govtag: error: lexicons from --lexicons lex: lex/capability.yaml:5:13: weight 30 of term \"一网通办\" is out of range; use a number greater than 0 and at most 10\ngovtag: 1 problem found\n"
     )
   }
 }

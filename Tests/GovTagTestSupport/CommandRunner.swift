@@ -17,11 +17,29 @@ public enum CommandRunner {
   }()
 
   /// Runs `govtag arguments…` in `directory` with `stdin` as standard input.
-  public static func run(_ arguments: [String], in directory: URL? = nil, stdin: String? = nil) throws -> Result {
+  ///
+  /// The child gets this process's environment without `GOVTAG_LEXICONS` (so a value set in the
+  /// developer's shell cannot change what tests see), plus `environment`.
+  ///
+  /// - Parameters:
+  ///   - arguments: the arguments after `govtag`.
+  ///   - directory: the working directory; the repository by default.
+  ///   - stdin: standard input; empty by default.
+  ///   - environment: variables to set for this run.
+  ///   - executable: another copy of `govtag` to run (an installed one); the built one by default.
+  /// - Returns: what the run printed and its exit status.
+  public static func run(
+    _ arguments: [String], in directory: URL? = nil, stdin: String? = nil, environment: [String: String] = [:],
+    executable: URL? = nil
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = executable ?? Self.executable
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? Fixtures.repository
+    var variables = ProcessInfo.processInfo.environment
+    variables["GOVTAG_LEXICONS"] = nil
+    variables.merge(environment) { $1 }
+    process.environment = variables
     let output = Pipe()
     let errors = Pipe()
     let input = Pipe()

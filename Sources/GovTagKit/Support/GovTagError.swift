@@ -40,6 +40,10 @@ public struct GovTagError: Error, Hashable, Sendable, CustomStringConvertible {
   public var location: SourceLocation?
   /// What the user can do about it, when that is not obvious from the message.
   public var hint: String?
+  /// What the failing step was working on, printed before everything else, e.g.
+  /// `lexicons from GOVTAG_LEXICONS=/x` (see ``LexiconDirectory``): the location alone does not say
+  /// why GovTag read that file.
+  public var context: String?
 
   /// Creates an error.
   public init(_ code: Code, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
@@ -51,6 +55,7 @@ public struct GovTagError: Error, Hashable, Sendable, CustomStringConvertible {
 
   public var description: String {
     var text = ""
+    if let context { text += "\(context): " }
     if let location { text += "\(location): " }
     text += message
     if let hint { text += "; \(hint)" }

@@ -3,15 +3,22 @@ import GovTagKit
 
 /// Where the lexicons are; shared by every subcommand that classifies.
 struct LexiconOptions: ParsableArguments {
-  @Option(name: .customLong("lexicons"), help: "The folder of lexicon files (with gazetteer.yaml and scope.yaml).")
-  var directory = "Lexicons"
+  @Option(
+    name: .customLong("lexicons"),
+    help: ArgumentHelp(
+      "The folder of lexicon files (with gazetteer.yaml and scope.yaml).",
+      discussion: "Default: $GOVTAG_LEXICONS, else ../share/govtag/Lexicons beside the executable, else ./Lexicons.",
+      valueName: "dir"))
+  var directory: String?
 
-  /// Loads and compiles the lexicons, gazetteer and scope cues, printing every problem and
-  /// exiting with status 2 on failure. A missing `scope.yaml` or `gazetteer.yaml` is printed as
-  /// a warning (`govtag: warning: …`), even with `--quiet`: it switches scope or location off.
+  /// The directory this run uses, and the rule that chose it.
+  var resolved: LexiconDirectory { LexiconDirectory.resolve(option: directory) }
+
+  /// Loads and compiles the lexicons, gazetteer and scope cues, printing every problem (each
+  /// naming the directory and the rule that chose it) and exiting with status 2 on failure. A
+  /// missing `scope.yaml` or `gazetteer.yaml` is printed as a warning (`govtag: warning: …`), even
+  /// with `--quiet`: it switches scope or location off.
   func loadModel() throws -> ClassifierModel {
-    try Diagnostics.orExit {
-      try ClassifierModel.load(lexiconDirectory: directory) { Diagnostics.warning($0.description) }
-    }
+    try Diagnostics.orExit { try resolved.loadModel { Diagnostics.warning($0.description) } }
   }
 }

@@ -25,9 +25,7 @@ struct Lexicon: ParsableCommand {
 
     func run() throws {
       var warnings: [GovTagError] = []
-      let model = try Diagnostics.orExit {
-        try ClassifierModel.load(lexiconDirectory: lexicons.directory) { warnings.append($0) }
-      }
+      let model = try Diagnostics.orExit { try lexicons.resolved.loadModel { warnings.append($0) } }
       for warning in warnings { Diagnostics.warning(warning.description) }
       for dimension in model.lexicons.dimensions {
         let terms = dimension.categories.reduce(0) { $0 + $1.terms.count }

@@ -1,0 +1,32 @@
+extension LexiconDirectory {
+  /// Loads and compiles the lexicons, gazetteer and scope cues of this directory, like
+  /// ``ClassifierModel/load(lexiconDirectory:)``, with every error prefixed by ``description``:
+  ///
+  ///     lexicons from GOVTAG_LEXICONS=/srv/lex: /srv/lex: cannot read the lexicon directory: …
+  ///
+  /// - Parameter warn: called with each problem that loads but switches a rule off (a missing
+  ///   `scope.yaml` or `gazetteer.yaml`), prefixed the same way.
+  /// - Returns: the compiled model.
+  /// - Throws: `GovTagErrors` listing every problem, or `GovTagError` when the directory cannot be
+  ///   read; each with ``GovTagError/context`` set to ``description``.
+  public func loadModel(warn: (GovTagError) -> Void = { _ in }) throws -> ClassifierModel {
+    do {
+      return try ClassifierModel.load(lexiconDirectory: path) { warn(annotated($0)) }
+    } catch let errors as GovTagErrors {
+      throw GovTagErrors(errors.errors.map(annotated))
+    } catch let error as GovTagError {
+      throw annotated(error)
+    }
+  }
+
+  /// `error` with this directory as its context; a problem with the directory itself (it cannot
+  /// be read, it holds no lexicon files) names both ways of choosing another one.
+  func annotated(_ error: GovTagError) -> GovTagError {
+    var error = error
+    error.context = description
+    if let location = error.location, location.file == path, location.line == nil {
+      error.hint = "name the folder that holds the lexicon .yaml files with --lexicons DIR or \(Self.environmentVariable)=DIR"
+    }
+    return error
+  }
+}

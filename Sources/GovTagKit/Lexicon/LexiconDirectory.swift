@@ -1,0 +1,138 @@
+import Foundation
+
+/// The lexicon directory a run uses, and the rule that chose it.
+///
+/// GovTag looks for its lexicons the way users expect a tool to find its data, first match wins:
+///
+/// 1. `--lexicons DIR`, when given;
+/// 2. the `GOVTAG_LEXICONS` environment variable, when set and not empty;
+/// 3. `../share/govtag/Lexicons` relative to the real path of the executable, when that folder
+///    exists: the copy `make install` and the `make dist` tarball put there;
+/// 4. `Lexicons` in the working directory (a checkout of the repository).
+///
+/// Its `description` names the directory and the rule, e.g. `lexicons from GOVTAG_LEXICONS=/x`;
+/// every lexicon error is prefixed with it (see ``loadModel()``), so a user who did not choose the
+/// directory learns which one was read.
+public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
+  /// Which rule chose the directory.
+  public enum Rule: Hashable, Sendable, CustomStringConvertible {
+    /// `--lexicons DIR` on the command line.
+    case option
+    /// The `GOVTAG_LEXICONS` environment variable.
+    case environment
+    /// `../share/govtag/Lexicons` beside the executable (an installation or an unpacked tarball).
+    case installation
+    /// `Lexicons` in the working directory.
+    case workingDirectory
+
+    /// How the rule is named in `govtag --version`.
+    public var description: String {
+      switch self {
+      case .option: "--lexicons"
+      case .environment: LexiconDirectory.environmentVariable
+      case .installation: "beside the executable"
+      case .workingDirectory: "the working directory"
+      }
+    }
+  }
+
+  /// The environment variable that names the lexicon directory.
+  public static let environmentVariable = "GOVTAG_LEXICONS"
+
+  /// Where an installation keeps the lexicons, relative to the folder of the executable.
+  public static let installedRelativePath = "../share/govtag/Lexicons"
+
+  /// The fallback, relative to the working directory.
+  public static let workingDirectoryPath = "Lexicons"
+
+  /// The directory, as given or found (relative paths are left relative, so messages stay short).
+  public var path: String
+  /// The rule that chose it.
+  public var rule: Rule
+  /// The folder looked for beside the executable, when the executable's path is known; named in
+  /// the description of the working-directory fallback, so that a user sees where an installed
+  /// copy was expected.
+  public var installedPath: String?
+
+  /// Creates a directory chosen by `rule`.
+  public init(path: String, rule: Rule, installedPath: String? = nil) {
+    self.path = path
+    self.rule = rule
+    self.installedPath = installedPath
+  }
+
+  /// Chooses the lexicon directory by the four rules of ``LexiconDirectory``.
+  ///
+  /// The defaults read the real process; tests pass their own.
+  ///
+  /// - Parameters:
+  ///   - option: the value of `--lexicons`, or `nil` when it was not given.
+  ///   - environment: the environment variables; this process's when `nil`.
+  ///   - executable: the real path of the running executable (symbolic links resolved), or `nil`
+  ///     when it cannot be known.
+  ///   - isDirectory: whether a path names an existing folder.
+  /// - Returns: the directory and the rule that chose it. The directory is not read here: a
+  ///   directory named by `--lexicons` or `GOVTAG_LEXICONS` is used even if it does not exist, and
+  ///   loading it reports the problem.
+  public static func resolve(
+    option: String?,
+    environment: [String: String]? = nil,
+    executable: String? = LexiconDirectory.executablePath(),
+    isDirectory: (String) -> Bool = LexiconDirectory.isDirectory
+  ) -> LexiconDirectory {
+    if let option { return LexiconDirectory(path: option, rule: .option) }
+    let environment = environment ?? ProcessInfo.processInfo.environment
+    if let value = environment[environmentVariable], !value.isEmpty {
+      return LexiconDirectory(path: value, rule: .environment)
+    }
+    let installed = executable.map(installedPath(besideExecutable:))
+    if let installed, isDirectory(installed) {
+      return LexiconDirectory(path: installed, rule: .installation)
+    }
+    return LexiconDirectory(path: workingDirectoryPath, rule: .workingDirectory, installedPath: installed)
+  }
+
+  /// `../share/govtag/Lexicons` from the executable's folder, without the `..`:
+  /// `/usr/local/bin/govtag` gives `/usr/local/share/govtag/Lexicons`.
+  public static func installedPath(besideExecutable executable: String) -> String {
+    URL(fileURLWithPath: executable).deletingLastPathComponent()
+      .appendingPathComponent(installedRelativePath).standardizedFileURL.path
+  }
+
+  /// The real path of the running executable: `/proc/self/exe` resolved, so that a symbolic link
+  /// on `PATH` (`/usr/local/bin/govtag → /opt/govtag/bin/govtag`) finds the lexicons of the
+  /// installation it points into. `nil` when it cannot be resolved.
+  public static func executablePath() -> String? {
+    for candidate in ["/proc/self/exe", CommandLine.arguments.first ?? ""] where candidate.contains("/") {
+      if let resolved = realpath(candidate, nil) {
+        defer { free(resolved) }
+        return String(cString: resolved)
+      }
+    }
+    return nil
+  }
+
+  /// Whether `path` names an existing folder (following symbolic links).
+  public static func isDirectory(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+  }
+
+  /// `lexicons from --lexicons lex`, `lexicons from GOVTAG_LEXICONS=/x`,
+  /// `lexicons from /opt/govtag/share/govtag/Lexicons (beside the executable)` or
+  /// `lexicons from ./Lexicons (the working directory; none installed at /usr/local/share/govtag/Lexicons)`.
+  public var description: String {
+    switch rule {
+    case .option:
+      return "lexicons from --lexicons \(path)"
+    case .environment:
+      return "lexicons from \(Self.environmentVariable)=\(path)"
+    case .installation:
+      return "lexicons from \(path) (beside the executable)"
+    case .workingDirectory:
+      let shown = path.hasPrefix("/") ? path : "./" + path
+      guard let installedPath else { return "lexicons from \(shown) (the working directory)" }
+      return "lexicons from \(shown) (the working directory; none installed at \(installedPath))"
+    }
+  }
+}
