@@ -42,6 +42,7 @@ struct JSONValueParserTests {
       case .bool(let flag): return flag ? "true" : "false"
       case .integer(let number): return "n\(Double(number))"
       case .number(let number): return "n\(number)"
+      case .numberText(let text): return "n\(Double(text) ?? .nan)"
       case .string(let text): return "s" + text
       case .array(let items): return "[" + items.map { normalise($0) }.joined(separator: ",") + "]"
       case .object(let fields): return "{" + fields.keys.sorted().map { "\($0):" + normalise(fields[$0]!) }.joined(separator: ",") + "}"

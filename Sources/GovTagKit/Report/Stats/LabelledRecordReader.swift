@@ -178,6 +178,7 @@ public struct LabelledRecordReader: Sendable {
     case nil, .null?: return nil
     case .integer(let year)?: return String(year)
     case .number(let year)? where year == year.rounded() && abs(year) < 1e9: return String(Int(year))
+    case .numberText(let text)?: return text
     case .string(let text)?:
       return text.allSatisfy(\.isWhitespace) ? nil : text
     case let other?:
@@ -266,6 +267,7 @@ public struct LabelledRecordReader: Sendable {
     switch value {
     case .integer(let number)?: Double(number)
     case .number(let number)?: number
+    case .numberText(let text)?: Double(text) ?? 0
     default: 0
     }
   }
