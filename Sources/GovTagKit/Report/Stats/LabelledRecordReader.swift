@@ -62,7 +62,8 @@ public struct LabelledRecordReader: Sendable {
         continue
       }
       var records = 0
-      while let line = try reader.nextLine() {
+      while var line = try reader.nextLine() {
+        UTF8Text.removeByteOrderMark(from: &line, atLine: reader.lineNumber)
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
           summary.blankLines += 1
           continue
