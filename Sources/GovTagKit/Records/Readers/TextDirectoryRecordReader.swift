@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-  import Glibc
+  import Glibc  // strerror
 #endif
 
 /// Reads a directory of `.txt` files, in path order: each file is a record whose id is its path
@@ -30,14 +30,38 @@ public final class TextDirectoryRecordReader: RecordReader {
     var inode: UInt64
   }
 
+  /// What a path is, after following links (`followed`) and without (`own`).
+  private struct Kind {
+    var type: FileAttributeType
+    var folder: FolderID
+  }
+
+  /// The type and identity of `path` itself (a link is a link), or `nil` when it does not exist.
+  private static func kind(of path: String) -> Kind? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), let type = attributes[.type] as? FileAttributeType
+    else { return nil }
+    let device = (attributes[.systemNumber] as? NSNumber)?.uint64Value ?? 0
+    let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+    return Kind(type: type, folder: FolderID(device: device, inode: inode))
+  }
+
+  /// The type and identity of what `path` leads to through links; `nil` when it leads nowhere.
+  private static func followed(_ path: String) -> Kind? {
+    guard let own = kind(of: path) else { return nil }
+    guard own.type == .typeSymbolicLink else { return own }
+    guard let target = kind(of: URL(fileURLWithPath: path).resolvingSymlinksInPath().path), target.type != .typeSymbolicLink else {
+      return nil
+    }
+    return target
+  }
+
   /// Lists the `.txt` files under `path`, recursively, following links to folders.
   ///
   /// - Throws: `GovTagError` when the directory cannot be read.
   public init(path: String) throws {
     name = path
     root = URL(fileURLWithPath: path)
-    var info = stat()
-    guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+    guard let top = Self.followed(path), top.type == .typeDirectory else {
       throw GovTagError(.io, "cannot read the directory", at: SourceLocation(file: path))
     }
     do {
@@ -46,7 +70,7 @@ public final class TextDirectoryRecordReader: RecordReader {
       throw GovTagError(.io, "cannot read the directory: \(Self.reason(error))", at: SourceLocation(file: path), hint: "check its permissions")
     }
     var found: [Entry] = []
-    Self.walk(path, relative: "", ancestors: [FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))], into: &found)
+    Self.walk(path, relative: "", ancestors: [top.folder], into: &found)
     entries = found.sorted { $0.relative < $1.relative }
   }
 
@@ -62,23 +86,20 @@ public final class TextDirectoryRecordReader: RecordReader {
       let path = directory + "/" + name
       let child = relative.isEmpty ? name : relative + "/" + name
       let isText = name.lowercased().hasSuffix(".txt")
-      var own = stat()
-      guard lstat(path, &own) == 0 else { continue }  // removed while listing
-      var info = own
-      let isLink = own.st_mode & S_IFMT == S_IFLNK
-      if isLink && stat(path, &info) != 0 {
+      guard Self.kind(of: path) != nil else { continue }  // removed while listing
+      guard let info = followed(path) else {
         if isText { found.append(Entry(relative: child, problem: "a symbolic link that leads nowhere")) }
         continue
       }
-      switch info.st_mode & S_IFMT {
-      case S_IFDIR:
-        let id = FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+      switch info.type {
+      case .typeDirectory:
+        let id = info.folder
         guard !ancestors.contains(id) else {
           found.append(Entry(relative: child, problem: "a symbolic link back into a folder being read (a loop): not followed"))
           continue
         }
         walk(path, relative: child, ancestors: ancestors.union([id]), into: &found)
-      case S_IFREG:
+      case .typeRegular:
         if isText { found.append(Entry(relative: child, problem: nil)) }
       default:
         if isText { found.append(Entry(relative: child, problem: "not a regular file (a FIFO, socket or device): not read")) }
