@@ -41,4 +41,41 @@ struct TagHardeningTests {
     )
     #expect(try CommandRunner.run(["tag", "-", "--quiet"] + lexicons, stdin: input).stderr == "")
   }
+
+  @Test(
+    "an unreadable subfolder of a .txt folder is reported with its path, not skipped (as nobody when the tests run as root)",
+    .enabled(if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+  func unreadableSubfolder() throws {
+    let directory = Fixtures.temporaryDirectory()
+    Fixtures.write("推进一网通办", to: "cases/a.txt", in: directory)
+    Fixtures.write("x", to: "cases/locked/l.txt", in: directory)
+    let locked = directory.appendingPathComponent("cases/locked").path
+    chmod(locked, 0)
+    defer {
+      chmod(locked, 0o755)
+      try? FileManager.default.removeItem(at: directory)
+    }
+    // Root reads every folder: drop to nobody to see what a user sees.
+    let arguments = ["tag", directory.appendingPathComponent("cases").path, "--quiet"] + lexicons
+    let process = Process()
+    if getuid() == 0 {
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+      process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CommandRunner.executable.path] + arguments
+    } else {
+      process.executableURL = CommandRunner.executable
+      process.arguments = arguments
+    }
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 1)
+    #expect(stderr == "govtag: error: \(locked): record \"locked\": cannot read the folder: Permission denied; its files are not labelled\n")
+    #expect(stdout.split(separator: "\n").count == 1)
+    #expect(stdout.hasPrefix(#"{"id":"a.txt","#))
+  }
 }
