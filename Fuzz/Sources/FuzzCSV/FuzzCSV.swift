@@ -47,5 +47,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
 /// The entry point SwiftPM links as `main`: libFuzzer over ``fuzzCSV(_:_:)``.
 @_cdecl("FuzzCSV_main")
 public func fuzzCSVMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-  runFuzzer(argc, argv, fuzzCSV)
+  // libFuzzer ends the process with exit(): remove the scratch file then (a crash keeps it).
+  atexit { unlink(scratch) }
+  return runFuzzer(argc, argv, fuzzCSV)
 }
