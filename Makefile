@@ -19,7 +19,7 @@ DIST ?= dist
 DIST_NAME = govtag-$(VERSION)-linux-$(shell uname -m)
 
 .PHONY: deps build release static run test install install-files uninstall dist \
-  reference test-install test-dist test-spark bench clean
+  reference test-install test-dist test-spark bench fuzz clean
 
 # ICU4C's headers and libraries (Debian's libicu-dev), installed only when missing.
 deps:
@@ -91,6 +91,21 @@ test-dist: dist reference
 # The tarball's binary as a PySpark `rdd.pipe` stage (local[2]); installs pyspark and Java when missing.
 test-spark: dist
 	scripts/test-spark.sh $(DIST)/$(DIST_NAME).tar.gz
+
+# libFuzzer over the JSON record reader, the CSV and JSON array readers and the lexicon parser,
+# FUZZ_SECONDS each (Fuzz/README.md). New inputs go to Fuzz/.build/corpus, crashes to
+# Fuzz/.build/crashes; the committed seeds are Fuzz/Seeds.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= FuzzJSONRecord FuzzCSV FuzzLexicon
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p Fuzz/.build/corpus/$$target Fuzz/.build/crashes || exit 1; \
+	  echo "govtag: fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  Fuzz/.build/debug/$$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+	    -print_final_stats=1 -artifact_prefix=Fuzz/.build/crashes/$$target- \
+	    Fuzz/.build/corpus/$$target Fuzz/Seeds/$$target || exit 1; \
+	done
 
 clean:
 	rm -rf .build $(STATIC_BUILD) $(OUT) $(DIST)

@@ -80,13 +80,13 @@ struct DiffCommandTests {
     let directory = Fixtures.temporaryDirectory()
     Fixtures.write(
       """
-      {"id":"a","labels":{"capability":["public_service"]},"text_hash":"h"}
+      {"id":"a","text":"","labels":{"capability":["public_service"]},"text_hash":"h"}
       not json
       {"id":"b","text":"x"}
-      {"id":"a","labels":{}}
+      {"id":"a","text":"","labels":{}}
 
       """, to: "old.jsonl", in: directory)
-    Fixtures.write(#"{"id":"a","labels":{"capability":[]},"text_hash":"h"}"# + "\n", to: "new.jsonl", in: directory)
+    Fixtures.write(#"{"id":"a","text":"","labels":{"capability":[]},"text_hash":"h"}"# + "\n", to: "new.jsonl", in: directory)
     let result = try CommandRunner.run(["diff", "old.jsonl", "new.jsonl"], in: directory)
     #expect(result.status == 1)
     #expect(
@@ -103,8 +103,8 @@ struct DiffCommandTests {
   @Test("duplicate ids alone are warnings: the comparison ran, exit 0")
   func duplicatesOnly() throws {
     let directory = Fixtures.temporaryDirectory()
-    Fixtures.write(#"{"id":"a","labels":{}}"# + "\n" + #"{"id":"a","labels":{}}"# + "\n", to: "old.jsonl", in: directory)
-    let result = try CommandRunner.run(["diff", "old.jsonl", "-", "--json"], in: directory, stdin: #"{"id":"a","labels":{}}"# + "\n")
+    Fixtures.write(#"{"id":"a","text":"","labels":{}}"# + "\n" + #"{"id":"a","text":"","labels":{}}"# + "\n", to: "old.jsonl", in: directory)
+    let result = try CommandRunner.run(["diff", "old.jsonl", "-", "--json"], in: directory, stdin: #"{"id":"a","text":"","labels":{}}"# + "\n")
     #expect(result.status == 0)
     #expect(result.stderr == "govtag: warning: old.jsonl:2: duplicate id \"a\" (first at line 1); only the first record with this id is compared\n")
     #expect(result.stdout.contains(#""new":{"path":"<stdin>","records":1,"#))
@@ -113,7 +113,7 @@ struct DiffCommandTests {
   @Test("an unreadable input: reported, nothing printed, exit 1")
   func missingInput() throws {
     let directory = Fixtures.temporaryDirectory()
-    Fixtures.write(#"{"id":"a","labels":{}}"# + "\n", to: "new.jsonl", in: directory)
+    Fixtures.write(#"{"id":"a","text":"","labels":{}}"# + "\n", to: "new.jsonl", in: directory)
     let result = try CommandRunner.run(["diff", "missing.jsonl", "new.jsonl"], in: directory)
     #expect(result.status == 1)
     #expect(result.stdout == "")

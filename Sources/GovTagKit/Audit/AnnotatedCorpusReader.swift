@@ -90,7 +90,8 @@ struct AnnotatedCorpusReader: Sendable {
           }
           var chunk = Chunk(source: reader.name, lines: [])
           var records = 0
-          while let bytes = try reader.nextLine() {
+          while var bytes = try reader.nextLine() {
+            UTF8Text.removeByteOrderMark(from: &bytes, atLine: reader.lineNumber)
             if !Self.isBlank(bytes) { records += 1 }
             chunk.lines.append((reader.lineNumber, bytes))
             if chunk.lines.count >= chunkRecords {

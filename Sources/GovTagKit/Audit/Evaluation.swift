@@ -32,6 +32,7 @@ public struct Evaluation: Sendable {
     case .string(let text)?: text.isEmpty ? "(none)" : text
     case .integer(let number)?: String(number)
     case .number(let number)?: String(number)
+    case .numberText(let text)?: text
     case .bool(let flag)?: String(flag)
     case .array?, .object?: "(not a scalar)"
     }

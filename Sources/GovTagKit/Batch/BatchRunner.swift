@@ -11,8 +11,12 @@ public struct BatchRunner: Sendable {
   public enum Event: Sendable {
     /// A record could not be labelled.
     case recordFailed(RecordError)
-    /// An input could not be read (missing, unreadable, empty).
+    /// An input could not be read (missing, unreadable, empty), or reading it broke off; the
+    /// run goes on with the next input.
     case inputFailed(GovTagError)
+    /// Records of an input carry fields named like GovTag's output fields, whose values GovTag's
+    /// replace in the output (reported once per input, at the first such record).
+    case fieldsReplaced(SourceLocation, [String])
     /// Another chunk was written; the summary so far.
     case progress(RunSummary)
   }
@@ -65,6 +69,13 @@ public struct BatchRunner: Sendable {
     var lines = 0
     var inputIndex = 0
     var recordsInInputAfter = 0
+    /// The first record of the chunk whose fields GovTag's output replaces, and their names.
+    var replacedFields: (SourceLocation, [String])?
+  }
+
+  /// Reading an input broke off (an I/O error): that input fails, the run goes on.
+  struct InputReadFailure: Error {
+    var error: GovTagError
   }
 
   /// Runs the batch.
@@ -143,6 +154,7 @@ public struct BatchRunner: Sendable {
       try output.write(Array("[".utf8))
     }
     var stopped = false
+    var inputsWarned: Set<Int> = []
     let pipeline = OrderedParallelPipeline<Chunk, ChunkResult>(
       workers: configuration.jobs, window: configuration.jobs * configuration.chunksInFlightPerJob)
     try pipeline.run(
@@ -163,33 +175,50 @@ public struct BatchRunner: Sendable {
             onEvent(.inputFailed(error))
             continue
           }
+          /// The next record; an I/O error fails this input only (thrown as `InputReadFailure`).
+          func nextRecord() throws -> RawRecord? {
+            do {
+              return try reader.next()
+            } catch let error as GovTagError {
+              throw InputReadFailure(error: error)
+            }
+          }
           // On resume, skip what the interrupted run already handled in this input.
           var handled = 0
           let skip = index == firstInput ? (state?.recordsInInput ?? 0) : 0
           var records = skip > 0 ? 1 : 0
-          while handled < skip, try reader.next() != nil { handled += 1 }
           var chunk = Chunk(records: [], byteCount: 0, inputIndex: index, recordsInInputAfter: handled)
-          while true {
-            if shouldStop() {
-              stopped = true
-              break
-            }
-            guard let record = try reader.next() else { break }
-            handled += 1
-            if case .blank = record.payload {} else { records += 1 }
-            chunk.records.append(record)
-            chunk.byteCount += record.byteCount
+          var readFailed = false
+          do {
+            while handled < skip, try nextRecord() != nil { handled += 1 }
             chunk.recordsInInputAfter = handled
-            if chunk.records.count >= configuration.chunkRecords || chunk.byteCount >= configuration.chunkBytes {
-              try emit(chunk)
-              chunk = Chunk(records: [], byteCount: 0, inputIndex: index, recordsInInputAfter: handled)
+            while true {
+              if shouldStop() {
+                stopped = true
+                break
+              }
+              guard let record = try nextRecord() else { break }
+              handled += 1
+              if case .blank = record.payload {} else { records += 1 }
+              chunk.records.append(record)
+              chunk.byteCount += record.byteCount
+              chunk.recordsInInputAfter = handled
+              if chunk.records.count >= configuration.chunkRecords || chunk.byteCount >= configuration.chunkBytes {
+                try emit(chunk)
+                chunk = Chunk(records: [], byteCount: 0, inputIndex: index, recordsInInputAfter: handled)
+              }
             }
+          } catch let failure as InputReadFailure {
+            // What was read is labelled; the input is reported as failed; the next one is read.
+            readFailed = true
+            summary.inputErrors.append(failure.error.description)
+            onEvent(.inputFailed(failure.error))
           }
           if !chunk.records.isEmpty { try emit(chunk) }
           if stopped { break }
           // The input is finished: the next position is the start of the next input.
           try emit(Chunk(records: [], byteCount: 0, inputIndex: index + 1, recordsInInputAfter: 0))
-          if records == 0 {
+          if records == 0 && !readFailed {
             let error = GovTagError(
               .input, "the input holds no records", at: SourceLocation(file: reader.name),
               hint: "give a file with one record per line (JSON Lines), a JSON array, a CSV file or a folder of .txt files")
@@ -203,6 +232,10 @@ public struct BatchRunner: Sendable {
           // An input's end marker.
           if result.inputIndex > position.input { summary.inputsRead += 1 }
         } else {
+          if let (location, names) = result.replacedFields, !inputsWarned.contains(result.inputIndex) {
+            inputsWarned.insert(result.inputIndex)
+            onEvent(.fieldsReplaced(location, names))
+          }
           try write(result, to: output, recordsWritten: &recordsWritten)
           for error in result.errors {
             onEvent(.recordFailed(error))
@@ -264,6 +297,13 @@ public struct BatchRunner: Sendable {
     let exists = path == "-" || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
     guard exists else {
       throw GovTagError(.io, "cannot open the input: No such file or directory", at: SourceLocation(file: path), hint: "check the path")
+    }
+    if isDirectory.boolValue && configuration.inputFormat == nil, let named = InputFormat.detect(path, isDirectory: false) {
+      // A folder called data.jsonl is more likely a mistake (an unpacked archive, a Spark output
+      // folder) than a folder of .txt files: read it as one only when told to.
+      throw GovTagError(
+        .io, "the input is a folder, though its name ends like a .\(named.rawValue) file", at: SourceLocation(file: path),
+        hint: "name the files inside it, or use --input-format txt to read it as a folder of .txt files")
     }
     let format = configuration.inputFormat ?? InputFormat.detect(path, isDirectory: isDirectory.boolValue) ?? .jsonl
     if isDirectory.boolValue && format != .txt {
@@ -330,6 +370,10 @@ struct ChunkLabeller {
         case .success(let decoded):
           document = decoded
         }
+      }
+      if result.replacedFields == nil {
+        let replaced = document.fields.keys.filter { LabelledRecordWriter.ownFields.contains($0) }
+        if !replaced.isEmpty { result.replacedFields = (record.location, replaced.sorted()) }
       }
       if let previous, let old = previous.reusableRecord(for: document) {
         json.append(raw: old)

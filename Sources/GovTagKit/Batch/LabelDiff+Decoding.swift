@@ -29,6 +29,9 @@ struct DiffRecordDecoder {
     var textHash: JSONValue?
     var lexiconVersion: JSONValue?
     var error: JSONValue?
+    /// Checked like every reader of records checks them (see ``DocumentDecoder``), not kept.
+    var text: JSONValue?
+    var title: JSONValue?
   }
 
   /// What is wrong with a record's fields.
@@ -52,6 +55,8 @@ struct DiffRecordDecoder {
       fields = try scan(line)
     } catch let problem as Problem {
       return .failure(RecordError(location: location, reason: problem.reason, hint: problem.hint))
+    } catch let error as JSONValueParser.SyntaxError where error.reason != nil {
+      return .failure(RecordError(location: location, reason: error.reason ?? "", hint: error.hint))
     } catch {
       return .failure(
         RecordError(
@@ -77,6 +82,8 @@ struct DiffRecordDecoder {
   private static let keyTextHash = Array("text_hash".utf8)
   private static let keyLexiconVersion = Array("lexicon_version".utf8)
   private static let keyError = Array("error".utf8)
+  private static let keyText = Array("text".utf8)
+  private static let keyTitle = Array("title".utf8)
 
   /// Walks the line's top-level object, decoding the fields of interest and skipping the rest.
   ///
@@ -105,6 +112,10 @@ struct DiffRecordDecoder {
         fields.lexiconVersion = try scanner.parseValue()
       } else if key.elementsEqual(Self.keyError) {
         fields.error = try scanner.parseValue()
+      } else if key.elementsEqual(Self.keyText) {
+        fields.text = try scanner.typeOfValue()
+      } else if key.elementsEqual(Self.keyTitle) {
+        fields.title = try scanner.typeOfValue()
       } else {
         try scanner.skipValue()
       }
@@ -119,6 +130,7 @@ struct DiffRecordDecoder {
     switch fields.id {
     case .string(let text)? where !text.isEmpty: return text
     case .integer(let number)?: return String(number)
+    case .numberText(let digits)? where DocumentDecoder.isIntegerText(digits): return digits
     case nil:
       if let error = fields.error { throw errorRecord(error) }
       throw Problem(reason: "the record has no \"id\" field", hint: "records are matched by id: give every input record one")
@@ -153,6 +165,17 @@ struct DiffRecordDecoder {
     case .object(let object)?: place = try Self.place(object)
     case let other?:
       throw Problem(reason: "\"location\" must be an object, found \(other.typeDescription)")
+    }
+    // What every reader of records requires (see DocumentDecoder), so that all agree on a line;
+    // checked last, so that a record without labels is reported as such.
+    switch fields.text {
+    case .string?: break
+    case nil: throw Problem(reason: "the record has no \"text\" field", hint: "put the narrative in \"text\"")
+    case let other?: throw Problem(reason: "\"text\" must be a string, found \(other.typeDescription)")
+    }
+    switch fields.title {
+    case nil, .null?, .string?: break
+    case let other?: throw Problem(reason: "\"title\" must be a string, found \(other.typeDescription)")
     }
     var textHash: UInt64?
     if case .string(let text)? = fields.textHash {
@@ -219,11 +242,14 @@ struct DiffRecordDecoder {
 /// A JSON reader over the bytes of one line that decodes the values it is asked for and only
 /// checks the others.
 ///
-/// It accepts what Foundation's parser accepts, which reads every other GovTag input: RFC 8259,
-/// plus a trailing comma before `]` or `}`.
+/// It accepts exactly what ``JSONValueParser`` accepts, which reads every other GovTag input:
+/// RFC 8259 without a repeated key in an object, a lone surrogate escape or nesting deeper
+/// than ``JSONValue/maximumDepth`` (those three are thrown as ``JSONValueParser/SyntaxError``
+/// with a reason).
 ///
-/// It assumes valid UTF-8 (checked beforehand) and reports any syntax error as ``SyntaxError``
-/// without detail: the caller asks `JSONSerialization` for the wording on that rare path.
+/// It assumes valid UTF-8 (checked beforehand) and reports any other syntax error as
+/// ``SyntaxError`` without detail: the caller asks `JSONSerialization` for the wording on that
+/// rare path.
 struct JSONLineScanner {
   /// The line is not JSON.
   struct SyntaxError: Error {}
@@ -231,8 +257,6 @@ struct JSONLineScanner {
   private let bytes: UnsafeBufferPointer<UInt8>
   private var position = 0
   private var depth = 0
-  /// Deeper nesting is refused rather than recursed into.
-  static let maximumDepth = 512
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -261,7 +285,7 @@ struct JSONLineScanner {
 
   private mutating func enter() throws {
     depth += 1
-    guard depth <= Self.maximumDepth else { throw SyntaxError() }
+    guard depth <= JSONValue.maximumDepth else { throw JSONValueParser.tooDeep(at: position - 1) }  // at the bracket
   }
 
   // MARK: Objects
@@ -269,8 +293,9 @@ struct JSONLineScanner {
   /// Reads an object, calling `body` with each key's UTF-8 bytes (escapes resolved); `body` must
   /// consume the value, by parsing or skipping it.
   mutating func forEachMember(_ body: (inout JSONLineScanner, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-    try members { scanner in
+    try members { scanner, keys in
       let (range, escaped) = try scanner.skipString()
+      try keys.insert(range, escaped: escaped, of: scanner)
       try scanner.colon()
       if escaped {
         let key = scanner.unescape(range)
@@ -282,7 +307,7 @@ struct JSONLineScanner {
   }
 
   /// The frame of an object: `{`, members separated by commas, `}`; `member` reads one key and value.
-  private mutating func members(_ member: (inout JSONLineScanner) throws -> Void) throws {
+  private mutating func members(_ member: (inout JSONLineScanner, inout KeySet) throws -> Void) throws {
     skipWhitespace()
     try expect(UInt8(ascii: "{"))
     try enter()
@@ -292,23 +317,50 @@ struct JSONLineScanner {
       depth -= 1
       return
     }
+    var keys = KeySet()
     while true {
       skipWhitespace()
-      try member(&self)
+      try member(&self, &keys)
       skipWhitespace()
       guard let next = peek else { throw SyntaxError() }
       position += 1
-      if next == UInt8(ascii: ",") {
-        // A trailing comma, which Foundation's JSON parser (and so the rest of GovTag) accepts.
-        skipWhitespace()
-        guard peek == UInt8(ascii: "}") else { continue }
-        position += 1
-      } else if next != UInt8(ascii: "}") {
-        throw SyntaxError()
-      }
+      if next == UInt8(ascii: ",") { continue }
+      guard next == UInt8(ascii: "}") else { throw SyntaxError() }
       depth -= 1
       return
     }
+  }
+
+  /// The keys of one object so far, to refuse a repeated key as ``JSONValueParser`` does.
+  /// Compared in place while the object is small (nearly always); a set beyond that, so that an
+  /// object with very many keys is not quadratic.
+  struct KeySet {
+    private var ranges: [(Range<Int>, Bool)] = []
+    private var large: Set<[UInt8]>?
+
+    mutating func insert(_ range: Range<Int>, escaped: Bool, of scanner: JSONLineScanner) throws {
+      let duplicate: Bool
+      if large == nil && ranges.count < 16 {
+        duplicate = ranges.contains { other in
+          if !escaped && !other.1 {
+            return other.0.count == range.count && scanner.bytes[other.0].elementsEqual(scanner.bytes[range])
+          }
+          return scanner.keyBytes(other.0, escaped: other.1) == scanner.keyBytes(range, escaped: escaped)
+        }
+        ranges.append((range, escaped))
+      } else {
+        if large == nil { large = Set(ranges.map { scanner.keyBytes($0.0, escaped: $0.1) }) }
+        duplicate = large?.insert(scanner.keyBytes(range, escaped: escaped)).inserted == false
+      }
+      if duplicate {
+        throw JSONValueParser.duplicateKey(String(decoding: scanner.keyBytes(range, escaped: escaped), as: UTF8.self), at: range.lowerBound - 1)
+      }
+    }
+  }
+
+  /// A key's bytes, escapes resolved.
+  fileprivate func keyBytes(_ range: Range<Int>, escaped: Bool) -> [UInt8] {
+    escaped ? unescape(range) : Array(bytes[range])
   }
 
   private mutating func colon() throws {
@@ -324,8 +376,9 @@ struct JSONLineScanner {
     guard let first = peek else { throw SyntaxError() }
     switch first {
     case UInt8(ascii: "{"):
-      try members { scanner in
-        _ = try scanner.skipString()
+      try members { scanner, keys in
+        let (range, escaped) = try scanner.skipString()
+        try keys.insert(range, escaped: escaped, of: scanner)
         try scanner.colon()
         try scanner.skipValue()
       }
@@ -356,11 +409,9 @@ struct JSONLineScanner {
       position += 1
       if next == UInt8(ascii: ",") {
         skipWhitespace()
-        guard peek == UInt8(ascii: "]") else { continue }
-        position += 1
-      } else if next != UInt8(ascii: "]") {
-        throw SyntaxError()
+        continue
       }
+      guard next == UInt8(ascii: "]") else { throw SyntaxError() }
       depth -= 1
       return
     }
@@ -393,9 +444,18 @@ struct JSONLineScanner {
           UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
           position += 1
         case UInt8(ascii: "u"):
-          guard bytes.count - position > 4 else { throw SyntaxError() }
-          for offset in 1...4 where Self.hexValue(bytes[position + offset]) == nil { throw SyntaxError() }
+          let unit = try hex4(after: position)
+          let escapeStart = position - 1
           position += 5
+          if (0xD800...0xDBFF).contains(unit) {
+            // Only a high surrogate followed by a low one spells a character.
+            guard bytes.count - position > 1, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u"),
+              let low = try? hex4(after: position + 1), (0xDC00...0xDFFF).contains(low)
+            else { throw JSONValueParser.loneSurrogate(unit, at: escapeStart) }
+            position += 6
+          } else if (0xDC00...0xDFFF).contains(unit) {
+            throw JSONValueParser.loneSurrogate(unit, at: escapeStart)
+          }
         default: throw SyntaxError()
         }
         continue
@@ -404,6 +464,17 @@ struct JSONLineScanner {
       position += 1
     }
     throw SyntaxError()
+  }
+
+  /// The four hex digits after the `u` at `offset`.
+  private func hex4(after offset: Int) throws -> UInt32 {
+    guard bytes.count - offset > 4 else { throw SyntaxError() }
+    var value: UInt32 = 0
+    for index in (offset + 1)...(offset + 4) {
+      guard let digit = Self.hexValue(bytes[index]) else { throw SyntaxError() }
+      value = value << 4 | UInt32(digit)
+    }
+    return value
   }
 
   /// Moves past a number; returns its range and whether it is an integer (no fraction, no exponent).
@@ -444,7 +515,7 @@ struct JSONLineScanner {
     switch first {
     case UInt8(ascii: "{"):
       var object: [String: JSONValue] = [:]
-      try forEachMember { scanner, key in object[String(decoding: key, as: UTF8.self)] = try scanner.parseValue() }
+      try forEachMember { scanner, key in object[String(decoding: key, as: UTF8.self)] = try scanner.parseValue() }  // keys checked unique
       return .object(object)
     case UInt8(ascii: "["):
       var array: [JSONValue] = []
@@ -466,9 +537,25 @@ struct JSONLineScanner {
     default:
       let (range, integer) = try skipNumber()
       let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-      if integer, let value = Int64(text) { return .integer(value) }
-      guard let value = Double(text) else { throw SyntaxError() }
-      return .number(value)
+      return JSONValue.number(text: text, isInteger: integer)
+    }
+  }
+
+  /// Checks the next value and returns it if it is small (`null`, a boolean or a number), or an
+  /// empty value of its type (a string, an array, an object): what a type check needs.
+  mutating func typeOfValue() throws -> JSONValue {
+    skipWhitespace()
+    switch peek {
+    case UInt8(ascii: "\"")?:
+      try skipValue()
+      return .string("")
+    case UInt8(ascii: "[")?:
+      try skipValue()
+      return .array([])
+    case UInt8(ascii: "{")?:
+      try skipValue()
+      return .object([:])
+    default: return try parseValue()
     }
   }
 
@@ -498,7 +585,7 @@ struct JSONLineScanner {
       case UInt8(ascii: "u"):
         var scalar = unit(at: index)
         index += 4
-        // A surrogate pair spells one scalar beyond the BMP; a lone surrogate becomes U+FFFD.
+        // A surrogate pair spells one scalar beyond the BMP (lone surrogates were refused).
         if (0xD800...0xDBFF).contains(scalar), index + 6 <= range.upperBound, bytes[index] == UInt8(ascii: "\\"),
           bytes[index + 1] == UInt8(ascii: "u")
         {

@@ -348,7 +348,8 @@ public struct LabelDiffer: Sendable {
     var summary = LabelDiff.FileSummary(path: reader.name)
     var lastVersion = -1
     let decoder = DiffRecordDecoder(slots: slots)
-    while let line = try reader.nextLine() {
+    while var line = try reader.nextLine() {
+      UTF8Text.removeByteOrderMark(from: &line, atLine: reader.lineNumber)
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
         summary.blankLines += 1
         continue

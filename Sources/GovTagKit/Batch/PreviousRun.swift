@@ -6,10 +6,11 @@ import Foundation
 
 /// The output of an earlier run, indexed by record id, so that `govtag tag --previous OLD` can
 /// copy a record instead of labelling it again when nothing that affects it changed: same input
-/// fields, same lexicons (rules version) and same GovTag version.
+/// fields, same lexicons (rules version), same GovTag version and same `--evidence` setting.
 ///
 /// Only offsets are kept in memory (not records); the record is read back with `pread`, which
-/// is safe from several worker threads at once.
+/// is safe from several worker threads at once. Lines are read as strictly as any input (see
+/// ``DocumentDecoder``); a line that is not a labelled record is not indexed.
 public final class PreviousRun: @unchecked Sendable {
   // @unchecked: `index` is immutable after init, and `pread` on the descriptor is thread-safe.
   struct Entry {
@@ -22,30 +23,41 @@ public final class PreviousRun: @unchecked Sendable {
   public let path: String
   private let descriptor: Int32
   private let index: [String: Entry]
-  /// Records indexed (those carrying the current rules and GovTag versions).
+  /// Records indexed (those carrying the current rules and GovTag versions and written with the
+  /// same evidence setting).
   public var count: Int { index.count }
 
-  /// Indexes `path`, keeping only records labelled with `rulesVersion` by this GovTag version.
+  /// Indexes `path`, keeping only records labelled with `rulesVersion` by this GovTag version
+  /// with evidence `evidenceDetail`.
   ///
+  /// A record does not say which `--evidence` wrote it, so it is judged by its evidence: none
+  /// means `none`; a near miss (a hit across a word boundary or inside a longer term) means
+  /// `all`; other hits could be either, and are copied for `standard` only (for `all` they are
+  /// labelled again, which costs time but never gives a record without its near misses).
+  ///
+  /// - Parameters:
+  ///   - path: the earlier output (JSON Lines).
+  ///   - rulesVersion: the current lexicons' rules version.
+  ///   - evidenceDetail: the current `--evidence` setting.
   /// - Throws: `GovTagError` when the file cannot be read.
-  public init(path: String, rulesVersion: String) throws {
+  public init(path: String, rulesVersion: String, evidenceDetail: LabelledRecordWriter.EvidenceDetail = .standard) throws {
     self.path = path
     let reader = try LineReader(path: path)
-    struct Stamp: Decodable {
-      var id: String?
-      var text_hash: String?
-      var lexicon_version: String?
-      var govtag_version: String?
-    }
     var index: [String: Entry] = [:]
     var offset = 0
-    let decoder = JSONDecoder()
-    while let line = try reader.nextLine() {
+    let decoder = DocumentDecoder()
+    while var line = try reader.nextLine() {
       defer { offset += line.count + 1 }
-      guard let stamp = try? decoder.decode(Stamp.self, from: Data(line)), let id = stamp.id, let hash = stamp.text_hash,
-        stamp.lexicon_version == rulesVersion, stamp.govtag_version == GovTagVersion.current
+      let mark = UTF8Text.removeByteOrderMark(from: &line, atLine: reader.lineNumber)
+      offset += mark
+      let location = SourceLocation(file: reader.name, line: reader.lineNumber)
+      guard case .success(let record) = line.withUnsafeBufferPointer({ decoder.decode($0, at: location) }),
+        case .string(let hash)? = record.fields["text_hash"],
+        record.fields["lexicon_version"] == .string(rulesVersion),
+        record.fields["govtag_version"] == .string(GovTagVersion.current),
+        Self.evidence(record.fields["evidence"], fits: evidenceDetail)
       else { continue }
-      index[id] = Entry(offset: offset, length: line.count, textHash: hash)
+      index[record.id] = Entry(offset: offset, length: line.count, textHash: hash)
     }
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {
@@ -53,6 +65,20 @@ public final class PreviousRun: @unchecked Sendable {
     }
     descriptor = fd
     self.index = index
+  }
+
+  /// Whether a record's `evidence` can only have been written with `detail`.
+  static func evidence(_ evidence: JSONValue?, fits detail: LabelledRecordWriter.EvidenceDetail) -> Bool {
+    guard let hits = evidence?.arrayValue else { return detail == .none && evidence == nil }
+    let nearMiss = hits.contains { hit in
+      let status = hit.objectValue?["status"]?.stringValue
+      return status == Evidence.Status.crossesWordBoundary.code || status == Evidence.Status.insideLongerTerm(term: "").code
+    }
+    switch detail {
+    case .none: return false
+    case .standard: return !nearMiss
+    case .all: return nearMiss
+    }
   }
 
   deinit { close(descriptor) }

@@ -36,6 +36,9 @@ public struct DocumentDecoder: Sendable {
     let value: JSONValue
     do {
       value = try JSONValueParser.parse(line)
+    } catch let error as JSONValueParser.SyntaxError {
+      if let reason = error.reason { return failure(reason, hint: error.hint) }
+      return failure("not valid JSON: \(Self.syntaxProblem(in: line))", hint: "each line must hold one JSON object")
     } catch {
       return failure("not valid JSON: \(Self.syntaxProblem(in: line))", hint: "each line must hold one JSON object")
     }
@@ -46,6 +49,7 @@ public struct DocumentDecoder: Sendable {
     switch fields[idField] {
     case .string(let text)? where !text.isEmpty: id = text
     case .integer(let number)?: id = String(number)
+    case .numberText(let digits)? where Self.isIntegerText(digits): id = digits
     case nil: return failure("the record has no \"\(idField)\" field", hint: "give every record a unique id")
     case let other?: return failure("\"\(idField)\" must be a non-empty string or an integer, found \(other.typeDescription)")
     }
@@ -62,6 +66,11 @@ public struct DocumentDecoder: Sendable {
     case let other?: return failure("\"\(titleField)\" must be a string, found \(other.typeDescription)", id: id)
     }
     return .success(Document(id: id, title: title, text: text, fields: fields))
+  }
+
+  /// Whether a number's text is an integer (an id beyond 64 bits is still an integer id).
+  static func isIntegerText(_ text: String) -> Bool {
+    !text.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
   }
 
   /// What is wrong with invalid JSON, with a column: `JSONDecoder` only says "not valid JSON",

@@ -3,18 +3,23 @@
 /// Written by hand because it runs once per input record: `JSONDecoder` decodes a dynamic value
 /// through its generic `Codable` machinery (a container and a trial decode per type per value),
 /// which profiling showed at a tenth of all the work; this parser makes one pass over the bytes.
-/// It accepts exactly RFC 8259 JSON; on a syntax error it only says where it stopped, and the
-/// caller asks Foundation for a fuller message (that path is rare).
+/// It accepts RFC 8259 JSON and refuses, with a reason, what would lose data if accepted: a key
+/// repeated in one object (which value was meant?), an escaped lone surrogate (`\ud800` is not
+/// a character) and nesting deeper than ``JSONValue/maximumDepth`` (which the writer cannot
+/// give back). On other syntax errors it only says where it stopped, and the caller asks
+/// Foundation for a fuller message (that path is rare).
 struct JSONValueParser {
   struct SyntaxError: Error {
     var offset: Int
+    /// What is wrong, when the parser knows better than Foundation (which accepts these).
+    var reason: String?
+    /// What to do about it.
+    var hint: String?
   }
 
   private let bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
   private var depth = 0
-  /// Nesting beyond this is refused rather than risking the stack on hostile input.
-  static let maximumDepth = 512
 
   /// Parses `bytes`, which must hold one JSON value and nothing else but white space.
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
@@ -24,6 +29,28 @@ struct JSONValueParser {
     parser.skipWhitespace()
     guard parser.index == bytes.count else { throw SyntaxError(offset: parser.index) }
     return value
+  }
+
+  /// The error for nesting deeper than ``JSONValue/maximumDepth`` at `offset`.
+  static func tooDeep(at offset: Int) -> SyntaxError {
+    SyntaxError(
+      offset: offset, reason: "nested deeper than \(JSONValue.maximumDepth) levels at byte \(offset + 1)",
+      hint: "GovTag reads and writes at most \(JSONValue.maximumDepth) levels of arrays and objects: flatten the field")
+  }
+
+  /// The error for a key that appears twice in one object.
+  static func duplicateKey(_ key: String, at offset: Int) -> SyntaxError {
+    SyntaxError(
+      offset: offset, reason: "the key \"\(key)\" appears twice in one object (again at byte \(offset + 1))",
+      hint: "keep one of the two values: GovTag will not guess which one was meant")
+  }
+
+  /// The error for an escaped surrogate that is not half of a pair.
+  static func loneSurrogate(_ unit: UInt32, at offset: Int) -> SyntaxError {
+    let hex = String(unit, radix: 16)
+    return SyntaxError(
+      offset: offset, reason: "the escape \\u\(hex) at byte \(offset + 1) is a lone surrogate, not a character",
+      hint: "write a character beyond U+FFFF as a surrogate pair (\\ud83d\\ude00) or as UTF-8, or remove the escape")
   }
 
   private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
@@ -62,7 +89,7 @@ struct JSONValueParser {
 
   private mutating func parseObject() throws -> JSONValue {
     depth += 1
-    guard depth <= Self.maximumDepth else { throw SyntaxError(offset: index) }
+    guard depth <= JSONValue.maximumDepth else { throw Self.tooDeep(at: index) }
     defer { depth -= 1 }
     index += 1
     var fields: [String: JSONValue] = [:]
@@ -74,12 +101,13 @@ struct JSONValueParser {
     while true {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw SyntaxError(offset: index) }
+      let keyOffset = index
       let key = try parseString()
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw SyntaxError(offset: index) }
       index += 1
       skipWhitespace()
-      fields[key] = try parseValue()
+      guard fields.updateValue(try parseValue(), forKey: key) == nil else { throw Self.duplicateKey(key, at: keyOffset) }
       skipWhitespace()
       guard index < bytes.count else { throw SyntaxError(offset: index) }
       if bytes[index] == UInt8(ascii: ",") {
@@ -95,7 +123,7 @@ struct JSONValueParser {
 
   private mutating func parseArray() throws -> JSONValue {
     depth += 1
-    guard depth <= Self.maximumDepth else { throw SyntaxError(offset: index) }
+    guard depth <= JSONValue.maximumDepth else { throw Self.tooDeep(at: index) }
     defer { depth -= 1 }
     index += 1
     var elements: [JSONValue] = []
@@ -154,20 +182,21 @@ struct JSONValueParser {
         case UInt8(ascii: "r"): decoded.append(0x0D)
         case UInt8(ascii: "t"): decoded.append(0x09)
         case UInt8(ascii: "u"):
+          let escapeOffset = index - 2
           var scalar = try hex4()
-          if (0xD800..<0xDC00).contains(scalar), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-            bytes[index + 1] == UInt8(ascii: "u")
-          {
+          if (0xD800..<0xDC00).contains(scalar) {
+            // Only a high surrogate followed by a low one spells a character.
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+              throw Self.loneSurrogate(scalar, at: escapeOffset)
+            }
             index += 2
             let low = try hex4()
-            if (0xDC00..<0xE000).contains(low) {
-              scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-            } else {
-              decoded.append(contentsOf: String(Character(Unicode.Scalar(0xFFFD)!)).utf8)
-              scalar = low
-            }
+            guard (0xDC00..<0xE000).contains(low) else { throw Self.loneSurrogate(scalar, at: escapeOffset) }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          } else if (0xDC00..<0xE000).contains(scalar) {
+            throw Self.loneSurrogate(scalar, at: escapeOffset)
           }
-          let character = Unicode.Scalar(scalar) ?? Unicode.Scalar(0xFFFD)!
+          guard let character = Unicode.Scalar(scalar) else { throw SyntaxError(offset: escapeOffset) }
           decoded.append(contentsOf: String(Character(character)).utf8)
         default: throw SyntaxError(offset: index - 1)
         }
@@ -225,8 +254,6 @@ struct JSONValueParser {
       guard index > digits else { throw SyntaxError(offset: index) }
     }
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-    if isInteger, let integer = Int64(text) { return .integer(integer) }
-    guard let number = Double(text) else { throw SyntaxError(offset: start) }
-    return .number(number)
+    return JSONValue.number(text: text, isInteger: isInteger)
   }
 }

@@ -5,6 +5,7 @@
 /// `JSONEncoder` cannot do (it sorts or leaves dictionary order), and writing is on the
 /// per-record hot path, where appending bytes to one reused buffer is several times cheaper.
 /// Non-ASCII text is written as raw UTF-8, not `\u` escapes, so the Chinese stays readable.
+/// Containers nest at most ``JSONValue/maximumDepth`` deep, the limit the readers enforce.
 public struct JSONWriter {
   /// The bytes written so far.
   public var bytes: [UInt8] { output.array }
@@ -101,6 +102,9 @@ public struct JSONWriter {
     case .number(let number):
       separate()
       output.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
+    case .numberText(let text):
+      separate()
+      output.append(contentsOf: text.utf8)
     case .string(let text): string(text)
     case .array(let elements):
       beginArray()
@@ -281,7 +285,8 @@ public struct JSONWriter {
   }
 
   private mutating func push() {
-    precondition(depth < 64, "JSON nested deeper than 64 levels")
+    // The readers refuse deeper records, so only a caller's own bug can get here.
+    precondition(depth < JSONValue.maximumDepth, "JSON nested deeper than \(JSONValue.maximumDepth) levels")
     commaBits &= ~(1 << UInt64(depth))
     depth += 1
   }

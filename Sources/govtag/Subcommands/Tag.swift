@@ -85,7 +85,7 @@ struct Tag: ParsableCommand {
     let progress = ProgressLine(enabled: !quiet && Diagnostics.stderrIsTerminal, inputs: inputs)
     let interrupt = InterruptSignal()
     let summary = try Diagnostics.orExit { () throws -> RunSummary in
-      let earlier = try previous.map { try PreviousRun(path: $0, rulesVersion: model.rulesVersion) }
+      let earlier = try previous.map { try PreviousRun(path: $0, rulesVersion: model.rulesVersion, evidenceDetail: evidence) }
       if let earlier, !quiet {
         Diagnostics.print("govtag: \(earlier.count) records of \(earlier.path) can be reused if unchanged")
       }
@@ -100,6 +100,13 @@ struct Tag: ParsableCommand {
         case .inputFailed(let error):
           progress.clear()
           Diagnostics.error(error.description)
+        case .fieldsReplaced(let location, let names):
+          guard !quiet else { break }
+          progress.clear()
+          let list = names.map { "\"\($0)\"" }.joined(separator: ", ")
+          Diagnostics.print(
+            "govtag: warning: \(location): the records carry \(list), named like fields GovTag writes: "
+              + "the output has GovTag's values in their place (reported once per input); rename the input fields to keep them")
         case .progress(let summary):
           progress.update(summary)
         }

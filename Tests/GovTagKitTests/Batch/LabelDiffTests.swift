@@ -272,7 +272,7 @@ struct LabelDiffTests {
   @Test("a line that cannot be used is reported with file, line and the exact reason, and skipped", arguments: badLines)
   func badLine(_ bad: BadLine) throws {
     let directory = Fixtures.temporaryDirectory()
-    let good = #"{"id":"ok","labels":{"capability":["public_service"]},"text_hash":"h","lexicon_version":"v1"}"#
+    let good = #"{"id":"ok","text":"","labels":{"capability":["public_service"]},"text_hash":"h","lexicon_version":"v1"}"#
     let old = Fixtures.write(good + "\n" + bad.line + "\n", to: "old.jsonl", in: directory)
     let new = Fixtures.write(good + "\n", to: "new.jsonl", in: directory)
     let (diff, events) = try compare(old, new)
@@ -321,8 +321,8 @@ struct LabelDiffTests {
   func mixedVersions() throws {
     let directory = Fixtures.temporaryDirectory()
     let lines = [
-      #"{"id":"a","labels":{},"lexicon_version":"v1"}"#, #"{"id":"b","labels":{},"lexicon_version":"v2"}"#,
-      #"{"id":"c","labels":{},"lexicon_version":"v1"}"#, #"{"id":"d","labels":{}}"#,
+      #"{"id":"a","text":"","labels":{},"lexicon_version":"v1"}"#, #"{"id":"b","text":"","labels":{},"lexicon_version":"v2"}"#,
+      #"{"id":"c","text":"","labels":{},"lexicon_version":"v1"}"#, #"{"id":"d","text":"","labels":{}}"#,
     ]
     let old = Fixtures.write(lines.joined(separator: "\n") + "\n", to: "old.jsonl", in: directory)
     let (diff, _) = try compare(old, old)
@@ -348,18 +348,31 @@ struct LabelDiffScannerTests {
     "true", "false", "null", "tru", "nul", "True",
     "[]", "[1,2,[3,{}]]", "[1,]", "[1,,]", "[,1]", "[,]", "[1 2]", "{}", #"{"a":1,"b":[{"c":null}]}"#, #"{"a":1,}"#, #"{,}"#, #"{"a"}"#, #"{a:1}"#,
     #"{"a":1 "b":2}"#, "[" + String(repeating: "[", count: 40) + String(repeating: "]", count: 41),
+    // What JSONSerialization accepts and GovTag refuses, as every GovTag reader does.
+    #"{"a":1,"a":2}"#, #"{"a":1,"\u0061":2}"#, #""\ud800""#, #""\udc00x""#, #""\ud800\u0041""#, #""\ud83d\ude00""#,
+    String(repeating: "[", count: 63) + String(repeating: "]", count: 63),
+    String(repeating: "[", count: 64) + String(repeating: "]", count: 64),
+    "1e400", "123456789012345678901234567890", "-0.0",
   ]
 
-  @Test("accepts exactly what JSONSerialization accepts, in a skipped field and in a decoded one", arguments: values)
-  func agreesWithJSONSerialization(_ value: String) throws {
+  @Test("accepts exactly what the record parser accepts, in a skipped field and in a decoded one", arguments: values)
+  func agreesWithRecordParser(_ value: String) throws {
     let decoder = DiffRecordDecoder(slots: CategorySlots(taxonomy: .standard))
-    for line in [#"{"id":"r","labels":{},"x":"# + value + "}", #"{"labels":{},"id":"# + value + "}"] {
+    for line in [#"{"id":"r","text":"","labels":{},"x":"# + value + "}", #"{"text":"","labels":{},"id":"# + value + "}"] {
       let bytes = Array(line.utf8)
-      let valid = (try? JSONSerialization.jsonObject(with: Data(bytes))) != nil
+      // The parser's own reason for what JSONSerialization would accept; "not valid JSON" otherwise.
+      var expected: String?
+      do {
+        _ = try bytes.withUnsafeBufferPointer { try JSONValueParser.parse($0) }
+      } catch let error as JSONValueParser.SyntaxError {
+        expected = error.reason ?? "not valid JSON"
+      }
       let result = bytes.withUnsafeBufferPointer { decoder.decode($0, at: SourceLocation(file: "t.jsonl", line: 1)) }
-      var syntaxError = false
-      if case .failure(let error) = result { syntaxError = error.reason.hasPrefix("not valid JSON") }
-      #expect(syntaxError == !valid, "\(line)")
+      var found: String?
+      if case .failure(let error) = result {
+        if error.reason.hasPrefix("not valid JSON") { found = "not valid JSON" } else if error.reason == expected { found = expected }
+      }
+      #expect(found == expected, "\(line)")
     }
   }
 
@@ -367,7 +380,7 @@ struct LabelDiffScannerTests {
   func decodedIDs() throws {
     let decoder = DiffRecordDecoder(slots: CategorySlots(taxonomy: .standard))
     for (json, id) in [("42", "42"), (#""\u6848\u4f8b\ud83d\ude00 \"x\"""#, "案例😀 \"x\""), (#""a\/b\\c""#, "a/b\\c")] {
-      let bytes = Array((#"{"labels":{"capability":["public_service"]},"id":"# + json + "}").utf8)
+      let bytes = Array((#"{"text":"","labels":{"capability":["public_service"]},"id":"# + json + "}").utf8)
       let result = bytes.withUnsafeBufferPointer { decoder.decode($0, at: SourceLocation(file: "t.jsonl", line: 1)) }
       #expect((try? result.get())?.id == id)
     }

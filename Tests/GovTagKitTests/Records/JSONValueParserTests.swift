@@ -33,6 +33,56 @@ struct JSONValueParserTests {
     }
   }
 
+  @Test("numbers are kept as written", arguments: [
+    ("2023", JSONValue.integer(2023)), ("-12", .integer(-12)), ("0.5", .number(0.5)), ("-0.0", .number(-0.0)),
+    ("123456789012345678901234567890", .numberText("123456789012345678901234567890")), ("1e400", .numberText("1e400")),
+    ("-0", .numberText("-0")), ("1E5", .numberText("1E5")), ("2.50", .numberText("2.50")),
+    ("9223372036854775808", .numberText("9223372036854775808")), ("-9223372036854775808", .integer(.min)),
+  ])
+  func numbersKept(_ text: String, _ expected: JSONValue) throws {
+    let value = try #require(parse("[" + text + "]"))
+    #expect(value == .array([expected]))
+    var json = JSONWriter()
+    json.value(value)
+    #expect(String(decoding: json.bytes, as: UTF8.self) == "[" + text + "]")
+  }
+
+  @Test("nesting up to the writer's limit is read and written back; one level more is refused with its byte")
+  func depthLimit() throws {
+    let limit = JSONValue.maximumDepth
+    let deepest = String(repeating: "[", count: limit) + String(repeating: "]", count: limit)
+    let value = try #require(parse(deepest))
+    var json = JSONWriter()
+    json.value(value)
+    #expect(String(decoding: json.bytes, as: UTF8.self) == deepest)
+    let deeper = "[" + deepest + "]"
+    #expect(throws: JSONValueParser.SyntaxError.self) { try Array(deeper.utf8).withUnsafeBufferPointer { try JSONValueParser.parse($0) } }
+    #expect(reason(deeper) == "nested deeper than 64 levels at byte 65")
+  }
+
+  @Test("a repeated key and a lone surrogate are refused with a reason", arguments: [
+    (#"{"a":1,"b":{"c":2,"c":3}}"#, #"the key "c" appears twice in one object (again at byte 19)"#),
+    (#"{"a":1,"\u0061":2}"#, #"the key "a" appears twice in one object (again at byte 8)"#),
+    (#"{"id":"\ud800"}"#, #"the escape \ud800 at byte 8 is a lone surrogate, not a character"#),
+    (#"["x\udc00"]"#, #"the escape \udc00 at byte 4 is a lone surrogate, not a character"#),
+    (#"["\ud800\u0041"]"#, #"the escape \ud800 at byte 3 is a lone surrogate, not a character"#),
+  ])
+  func refusedWithReason(_ text: String, _ expected: String) {
+    #expect(reason(text) == expected)
+  }
+
+  /// The parser's reason for refusing `text`, or `nil`.
+  func reason(_ text: String) -> String? {
+    do {
+      _ = try Array(text.utf8).withUnsafeBufferPointer { try JSONValueParser.parse($0) }
+      return nil
+    } catch let error as JSONValueParser.SyntaxError {
+      return error.reason
+    } catch {
+      return nil
+    }
+  }
+
   /// A comparable rendering of a value from either parser.
   static func normalise(_ value: Any) -> String {
     switch value {
@@ -42,6 +92,7 @@ struct JSONValueParserTests {
       case .bool(let flag): return flag ? "true" : "false"
       case .integer(let number): return "n\(Double(number))"
       case .number(let number): return "n\(number)"
+      case .numberText(let text): return "n\(Double(text) ?? .nan)"
       case .string(let text): return "s" + text
       case .array(let items): return "[" + items.map { normalise($0) }.joined(separator: ",") + "]"
       case .object(let fields): return "{" + fields.keys.sorted().map { "\($0):" + normalise(fields[$0]!) }.joined(separator: ",") + "}"

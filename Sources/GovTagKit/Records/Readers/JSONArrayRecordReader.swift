@@ -8,6 +8,8 @@ public final class JSONArrayRecordReader: RecordReader {
   private var line = 1
   private var started = false
   private var finished = false
+  /// Whether an element was read, so that a comma must come next.
+  private var afterElement = false
 
   /// Opens `path` (`-` for standard input).
   ///
@@ -20,6 +22,7 @@ public final class JSONArrayRecordReader: RecordReader {
     guard !finished else { return nil }
     if !started {
       started = true
+      try skipByteOrderMark()
       try skipWhitespace()
       guard let first = try reader.peek() else {
         finished = true
@@ -37,10 +40,14 @@ public final class JSONArrayRecordReader: RecordReader {
       return failure("the JSON array is not closed with ]", hint: "the file may be truncated")
     }
     if byte == UInt8(ascii: "]") {
-      finished = true
-      return nil
+      _ = try reader.next()
+      return try end()
     }
-    if byte == UInt8(ascii: ",") {
+    if afterElement {
+      guard byte == UInt8(ascii: ",") else {
+        finished = true
+        return failure("expected , or ] after the element before line \(line)", hint: "separate the objects with commas")
+      }
       _ = try reader.next()
       try skipWhitespace()
       guard let after = try reader.peek() else {
@@ -48,7 +55,18 @@ public final class JSONArrayRecordReader: RecordReader {
         return failure("the JSON array is not closed with ]", hint: "the file may be truncated")
       }
       byte = after
+      if byte == UInt8(ascii: "]") {
+        // Strict like every other reader of JSON: report the comma, then end the array as written.
+        let comma = failure("a comma before the closing ] of the JSON array", hint: "remove the comma after the last element")
+        _ = try reader.next()
+        if let trailing = try end() { return trailing }
+        return comma
+      }
+    } else if byte == UInt8(ascii: ",") {
+      finished = true
+      return failure("a comma before the first element of the JSON array", hint: "remove the comma after [")
     }
+    afterElement = true
     // One element: up to the comma or bracket that closes it at depth 0.
     let startLine = line
     var element: [UInt8] = []
@@ -84,6 +102,26 @@ public final class JSONArrayRecordReader: RecordReader {
     }
     while let last = element.last, last == 0x20 || last == 0x0A || last == 0x0D || last == 0x09 { element.removeLast() }
     return RawRecord(location: SourceLocation(file: name, line: startLine), payload: .json(element), byteCount: element.count + 1)
+  }
+
+  /// After the closing `]`: nothing but white space may follow, or records would be lost
+  /// unseen (a second array appended to the file, say).
+  private func end() throws -> RawRecord? {
+    finished = true
+    try skipWhitespace()
+    guard try reader.peek() != nil else { return nil }
+    return failure(
+      "content after the closing ] of the JSON array, at line \(line)",
+      hint: "a .json input holds one array: put each array in its own file, or use JSON Lines (one record per line)")
+  }
+
+  /// Skips a UTF-8 byte order mark at the start (Windows tools write one).
+  private func skipByteOrderMark() throws {
+    guard try reader.peek() == 0xEF else { return }
+    for expected: UInt8 in [0xEF, 0xBB, 0xBF] {
+      guard try reader.peek() == expected else { return }  // not a BOM: the parser reports the byte
+      _ = try reader.next()
+    }
   }
 
   private func skipWhitespace() throws {

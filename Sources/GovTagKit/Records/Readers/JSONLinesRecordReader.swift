@@ -1,4 +1,5 @@
-/// Reads JSON Lines: every line is a record (blank lines are reported as blank).
+/// Reads JSON Lines: every line is a record (blank lines are reported as blank); a UTF-8 byte
+/// order mark at the start of the file is skipped.
 public final class JSONLinesRecordReader: RecordReader {
   private let lines: LineReader
 
@@ -10,7 +11,8 @@ public final class JSONLinesRecordReader: RecordReader {
   public var name: String { lines.name }
 
   public func next() throws -> RawRecord? {
-    guard let bytes = try lines.nextLine() else { return nil }
+    guard var bytes = try lines.nextLine() else { return nil }
+    UTF8Text.removeByteOrderMark(from: &bytes, atLine: lines.lineNumber)
     let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     return RawRecord(
       location: SourceLocation(file: lines.name, line: lines.lineNumber), payload: blank ? .blank : .json(bytes),

@@ -65,7 +65,8 @@ public struct LabelledRecordReader: Sendable {
         continue
       }
       var records = 0
-      while let line = try reader.nextLine() {
+      while var line = try reader.nextLine() {
+        UTF8Text.removeByteOrderMark(from: &line, atLine: reader.lineNumber)
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
           summary.blankLines += 1
           continue
@@ -223,6 +224,7 @@ public struct LabelledRecordReader: Sendable {
     case nil, .null?: return nil
     case .integer(let year)?: return String(year)
     case .number(let year)? where year == year.rounded() && abs(year) < 1e9: return String(Int(year))
+    case .numberText(let text)?: return text
     case .string(let text)?:
       return text.allSatisfy(\.isWhitespace) ? nil : text
     case let other?:
@@ -311,6 +313,7 @@ public struct LabelledRecordReader: Sendable {
     switch value {
     case .integer(let number)?: Double(number)
     case .number(let number)?: number
+    case .numberText(let text)?: Double(text) ?? 0
     default: 0
     }
   }

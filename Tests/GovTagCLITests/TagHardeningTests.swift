@@ -1,0 +1,81 @@
+import Foundation
+import GovTagTestSupport
+import Testing
+
+/// Issue #14, end to end: what used to crash or mislead `govtag tag`.
+@Suite("govtag tag: hostile input")
+struct TagHardeningTests {
+  let lexicons = ["--lexicons", Fixtures.lexiconDirectory]
+
+  /// The issue's reproduction: an extra field nested `depth` levels deep.
+  static func deepRecord(_ id: String, _ depth: Int) -> String {
+    #"{"id":"\#(id)","text":"一网通办","x":"# + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
+  }
+
+  @Test("a record nested 64 to 600 levels deep is an error record in filter mode: one line out per line in, exit 1")
+  func deepNestingInFilterMode() throws {
+    let depths = [63, 64, 65, 100, 511, 512, 513, 600]
+    let input = depths.map { Self.deepRecord(String(format: "%03d", $0), $0) }.joined(separator: "\n") + "\n"
+    let result = try CommandRunner.run(["tag", "-", "--quiet"] + lexicons, stdin: input)
+    #expect(result.status == 1)
+    let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    #expect(lines.count == depths.count)
+    let records = lines.map { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
+    #expect(records.first??["id"] as? String == "063")
+    #expect(records.first??["labels"] != nil)
+    for record in records.dropFirst() {
+      let error = record?["error"] as? [String: Any]
+      #expect(error?["reason"] as? String == "nested deeper than 64 levels at byte 102")
+    }
+    #expect(result.stderr.split(separator: "\n").count == depths.count - 1)
+  }
+
+  @Test("input fields named like GovTag's are reported once per input, naming them; --quiet silences it")
+  func replacedFieldsWarning() throws {
+    let input = #"{"id":"a","text":"x","labels":["mine"]}"# + "\n" + #"{"id":"b","text":"x","labels":[]}"# + "\n"
+    let result = try CommandRunner.run(["tag", "-"] + lexicons, stdin: input)
+    #expect(result.status == 0)
+    #expect(
+      result.stderr.split(separator: "\n").first
+        == #"govtag: warning: <stdin>:1: the records carry "labels", named like fields GovTag writes: the output has GovTag's values in their place (reported once per input); rename the input fields to keep them"#
+    )
+    #expect(try CommandRunner.run(["tag", "-", "--quiet"] + lexicons, stdin: input).stderr == "")
+  }
+
+  @Test(
+    "an unreadable subfolder of a .txt folder is reported with its path, not skipped (as nobody when the tests run as root)",
+    .enabled(if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+  func unreadableSubfolder() throws {
+    let directory = Fixtures.temporaryDirectory()
+    Fixtures.write("推进一网通办", to: "cases/a.txt", in: directory)
+    Fixtures.write("x", to: "cases/locked/l.txt", in: directory)
+    let locked = directory.appendingPathComponent("cases/locked").path
+    chmod(locked, 0)
+    defer {
+      chmod(locked, 0o755)
+      try? FileManager.default.removeItem(at: directory)
+    }
+    // Root reads every folder: drop to nobody to see what a user sees.
+    let arguments = ["tag", directory.appendingPathComponent("cases").path, "--quiet"] + lexicons
+    let process = Process()
+    if getuid() == 0 {
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+      process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CommandRunner.executable.path] + arguments
+    } else {
+      process.executableURL = CommandRunner.executable
+      process.arguments = arguments
+    }
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 1)
+    #expect(stderr == "govtag: error: \(locked): record \"locked\": cannot read the folder: Permission denied; its files are not labelled\n")
+    #expect(stdout.split(separator: "\n").count == 1)
+    #expect(stdout.hasPrefix(#"{"id":"a.txt","#))
+  }
+}
