@@ -12,6 +12,17 @@ public struct Classification: Sendable {
     /// Whether the category is assigned: its score reaches its threshold and the dimension's
     /// relative threshold (a share of the dimension's top score), if the dimension has one.
     public var assigned: Bool
+    /// What the confidence curve reads, when the lexicons are calibrated (or features were asked for).
+    public var features: ConfidenceFeatures?
+    /// The probability that the category applies, when the lexicons are calibrated
+    /// (`calibration.yaml`) and the category has a curve.
+    public var confidence: Double?
+
+    /// Whether the record's `confidence` lists the category: it scored, or had a hit that did
+    /// not count (a near miss), and has a confidence.
+    public var reportsConfidence: Bool {
+      confidence != nil && (score > 0 || (features?.nearMisses ?? 0) > 0)
+    }
 
     /// Creates a score.
     public init(category: String, score: Double, threshold: Double, assigned: Bool? = nil) {
@@ -54,7 +65,8 @@ public struct Classification: Sendable {
 public struct Review: Sendable, Hashable {
   /// One reason to review.
   public struct Reason: Sendable, Hashable {
-    /// A stable code: `no_capability`, `near_threshold`, `short_text`.
+    /// A stable code: `no_capability`, `near_threshold` (uncalibrated lexicons),
+    /// `uncertain_confidence` (calibrated lexicons), `short_text`.
     public var code: String
     /// The category concerned, if any, as `dimension.category`.
     public var category: String?

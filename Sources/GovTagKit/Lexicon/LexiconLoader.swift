@@ -10,7 +10,7 @@ public struct LexiconLoader {
   public var taxonomy: Taxonomy
 
   /// Files in a lexicon directory that are not dimension lexicons.
-  public static let nonDimensionFiles: Set<String> = ["gazetteer.yaml", "scope.yaml"]
+  public static let nonDimensionFiles: Set<String> = ["gazetteer.yaml", "scope.yaml", "calibration.yaml"]
 
   /// The default threshold when a file sets none.
   public static let defaultThreshold = 3.0

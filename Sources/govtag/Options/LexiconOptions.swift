@@ -8,7 +8,7 @@ struct LexiconOptions: ParsableArguments {
 
   /// Loads and compiles the lexicons, gazetteer and scope cues, printing every problem and
   /// exiting with status 2 on failure.
-  func loadModel() throws -> ClassifierModel {
-    try Diagnostics.orExit { try ClassifierModel.load(lexiconDirectory: directory) }
+  func loadModel(configuration: ClassifierConfiguration = ClassifierConfiguration()) throws -> ClassifierModel {
+    try Diagnostics.orExit { try ClassifierModel.load(lexiconDirectory: directory, configuration: configuration) }
   }
 }

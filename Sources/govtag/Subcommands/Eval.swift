@@ -28,6 +28,7 @@ struct Eval: ParsableCommand {
   var goldField = "gold"
 
   @OptionGroup var lexicons: LexiconOptions
+  @OptionGroup var review: ReviewOptions
 
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("name at least one gold-labelled input file, or - for standard input") }
@@ -35,7 +36,7 @@ struct Eval: ParsableCommand {
   }
 
   func run() throws {
-    let model = try lexicons.loadModel()
+    let model = try lexicons.loadModel(configuration: try review.configuration())
     let evaluator = Evaluator(
       model: model, field: .init(name: goldField, option: "--gold-field"), groupBy: by,
       jobs: ProcessInfo.processInfo.activeProcessorCount)
