@@ -23,8 +23,9 @@ public struct ClassifierConfiguration: Sendable, Hashable {
   public static let defaultReviewBand: ClosedRange<Double> = 0.2...0.8
   /// The dimensions whose confidences ``reviewBand`` looks at (with calibrated lexicons).
   public var reviewDimensions: [String] = ClassifierConfiguration.defaultReviewDimensions
-  /// The default ``reviewDimensions``.
-  public static let defaultReviewDimensions = ["capability", "data_element", "traits", "innovation", "technology"]
+  /// The default ``reviewDimensions``: capability, the label an office files a case under (the
+  /// other dimensions' confidences are in every record, for an office that wants them read too).
+  public static let defaultReviewDimensions = ["capability"]
   /// Characters of context shown on each side of a hit in the evidence.
   public var contextWidth: Int = 12
 

@@ -10,6 +10,12 @@ struct ReviewOptions: ParsableArguments {
       valueName: "LOW,HIGH"))
   var reviewBand: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "With calibrated lexicons, the dimensions whose confidences can flag a record (default capability).",
+      valueName: "dimension,…"))
+  var reviewDimensions: String?
+
   static let defaultText =
     "\(ClassifierConfiguration.defaultReviewBand.lowerBound),\(ClassifierConfiguration.defaultReviewBand.upperBound)"
 
@@ -29,6 +35,9 @@ struct ReviewOptions: ParsableArguments {
   func configuration() throws -> ClassifierConfiguration {
     var configuration = ClassifierConfiguration()
     configuration.reviewBand = try band()
+    if let reviewDimensions {
+      configuration.reviewDimensions = reviewDimensions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
     return configuration
   }
 }
