@@ -5,7 +5,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 CORPUS ?= $(sort $(wildcard Corpus/*.jsonl))
 OUT ?= out
 
-.PHONY: deps build release run test bench clean
+.PHONY: deps build release run test bench clean calibrate planted confidence-figures
 
 # ICU4C's headers and libraries (Debian's libicu-dev), installed only when missing.
 deps:
@@ -27,6 +27,20 @@ run: release
 	.build/release/govtag tag $(CORPUS) --lexicons Lexicons -o $(OUT)/labelled.jsonl --errors $(OUT)/errors.jsonl
 	.build/release/govtag report $(OUT)/labelled.jsonl -o $(OUT)/report.html
 	@echo "labelled records: $(OUT)/labelled.jsonl"
+
+# Fit the confidence curves on the development split only (Corpus/test.jsonl is for reporting).
+calibrate: release
+	.build/release/govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml
+
+# The audit fixture: 10 wrong manual labels planted in Corpus/test.jsonl (seed 11).
+planted: release
+	@mkdir -p $(OUT)
+	.build/release/govtag tag Corpus/test.jsonl -q -o $(OUT)/test-labelled.jsonl
+	scripts/plant-label-errors.py Corpus/test.jsonl $(OUT)/test-labelled.jsonl -o Tests/Fixtures/audit/planted-test.jsonl --seed 11
+
+# The README's "Confidence" tables, measured on Corpus/test.jsonl.
+confidence-figures: release
+	scripts/confidence-figures.py --govtag .build/release/govtag
 
 test: deps
 	$(SWIFT) test

@@ -21,6 +21,8 @@ extension CalibrationModel {
         "# fitted on those gold records only (never on Corpus/test.jsonl, which is kept for reporting).",
         "# Regularisation: L2 toward the dimension's pooled curve, its strength chosen per category by",
         "# \(folds)-fold cross-validation (folds seeded with \(seed)); cv_log_loss is the held-out log-loss.",
+        "# labels: confidence assigns the category at a confidence of 0.5 or more, where its held-out F1",
+        "# (cv_f1) beats the threshold's by 0.05 or more; labels: threshold keeps the lexicon threshold.",
         "# Remake it after changing the lexicons or the gold records: GovTag warns when lexicon_version",
         "# is not the lexicons' version. Delete the file to go back to thresholds only.",
         "",
@@ -46,11 +48,10 @@ extension CalibrationModel {
         lines.append("        positives: \(curve.positives)")
         lines.append("        regularisation: \(Self.number(curve.regularisation, 6))")
         lines.append("        cv_log_loss: \(Self.number(curve.crossValidatedLogLoss, 6))")
-        var rule = "        labels: \(curve.labelRule.rawValue)"
+        lines.append("        labels: \(curve.labelRule.rawValue)")
         if let t = curve.thresholdF1, let c = curve.confidenceF1 {
-          rule += "  # cross-validated F1: threshold \(Self.number(t, 3)), confidence ≥ 0.5 \(Self.number(c, 3))"
+          lines.append("        cv_f1: {threshold: \(Self.number(t, 6)), confidence: \(Self.number(c, 6))}")
         }
-        lines.append(rule)
         lines.append("        intercept: \(Self.number(curve.intercept, 6))")
         let pairs = zip(ConfidenceFeatures.names, curve.coefficients).map { "\($0): \(Self.number($1, 6))" }
         lines.append("        coefficients: {\(pairs.joined(separator: ", "))}")
@@ -169,6 +170,8 @@ extension CalibrationModel {
               regularisation: number(fields["regularisation"], "\(name).regularisation") ?? 0,
               crossValidatedLogLoss: number(fields["cv_log_loss"], "\(name).cv_log_loss") ?? 0)
           curve.labelRule = rule
+          curve.thresholdF1 = fields["cv_f1"]?.mapping?["threshold"]?.scalar.flatMap { Double($0.string) }
+          curve.confidenceF1 = fields["cv_f1"]?.mapping?["confidence"]?.scalar.flatMap { Double($0.string) }
           curves.append(curve)
         }
         dimensions.append(

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Tagger {
   /// Fills in every score's ``Classification/CategoryScore/features`` and, when the model is
   /// calibrated, its confidence; then, for a dimension whose calibration assigns by confidence,
@@ -99,9 +101,6 @@ extension Tagger {
     return Review(reasons: reasons)
   }
 
-  /// A confidence as people read it: two decimals (`0.97`, `0.5`).
-  static func formatConfidence(_ value: Double) -> String {
-    let rounded = (value * 100).rounded() / 100
-    return rounded == rounded.rounded() ? String(Int(rounded)) + ".0" : String(rounded)
-  }
+  /// A confidence as people read it: two decimals (`0.97`, `0.50`).
+  static func formatConfidence(_ value: Double) -> String { String(format: "%.2f", value) }
 }
