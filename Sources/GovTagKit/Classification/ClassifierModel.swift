@@ -43,6 +43,10 @@ public struct ClassifierModel: Sendable {
   /// confidence rather than thresholds.
   let curves: [CalibrationModel.Curve?]
   let labelsByConfidence: [Bool]
+  /// The curves as flat plain values for the per-record path: per flat category index, the
+  /// intercept and one coefficient per feature (zeros without a curve), and whether it has one.
+  let curveWeights: [Double]
+  let hasCurve: [Bool]
   /// Per dimension index: whether its confidences can flag a record for review.
   let reviewsDimension: [Bool]
   /// `categoryBase[d] + c` numbers the categories of all dimensions 0..<categoryCount, and
@@ -185,6 +189,13 @@ public struct ClassifierModel: Sendable {
     curves = lexicons.dimensions.flatMap { dimension in
       dimension.categories.map { calibration?.curve(dimension.id, $0.id) }
     }
+    curveWeights = curves.flatMap { curve -> [Double] in
+      guard let curve, curve.coefficients.count == ConfidenceFeatures.count else {
+        return [Double](repeating: 0, count: ConfidenceFeatures.count + 1)
+      }
+      return [curve.intercept] + curve.coefficients
+    }
+    hasCurve = curves.map { $0.map { $0.coefficients.count == ConfidenceFeatures.count } ?? false }
     labelsByConfidence = lexicons.dimensions.flatMap { dimension in
       dimension.categories.map { calibration?.curve(dimension.id, $0.id)?.labelRule == .confidence }
     }

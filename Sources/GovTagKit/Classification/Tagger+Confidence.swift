@@ -9,34 +9,61 @@ extension Tagger {
   /// categories: no allocation per category, so calibrated runs cost about what uncalibrated
   /// ones do.
   func attachConfidence(to classification: inout Classification) {
-    if featureTerms.count < model.categoryCount {
-      featureTerms = [Int32](repeating: 0, count: model.categoryCount)
-      featureTitleHits = featureTerms
-      featureNearMisses = featureTerms
-    }
-    if featureTermSeen.count < model.termCount { featureTermSeen = [Bool](repeating: false, count: model.termCount) }
-    for hit in classification.evidence {
-      let category = hit.categoryIndex
-      if hit.status.counts {
-        if !featureTermSeen[hit.termIndex] {
-          featureTermSeen[hit.termIndex] = true
-          featureTerms[category] += 1
-        }
-        if hit.field == .title { featureTitleHits[category] += 1 }
-      } else if hit.status.isReportedByDefault {
-        // Hits across a word boundary or inside a longer term are left out: a batch run does
-        // not always collect them, and the features must not depend on --evidence.
-        featureNearMisses[category] += 1
-      }
-    }
+    let categoryCount = model.categoryCount
+    // The per-tagger counters move into locals for the record: one exclusivity check each,
+    // not one per hit (they are stored properties of a class).
+    var terms: [Int32] = []
+    var titleHits: [Int32] = []
+    var nearMisses: [Int32] = []
+    var termSeen: [Bool] = []
+    var seenList: [Int32] = []
+    swap(&terms, &featureTerms)
+    swap(&titleHits, &featureTitleHits)
+    swap(&nearMisses, &featureNearMisses)
+    swap(&termSeen, &featureTermSeen)
+    swap(&seenList, &featureSeenList)
     defer {
-      for hit in classification.evidence {
-        featureTermSeen[hit.termIndex] = false
-        featureTerms[hit.categoryIndex] = 0
-        featureTitleHits[hit.categoryIndex] = 0
-        featureNearMisses[hit.categoryIndex] = 0
+      for category in 0..<categoryCount {
+        terms[category] = 0
+        titleHits[category] = 0
+        nearMisses[category] = 0
+      }
+      for term in seenList { termSeen[Int(term)] = false }
+      seenList.removeAll(keepingCapacity: true)
+      swap(&terms, &featureTerms)
+      swap(&titleHits, &featureTitleHits)
+      swap(&nearMisses, &featureNearMisses)
+      swap(&termSeen, &featureTermSeen)
+      swap(&seenList, &featureSeenList)
+    }
+    if terms.count < categoryCount {
+      terms = [Int32](repeating: 0, count: categoryCount)
+      titleHits = terms
+      nearMisses = terms
+    }
+    if termSeen.count < model.termCount { termSeen = [Bool](repeating: false, count: model.termCount) }
+    classification.evidence.withUnsafeBufferPointer { hits in
+      for index in hits.indices {
+        let category = hits[index].categoryIndex
+        if hits[index].status.counts {
+          let term = hits[index].termIndex
+          if !termSeen[term] {
+            termSeen[term] = true
+            seenList.append(Int32(term))
+            terms[category] += 1
+          }
+          if hits[index].field == .title { titleHits[category] += 1 }
+        } else if hits[index].status.isReportedByDefault {
+          // Hits across a word boundary or inside a longer term are left out: a batch run does
+          // not always collect them, and the features must not depend on --evidence.
+          nearMisses[category] += 1
+        }
       }
     }
+    let weights = model.curveWeights
+    let hasCurve = model.hasCurve
+    let byConfidence = model.labelsByConfidence
+    let stride = ConfidenceFeatures.count + 1
     let calibrated = model.calibration != nil
     for d in classification.dimensions.indices {
       let base = model.categoryBase[d]
@@ -44,17 +71,20 @@ extension Tagger {
       for score in classification.dimensions[d].scores { top = max(top, score.score) }
       var relabel = false
       for c in classification.dimensions[d].scores.indices {
-        let score = classification.dimensions[d].scores[c]
+        let score = classification.dimensions[d].scores[c].score
+        let threshold = classification.dimensions[d].scores[c].threshold
+        let assigned = classification.dimensions[d].scores[c].assigned
         let features = ConfidenceFeatures(
-          scoreOverThreshold: score.threshold > 0 ? score.score / score.threshold : 0,
-          shareOfTop: top > 0 ? score.score / top : 0, distinctTerms: Int(featureTerms[base + c]),
-          titleHits: Int(featureTitleHits[base + c]), nearMisses: Int(featureNearMisses[base + c]),
-          assigned: score.assigned)
+          scoreOverThreshold: threshold > 0 ? score / threshold : 0, shareOfTop: top > 0 ? score / top : 0,
+          distinctTerms: Int(terms[base + c]), titleHits: Int(titleHits[base + c]), nearMisses: Int(nearMisses[base + c]),
+          assigned: assigned)
         classification.dimensions[d].scores[c].features = features
-        guard calibrated, let curve = model.curves[base + c] else { continue }
-        let confidence = curve.probability(features)
+        guard calibrated, hasCurve[base + c] else { continue }
+        var z = weights[(base + c) * stride]
+        for feature in 0..<ConfidenceFeatures.count { z += weights[(base + c) * stride + 1 + feature] * features.value(feature) }
+        let confidence = LogisticRegression.sigmoid(z)
         classification.dimensions[d].scores[c].confidence = confidence
-        if model.labelsByConfidence[base + c], (confidence >= 0.5) != score.assigned {
+        if byConfidence[base + c], (confidence >= 0.5) != assigned {
           classification.dimensions[d].scores[c].assigned = confidence >= 0.5
           relabel = true
         }

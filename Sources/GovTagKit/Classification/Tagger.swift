@@ -36,6 +36,7 @@ public final class Tagger {
   var featureTitleHits: [Int32] = []
   var featureNearMisses: [Int32] = []
   var featureTermSeen: [Bool] = []
+  var featureSeenList: [Int32] = []
 
   /// Creates a tagger for `model`.
   ///
