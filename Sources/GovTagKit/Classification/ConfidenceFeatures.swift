@@ -43,12 +43,21 @@ public struct ConfidenceFeatures: Sendable, Hashable {
   @inline(__always)
   public func value(_ index: Int) -> Double {
     switch index {
-    case 0: log1p(scoreOverThreshold)
+    case 0: scoreOverThreshold == 0 ? 0 : log1p(scoreOverThreshold)
     case 1: shareOfTop
-    case 2: log1p(Double(distinctTerms))
-    case 3: log1p(Double(titleHits))
-    case 4: log1p(Double(nearMisses))
+    case 2: Self.logCount(distinctTerms)
+    case 3: Self.logCount(titleHits)
+    case 4: Self.logCount(nearMisses)
     default: assigned ? 1 : 0
     }
   }
+
+  /// `log(1 + n)` for the small counts nearly every category has, from a table: most
+  /// categories of a record are all zeros, and this runs for every category of every record.
+  @inline(__always)
+  static func logCount(_ count: Int) -> Double {
+    count < smallLogs.count ? smallLogs[count] : log1p(Double(count))
+  }
+
+  private static let smallLogs: [Double] = (0..<16).map { log1p(Double($0)) }
 }
