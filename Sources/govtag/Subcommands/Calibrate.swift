@@ -10,8 +10,10 @@ struct Calibrate: ParsableCommand {
       Labels each gold record (as `govtag eval` reads them) with the lexicons alone, ignoring any \
       calibration.yaml already there, and fits per category a logistic curve from GovTag's scoring \
       features to the gold answer, its L2 regularisation chosen by seeded 5-fold cross-validation. \
-      Per dimension it also keeps the label rule (threshold, or confidence ≥ 0.5) with the better \
-      cross-validated macro-F1. Fit on the development split only: the test split is for reporting.
+      A category is assigned at a confidence of 0.5 instead of its threshold when that raises its \
+      cross-validated F1 by 0.05 or more. Fit on the development split only: the test split is for \
+      reporting. Prints per dimension the held-out Brier score and ECE and which categories label by \
+      confidence.
       """
   )
 

@@ -11,7 +11,9 @@ struct Eval: ParsableCommand {
       "province": ..., "region": ...}}. Macro averages are the mean of the per-category figures \
       over the categories that the gold labels or GovTag assigned at least once. A record without \
       gold labels, with an unknown category id or that is not JSON is reported with its file and \
-      line and skipped; the exit status is then 1.
+      line and skipped; the exit status is then 1. With calibrated lexicons (calibration.yaml), also \
+      the Brier score and expected calibration error per dimension against the uncalibrated \
+      baseline, the reliability table, and the review flags' trade-off (--review-band).
       """
   )
 
