@@ -49,8 +49,9 @@ struct ConfidenceTargetsTests {
     let ranks = report.suspects.enumerated().filter { planted.contains("\($0.element.id) \($0.element.dimension).\($0.element.category)") }
       .map { $0.offset + 1 }
     let averagePrecision = ranks.enumerated().reduce(0.0) { $0 + Double($1.offset + 1) / Double($1.element) } / 10
-    // Today: ranks 1, 2, 5, 7, 8, 36, 45, 55, 155, 160 (AP 0.438); thresholds alone gave AP 0.091.
-    // The target (7 in the top 20, AP ≥ 0.5) is not met yet; this keeps what there is.
+    // When committed: ranks 1, 2, 5, 7, 8, 36, 45, 55, 155, 160 (AP 0.438); thresholds alone gave
+    // AP 0.091. The target (7 in the top 20, AP ≥ 0.5) is not met yet; this keeps what
+    // there is, with a little room for a refit on more dev cases (make calibrate).
     #expect(ranks.filter { $0 <= 20 }.count >= 5, "planted errors at ranks \(ranks)")
     #expect(averagePrecision >= 0.40, "average precision \(averagePrecision), ranks \(ranks)")
     #expect(report.suspects.allSatisfy { $0.wrongProbability != nil })
