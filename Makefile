@@ -19,7 +19,7 @@ DIST ?= dist
 DIST_NAME = govtag-$(VERSION)-linux-$(shell uname -m)
 
 .PHONY: deps build release static run test install install-files uninstall dist \
-  reference test-install test-dist test-spark bench fuzz clean
+  reference test-install test-dist test-spark bench fuzz calibrate planted confidence-figures clean
 
 # ICU4C's headers and libraries (Debian's libicu-dev), installed only when missing.
 deps:
@@ -45,6 +45,20 @@ run: release
 	.build/release/govtag tag $(CORPUS) --lexicons Lexicons -o $(OUT)/labelled.jsonl --errors $(OUT)/errors.jsonl
 	.build/release/govtag report $(OUT)/labelled.jsonl -o $(OUT)/report.html
 	@echo "labelled records: $(OUT)/labelled.jsonl"
+
+# Fit the confidence curves on the development split only (Corpus/test.jsonl is for reporting).
+calibrate: release
+	.build/release/govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml
+
+# The audit fixture: 10 wrong manual labels planted in Corpus/test.jsonl (seed 11).
+planted: release
+	@mkdir -p $(OUT)
+	.build/release/govtag tag Corpus/test.jsonl -q -o $(OUT)/test-labelled.jsonl
+	scripts/plant-label-errors.py Corpus/test.jsonl $(OUT)/test-labelled.jsonl -o Tests/Fixtures/audit/planted-test.jsonl --seed 11
+
+# The README's "Confidence" tables, measured on Corpus/test.jsonl.
+confidence-figures: release
+	scripts/confidence-figures.py --govtag .build/release/govtag
 
 test: deps
 	$(SWIFT) test

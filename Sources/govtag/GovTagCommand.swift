@@ -18,6 +18,7 @@ struct GovTagCommand: ParsableCommand {
     subcommands: [
       Tag.self, Explain.self, Segment.self, Lexicon.self,
       Eval.self,
+      Calibrate.self,
       Audit.self,
       Stats.self,
       Report.self,

@@ -71,14 +71,18 @@ extension AuditReport {
   func renderSuspects(top: Int) -> [String] {
     guard !suspects.isEmpty else { return ["Suspects: none; the manual labels and GovTag agree on every category"] }
     let shown = suspects.prefix(max(0, top))
+    let calibrated = suspects.contains { $0.wrongProbability != nil }
     var lines = [
-      "Suspects: \(CorpusSummary.count(suspects.count, "disagreement")), most suspicious first (suspicion 1 = no evidence behind a manual yes, 0 = borderline)"
+      calibrated
+        ? "Suspects: \(CorpusSummary.count(suspects.count, "disagreement")), likeliest wrong manual label first (P(wrong): 1 − confidence for a manual yes, the confidence for a manual no)"
+        : "Suspects: \(CorpusSummary.count(suspects.count, "disagreement")), most suspicious first (suspicion 1 = no evidence behind a manual yes, 0 = borderline)"
     ]
     for (index, suspect) in shown.enumerated() {
       let manual = suspect.manual ? "yes" : "no"
       let govtag = suspect.predicted ? "yes" : "no"
       lines.append(
         "\(String(repeating: " ", count: max(0, 3 - String(index + 1).count)))\(index + 1). \(suspect.id) (\(suspect.location))  \(suspect.dimension).\(suspect.category): manual \(manual), GovTag \(govtag), score \(Tagger.format(suspect.score)) of \(Tagger.format(suspect.threshold)), suspicion \(TextTable.figure(suspect.suspicion))"
+          + (suspect.wrongProbability.map { ", P(wrong) \(TextTable.figure($0))" } ?? "")
       )
       if suspect.evidence.isEmpty {
         lines.append("      no evidence: no term of the category occurs in the record")

@@ -66,12 +66,15 @@ public struct Auditor: Sendable {
         let isManual = manual.contains(category.id)
         let isPredicted = assigned.contains(category.id)
         guard isManual != isPredicted else { continue }
-        let score = classification.score(dimension.id, category.id)
+        let categoryScore = classification.dimensions.first { $0.dimension == dimension.id }?.scores
+          .first { $0.category == category.id }
+        let score = categoryScore?.score ?? 0
         result.append(
           Suspect(
             id: record.document.id, location: record.location, dimension: dimension.id, category: category.id,
             manual: isManual, predicted: isPredicted, score: score, threshold: threshold,
             suspicion: Suspect.suspicion(score: score, threshold: threshold),
+            wrongProbability: categoryScore?.confidence.map { Suspect.wrongProbability(manual: isManual, confidence: $0) },
             evidence: classification.evidence.filter { $0.dimension == dimension.id && $0.category == category.id },
             order: order))
       }

@@ -72,6 +72,7 @@ extension Evaluation {
     json.endArray()
     json.key("location")
     figures.location.writeJSON(to: &json)
+    if figures.hasCalibration { writeCalibration(figures, to: &json) }
     json.key("capability_confusion")
     json.beginArray()
     for cell in figures.confusion.cells {
@@ -84,6 +85,54 @@ extension Evaluation {
     }
     json.endArray()
   }
+
+  /// `"calibration": [{"dimension", "predictions", "brier", "ece", "baseline_brier",
+  /// "baseline_ece", "reliability": [{"lower", "upper", "count", "mean_confidence", "observed"}]}]`
+  /// and `"review": {"records", "flagged", "flagged_share", "unflagged_accuracy",
+  /// "flagged_accuracy", …counts}` into the open object.
+  static func writeCalibration(_ figures: EvaluationFigures, to json: inout JSONWriter) {
+    json.key("calibration")
+    json.beginArray()
+    for (dimension, tally) in figures.calibration where tally.count > 0 {
+      json.beginObject()
+      json.field("dimension", string: dimension)
+      json.field("predictions", integer: tally.count)
+      json.field("brier", optionalNumber: tally.brier.map(rounded))
+      json.field("ece", optionalNumber: tally.expectedCalibrationError.map(rounded))
+      json.field("baseline_brier", optionalNumber: tally.baselineBrier.map(rounded))
+      json.field("baseline_ece", optionalNumber: tally.baselineExpectedCalibrationError.map(rounded))
+      json.key("reliability")
+      json.beginArray()
+      for bin in tally.bins {
+        json.beginObject()
+        json.field("lower", number: bin.lower)
+        json.field("upper", number: bin.upper)
+        json.field("count", integer: bin.count)
+        json.field("mean_confidence", optionalNumber: bin.meanProbability.map(rounded))
+        json.field("observed", optionalNumber: bin.observedRate.map(rounded))
+        json.endObject()
+      }
+      json.endArray()
+      json.endObject()
+    }
+    json.endArray()
+    let review = figures.review
+    json.key("review")
+    json.beginObject()
+    json.field("records", integer: review.records)
+    json.field("flagged", integer: review.flagged)
+    json.field("flagged_share", optionalNumber: review.flaggedShare.map(rounded))
+    json.field("unflagged_with_gold_capability", integer: review.judgedUnflagged)
+    json.field("unflagged_exact", integer: review.exactUnflagged)
+    json.field("unflagged_accuracy", optionalNumber: review.unflaggedAccuracy.map(rounded))
+    json.field("flagged_with_gold_capability", integer: review.judgedFlagged)
+    json.field("flagged_exact", integer: review.exactFlagged)
+    json.field("flagged_accuracy", optionalNumber: review.flaggedAccuracy.map(rounded))
+    json.endObject()
+  }
+
+  /// Six decimals: figures that print the same on every machine.
+  private static func rounded(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
 
   /// `"gold", "predicted", "true_positives", "precision", "recall", "f1"` into the open object.
   static func writeSupport(_ table: AgreementTable, to json: inout JSONWriter) {

@@ -65,6 +65,7 @@ extension Evaluation {
     lines.append(
       "  gold province null: \(CorpusSummary.count(location.nullProvinceRecords, "record")), GovTag gave a province to \(location.nullProvinceAssigned)"
     )
+    if figures.hasCalibration { lines += renderCalibration(figures) }
     lines.append("")
     lines.append("capability confusion: gold categories GovTag missed, and what it assigned instead")
     let cells = figures.confusion.cells
@@ -75,6 +76,44 @@ extension Evaluation {
       for cell in cells { table.add([cell.reference, cell.predicted ?? "(nothing else)", String(cell.count)]) }
       lines += table.render()
     }
+    return lines
+  }
+
+  /// Brier score and expected calibration error per dimension against the uncalibrated
+  /// baseline, the reliability table of each dimension, and what the review flags buy.
+  static func renderCalibration(_ figures: EvaluationFigures) -> [String] {
+    var lines = ["", "calibration: confidence against gold, every category of every record (baseline: score/threshold r read as r/(1+r))"]
+    var table = TextTable([
+      ("dimension", .left), ("predictions", .right), ("brier", .right), ("baseline brier", .right), ("ece", .right),
+      ("baseline ece", .right),
+    ])
+    for (dimension, tally) in figures.calibration where tally.count > 0 {
+      table.add([
+        dimension, String(tally.count), TextTable.figure(tally.brier), TextTable.figure(tally.baselineBrier),
+        TextTable.figure(tally.expectedCalibrationError), TextTable.figure(tally.baselineExpectedCalibrationError),
+      ])
+    }
+    lines += table.render()
+    lines.append("")
+    lines.append("reliability: per confidence bin, predictions, mean confidence and the share that applied")
+    var reliability = TextTable(
+      [("bin", .left)] + figures.calibration.filter { $0.figures.count > 0 }.map { ($0.dimension, TextTable.Alignment.right) })
+    for bin in 0..<10 {
+      var row = ["0.\(bin)–" + (bin == 9 ? "1.0" : "0.\(bin + 1)")]
+      for (_, tally) in figures.calibration where tally.count > 0 {
+        let cell = tally.bins[bin]
+        row.append(
+          cell.count == 0
+            ? "—" : "\(cell.count): \(TextTable.figure(cell.meanProbability)) → \(TextTable.figure(cell.observedRate))")
+      }
+      reliability.add(row)
+    }
+    lines += reliability.render()
+    let review = figures.review
+    lines.append("")
+    lines.append(
+      "review: \(review.flagged) of \(CorpusSummary.count(review.records, "record")) flagged (\(TextTable.figure(review.flaggedShare))); capability labels exactly right on \(TextTable.figure(review.unflaggedAccuracy)) of \(review.judgedUnflagged) unflagged and \(TextTable.figure(review.flaggedAccuracy)) of \(review.judgedFlagged) flagged records"
+    )
     return lines
   }
 }

@@ -10,8 +10,20 @@ public struct EvaluationFigures: Sendable {
   /// For each gold capability GovTag missed, what it assigned instead.
   public private(set) var confusion = MissConfusion(dimension: "capability")
 
+  /// Per dimension of the lexicons, in their order: how well confidences match the gold labels
+  /// (empty figures when the lexicons are not calibrated).
+  public private(set) var calibration: [(dimension: String, figures: CalibrationFigures)] = []
+  /// Flagged records and the capability accuracy of flagged and unflagged ones.
+  public private(set) var review = ReviewTally()
+
+  /// Whether any confidence was counted (the lexicons are calibrated).
+  public var hasCalibration: Bool { calibration.contains { $0.figures.count > 0 } }
+
   /// Creates empty figures over `space`.
-  public init(space: LabelSpace) { agreement = AgreementTally(space: space) }
+  public init(space: LabelSpace) {
+    agreement = AgreementTally(space: space)
+    calibration = space.dimensions.map { ($0.id, CalibrationFigures()) }
+  }
 
   /// Counts one record.
   ///
@@ -23,6 +35,18 @@ public struct EvaluationFigures: Sendable {
     agreement.add(reference: reference, classification: classification)
     location.add(reference: reference, predicted: classification.location)
     confusion.add(reference: reference, predicted: classification.labels(confusion.dimension))
+    review.add(reference: reference, classification: classification)
+    for index in calibration.indices {
+      let id = calibration[index].dimension
+      guard let gold = reference.categories[id], let result = classification.dimensions.first(where: { $0.dimension == id })
+      else { continue }
+      for score in result.scores {
+        guard let confidence = score.confidence else { continue }
+        calibration[index].figures.add(
+          probability: confidence, applies: gold.contains(score.category),
+          baseline: CalibrationFigures.baseline(score: score.score, threshold: score.threshold))
+      }
+    }
   }
 
   /// The macro average of dimension `id`, or `nil` when the lexicons do not define it.

@@ -1,5 +1,14 @@
 /// One (record, category) on which a person and GovTag disagree: a label an auditor should check.
 ///
+/// # Probability that the manual label is wrong
+///
+/// With calibrated lexicons (`calibration.yaml`), suspects are ranked by the probability that
+/// the manual label is wrong, read off the category's confidence `p` (the probability that the
+/// category applies): `1 − p` for a manual yes, `p` for a manual no. This is confident
+/// learning's self-confidence ranking (cleanlab's `rank_by="self_confidence"`), with GovTag's
+/// calibrated confidence in place of a trained model's out-of-sample probability; see
+/// docs/audit.md. The suspicion below is still computed and shown, and breaks ties.
+///
 /// # Suspicion
 ///
 /// Suspects are ranked by a suspicion score in [0, 1], the relative distance between GovTag's
@@ -37,6 +46,9 @@ public struct Suspect: Sendable, Hashable {
   public var threshold: Double
   /// The suspicion score: 1 most suspicious, 0 borderline.
   public var suspicion: Double
+  /// The probability that the manual label is wrong (calibrated lexicons only), rounded to 6
+  /// decimals so that equal probabilities tie exactly.
+  public var wrongProbability: Double?
   /// Every hit of the category in the record, counted or not, in text order; empty when GovTag
   /// found nothing at all.
   public var evidence: [Evidence]
@@ -56,9 +68,23 @@ public struct Suspect: Sendable, Hashable {
     return (abs(score - threshold) / larger * 1_000_000).rounded() / 1_000_000
   }
 
-  /// Whether `a` ranks before `b`: more suspicious first, then no evidence at all, then id,
-  /// then the taxonomy's order.
+  /// The probability that a manual label is wrong, given GovTag's confidence that the category applies.
+  ///
+  /// - Parameters:
+  ///   - manual: whether the person assigned the category.
+  ///   - confidence: GovTag's calibrated probability that it applies.
+  /// - Returns: `1 − confidence` for a manual yes, `confidence` for a manual no, to 6 decimals.
+  public static func wrongProbability(manual: Bool, confidence: Double) -> Double {
+    ((manual ? 1 - confidence : confidence) * 1_000_000).rounded() / 1_000_000
+  }
+
+  /// Whether `a` ranks before `b`: likelier wrong first (suspects with a probability before
+  /// those without), then more suspicious, then no evidence at all, then id, then the
+  /// taxonomy's order.
   public static func ranksBefore(_ a: Suspect, _ b: Suspect) -> Bool {
+    if a.wrongProbability != b.wrongProbability {
+      return (a.wrongProbability ?? -1) > (b.wrongProbability ?? -1)
+    }
     if a.suspicion != b.suspicion { return a.suspicion > b.suspicion }
     if a.evidence.isEmpty != b.evidence.isEmpty { return a.evidence.isEmpty }
     if a.id != b.id { return a.id < b.id }

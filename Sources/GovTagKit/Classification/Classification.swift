@@ -16,6 +16,17 @@ public struct Classification: Sendable {
     /// `implied_by:` (as `dimension.category`, e.g. `technology.ai`); empty when its own score
     /// decided.
     public var impliedBy: [String] = []
+    /// What the confidence curve reads, when the lexicons are calibrated (or features were asked for).
+    public var features: ConfidenceFeatures?
+    /// The probability that the category applies, when the lexicons are calibrated
+    /// (`calibration.yaml`) and the category has a curve.
+    public var confidence: Double?
+
+    /// Whether the record's `confidence` lists the category: it scored, or had a hit that did
+    /// not count (a near miss), and has a confidence.
+    public var reportsConfidence: Bool {
+      confidence != nil && (score > 0 || (features?.nearMisses ?? 0) > 0)
+    }
 
     /// Creates a score.
     public init(category: String, score: Double, threshold: Double, assigned: Bool? = nil) {
@@ -58,7 +69,8 @@ public struct Classification: Sendable {
 public struct Review: Sendable, Hashable {
   /// One reason to review.
   public struct Reason: Sendable, Hashable {
-    /// A stable code: `no_capability`, `near_threshold`, `short_text`.
+    /// A stable code: `no_capability`, `near_threshold` (uncalibrated lexicons),
+    /// `uncertain_confidence` (calibrated lexicons), `short_text`.
     public var code: String
     /// The category concerned, if any, as `dimension.category`.
     public var category: String?

@@ -18,6 +18,18 @@ public struct ClassifierConfiguration: Sendable, Hashable {
   public var reviewMargin: Double = 0.25
   /// A text shorter than this many characters is flagged for review: too little to judge.
   public var shortTextLimit: Int = 30
+  /// With calibrated lexicons: an assigned label whose confidence is below the upper bound, or a
+  /// category that scored or nearly did whose confidence is above the lower bound, flags the
+  /// record for review (instead of ``reviewMargin``). Part of the rules version only when the
+  /// lexicons are calibrated, so uncalibrated versions stay as they were.
+  public var reviewBand: ClosedRange<Double> = ClassifierConfiguration.defaultReviewBand
+  /// The default ``reviewBand``, chosen on `Corpus/dev.jsonl` (README, "Confidence").
+  public static let defaultReviewBand: ClosedRange<Double> = 0.2...0.8
+  /// The dimensions whose confidences ``reviewBand`` looks at (with calibrated lexicons).
+  public var reviewDimensions: [String] = ClassifierConfiguration.defaultReviewDimensions
+  /// The default ``reviewDimensions``: capability, the label an office files a case under (the
+  /// other dimensions' confidences are in every record, for an office that wants them read too).
+  public static let defaultReviewDimensions = ["capability"]
   /// Characters of context shown on each side of a hit in the evidence.
   public var contextWidth: Int = 12
 

@@ -2,28 +2,24 @@ import Foundation
 
 extension ClassifierModel {
   /// Loads everything in a lexicon directory: the dimension lexicons (`*.yaml`), the gazetteer
-  /// (`gazetteer.yaml`, optional) and the scope cues (`scope.yaml`, optional), and compiles them.
-  ///
-  /// - Parameter directory: e.g. `Lexicons`.
-  /// - Throws: `GovTagErrors` listing every problem in every file, or `GovTagError` when the
-  ///   directory cannot be read.
-  public static func load(lexiconDirectory directory: String) throws -> ClassifierModel {
-    try load(lexiconDirectory: directory, warn: { _ in })
-  }
-
-  /// Loads everything in a lexicon directory, as ``load(lexiconDirectory:)``, and reports what
-  /// loads but switches a rule off.
-  ///
-  /// A missing `scope.yaml` turns off negation, plan and citation scope; a missing
-  /// `gazetteer.yaml` turns off location. Both are allowed (a folder with one dimension file is
-  /// a valid set-up, e.g. for trying a lexicon), but never silently: `warn` receives one warning
-  /// per missing file, which the command line prints on every command that loads lexicons.
+  /// (`gazetteer.yaml`, optional), the scope cues (`scope.yaml`, optional) and the confidence
+  /// curves (`calibration.yaml`, optional), and compiles them.
   ///
   /// - Parameters:
   ///   - directory: e.g. `Lexicons`.
-  ///   - warn: called for each warning, in a fixed order (scope, then gazetteer).
-  /// - Throws: as ``load(lexiconDirectory:)``.
-  public static func load(lexiconDirectory directory: String, warn: (GovTagError) -> Void) throws -> ClassifierModel {
+  ///   - configuration: the scoring rules outside the files.
+  ///   - calibrated: whether to read `calibration.yaml` (`govtag calibrate` fits without it).
+  ///   - warn: called for each problem that loads but switches a rule off, in a fixed order:
+  ///     a missing `scope.yaml` turns off negation, plan and citation scope, a missing
+  ///     `gazetteer.yaml` turns off location. Both are allowed (a folder with one dimension file
+  ///     is a valid set-up, e.g. for trying a lexicon), but never silently: the command line
+  ///     prints these on every command that loads lexicons.
+  /// - Throws: `GovTagErrors` listing every problem in every file, or `GovTagError` when the
+  ///   directory cannot be read.
+  public static func load(
+    lexiconDirectory directory: String, configuration: ClassifierConfiguration = ClassifierConfiguration(),
+    calibrated: Bool = true, warn: (GovTagError) -> Void = { _ in }
+  ) throws -> ClassifierModel {
     var problems: [GovTagError] = []
     var lexicons: LexiconSet?
     var gazetteer: Gazetteer?
@@ -37,11 +33,19 @@ extension ClassifierModel {
     do { scope = try ScopeRules.load(directory: directory) } catch let errors as GovTagErrors {
       problems += errors.errors
     }
+    var calibration: CalibrationModel?
+    if calibrated {
+      do { calibration = try CalibrationModel.load(directory: directory) } catch let errors as GovTagErrors {
+        problems += errors.errors
+      }
+    }
     guard problems.isEmpty, let lexicons else { throw GovTagErrors(problems) }
     for warning in missingFileWarnings(directory: directory, hasScope: scope != nil, hasGazetteer: gazetteer != nil) {
       warn(warning)
     }
-    return ClassifierModel(lexicons: lexicons, gazetteer: gazetteer, scope: scope ?? .none)
+    return ClassifierModel(
+      lexicons: lexicons, gazetteer: gazetteer, scope: scope ?? .none, configuration: configuration,
+      calibration: calibration)
   }
 
   /// The warnings for a lexicon directory without `scope.yaml` or `gazetteer.yaml`.

@@ -31,8 +31,24 @@ public struct ClassifierModel: Sendable {
   let entryStart: [Int32]
   /// Per entry: whether it is a term with `match: substring` (needs no boundary check).
   let entryIsSubstring: [Bool]
-  /// A hash of the lexicons and the scoring rules: two runs with the same version label identically.
+  /// A hash of the lexicons and the scoring rules, and of the calibration when there is one:
+  /// two runs with the same version label identically.
   public let rulesVersion: String
+  /// The rules version without the calibration: what ``CalibrationModel/lexiconVersion`` is
+  /// compared with (equal to ``rulesVersion`` when there is no calibration).
+  public let lexiconRulesVersion: String
+  /// The confidence curves, if the lexicon directory has `calibration.yaml`.
+  public let calibration: CalibrationModel?
+  /// Per flat category index: its curve, if calibrated, and whether its labels follow
+  /// confidence rather than thresholds.
+  let curves: [CalibrationModel.Curve?]
+  let labelsByConfidence: [Bool]
+  /// The curves as flat plain values for the per-record path: per flat category index, the
+  /// intercept and one coefficient per feature (zeros without a curve), and whether it has one.
+  let curveWeights: [Double]
+  let hasCurve: [Bool]
+  /// Per dimension index: whether its confidences can flag a record for review.
+  let reviewsDimension: [Bool]
   /// `categoryBase[d] + c` numbers the categories of all dimensions 0..<categoryCount, and
   /// `termBase[categoryBase[d] + c] + t` the terms, so the hot path indexes arrays, not strings.
   let categoryBase: [Int]
@@ -67,7 +83,7 @@ public struct ClassifierModel: Sendable {
   /// - Complexity: O(total bytes of all terms × byte classes).
   public init(
     lexicons: LexiconSet, gazetteer: Gazetteer? = nil, scope: ScopeRules = .none,
-    configuration: ClassifierConfiguration = ClassifierConfiguration()
+    configuration: ClassifierConfiguration = ClassifierConfiguration(), calibration: CalibrationModel? = nil
   ) {
     self.lexicons = lexicons
     self.gazetteer = gazetteer
@@ -173,6 +189,42 @@ public struct ClassifierModel: Sendable {
     hash.combine(gazetteer?.version ?? "no gazetteer")
     for cue in scope.cues { hash.combine(cue.kind.rawValue + ":" + cue.text) }
     for frame in scope.frames { hash.combine("frame:" + frame.text) }
+    lexiconRulesVersion = hash.hexDigest
+    // The calibration (and the review band, which only it uses) joins the hash only when
+    // present, so that lexicons without calibration keep their version.
+    if let calibration {
+      hash.combine("calibration:" + calibration.fingerprint)
+      hash.combine("band=\(configuration.reviewBand.lowerBound),\(configuration.reviewBand.upperBound)")
+      hash.combine("review=" + configuration.reviewDimensions.joined(separator: ","))
+    }
     rulesVersion = hash.hexDigest
+    self.calibration = calibration
+    curves = lexicons.dimensions.flatMap { dimension in
+      dimension.categories.map { calibration?.curve(dimension.id, $0.id) }
+    }
+    curveWeights = curves.flatMap { curve -> [Double] in
+      guard let curve, curve.coefficients.count == ConfidenceFeatures.count else {
+        return [Double](repeating: 0, count: ConfidenceFeatures.count + 1)
+      }
+      return [curve.intercept] + curve.coefficients
+    }
+    hasCurve = curves.map { $0.map { $0.coefficients.count == ConfidenceFeatures.count } ?? false }
+    labelsByConfidence = lexicons.dimensions.flatMap { dimension in
+      dimension.categories.map { calibration?.curve(dimension.id, $0.id)?.labelRule == .confidence }
+    }
+    reviewsDimension = lexicons.dimensions.map { configuration.reviewDimensions.contains($0.id) }
+  }
+
+  /// Whether the calibration was fitted against other lexicons (or scoring rules) than these:
+  /// its confidences are then only approximate until `govtag calibrate` is run again.
+  public var calibrationIsStale: Bool {
+    guard let calibration else { return false }
+    return calibration.lexiconVersion != lexiconRulesVersion
+  }
+
+  /// A sentence saying that the calibration is stale and what to do, or `nil` when it is current.
+  public var calibrationStalenessWarning: String? {
+    guard let calibration, calibrationIsStale else { return nil }
+    return "\(calibration.file ?? CalibrationModel.fileName) was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(lexiconRulesVersion): confidences are approximate until it is remade (make calibrate)"
   }
 }

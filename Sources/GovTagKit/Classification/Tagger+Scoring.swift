@@ -67,19 +67,32 @@ extension Tagger {
   /// label, after every dimension has been scored on its own terms. The loader guarantees that
   /// `D` is not implied itself, so one pass settles everything. A category assigned this way
   /// needs no near-threshold review of its own score: its score did not decide.
+  ///
+  /// Runs again after the confidence curves relabel (see Tagger+Confidence.swift): a category
+  /// that only the implication assigned follows its source's final labels, and loses the label
+  /// when the source has none left.
   static func applyImplications(
     of lexicons: LexiconSet, to dimensions: inout [Classification.DimensionResult], reasons: inout [Review.Reason]
   ) {
     for (d, dimension) in lexicons.dimensions.enumerated() {
       var changed = false
       for (c, category) in dimension.categories.enumerated() {
-        guard let source = category.impliedBy, !dimensions[d].scores[c].assigned,
-          let sourceResult = dimensions.first(where: { $0.dimension == source }), !sourceResult.labels.isEmpty
+        guard let source = category.impliedBy, let sourceResult = dimensions.first(where: { $0.dimension == source })
         else { continue }
-        dimensions[d].scores[c].assigned = true
-        dimensions[d].scores[c].impliedBy = sourceResult.labels.map { source + "." + $0 }
-        let qualified = dimension.id + "." + category.id
-        reasons.removeAll { $0.code == "near_threshold" && $0.category == qualified }
+        let implying = sourceResult.labels.map { source + "." + $0 }
+        let current = dimensions[d].scores[c]
+        if !current.impliedBy.isEmpty {
+          // Assigned by the implication alone before: follow the source.
+          guard current.impliedBy != implying else { continue }
+          dimensions[d].scores[c].impliedBy = implying
+          dimensions[d].scores[c].assigned = !implying.isEmpty
+        } else {
+          guard !current.assigned, !implying.isEmpty else { continue }
+          dimensions[d].scores[c].assigned = true
+          dimensions[d].scores[c].impliedBy = implying
+          let qualified = dimension.id + "." + category.id
+          reasons.removeAll { $0.code == "near_threshold" && $0.category == qualified }
+        }
         changed = true
       }
       if changed {

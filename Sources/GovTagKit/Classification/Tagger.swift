@@ -29,6 +29,14 @@ public final class Tagger {
   /// a counting hit so far (-1 between fields) and its term.
   var coverEnd: [Int] = []
   var coverTerm: [Int] = []
+  /// Per flat category index, for ``attachConfidence(to:)``: distinct counted terms, counted
+  /// title hits and near misses of the current record (all zero between records); per flat term
+  /// index, whether it was counted yet.
+  var featureTerms: [Int32] = []
+  var featureTitleHits: [Int32] = []
+  var featureNearMisses: [Int32] = []
+  var featureTermSeen: [Bool] = []
+  var featureSeenList: [Int32] = []
 
   /// Creates a tagger for `model`.
   ///
@@ -46,9 +54,13 @@ public final class Tagger {
   ///   - nearMisses: whether to keep, as evidence, hits that cross a word boundary or sit inside
   ///     a longer term of their category. They never count; a batch run that will not write them
   ///     skips building them, which saves a good share of the per-record work.
-  /// - Returns: labels, scores, evidence and review flags.
+  ///   - features: whether to fill in every score's ``Classification/CategoryScore/features``
+  ///     even when the model is not calibrated (`govtag calibrate` needs them).
+  /// - Returns: labels, scores, evidence and review flags (and confidences, when calibrated).
   /// - Throws: `GovTagError` with code `.icu` when ICU fails.
-  public func classify(title: String?, text: String, nearMisses: Bool = true) throws -> Classification {
+  public func classify(
+    title: String?, text: String, nearMisses: Bool = true, features: Bool = false
+  ) throws -> Classification {
     var evidence: [Evidence] = []
     var places: [LocationResolver.Mention] = []
     if let title, !title.isEmpty {
@@ -61,6 +73,7 @@ public final class Tagger {
     let utf8Count = text.utf8.count
     let textLength = utf8Count / 4 >= model.configuration.shortTextLimit ? utf8Count : text.unicodeScalars.count
     var classification = score(evidence, textLength: textLength)
+    if features || model.calibration != nil { attachConfidence(to: &classification) }
     if let gazetteer = model.gazetteer { classification.location = LocationResolver(gazetteer: gazetteer).resolve(places) }
     return classification
   }

@@ -4,14 +4,22 @@ extension LexiconDirectory {
   ///
   ///     lexicons from GOVTAG_LEXICONS=/srv/lex: /srv/lex: cannot read the lexicon directory: …
   ///
-  /// - Parameter warn: called with each problem that loads but switches a rule off (a missing
-  ///   `scope.yaml` or `gazetteer.yaml`), prefixed the same way.
+  /// - Parameters:
+  ///   - configuration: the scoring rules outside the files.
+  ///   - calibrated: whether to read `calibration.yaml`.
+  ///   - warn: called with each problem that loads but switches a rule off (a missing
+  ///     `scope.yaml` or `gazetteer.yaml`), prefixed the same way.
   /// - Returns: the compiled model.
   /// - Throws: `GovTagErrors` listing every problem, or `GovTagError` when the directory cannot be
   ///   read; each with ``GovTagError/context`` set to ``description``.
-  public func loadModel(warn: (GovTagError) -> Void = { _ in }) throws -> ClassifierModel {
+  public func loadModel(
+    configuration: ClassifierConfiguration = ClassifierConfiguration(), calibrated: Bool = true,
+    warn: (GovTagError) -> Void = { _ in }
+  ) throws -> ClassifierModel {
     do {
-      return try ClassifierModel.load(lexiconDirectory: path) { warn(annotated($0)) }
+      return try ClassifierModel.load(lexiconDirectory: path, configuration: configuration, calibrated: calibrated) {
+        warn(annotated($0))
+      }
     } catch let errors as GovTagErrors {
       throw GovTagErrors(errors.errors.map(annotated))
     } catch let error as GovTagError {

@@ -2,7 +2,8 @@
 ///
 /// A labelled record keeps every input field and adds GovTag's. Field order is fixed so that
 /// records read well and diff cleanly: `id`, `title`, the other input fields by name, `text`,
-/// then `labels`, `scores`, `review`, `evidence` and the provenance fields
+/// then `labels`, `scores`, `confidence` (calibrated lexicons only), `location`, `review`,
+/// `evidence` and the provenance fields
 /// (`text_hash`, `lexicon_version`, `govtag_version`, `icu_version`).
 public struct LabelledRecordWriter: Sendable {
   /// Which hits go into `evidence`.
@@ -18,7 +19,8 @@ public struct LabelledRecordWriter: Sendable {
   /// Fields GovTag writes; input fields of these names are replaced, so that re-tagging an
   /// output file does not nest old labels in new ones.
   public static let ownFields: Set<String> = [
-    "labels", "scores", "implied", "location", "review", "evidence", "text_hash", "lexicon_version", "govtag_version", "icu_version", "error",
+    "labels", "scores", "implied", "confidence", "location", "review", "evidence", "text_hash", "lexicon_version", "govtag_version",
+    "icu_version", "error",
   ]
 
   /// The lexicon (rules) version to stamp on each record.
@@ -71,6 +73,21 @@ public struct LabelledRecordWriter: Sendable {
     json.endObject()
 
     writeImplications(classification, to: &json)
+    if classification.dimensions.contains(where: { $0.scores.contains { $0.confidence != nil } }) {
+      // Per dimension, in the taxonomy's order, the categories that scored or nearly did, in
+      // the lexicon's order, at three decimals: the same bytes for every --jobs.
+      json.key("confidence")
+      json.beginObject()
+      for result in classification.dimensions {
+        json.key(result.dimension)
+        json.beginObject()
+        for score in result.scores where score.reportsConfidence {
+          json.field(score.category, number: ((score.confidence ?? 0) * 1000).rounded() / 1000)
+        }
+        json.endObject()
+      }
+      json.endObject()
+    }
 
     json.key("location")
     writeLocation(classification.location, to: &json)

@@ -19,19 +19,19 @@ public struct ExplainRenderer {
       lines.append("  \(pad(result.dimension, 14)) \(names.isEmpty ? "—" : names.joined(separator: ", "))")
     }
     lines.append("")
-    lines.append("Scores (score / threshold)")
-    for result in classification.dimensions {
-      for score in result.scores where score.score > 0 {
+    let calibrated = classification.dimensions.contains { $0.scores.contains { $0.confidence != nil } }
+    lines.append(calibrated ? "Scores (score / threshold, confidence that the category applies)" : "Scores (score / threshold)")
+    for (d, result) in classification.dimensions.enumerated() {
+      let top = result.scores.reduce(0) { max($0, $1.score) }
+      for score in result.scores where score.score > 0 || score.reportsConfidence || score.assigned {
         let mark = score.assigned ? "✓" : " "
-        lines.append(
-          "  \(mark) \(pad(result.dimension + "." + score.category, 40)) \(pad(Tagger.format(score.score), 6)) / \(Tagger.format(score.threshold))"
-            + implication(score)
-        )
-      }
-      for score in result.scores where score.score <= 0 && !score.impliedBy.isEmpty {
-        lines.append(
-          "  ✓ \(pad(result.dimension + "." + score.category, 40)) \(pad("0", 6)) / \(Tagger.format(score.threshold))"
-            + implication(score))
+        var body = "\(pad(result.dimension + "." + score.category, 40)) \(pad(Tagger.format(score.score), 6)) / \(Tagger.format(score.threshold))"
+        if let confidence = score.confidence { body = pad(body, 52) + "  " + Tagger.formatConfidence(confidence) }
+        var line = "  \(mark) " + body
+        let why = decision(score, dimension: d, top: top)
+        if !why.isEmpty { line += "  " + why }
+        line += implication(score)
+        lines.append(line)
       }
     }
     let counted = classification.evidence.filter { $0.status.counts }
@@ -55,7 +55,7 @@ public struct ExplainRenderer {
     lines.append("")
     if classification.review.needsReview {
       lines.append("Needs review")
-      for reason in classification.review.reasons { lines.append("  - \(reason.message)") }
+      for reason in classification.review.reasons { lines.append("  - \(reason.message) [\(reason.code)]") }
     } else {
       lines.append("No review needed")
     }
@@ -65,6 +65,33 @@ public struct ExplainRenderer {
   /// `  implied by technology.ai, technology.iot` for a category another dimension assigned.
   private func implication(_ score: Classification.CategoryScore) -> String {
     score.impliedBy.isEmpty ? "" : "  implied by " + score.impliedBy.joined(separator: ", ")
+  }
+
+  /// Why a category is in or out, when thresholds alone do not say: every rule that kept it out
+  /// (its threshold, the dimension's relative threshold, a confidence below 0.5), or that it was
+  /// assigned by confidence below its threshold.
+  private func decision(_ score: Classification.CategoryScore, dimension d: Int, top: Double) -> String {
+    let dimension = model.lexicons.dimensions[d]
+    let byConfidence = model.calibration?.curve(dimension.id, score.category)?.labelRule == .confidence
+    if score.assigned {
+      return byConfidence && score.score < score.threshold ? "assigned: confidence ≥ 0.5 (labels by confidence), though below its threshold" : ""
+    }
+    var rules: [String] = []
+    if byConfidence, let confidence = score.confidence {
+      rules.append("confidence \(Tagger.formatConfidence(confidence)) below 0.5 (labels by confidence)")
+    } else {
+      if score.score == 0 {
+        rules.append("no hit counted")
+      } else if score.score < score.threshold {
+        rules.append("below its threshold \(Tagger.format(score.threshold))")
+      }
+      let floor = Tagger.rounded(top * dimension.relativeThreshold)
+      if dimension.relativeThreshold > 0, score.score < floor {
+        rules.append(
+          "relative rule: below \(Tagger.format(floor)), \(Tagger.format(dimension.relativeThreshold * 100))% of the top \(dimension.id) score \(Tagger.format(top))")
+      }
+    }
+    return rules.isEmpty ? "" : "kept out: " + rules.joined(separator: "; ")
   }
 
   private func name(_ dimension: String, _ category: String) -> String {

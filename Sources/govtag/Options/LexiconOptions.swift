@@ -14,11 +14,13 @@ struct LexiconOptions: ParsableArguments {
   /// The directory this run uses, and the rule that chose it.
   var resolved: LexiconDirectory { LexiconDirectory.resolve(option: directory) }
 
-  /// Loads and compiles the lexicons, gazetteer and scope cues, printing every problem (each
-  /// naming the directory and the rule that chose it) and exiting with status 2 on failure. A
-  /// missing `scope.yaml` or `gazetteer.yaml` is printed as a warning (`govtag: warning: …`), even
-  /// with `--quiet`: it switches scope or location off.
-  func loadModel() throws -> ClassifierModel {
-    try Diagnostics.orExit { try resolved.loadModel { Diagnostics.warning($0.description) } }
+  /// Loads and compiles the lexicons, gazetteer, scope cues and calibration, printing every
+  /// problem (each naming the directory and the rule that chose it) and exiting with status 2 on
+  /// failure. A missing `scope.yaml` or `gazetteer.yaml` is printed as a warning (`govtag:
+  /// warning: …`), even with `--quiet`: it switches scope or location off.
+  func loadModel(configuration: ClassifierConfiguration = ClassifierConfiguration()) throws -> ClassifierModel {
+    try Diagnostics.orExit {
+      try resolved.loadModel(configuration: configuration) { Diagnostics.warning($0.description) }
+    }
   }
 }

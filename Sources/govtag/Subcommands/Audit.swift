@@ -11,7 +11,9 @@ struct Audit: ParsableCommand {
       "province"?: ..., "region"?: ...}}. A suspect is a (record, category) on which the manual \
       label and GovTag disagree; its suspicion is |score − threshold| / max(score, threshold): \
       1 for a manual yes without any evidence, near 1 for a manual no against strong evidence, \
-      0 for a borderline call. With --compare A B, measures the agreement between two people's \
+      0 for a borderline call. With calibrated lexicons (calibration.yaml) suspects are ranked by \
+      the probability that the manual label is wrong instead: 1 − confidence for a manual yes, the \
+      confidence for a manual no (printed as P(wrong)). With --compare A B, measures the agreement between two people's \
       labels of the same records instead. A record that cannot be used is reported with its file \
       and line and skipped; the exit status is then 1. When no record has the --field at all, one \
       error names the fields of labels the records do have (pass --field gold) and the exit status \

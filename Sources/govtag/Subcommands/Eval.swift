@@ -12,7 +12,9 @@ struct Eval: ParsableCommand {
       over the categories that the gold labels or GovTag assigned at least once. A record without \
       gold labels, with an unknown category id or that is not JSON is reported with its file and \
       line and skipped; the exit status is then 1. When no record has the field at all, one error \
-      names the fields of labels the records do have (pass --field NAME) and the exit status is 2.
+      names the fields of labels the records do have (pass --field NAME) and the exit status is 2. \
+      With calibrated lexicons (calibration.yaml), also the Brier score and expected calibration error per dimension against the uncalibrated \
+      baseline, the reliability table, and the review flags' trade-off (--review-band).
       """
   )
 
@@ -33,6 +35,7 @@ struct Eval: ParsableCommand {
   var deprecatedGoldField: String?
 
   @OptionGroup var lexicons: LexiconOptions
+  @OptionGroup var review: ReviewOptions
 
   /// The field to read: `--gold-field` when an old script gives it, else `--field`.
   var goldField: String { deprecatedGoldField ?? field }
@@ -44,7 +47,7 @@ struct Eval: ParsableCommand {
 
   func run() throws {
     if deprecatedGoldField != nil { Diagnostics.warning("--gold-field is deprecated; use --field") }
-    let model = try lexicons.loadModel()
+    let model = try lexicons.loadModel(configuration: try review.configuration())
     let evaluator = Evaluator(
       model: model, field: .init(name: goldField, option: "--field"), groupBy: by,
       jobs: ProcessInfo.processInfo.activeProcessorCount)

@@ -9,9 +9,10 @@ struct Explain: ParsableCommand {
 
   @OptionGroup var input: TextInput
   @OptionGroup var lexicons: LexiconOptions
+  @OptionGroup var review: ReviewOptions
 
   func run() throws {
-    let model = try lexicons.loadModel()
+    let model = try lexicons.loadModel(configuration: try review.configuration())
     let output = try Diagnostics.orExit { () throws -> String in
       let text = try input.resolve()
       let tagger = try Tagger(model: model)

@@ -38,6 +38,15 @@ struct Lexicon: ParsableCommand {
         if !empty.isEmpty { line += " (no terms yet: \(empty.joined(separator: ", ")))" }
         print(line)
       }
+      if let calibration = model.calibration {
+        let curves = calibration.dimensions.reduce(0) { $0 + $1.curves.count }
+        let file = calibration.file ?? CalibrationModel.fileName
+        if let warning = model.calibrationStalenessWarning {
+          print("\(file): STALE: \(warning)")
+        } else {
+          print("\(file): \(curves) confidence curves, fitted on \(calibration.records) gold records against these lexicons (\(calibration.lexiconVersion))")
+        }
+      }
       var last = "lexicons OK: \(model.lexicons.termCount) terms, version \(model.rulesVersion)"
       if !warnings.isEmpty {
         let off = [model.scope.cues.isEmpty ? "scope" : nil, model.gazetteer == nil ? "location" : nil].compactMap { $0 }

@@ -63,6 +63,7 @@ struct Tag: ParsableCommand {
   var quiet = false
 
   @OptionGroup var lexicons: LexiconOptions
+  @OptionGroup var review: ReviewOptions
 
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("name at least one input file, or - for standard input") }
@@ -71,7 +72,8 @@ struct Tag: ParsableCommand {
   }
 
   func run() throws {
-    let model = try lexicons.loadModel()
+    let model = try lexicons.loadModel(configuration: try review.configuration())
+    if let warning = model.calibrationStalenessWarning, !quiet { Diagnostics.print("govtag: warning: \(warning)") }
     var configuration = BatchConfiguration(jobs: jobs)
     configuration.evidenceDetail = evidence
     configuration.inputFormat = inputFormat

@@ -67,7 +67,25 @@ public struct HTMLReportRenderer: Sendable {
           "nav", [:],
           [.element("a", ["href": "#charts"], text: "统计图 Charts"), .element("a", ["href": "#cases"], text: "案例 Cases")]),
       ])
-    let main = HTMLNode.element("main", [:], [chartsSection(table, statistics), casesSection(referenceFields)])
+    var sections = [chartsSection(table, statistics)]
+    // With confidences and reference labels, how well the one matches the other.
+    let reliability = SVGReliabilityDiagram(records: records, dimensions: taxonomy.dimensions.map(\.id))
+    if !reliability.isEmpty {
+      sections.append(
+        .element(
+          "section", ["id": "reliability"],
+          [
+            .element("h2", text: "可靠性 Reliability"),
+            .element(
+              "p", ["class": "note"],
+              text:
+                "GovTag's confidences in ten bins (x: mean confidence) against the share the reference labels (\(referenceFields.joined(separator: ", "))) have (y); on the dashed diagonal, a confidence of 0.8 is right 80% of the time. Counts the categories each record lists under confidence (those that scored or nearly did); the circle's size is the bin's count."
+            ),
+            reliability.node(),
+          ]))
+    }
+    sections.append(casesSection(referenceFields))
+    let main = HTMLNode.element("main", [:], sections)
     let body = HTMLNode.element(
       "body", [:],
       [

@@ -24,6 +24,8 @@ public struct LabelledRecord: Sendable, Hashable {
   public var reviewReasons: [String]
   /// The evidence, in the order GovTag wrote it.
   public var evidence: [EvidenceSpan]
+  /// GovTag's confidences (calibrated lexicons), per dimension and category; empty without them.
+  public var confidence: [String: [String: Double]] = [:]
 
   /// Creates a record.
   public init(

@@ -213,10 +213,21 @@ public struct LabelledRecordReader: Sendable {
     if case .bool(let flag)? = review?["needs_review"] { needsReview = flag }
     let reasons = (review?["reasons"]?.arrayValue ?? []).compactMap { $0.objectValue?["message"]?.stringValue }
 
-    return LabelledRecord(
+    var record = LabelledRecord(
       id: document.id, title: document.title, text: document.text, year: try year(fields["year"]), labels: labels,
       reference: reference, referenceField: referenceField, needsReview: needsReview, reviewReasons: reasons,
       evidence: try evidence(fields["evidence"]))
+    // Confidences are optional (calibrated lexicons only); anything but numbers is passed over.
+    for (dimension, value) in fields["confidence"]?.objectValue ?? [:] {
+      for (category, number) in value.objectValue ?? [:] {
+        switch number {
+        case .number(let p): record.confidence[dimension, default: [:]][category] = p
+        case .integer(let p): record.confidence[dimension, default: [:]][category] = Double(p)
+        default: continue
+        }
+      }
+    }
+    return record
   }
 
   private func year(_ value: JSONValue?) throws -> String? {

@@ -1,0 +1,86 @@
+/// Runs `govtag calibrate`: labels every gold record with GovTag, turns each (record, category)
+/// of the dimensions its gold labels cover into a ``CalibrationFitter/Example``, and fits the
+/// confidence curves.
+///
+/// Reading gold records is this layer's job; the fitting itself knows nothing of records.
+public struct CalibrationRun: Sendable {
+  /// The compiled lexicons, without calibration (the curves are fitted to them).
+  public var model: ClassifierModel
+  /// The field holding the gold labels.
+  public var field: ReferenceLabels.Field
+  /// Worker threads.
+  public var jobs: Int
+  /// The fitter's settings.
+  public var fitter = CalibrationFitter()
+
+  /// Creates a run.
+  public init(model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "gold", option: "--field"), jobs: Int) {
+    self.model = model
+    self.field = field
+    self.jobs = max(1, jobs)
+  }
+
+  /// What `govtag calibrate` reports besides the file.
+  public struct Result: Sendable {
+    /// The fitted curves.
+    public var calibration: CalibrationModel
+    /// Per dimension, held-out figures of the cross-validation.
+    public var dimensions: [DimensionFigures]
+    /// How many records were read, used and skipped.
+    public var summary: CorpusSummary
+  }
+
+  /// Held-out figures of one dimension.
+  public struct DimensionFigures: Sendable {
+    /// The dimension id.
+    public var dimension: String
+    /// Gold records that label it.
+    public var records: Int
+    /// Calibration of the held-out probabilities.
+    public var heldOut: CalibrationFigures
+  }
+
+  /// Fits the curves on the gold records of `inputs`.
+  ///
+  /// - Parameters:
+  ///   - inputs: JSON Lines paths; `-` is standard input.
+  ///   - onProblem: called for every skipped record and unreadable input, in input order.
+  /// - Returns: the model and its cross-validated figures.
+  /// - Throws: `GovTagError` when an input fails midway or ICU cannot start.
+  public func run(inputs: [String], onProblem: (CorpusProblem) -> Void = { _ in }) throws -> Result {
+    let dimensions = model.lexicons.dimensions
+    var examples = dimensions.map { dimension in
+      CalibrationFitter.DimensionExamples(dimension: dimension.id, categories: dimension.categories.map(\.id), records: [])
+    }
+    var recordCount = 0
+    let reader = AnnotatedCorpusReader(model: model, field: field, jobs: jobs)
+    let summary = try reader.run(
+      inputs: inputs,
+      job: { tagger, record in
+        try tagger.classify(title: record.document.title, text: record.document.text, nearMisses: false, features: true)
+      },
+      consume: { record, classification in
+        for (d, result) in classification.dimensions.enumerated() {
+          guard let gold = record.labels.categories[result.dimension] else { continue }
+          let row = result.scores.map { score in
+            CalibrationFitter.Example(features: score.features!, applies: gold.contains(score.category))
+          }
+          examples[d].records.append((recordCount, row))
+        }
+        recordCount += 1
+      },
+      onProblem: onProblem)
+    let (calibration, heldOut) = fitter.fit(
+      examples, recordCount: recordCount, lexiconVersion: model.lexiconRulesVersion, inputs: inputs)
+    let figures = zip(examples, heldOut).map { data, held in
+      var tally = CalibrationFigures()
+      for (r, record) in data.records.enumerated() {
+        for (c, example) in record.examples.enumerated() {
+          tally.add(probability: held.probabilities[r][c], applies: example.applies, baseline: nil)
+        }
+      }
+      return DimensionFigures(dimension: data.dimension, records: data.records.count, heldOut: tally)
+    }
+    return Result(calibration: calibration, dimensions: figures, summary: summary)
+  }
+}

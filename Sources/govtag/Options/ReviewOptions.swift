@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import GovTagKit
+
+/// The review band: which confidences flag a record for review (calibrated lexicons only).
+struct ReviewOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "With calibrated lexicons, flag a record for review when an assigned label's confidence is below HIGH or an unassigned category that scored has one above LOW (default \(ReviewOptions.defaultText)).",
+      valueName: "LOW,HIGH"))
+  var reviewBand: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "With calibrated lexicons, the dimensions whose confidences can flag a record (default capability).",
+      valueName: "dimension,…"))
+  var reviewDimensions: String?
+
+  static let defaultText =
+    "\(ClassifierConfiguration.defaultReviewBand.lowerBound),\(ClassifierConfiguration.defaultReviewBand.upperBound)"
+
+  func validate() throws { _ = try band() }
+
+  /// The band given, or the default.
+  func band() throws -> ClosedRange<Double> {
+    guard let reviewBand else { return ClassifierConfiguration.defaultReviewBand }
+    let parts = reviewBand.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard parts.count == 2, let low = parts[0], let high = parts[1], 0 <= low, low <= high, high <= 1 else {
+      throw ValidationError("--review-band takes LOW,HIGH with 0 ≤ LOW ≤ HIGH ≤ 1 (e.g. 0.2,0.8); found \"\(reviewBand)\"")
+    }
+    return low...high
+  }
+
+  /// The scoring configuration with this band.
+  func configuration() throws -> ClassifierConfiguration {
+    var configuration = ClassifierConfiguration()
+    configuration.reviewBand = try band()
+    if let reviewDimensions {
+      configuration.reviewDimensions = reviewDimensions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+    return configuration
+  }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import GovTagKit
+
+/// `govtag calibrate`: fit the confidence curves on gold records.
+struct Calibrate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Fit per-category confidence curves on gold records and write them as calibration.yaml.",
+    discussion: """
+      Labels each gold record (as `govtag eval` reads them) with the lexicons alone, ignoring any \
+      calibration.yaml already there, and fits per category a logistic curve from GovTag's scoring \
+      features to the gold answer, its L2 regularisation chosen by seeded 5-fold cross-validation. \
+      A category is assigned at a confidence of 0.5 instead of its threshold when that raises its \
+      cross-validated F1 by 0.05 or more. Fit on the development split only: the test split is for \
+      reporting. Prints per dimension the held-out Brier score and ECE and which categories label by \
+      confidence.
+      """
+  )
+
+  @Argument(help: "Gold-labelled JSON Lines files (e.g. Corpus/dev.jsonl).")
+  var inputs: [String] = []
+
+  @Option(name: .shortAndLong, help: "Where to write the curves (e.g. Lexicons/calibration.yaml).")
+  var output: String
+
+  @Option(help: "The record field that holds the gold labels (the same option as in eval, audit and lexicon suggest).")
+  var field = "gold"
+
+  @Option(help: "Cross-validation folds.")
+  var folds = 5
+
+  @Option(help: "The seed of the fold assignment.")
+  var seed: UInt64 = 11
+
+  @OptionGroup var lexicons: LexiconOptions
+
+  func validate() throws {
+    if inputs.isEmpty { throw ValidationError("name at least one gold-labelled input file, e.g. Corpus/dev.jsonl") }
+    if folds < 2 { throw ValidationError("--folds must be at least 2") }
+  }
+
+  func run() throws {
+    let model = try Diagnostics.orExit {
+      try lexicons.resolved.loadModel(calibrated: false) { Diagnostics.warning($0.description) }
+    }
+    var calibration = CalibrationRun(
+      model: model, field: .init(name: field, option: "--field"), jobs: ProcessInfo.processInfo.activeProcessorCount)
+    calibration.fitter.folds = folds
+    calibration.fitter.seed = seed
+    let result = try Diagnostics.orExit { try calibration.run(inputs: inputs) { Diagnostics.error($0.description) } }
+    guard result.summary.compared >= folds else {
+      Diagnostics.error("\(result.summary.compared) usable gold records, fewer than the \(folds) folds; nothing written")
+      throw ExitCode(2)
+    }
+    try Diagnostics.orExit {
+      let sink = try OutputStream.file(output)
+      try sink.write(Array(result.calibration.renderYAML().utf8))
+      try sink.commit()
+    }
+    for dimension in result.calibration.dimensions {
+      let figures = result.dimensions.first { $0.dimension == dimension.id }
+      let brier = figures?.heldOut.brier.map { String(format: "%.3f", $0) } ?? "-"
+      let ece = figures?.heldOut.expectedCalibrationError.map { String(format: "%.3f", $0) } ?? "-"
+      let f1 = "thresholds \(String(format: "%.3f", dimension.thresholdMacroF1 ?? 0)), chosen rules \(String(format: "%.3f", dimension.chosenMacroF1 ?? 0))"
+      let byConfidence = dimension.curves.filter { $0.labelRule == .confidence }.map(\.category)
+      let rules = byConfidence.isEmpty ? "all by threshold" : "by confidence: " + byConfidence.joined(separator: ", ")
+      print("\(dimension.id): \(figures?.records ?? 0) records, held-out Brier \(brier), ECE \(ece); cross-validated macro-F1 \(f1) (\(rules))")
+    }
+    Diagnostics.print("govtag: \(result.summary.line(verb: "used", field: field)) → \(output)")
+    if !result.summary.succeeded { throw Diagnostics.partialFailure }
+  }
+}
