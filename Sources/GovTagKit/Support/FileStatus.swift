@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What `stat` says about a file, in plain Swift types (this file imports only the C library:
+/// with Foundation imported too, `stat`'s fields are not visible under MemberImportVisibility).
+struct FileStatus: Equatable {
+  /// The kinds of file GovTag tells apart.
+  enum Kind: Equatable {
+    case regular, directory, symbolicLink, other
+  }
+
+  var device: UInt64
+  var inode: UInt64
+  var kind: Kind
+  var size: Int64
+  /// Modification time: seconds and nanoseconds since 1970.
+  var modifiedSeconds: Int64
+  var modifiedNanoseconds: Int
+
+  /// The file at `path`, following symbolic links unless `followingLinks` is false (`-` is
+  /// standard input); `nil` when there is none.
+  init?(_ path: String, followingLinks: Bool = true) {
+    var info = stat()
+    let status = path == "-" ? fstat(0, &info) : followingLinks ? stat(path, &info) : lstat(path, &info)
+    guard status == 0 else { return nil }
+    device = UInt64(info.st_dev)
+    inode = UInt64(info.st_ino)
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: kind = .regular
+    case S_IFDIR: kind = .directory
+    case S_IFLNK: kind = .symbolicLink
+    default: kind = .other
+    }
+    size = Int64(info.st_size)
+    modifiedSeconds = Int64(info.st_mtim.tv_sec)
+    modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+  }
+}
+
+/// Starts a detached thread with `stackSize` bytes of stack running `body`.
+///
+/// - Returns: `nil`, or the `pthread_create` error (`EAGAIN` when the process may not have more
+///   threads or there is not enough memory for the stack).
+func startDetachedThread(stackSize: Int, _ body: @escaping @Sendable () -> Void) -> Int32? {
+  // Allocated rather than `pthread_attr_t()`, whose initializer this module cannot see.
+  let attributes = UnsafeMutablePointer<pthread_attr_t>.allocate(capacity: 1)
+  pthread_attr_init(attributes)
+  defer {
+    pthread_attr_destroy(attributes)
+    attributes.deallocate()
+  }
+  pthread_attr_setstacksize(attributes, stackSize)
+  pthread_attr_setdetachstate(attributes, Int32(PTHREAD_CREATE_DETACHED))
+  let context = Unmanaged.passRetained(ThreadStart(body)).toOpaque()
+  var thread: pthread_t = 0
+  let status = pthread_create(
+    &thread, attributes,
+    { raw in
+      guard let raw else { return nil }
+      Unmanaged<ThreadStart>.fromOpaque(raw).takeRetainedValue().body()
+      return nil
+    }, context)
+  guard status == 0 else {
+    Unmanaged<ThreadStart>.fromOpaque(context).release()
+    return status
+  }
+  return nil
+}
+
+/// The closure a new thread runs, boxed to pass through `pthread_create`'s context pointer.
+private final class ThreadStart {
+  let body: @Sendable () -> Void
+  init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+}
