@@ -74,12 +74,14 @@ public struct BatchRunner: Sendable {
   ///   - destination: where records and failures go. Files appear only when the run completes.
   ///   - resume: continue the interrupted run that wrote `destination.output`.
   ///   - previous: an earlier output whose unchanged records are copied instead of labelled.
-  ///   - shouldStop: polled between records; when it returns true the run stops cleanly,
-  ///     leaving a resumable state (only with an output file).
+  ///   - shouldStop: polled between records and while waiting for a worker (so a signal during
+  ///     one long record is seen at once); when it returns true the run stops cleanly, leaving a
+  ///     resumable state (only with an output file), even when every record had been read.
   ///   - onEvent: called on the calling thread for every failure and after every chunk.
   /// - Returns: the counts; `interrupted` is set when `shouldStop` ended the run.
-  /// - Throws: `GovTagError` when output cannot be written, the resume state does not fit, or
-  ///   ICU fails to start.
+  /// - Throws: `GovTagError` when output cannot be written, an output is an input or another
+  ///   output, another run holds the output, the resume state does not fit, or ICU or a worker
+  ///   thread fails to start.
   public func run(
     inputs: [String], destination: Destination, resume: Bool = false, previous: PreviousRun? = nil,
     shouldStop: @escaping () -> Bool = { false }, onEvent: (Event) -> Void = { _ in }
@@ -88,6 +90,7 @@ public struct BatchRunner: Sendable {
     let model = self.model
     let configuration = self.configuration
     let options = configuration.outputFingerprint
+    try OutputStream.refuseOverlap(outputs: [("-o", destination.output), ("--errors", destination.errors)], inputs: inputs)
     let described = ResumeState.describe(inputs)
 
     // Open the outputs: fresh, or where the interrupted run's state says it stopped.
@@ -108,9 +111,11 @@ public struct BatchRunner: Sendable {
     } else {
       output = try OutputStream.file(destination.output ?? "-")
       errors = try destination.errors.map { try OutputStream.file($0) }
-      if let path = destination.output { ResumeState.remove(for: path) }
+      if let path = destination.output, !output.writesInPlace { ResumeState.remove(for: path) }
     }
-    if destination.output != nil {
+    // A FIFO or a device is written in place: nothing to resume, so no state beside it.
+    let checkpointing = destination.output != nil && !output.writesInPlace
+    if checkpointing {
       // However this run ends before commit, its .partial files and state stay for --resume.
       output.keepUnfinished()
       errors?.keepUnfinished()
@@ -124,7 +129,6 @@ public struct BatchRunner: Sendable {
     var recordsWritten = state?.recordsWritten ?? 0
     var position = (input: state?.inputIndex ?? 0, records: state?.recordsInInput ?? 0)
     var lastSave = Date()
-    let checkpointing = destination.output != nil
 
     func save() throws {
       guard checkpointing, let path = destination.output else { return }
@@ -143,97 +147,136 @@ public struct BatchRunner: Sendable {
       try output.write(Array("[".utf8))
     }
     var stopped = false
+    // The first record of each chunk handed to the workers and not yet written, so that an
+    // interrupt can say what it cut short.
+    var inFlight: [SourceLocation?] = []
+    var inFlightHead = 0
     let pipeline = OrderedParallelPipeline<Chunk, ChunkResult>(
       workers: configuration.jobs, window: configuration.jobs * configuration.chunksInFlightPerJob)
-    try pipeline.run(
-      makeWorker: {
-        let tagger = try Tagger(model: model)
-        let worker = ChunkLabeller(tagger: tagger, configuration: configuration, previous: previous)
-        return { chunk in worker.label(chunk) }
-      },
-      produce: { emit in
-        let firstInput = state?.inputIndex ?? 0
-        for (index, path) in inputs.enumerated() where index >= firstInput {
-          if stopped { break }
-          let reader: any RecordReader
-          do {
-            reader = try Self.reader(for: path, configuration: configuration)
-          } catch let error as GovTagError {
-            summary.inputErrors.append(error.description)
-            onEvent(.inputFailed(error))
-            continue
-          }
-          // On resume, skip what the interrupted run already handled in this input.
-          var handled = 0
-          let skip = index == firstInput ? (state?.recordsInInput ?? 0) : 0
-          var records = skip > 0 ? 1 : 0
-          while handled < skip, try reader.next() != nil { handled += 1 }
-          var chunk = Chunk(records: [], byteCount: 0, inputIndex: index, recordsInInputAfter: handled)
-          while true {
-            if shouldStop() {
-              stopped = true
-              break
+    do {
+      try pipeline.run(
+        isCancelled: shouldStop,
+        makeWorker: {
+          let tagger = try Tagger(model: model)
+          let worker = ChunkLabeller(tagger: tagger, configuration: configuration, previous: previous)
+          return { chunk in worker.label(chunk) }
+        },
+        produce: { emit in
+          let firstInput = state?.inputIndex ?? 0
+          for (index, path) in inputs.enumerated() where index >= firstInput {
+            if stopped { break }
+            let reader: any RecordReader
+            do {
+              reader = try Self.reader(for: path, configuration: configuration)
+            } catch let error as GovTagError {
+              summary.inputErrors.append(error.description)
+              onEvent(.inputFailed(error))
+              continue
             }
-            guard let record = try reader.next() else { break }
-            handled += 1
-            if case .blank = record.payload {} else { records += 1 }
-            chunk.records.append(record)
-            chunk.byteCount += record.byteCount
-            chunk.recordsInInputAfter = handled
-            if chunk.records.count >= configuration.chunkRecords || chunk.byteCount >= configuration.chunkBytes {
+            // On resume, skip what the interrupted run already handled in this input.
+            var handled = 0
+            let skip = index == firstInput ? (state?.recordsInInput ?? 0) : 0
+            var records = skip > 0 ? 1 : 0
+            while handled < skip, try reader.next() != nil { handled += 1 }
+            var chunk = Chunk(records: [], byteCount: 0, inputIndex: index, recordsInInputAfter: handled)
+            while true {
+              if shouldStop() {
+                stopped = true
+                break
+              }
+              guard var record = try reader.next() else { break }
+              handled += 1
+              if let tooLarge = Self.oversizeError(record, limit: configuration.maxRecordBytes) {
+                record.payload = .failure(tooLarge)
+              }
+              if case .blank = record.payload {} else { records += 1 }
+              chunk.records.append(record)
+              chunk.byteCount += record.byteCount
+              chunk.recordsInInputAfter = handled
+              if chunk.records.count >= configuration.chunkRecords || chunk.byteCount >= configuration.chunkBytes {
+                inFlight.append(chunk.records.first?.location)
+                try emit(chunk)
+                chunk = Chunk(records: [], byteCount: 0, inputIndex: index, recordsInInputAfter: handled)
+              }
+            }
+            if !chunk.records.isEmpty {
+              inFlight.append(chunk.records.first?.location)
               try emit(chunk)
-              chunk = Chunk(records: [], byteCount: 0, inputIndex: index, recordsInInputAfter: handled)
+            }
+            if stopped { break }
+            // The input is finished: the next position is the start of the next input.
+            inFlight.append(nil)
+            try emit(Chunk(records: [], byteCount: 0, inputIndex: index + 1, recordsInInputAfter: 0))
+            if records == 0 {
+              let error = GovTagError(
+                .input, "the input holds no records", at: SourceLocation(file: reader.name),
+                hint: "give a file with one record per line (JSON Lines), a JSON array, a CSV file or a folder of .txt files")
+              summary.inputErrors.append(error.description)
+              onEvent(.inputFailed(error))
             }
           }
-          if !chunk.records.isEmpty { try emit(chunk) }
-          if stopped { break }
-          // The input is finished: the next position is the start of the next input.
-          try emit(Chunk(records: [], byteCount: 0, inputIndex: index + 1, recordsInInputAfter: 0))
-          if records == 0 {
-            let error = GovTagError(
-              .input, "the input holds no records", at: SourceLocation(file: reader.name),
-              hint: "give a file with one record per line (JSON Lines), a JSON array, a CSV file or a folder of .txt files")
-            summary.inputErrors.append(error.description)
-            onEvent(.inputFailed(error))
+        },
+        consume: { result in
+          inFlightHead += 1
+          if inFlightHead >= 1024 {  // drop written chunks, so the list holds only the window
+            inFlight.removeFirst(inFlightHead)
+            inFlightHead = 0
           }
-        }
-      },
-      consume: { result in
-        if result.records == 0 && result.output.isEmpty {
-          // An input's end marker.
-          if result.inputIndex > position.input { summary.inputsRead += 1 }
-        } else {
-          try write(result, to: output, recordsWritten: &recordsWritten)
-          for error in result.errors {
-            onEvent(.recordFailed(error))
-            if let errors {
-              var json = JSONWriter()
-              LabelledRecordWriter.writeErrorDetail(error, includeRaw: true, to: &json)
-              json.newline()
-              try errors.write(json.bytes)
+          if result.records == 0 && result.output.isEmpty {
+            // An input's end marker.
+            if result.inputIndex > position.input { summary.inputsRead += 1 }
+          } else {
+            try write(result, to: output, recordsWritten: &recordsWritten)
+            for error in result.errors {
+              onEvent(.recordFailed(error))
+              if let errors {
+                var json = JSONWriter()
+                LabelledRecordWriter.writeErrorDetail(error, includeRaw: true, to: &json)
+                json.newline()
+                try errors.write(json.bytes)
+              }
             }
+            summary.labelled += result.labelled
+            summary.reused += result.reused
+            summary.failed += result.failed
+            summary.blankLines += result.blank
+            summary.recordsRead += result.labelled + result.failed
+            summary.bytesRead += result.byteCount
           }
-          summary.labelled += result.labelled
-          summary.reused += result.reused
-          summary.failed += result.failed
-          summary.blankLines += result.blank
-          summary.recordsRead += result.labelled + result.failed
-          summary.bytesRead += result.byteCount
-        }
-        position = (result.inputIndex, result.recordsInInputAfter)
-        // A streaming consumer (a Hadoop or Spark stage) sees each chunk as soon as it is done.
-        if destination.output == nil { try output.flush() }
-        summary.seconds = Date().timeIntervalSince(started)
-        if Date().timeIntervalSince(lastSave) >= configuration.checkpointInterval {
-          try save()
-          lastSave = Date()
-        }
-        onEvent(.progress(summary))
-      })
+          position = (result.inputIndex, result.recordsInInputAfter)
+          // A streaming consumer (a Hadoop or Spark stage) sees each chunk as soon as it is done.
+          if destination.output == nil { try output.flush() }
+          summary.seconds = Date().timeIntervalSince(started)
+          if Date().timeIntervalSince(lastSave) >= configuration.checkpointInterval {
+            try save()
+            lastSave = Date()
+          }
+          onEvent(.progress(summary))
+        })
+    } catch is PipelineCancelled {
+      // Stopped while waiting for a worker: what it was labelling is left to --resume.
+      stopped = true
+      if inFlightHead < inFlight.count, let location = inFlight[inFlightHead] {
+        summary.interruptedAt = "while labelling \(location) and the records after it"
+      }
+    }
     summary.seconds = Date().timeIntervalSince(started)
+    // A signal that arrives once everything was read still stops the run before the commit, so
+    // an interrupted run always ends the same way: unfinished output, resumable, status 130/143.
+    if !stopped && shouldStop() {
+      stopped = true
+      summary.interruptedAt = "after every record was read, before the output was finished"
+    }
     if stopped {
       summary.interrupted = true
       try save()
+      return summary
+    }
+    if summary.readNothing {
+      // Nothing could be read (every input missing or empty): leave no finished-looking empty file.
+      output.discard()
+      errors?.discard()
+      if let path = destination.output, checkpointing { ResumeState.remove(for: path) }
       return summary
     }
     if configuration.outputFormat == .json { try output.write(Array((recordsWritten > 0 ? "\n]\n" : "]\n").utf8)) }
@@ -256,6 +299,26 @@ public struct BatchRunner: Sendable {
         recordsWritten += 1
       }
     }
+  }
+
+  /// The error that replaces a record longer than `limit` bytes, or `nil` when it fits.
+  ///
+  /// Labelling time and memory grow with a record's length; one pathological record (a whole
+  /// file pasted into one line) must become an error record, not hold up or kill the run.
+  static func oversizeError(_ record: RawRecord, limit: Int) -> RecordError? {
+    let size: Int
+    var id: String?
+    switch record.payload {
+    case .json(let bytes): size = bytes.count
+    case .document(let document):
+      size = document.text.utf8.count + (document.title?.utf8.count ?? 0)
+      id = document.id
+    case .failure, .blank: return nil
+    }
+    guard size > limit else { return nil }
+    return RecordError(
+      location: record.location, id: id, reason: "the record is \(size) bytes, more than the limit of \(limit)",
+      hint: "split its text, or raise --max-record-bytes")
   }
 
   /// The reader for one input, by `--input-format` or by its extension.
