@@ -123,6 +123,7 @@ public struct BatchRunner: Sendable {
 
     var summary = state?.summary ?? RunSummary()
     summary.interrupted = false
+    summary.interruptedAt = nil
     summary.seconds = 0
     summary.resumedRecords = state.map { $0.summary.recordsRead } ?? 0
     summary.resumedBytes = state.map { $0.summary.bytesRead } ?? 0
@@ -269,6 +270,7 @@ public struct BatchRunner: Sendable {
     }
     if stopped {
       summary.interrupted = true
+      if summary.interruptedAt == nil { summary.interruptedAt = "between two records" }
       try save()
       return summary
     }

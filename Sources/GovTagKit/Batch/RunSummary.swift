@@ -20,8 +20,8 @@ public struct RunSummary: Sendable, Hashable, Codable {
   public var seconds = 0.0
   /// Whether the run stopped early on an interrupt, leaving a resumable state.
   public var interrupted = false
-  /// What the interrupt cut short, for the message: `while labelling in.jsonl:3 and the
-  /// records after it`, or `after every record was read, …`.
+  /// When the interrupt came, for the message: `while labelling in.jsonl:3 and the records
+  /// after it`, `between two records`, or `after every record was read, …`.
   public var interruptedAt: String?
   /// Records that a resumed run took over from the interrupted one.
   public var resumedRecords = 0
