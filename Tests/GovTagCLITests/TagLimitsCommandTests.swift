@@ -83,4 +83,35 @@ struct TagLimitsCommandTests {
     #expect(FileManager.default.fileExists(atPath: partial + ".state"))
     #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.jsonl").path))
   }
+
+  @Test("SIGTERM while standard input sends nothing stops at once with 143 and says where it was reading")
+  func termWhileWaitingForInput() throws {
+    let directory = Fixtures.temporaryDirectory()
+    let process = Process()
+    process.executableURL = CommandRunner.executable
+    process.arguments = ["tag", "-", "-o", "out.jsonl"] + lexicons
+    process.currentDirectoryURL = directory
+    let input = Pipe()
+    let errors = Pipe()
+    process.standardInput = input
+    process.standardError = errors
+    try process.run()
+    // One record, then the writer stays silent with the pipe open.
+    input.fileHandleForWriting.write(Data((#"{"id":"a","text":"推进一网通办"}"# + "\n").utf8))
+    let partial = directory.appendingPathComponent("out.jsonl.partial").path
+    let deadline = Date().addingTimeInterval(60)
+    while !FileManager.default.fileExists(atPath: partial) && Date() < deadline { usleep(10_000) }
+    usleep(300_000)
+    let sent = Date()
+    kill(process.processIdentifier, SIGTERM)
+    process.waitUntilExit()
+    let waited = Date().timeIntervalSince(sent)
+    try input.fileHandleForWriting.close()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(process.terminationStatus == 143)
+    #expect(waited < 5)
+    #expect(message.hasPrefix("govtag: interrupted by SIGTERM while reading <stdin>:2: read "))
+    #expect(message.hasSuffix("govtag: the output is unfinished; run the same command with --resume to continue\n"))
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.jsonl").path))
+  }
 }

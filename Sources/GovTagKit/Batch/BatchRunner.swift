@@ -185,7 +185,16 @@ public struct BatchRunner: Sendable {
                 stopped = true
                 break
               }
-              guard var record = try reader.next() else { break }
+              let next: RawRecord?
+              do {
+                next = try reader.next()
+              } catch let error as GovTagError where error.code == .interrupted {
+                // A signal while waiting for input (a pipe that sends nothing).
+                stopped = true
+                summary.interruptedAt = "while reading \(error.location?.description ?? reader.name)"
+                break
+              }
+              guard var record = next else { break }
               handled += 1
               if let tooLarge = Self.oversizeError(record, limit: configuration.maxRecordBytes) {
                 record.payload = .failure(tooLarge)
@@ -257,7 +266,7 @@ public struct BatchRunner: Sendable {
     } catch is PipelineCancelled {
       // Stopped while waiting for a worker: what it was labelling is left to --resume.
       stopped = true
-      if inFlightHead < inFlight.count, let location = inFlight[inFlightHead] {
+      if summary.interruptedAt == nil, inFlightHead < inFlight.count, let location = inFlight[inFlightHead] {
         summary.interruptedAt = "while labelling \(location) and the records after it"
       }
     }

@@ -15,6 +15,12 @@ public final class InterruptSignal: @unchecked Sendable {
   // @unchecked: `sources` is set once in init and only kept alive; the flag is atomic.
   private let flag = Atomic<Bool>(false)
   private let number = Atomic<Int32>(0)
+  /// Set by the first signal for any reader blocked on a pipe (``LineReader``): a run waiting
+  /// for standard input must stop too, and readers know no run.
+  private static let received = Atomic<Bool>(false)
+
+  /// Whether SIGINT or SIGTERM arrived in this process since an `InterruptSignal` was made.
+  public static var anyReceived: Bool { received.load(ordering: .relaxed) }
   private let sources: [any DispatchSourceSignal]
 
   /// Starts catching SIGINT and SIGTERM.
@@ -28,6 +34,7 @@ public final class InterruptSignal: @unchecked Sendable {
     for (source, number) in zip(sources, [SIGINT, SIGTERM]) {
       source.setEventHandler { [self] in
         _ = self.number.compareExchange(expected: 0, desired: number, ordering: .sequentiallyConsistent)
+        Self.received.store(true, ordering: .relaxed)
         if self.flag.exchange(true, ordering: .relaxed) {
           // Second signal: stop now, the way the signal would have.
           signal(number, SIG_DFL)

@@ -27,6 +27,9 @@ public final class LineReader {
   private var searched = 0
   /// Bytes searched for a line break so far (for tests: it stays linear in the input).
   private(set) var bytesSearched = 0
+  /// A pipe or terminal, where a read can block for ever: it is polled, so that a signal
+  /// (``InterruptSignal``) stops the wait.
+  private let mayBlock: Bool
   /// The 1-based number of the line most recently returned.
   public private(set) var lineNumber = 0
   /// Bytes consumed so far (including line breaks), for progress reports.
@@ -59,6 +62,7 @@ public final class LineReader {
       ownsDescriptor = true
     }
     buffer = [UInt8](repeating: 0, count: Self.blockSize)
+    mayBlock = FileStatus(descriptor: descriptor).map { $0.kind != .regular } ?? false
   }
 
   deinit {
@@ -67,7 +71,8 @@ public final class LineReader {
 
   /// Returns the next line, or `nil` at the end of the input.
   ///
-  /// - Throws: `GovTagError` with code `.io` when reading fails.
+  /// - Throws: `GovTagError` with code `.io` when reading fails; with code `.interrupted` when
+  ///   SIGINT or SIGTERM arrived while reading from a pipe or terminal.
   public func nextLine() throws -> [UInt8]? {
     while true {
       let from = max(start, searched)
@@ -115,6 +120,9 @@ public final class LineReader {
       end = unread
     }
     if end == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
+    if mayBlock && !waitUntilReadable(descriptor, unless: { InterruptSignal.anyReceived }) {
+      throw GovTagError(.interrupted, "interrupted while reading", at: SourceLocation(file: name, line: lineNumber + 1))
+    }
     let count = buffer.withUnsafeMutableBufferPointer { pointer -> Int in
       guard let base = pointer.baseAddress else { return 0 }
       while true {

@@ -28,6 +28,17 @@ struct FileStatus: Equatable {
     var info = stat()
     let status = path == "-" ? fstat(0, &info) : followingLinks ? stat(path, &info) : lstat(path, &info)
     guard status == 0 else { return nil }
+    self.init(info)
+  }
+
+  /// The file open as `descriptor`; `nil` when `fstat` fails.
+  init?(descriptor: Int32) {
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return nil }
+    self.init(info)
+  }
+
+  private init(_ info: stat) {
     device = UInt64(info.st_dev)
     inode = UInt64(info.st_ino)
     switch info.st_mode & S_IFMT {
@@ -39,6 +50,19 @@ struct FileStatus: Equatable {
     size = Int64(info.st_size)
     modifiedSeconds = Int64(info.st_mtim.tv_sec)
     modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+  }
+}
+
+/// Waits until `descriptor` (a pipe, a terminal) has data, an end or an error to read, asking
+/// `stop` every quarter of a second.
+///
+/// - Returns: false when `stop` returned true first.
+func waitUntilReadable(_ descriptor: Int32, unless stop: () -> Bool) -> Bool {
+  var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+  while true {
+    if stop() { return false }
+    let ready = poll(&entry, 1, 250)
+    if ready > 0 || (ready < 0 && errno != EINTR) { return true }  // read() reports any error
   }
 }
 
