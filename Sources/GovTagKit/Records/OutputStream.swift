@@ -287,6 +287,16 @@ public final class OutputStream {
       }
       throw GovTagError(.io, "cannot lock the output: \(reason)", at: SourceLocation(file: temporary))
     }
+    // The lock is on the file that was opened; make sure the path still names it (a run that
+    // finished in between renamed it into place, and it must not be truncated now).
+    guard let opened = FileStatus(descriptor: fd), let named = FileStatus(temporary, followingLinks: false),
+      opened.device == named.device, opened.inode == named.inode
+    else {
+      close(fd)
+      throw GovTagError(
+        .io, "another run is writing this output (\(temporary) changed while it was opened)", at: SourceLocation(file: output),
+        hint: "wait for that run to finish, or write to another file")
+    }
     // Back to blocking writes (O_NONBLOCK above only matters for a FIFO planted as .partial,
     // which fstat has just ruled out).
     _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
