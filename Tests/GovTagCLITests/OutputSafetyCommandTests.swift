@@ -74,7 +74,7 @@ struct OutputSafetyCommandTests {
         == "govtag: error: out.jsonl: another run is writing this output (out.jsonl.partial is locked); wait for that run to finish, or write to another file\n"
     )
     // Let the first run finish: its output is whole and holds only its own record.
-    let writer = open(fifo, O_WRONLY)
+    let writer = open(fifo, O_WRONLY | O_NONBLOCK)  // never blocks, even if the first run died
     _ = Self.record.withCString { write(writer, $0, strlen($0)) }
     close(writer)
     first.waitUntilExit()
@@ -125,7 +125,13 @@ struct OutputSafetyCommandTests {
     let reader = Thread { received = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data() }
     reader.start()
     let toFIFO = try CommandRunner.run(["tag", "in.jsonl", "-o", "out.fifo"] + lexicons, in: directory)
-    while !reader.isFinished { usleep(10_000) }
+    let deadline = Date().addingTimeInterval(30)
+    while !reader.isFinished && Date() < deadline { usleep(10_000) }
+    if !reader.isFinished {
+      // The run never opened the FIFO: open it here so the reading thread can end.
+      Issue.record("govtag did not write into the FIFO")
+      close(open(fifo, O_WRONLY | O_NONBLOCK))
+    }
     #expect(toFIFO.status == 0)
     #expect(String(decoding: received, as: UTF8.self) == expected)
     #expect(try FileManager.default.attributesOfItem(atPath: fifo)[.type] as? FileAttributeType == .typeUnknown)

@@ -218,11 +218,10 @@ public final class OutputStream {
   /// Opens a FIFO, terminal, socket or device for writing in place; `nil` when `path` is a
   /// regular file or does not exist.
   private static func openSpecial(_ path: String) throws -> OutputStream? {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    switch info.st_mode & S_IFMT {
-    case S_IFREG: return nil
-    case S_IFDIR:
+    guard let status = FileStatus(path) else { return nil }
+    switch status.kind {
+    case .regular, .symbolicLink: return nil
+    case .directory:
       throw GovTagError(.io, "the output is a folder", at: SourceLocation(file: path), hint: "name a file inside it")
     default:
       let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
@@ -236,8 +235,7 @@ public final class OutputStream {
   /// The path to rename the finished file to: `path`, or the file a symbolic link at `path`
   /// points to, so that the link is kept.
   private static func finalPath(of path: String) throws -> String {
-    var info = stat()
-    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return path }
+    guard FileStatus(path, followingLinks: false)?.kind == .symbolicLink else { return path }
     guard let resolved = realpath(path, nil) else {
       throw GovTagError(
         .io, "the output is a symbolic link to a missing file", at: SourceLocation(file: path),
@@ -269,8 +267,7 @@ public final class OutputStream {
       }
       throw GovTagError(.io, "cannot create the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: temporary))
     }
-    var info = stat()
-    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+    guard FileStatus(descriptor: fd)?.kind == .regular else {
       close(fd)
       throw GovTagError(
         .io, "\(temporary) is not a regular file; refusing to write to it", at: SourceLocation(file: output),

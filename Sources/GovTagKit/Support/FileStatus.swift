@@ -1,3 +1,5 @@
+internal import CFileStatus
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -6,8 +8,7 @@
   import Darwin
 #endif
 
-/// What `stat` says about a file, in plain Swift types (this file imports only the C library:
-/// with Foundation imported too, `stat`'s fields are not visible under MemberImportVisibility).
+/// What `stat` says about a file, in plain Swift types (read through the CFileStatus shim).
 struct FileStatus: Equatable {
   /// The kinds of file GovTag tells apart.
   enum Kind: Equatable {
@@ -25,31 +26,31 @@ struct FileStatus: Equatable {
   /// The file at `path`, following symbolic links unless `followingLinks` is false (`-` is
   /// standard input); `nil` when there is none.
   init?(_ path: String, followingLinks: Bool = true) {
-    var info = stat()
-    let status = path == "-" ? fstat(0, &info) : followingLinks ? stat(path, &info) : lstat(path, &info)
+    var info = govtag_file_status()
+    let status = path == "-" ? govtag_fstat(0, &info) : govtag_stat(path, followingLinks ? 1 : 0, &info)
     guard status == 0 else { return nil }
     self.init(info)
   }
 
   /// The file open as `descriptor`; `nil` when `fstat` fails.
   init?(descriptor: Int32) {
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else { return nil }
+    var info = govtag_file_status()
+    guard govtag_fstat(descriptor, &info) == 0 else { return nil }
     self.init(info)
   }
 
-  private init(_ info: stat) {
-    device = UInt64(info.st_dev)
-    inode = UInt64(info.st_ino)
-    switch info.st_mode & S_IFMT {
-    case S_IFREG: kind = .regular
-    case S_IFDIR: kind = .directory
-    case S_IFLNK: kind = .symbolicLink
+  private init(_ info: govtag_file_status) {
+    device = info.device
+    inode = info.inode
+    switch info.kind {
+    case 0: kind = .regular
+    case 1: kind = .directory
+    case 2: kind = .symbolicLink
     default: kind = .other
     }
-    size = Int64(info.st_size)
-    modifiedSeconds = Int64(info.st_mtim.tv_sec)
-    modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+    size = info.size
+    modifiedSeconds = info.modified_seconds
+    modifiedNanoseconds = Int(info.modified_nanoseconds)
   }
 }
 
