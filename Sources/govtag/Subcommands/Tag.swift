@@ -121,10 +121,12 @@ struct Tag: ParsableCommand {
       let cause = interrupt.name.map { " by \($0)" } ?? ""
       let when = summary.interruptedAt.map { " \($0)" } ?? ""
       Diagnostics.print("govtag: interrupted\(cause)\(when): \(summary.line)")
-      if toStandardOutput {
-        Diagnostics.print("govtag: the output is incomplete: it stops after the last record written")
-      } else {
+      // Standard output, a FIFO or a device is written in place and leaves no state to resume.
+      let resumable = !toStandardOutput && FileManager.default.fileExists(atPath: (output ?? "") + ".partial.state")
+      if resumable {
         Diagnostics.print("govtag: the output is unfinished; run the same command with --resume to continue")
+      } else {
+        Diagnostics.print("govtag: the output is incomplete: it stops after the last record written")
       }
       throw ExitCode(interrupt.exitStatus)
     }
