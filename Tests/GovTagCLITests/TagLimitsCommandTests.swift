@@ -52,6 +52,12 @@ struct TagLimitsCommandTests {
     #expect(
       result.stderr
         == #"govtag: error: <stdin>:1: record "evil\u{1B}[2J\u{7}\r\nforged": the record has no "text" field; put the narrative in "text""# + "\n")
+    // ArgumentParser's messages quote arguments as given: escaped too, usage lines kept.
+    let option = try CommandRunner.run(["tag", "--bo\u{1B}[2J\u{7}gus", "-"])
+    #expect(option.status == 64)
+    #expect(
+      option.stderr
+        == #"Error: Unknown option '--bo\u{1B}[2J\u{7}gus'"# + "\nUsage: govtag tag [<options>] [<inputs> ...]\n  See 'govtag tag --help' for more information.\n")
   }
 
   @Test("SIGTERM in the middle of one long record stops at once with 143 and says what it cut short")
