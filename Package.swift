@@ -34,9 +34,12 @@ let package = Package(
     ),
     // Linux's sync_file_range, which Swift's Glibc module does not declare (a GNU extension).
     .target(name: "CFileWriteback"),
+    // stat and fstat into a struct of its own: `struct stat`'s fields are out of reach of a
+    // whole-module Swift build under MemberImportVisibility (CoreFoundation owns the struct).
+    .target(name: "CFileStatus"),
     .target(
       name: "GovTagKit",
-      dependencies: ["CICU", "CFileWriteback", .product(name: "Yams", package: "Yams")],
+      dependencies: ["CICU", "CFileWriteback", "CFileStatus", .product(name: "Yams", package: "Yams")],
       swiftSettings: swiftSettings
     ),
     .executableTarget(

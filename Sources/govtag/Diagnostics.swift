@@ -10,14 +10,18 @@ import GovTagKit
 /// | 1 | the run finished, but a record or an input failed |
 /// | 2 | fatal: lexicons, configuration, I/O |
 /// | 64 | usage (ArgumentParser's validation errors) |
-/// | 130 | interrupted by Ctrl-C or SIGTERM; the output can be finished with `--resume` |
+/// | 130 | interrupted by Ctrl-C (SIGINT); the output can be finished with `--resume` |
+/// | 143 | interrupted by SIGTERM; the same |
+///
+/// Every line goes through ``Swift/String/escapingControlCharacters``: messages quote ids,
+/// paths and raw input, whose control characters must not reach a terminal or a log raw.
 enum Diagnostics {
   static let partialFailure = ExitCode(1)
   static let fatal = ExitCode(2)
 
-  /// Writes one line to standard error.
+  /// Writes one line to standard error, its control characters escaped.
   static func print(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((line.escapingControlCharacters + "\n").utf8))
   }
 
   /// Prints an error as `govtag: error: …`.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GovTagKit
 
 /// `govtag`: labels Chinese digital-government case narratives. Lists subcommands, and answers
@@ -10,7 +11,8 @@ struct GovTagCommand: ParsableCommand {
     abstract: "Label Chinese digital-government case narratives (数字政府建设案例) with explainable lexicon rules.",
     discussion: """
       Exit status: 0 success; 1 the run finished but some record or input failed; 2 a fatal \
-      error (lexicons, configuration, I/O); 64 usage; 130 interrupted (resume with --resume).
+      error (lexicons, configuration, I/O); 64 usage; 130 interrupted by Ctrl-C, 143 by SIGTERM \
+      (resume with --resume).
 
       Lexicons: --lexicons DIR, else $GOVTAG_LEXICONS, else ../share/govtag/Lexicons beside the \
       executable, else ./Lexicons; govtag --version says which one a run would use.
@@ -32,5 +34,26 @@ struct GovTagCommand: ParsableCommand {
   func run() throws {
     guard version else { throw CleanExit.helpRequest(self) }
     print(Self.versionText(lexicons: LexiconDirectory.resolve(option: nil)))
+  }
+
+  /// ArgumentParser's `main`, except that its error messages, which quote the arguments as
+  /// given, have their control characters escaped like every other message (line breaks of
+  /// the usage text kept).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if code == .success {
+        if !message.isEmpty { Swift.print(message) }  // --help, --version: GovTag's own text
+      } else if !message.isEmpty {
+        let escaped = message.split(separator: "\n", omittingEmptySubsequences: false)
+          .map { String($0).escapingControlCharacters }.joined(separator: "\n")
+        FileHandle.standardError.write(Data((escaped + "\n").utf8))
+      }
+      Foundation.exit(code.rawValue)
+    }
   }
 }

@@ -73,8 +73,8 @@ struct TagCommandTests {
     let directory = Fixtures.temporaryDirectory()
     let result = try CommandRunner.run(["tag", "missing.jsonl", "-o", "out.jsonl"] + lexicons, in: directory)
     #expect(result.status == 1)
-    // Nothing was labelled, but the run completed: the (empty) output is committed, no .partial left.
-    #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.jsonl").path))
+    // Nothing could be read: no output appears (an empty file would look like a finished run).
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.jsonl").path))
     #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.jsonl.partial").path))
   }
 

@@ -25,10 +25,14 @@ public enum Fixtures {
     }
   }()
 
-  /// A fresh temporary directory.
+  /// A fresh temporary directory, removed when the test process exits.
+  ///
+  /// Removal at exit rather than at the end of each test: a test's folder is often still in use
+  /// by a process it started, and every test gets the clean-up without a `defer` of its own.
   public static func temporaryDirectory() -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("govtag-test-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    TemporaryDirectories.register(url.path)
     return url
   }
 
@@ -39,5 +43,29 @@ public enum Fixtures {
     try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     _ = FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8))
     return url.path
+  }
+}
+
+/// The temporary directories of this test process, removed by an `atexit` handler.
+enum TemporaryDirectories {
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var paths: [String] = []
+  nonisolated(unsafe) private static var installed = false
+
+  static func register(_ path: String) {
+    lock.lock()
+    defer { lock.unlock() }
+    paths.append(path)
+    guard !installed else { return }
+    installed = true
+    atexit { TemporaryDirectories.removeAll() }
+  }
+
+  static func removeAll() {
+    lock.lock()
+    let all = paths
+    paths = []
+    lock.unlock()
+    for path in all { try? FileManager.default.removeItem(atPath: path) }
   }
 }

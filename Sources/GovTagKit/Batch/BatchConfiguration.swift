@@ -31,18 +31,27 @@ public struct BatchConfiguration: Sendable {
   public var csvColumns = CSVRecordReader.Columns()
   /// The output format.
   public var outputFormat: OutputFormat = .jsonl
+  /// A record (a JSON Lines line, a JSON array element, a CSV row's text, a text file) longer
+  /// than this many bytes becomes an error record instead of being labelled: labelling time and
+  /// memory grow with a record's length, and one pathological record must not hold up a run.
+  public var maxRecordBytes: Int = Self.defaultMaxRecordBytes
+  /// The default of ``maxRecordBytes``: 16 MiB, far above any real case narrative.
+  public static let defaultMaxRecordBytes = 16 << 20
+  /// The most worker threads a run starts: more than the cores only adds memory and
+  /// switching, and thousands of threads can exhaust the process's limits.
+  public static let maxJobs = 256
   /// Seconds between two saves of the resume state.
   public var checkpointInterval: Double = 0.5
 
   /// Creates a configuration with `jobs` workers.
-  public init(jobs: Int) { self.jobs = max(1, jobs) }
+  public init(jobs: Int) { self.jobs = min(max(1, jobs), Self.maxJobs) }
 
   /// The settings that shape the output, which a resumed run must share with the first.
   var outputFingerprint: String {
     [
       "evidence=\(evidenceDetail.rawValue)", "inplace=\(errorRecordsInPlace)", "format=\(outputFormat.rawValue)",
       "input=\(inputFormat?.rawValue ?? "auto")", "csv=\(csvColumns.id),\(csvColumns.text),\(csvColumns.title)",
-      "fields=\(decoder.idField),\(decoder.textField),\(decoder.titleField)",
+      "fields=\(decoder.idField),\(decoder.textField),\(decoder.titleField)", "max-record-bytes=\(maxRecordBytes)",
     ].joined(separator: ";")
   }
 }

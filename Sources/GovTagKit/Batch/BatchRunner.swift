@@ -85,12 +85,14 @@ public struct BatchRunner: Sendable {
   ///   - destination: where records and failures go. Files appear only when the run completes.
   ///   - resume: continue the interrupted run that wrote `destination.output`.
   ///   - previous: an earlier output whose unchanged records are copied instead of labelled.
-  ///   - shouldStop: polled between records; when it returns true the run stops cleanly,
-  ///     leaving a resumable state (only with an output file).
+  ///   - shouldStop: polled between records and while waiting for a worker (so a signal during
+  ///     one long record is seen at once); when it returns true the run stops cleanly, leaving a
+  ///     resumable state (only with an output file), even when every record had been read.
   ///   - onEvent: called on the calling thread for every failure and after every chunk.
   /// - Returns: the counts; `interrupted` is set when `shouldStop` ended the run.
-  /// - Throws: `GovTagError` when output cannot be written, the resume state does not fit, or
-  ///   ICU fails to start.
+  /// - Throws: `GovTagError` when output cannot be written, an output is an input or another
+  ///   output, another run holds the output, the resume state does not fit, or ICU or a worker
+  ///   thread fails to start.
   public func run(
     inputs: [String], destination: Destination, resume: Bool = false, previous: PreviousRun? = nil,
     shouldStop: @escaping () -> Bool = { false }, onEvent: (Event) -> Void = { _ in }
@@ -99,6 +101,7 @@ public struct BatchRunner: Sendable {
     let model = self.model
     let configuration = self.configuration
     let options = configuration.outputFingerprint
+    try OutputStream.refuseOverlap(outputs: [("-o", destination.output), ("--errors", destination.errors)], inputs: inputs)
     let described = ResumeState.describe(inputs)
 
     // Open the outputs: fresh, or where the interrupted run's state says it stopped.
@@ -119,9 +122,11 @@ public struct BatchRunner: Sendable {
     } else {
       output = try OutputStream.file(destination.output ?? "-")
       errors = try destination.errors.map { try OutputStream.file($0) }
-      if let path = destination.output { ResumeState.remove(for: path) }
+      if let path = destination.output, !output.writesInPlace { ResumeState.remove(for: path) }
     }
-    if destination.output != nil {
+    // A FIFO or a device is written in place: nothing to resume, so no state beside it.
+    let checkpointing = destination.output != nil && !output.writesInPlace
+    if checkpointing {
       // However this run ends before commit, its .partial files and state stay for --resume.
       output.keepUnfinished()
       errors?.keepUnfinished()
@@ -129,13 +134,13 @@ public struct BatchRunner: Sendable {
 
     var summary = state?.summary ?? RunSummary()
     summary.interrupted = false
+    summary.interruptedAt = nil
     summary.seconds = 0
     summary.resumedRecords = state.map { $0.summary.recordsRead } ?? 0
     summary.resumedBytes = state.map { $0.summary.bytesRead } ?? 0
     var recordsWritten = state?.recordsWritten ?? 0
     var position = (input: state?.inputIndex ?? 0, records: state?.recordsInInput ?? 0)
     var lastSave = Date()
-    let checkpointing = destination.output != nil
 
     func save() throws {
       guard checkpointing, let path = destination.output else { return }
@@ -154,119 +159,168 @@ public struct BatchRunner: Sendable {
       try output.write(Array("[".utf8))
     }
     var stopped = false
+    // The first record of each chunk handed to the workers and not yet written, so that an
+    // interrupt can say what it cut short.
+    var inFlight: [SourceLocation?] = []
+    var inFlightHead = 0
     var inputsWarned: Set<Int> = []
     let pipeline = OrderedParallelPipeline<Chunk, ChunkResult>(
       workers: configuration.jobs, window: configuration.jobs * configuration.chunksInFlightPerJob)
-    try pipeline.run(
-      makeWorker: {
-        let tagger = try Tagger(model: model)
-        let worker = ChunkLabeller(tagger: tagger, configuration: configuration, previous: previous)
-        return { chunk in worker.label(chunk) }
-      },
-      produce: { emit in
-        let firstInput = state?.inputIndex ?? 0
-        for (index, path) in inputs.enumerated() where index >= firstInput {
-          if stopped { break }
-          let reader: any RecordReader
-          do {
-            reader = try Self.reader(for: path, configuration: configuration)
-          } catch let error as GovTagError {
-            summary.inputErrors.append(error.description)
-            onEvent(.inputFailed(error))
-            continue
-          }
-          /// The next record; an I/O error fails this input only (thrown as `InputReadFailure`).
-          func nextRecord() throws -> RawRecord? {
+    do {
+      try pipeline.run(
+        isCancelled: shouldStop,
+        makeWorker: {
+          let tagger = try Tagger(model: model)
+          let worker = ChunkLabeller(tagger: tagger, configuration: configuration, previous: previous)
+          return { chunk in worker.label(chunk) }
+        },
+        produce: { emit in
+          let firstInput = state?.inputIndex ?? 0
+          for (index, path) in inputs.enumerated() where index >= firstInput {
+            if stopped { break }
+            let reader: any RecordReader
             do {
-              return try reader.next()
+              reader = try Self.reader(for: path, configuration: configuration)
             } catch let error as GovTagError {
-              throw InputReadFailure(error: error)
+              summary.inputErrors.append(error.description)
+              onEvent(.inputFailed(error))
+              continue
             }
-          }
-          // On resume, skip what the interrupted run already handled in this input.
-          var handled = 0
-          let skip = index == firstInput ? (state?.recordsInInput ?? 0) : 0
-          var records = skip > 0 ? 1 : 0
-          var chunk = Chunk(records: [], byteCount: 0, inputIndex: index, recordsInInputAfter: handled)
-          var readFailed = false
-          do {
-            while handled < skip, try nextRecord() != nil { handled += 1 }
-            chunk.recordsInInputAfter = handled
-            while true {
-              if shouldStop() {
-                stopped = true
-                break
+            /// The next record; an I/O error fails this input only (thrown as `InputReadFailure`).
+            func nextRecord() throws -> RawRecord? {
+              do {
+                return try reader.next()
+              } catch let error as GovTagError where error.code != .interrupted {
+                throw InputReadFailure(error: error)
               }
-              guard let record = try nextRecord() else { break }
-              handled += 1
-              if case .blank = record.payload {} else { records += 1 }
-              chunk.records.append(record)
-              chunk.byteCount += record.byteCount
+            }
+            // On resume, skip what the interrupted run already handled in this input.
+            var handled = 0
+            let skip = index == firstInput ? (state?.recordsInInput ?? 0) : 0
+            var records = skip > 0 ? 1 : 0
+            var chunk = Chunk(records: [], byteCount: 0, inputIndex: index, recordsInInputAfter: handled)
+            var readFailed = false
+            do {
+              while handled < skip, try nextRecord() != nil { handled += 1 }
               chunk.recordsInInputAfter = handled
-              if chunk.records.count >= configuration.chunkRecords || chunk.byteCount >= configuration.chunkBytes {
-                try emit(chunk)
-                chunk = Chunk(records: [], byteCount: 0, inputIndex: index, recordsInInputAfter: handled)
+              while true {
+                if shouldStop() {
+                  stopped = true
+                  break
+                }
+                let next: RawRecord?
+                do {
+                  next = try nextRecord()
+                } catch let error as GovTagError where error.code == .interrupted {
+                  // A signal while waiting for input (a pipe that sends nothing).
+                  stopped = true
+                  summary.interruptedAt = "while reading \(error.location?.description ?? reader.name)"
+                  break
+                }
+                guard var record = next else { break }
+                handled += 1
+                if let tooLarge = Self.oversizeError(record, limit: configuration.maxRecordBytes) {
+                  record.payload = .failure(tooLarge)
+                }
+                if case .blank = record.payload {} else { records += 1 }
+                chunk.records.append(record)
+                chunk.byteCount += record.byteCount
+                chunk.recordsInInputAfter = handled
+                if chunk.records.count >= configuration.chunkRecords || chunk.byteCount >= configuration.chunkBytes {
+                  inFlight.append(chunk.records.first?.location)
+                  try emit(chunk)
+                  chunk = Chunk(records: [], byteCount: 0, inputIndex: index, recordsInInputAfter: handled)
+                }
+              }
+            } catch let failure as InputReadFailure {
+              // What was read is labelled; the input is reported as failed; the next one is read.
+              readFailed = true
+              summary.inputErrors.append(failure.error.description)
+              onEvent(.inputFailed(failure.error))
+            }
+            if !chunk.records.isEmpty {
+              inFlight.append(chunk.records.first?.location)
+              try emit(chunk)
+            }
+            if stopped { break }
+            // The input is finished: the next position is the start of the next input.
+            inFlight.append(nil)
+            try emit(Chunk(records: [], byteCount: 0, inputIndex: index + 1, recordsInInputAfter: 0))
+            if records == 0 && !readFailed {
+              let error = GovTagError(
+                .input, "the input holds no records", at: SourceLocation(file: reader.name),
+                hint: "give a file with one record per line (JSON Lines), a JSON array, a CSV file or a folder of .txt files")
+              summary.inputErrors.append(error.description)
+              onEvent(.inputFailed(error))
+            }
+          }
+        },
+        consume: { result in
+          inFlightHead += 1
+          if inFlightHead >= 1024 {  // drop written chunks, so the list holds only the window
+            inFlight.removeFirst(inFlightHead)
+            inFlightHead = 0
+          }
+          if result.records == 0 && result.output.isEmpty {
+            // An input's end marker.
+            if result.inputIndex > position.input { summary.inputsRead += 1 }
+          } else {
+            try write(result, to: output, recordsWritten: &recordsWritten)
+            if let (location, names) = result.replacedFields, !inputsWarned.contains(result.inputIndex) {
+              inputsWarned.insert(result.inputIndex)
+              onEvent(.fieldsReplaced(location, names))
+            }
+            for error in result.errors {
+              onEvent(.recordFailed(error))
+              if let errors {
+                var json = JSONWriter()
+                LabelledRecordWriter.writeErrorDetail(error, includeRaw: true, to: &json)
+                json.newline()
+                try errors.write(json.bytes)
               }
             }
-          } catch let failure as InputReadFailure {
-            // What was read is labelled; the input is reported as failed; the next one is read.
-            readFailed = true
-            summary.inputErrors.append(failure.error.description)
-            onEvent(.inputFailed(failure.error))
+            summary.labelled += result.labelled
+            summary.reused += result.reused
+            summary.failed += result.failed
+            summary.blankLines += result.blank
+            summary.recordsRead += result.labelled + result.failed
+            summary.bytesRead += result.byteCount
           }
-          if !chunk.records.isEmpty { try emit(chunk) }
-          if stopped { break }
-          // The input is finished: the next position is the start of the next input.
-          try emit(Chunk(records: [], byteCount: 0, inputIndex: index + 1, recordsInInputAfter: 0))
-          if records == 0 && !readFailed {
-            let error = GovTagError(
-              .input, "the input holds no records", at: SourceLocation(file: reader.name),
-              hint: "give a file with one record per line (JSON Lines), a JSON array, a CSV file or a folder of .txt files")
-            summary.inputErrors.append(error.description)
-            onEvent(.inputFailed(error))
+          position = (result.inputIndex, result.recordsInInputAfter)
+          // A streaming consumer (a Hadoop or Spark stage) sees each chunk as soon as it is done.
+          if destination.output == nil { try output.flush() }
+          summary.seconds = Date().timeIntervalSince(started)
+          if Date().timeIntervalSince(lastSave) >= configuration.checkpointInterval {
+            try save()
+            lastSave = Date()
           }
-        }
-      },
-      consume: { result in
-        if result.records == 0 && result.output.isEmpty {
-          // An input's end marker.
-          if result.inputIndex > position.input { summary.inputsRead += 1 }
-        } else {
-          if let (location, names) = result.replacedFields, !inputsWarned.contains(result.inputIndex) {
-            inputsWarned.insert(result.inputIndex)
-            onEvent(.fieldsReplaced(location, names))
-          }
-          try write(result, to: output, recordsWritten: &recordsWritten)
-          for error in result.errors {
-            onEvent(.recordFailed(error))
-            if let errors {
-              var json = JSONWriter()
-              LabelledRecordWriter.writeErrorDetail(error, includeRaw: true, to: &json)
-              json.newline()
-              try errors.write(json.bytes)
-            }
-          }
-          summary.labelled += result.labelled
-          summary.reused += result.reused
-          summary.failed += result.failed
-          summary.blankLines += result.blank
-          summary.recordsRead += result.labelled + result.failed
-          summary.bytesRead += result.byteCount
-        }
-        position = (result.inputIndex, result.recordsInInputAfter)
-        // A streaming consumer (a Hadoop or Spark stage) sees each chunk as soon as it is done.
-        if destination.output == nil { try output.flush() }
-        summary.seconds = Date().timeIntervalSince(started)
-        if Date().timeIntervalSince(lastSave) >= configuration.checkpointInterval {
-          try save()
-          lastSave = Date()
-        }
-        onEvent(.progress(summary))
-      })
+          onEvent(.progress(summary))
+        })
+    } catch is PipelineCancelled {
+      // Stopped while waiting for a worker: what it was labelling is left to --resume.
+      stopped = true
+      if summary.interruptedAt == nil, inFlightHead < inFlight.count, let location = inFlight[inFlightHead] {
+        summary.interruptedAt = "while labelling \(location) and the records after it"
+      }
+    }
     summary.seconds = Date().timeIntervalSince(started)
+    // A signal that arrives once everything was read still stops the run before the commit, so
+    // an interrupted run always ends the same way: unfinished output, resumable, status 130/143.
+    if !stopped && shouldStop() {
+      stopped = true
+      summary.interruptedAt = "after every record was read, before the output was finished"
+    }
     if stopped {
       summary.interrupted = true
+      if summary.interruptedAt == nil { summary.interruptedAt = "between two records" }
       try save()
+      return summary
+    }
+    if summary.readNothing {
+      // Nothing could be read (every input missing or empty): leave no finished-looking empty file.
+      output.discard()
+      errors?.discard()
+      if let path = destination.output, checkpointing { ResumeState.remove(for: path) }
       return summary
     }
     if configuration.outputFormat == .json { try output.write(Array((recordsWritten > 0 ? "\n]\n" : "]\n").utf8)) }
@@ -289,6 +343,26 @@ public struct BatchRunner: Sendable {
         recordsWritten += 1
       }
     }
+  }
+
+  /// The error that replaces a record longer than `limit` bytes, or `nil` when it fits.
+  ///
+  /// Labelling time and memory grow with a record's length; one pathological record (a whole
+  /// file pasted into one line) must become an error record, not hold up or kill the run.
+  static func oversizeError(_ record: RawRecord, limit: Int) -> RecordError? {
+    let size: Int
+    var id: String?
+    switch record.payload {
+    case .json(let bytes): size = bytes.count
+    case .document(let document):
+      size = document.text.utf8.count + (document.title?.utf8.count ?? 0)
+      id = document.id
+    case .failure, .blank: return nil
+    }
+    guard size > limit else { return nil }
+    return RecordError(
+      location: record.location, id: id, reason: "the record is \(size) bytes, more than the limit of \(limit)",
+      hint: "split its text, or raise --max-record-bytes")
   }
 
   /// The reader for one input, by `--input-format` or by its extension.

@@ -1,5 +1,9 @@
 import Foundation
 
+/// Thrown by ``OrderedParallelPipeline/run(isCancelled:makeWorker:produce:consume:)`` when
+/// `isCancelled` turned true: results not consumed yet are abandoned.
+struct PipelineCancelled: Error {}
+
 /// Runs a function over a stream of work items on several threads and hands back the results
 /// in input order, with a bounded number of items in flight.
 ///
@@ -12,7 +16,8 @@ import Foundation
 ///
 /// Threads rather than Swift tasks: the work is long, blocking C calls (ICU), and `--jobs 1`
 /// must mean one busy core, which a fixed set of threads guarantees and the cooperative pool
-/// does not.
+/// does not. They are started with `pthread_create`, whose failure (too many threads, too
+/// little memory) is reported as an error rather than waited on forever.
 final class OrderedParallelPipeline<Input: Sendable, Output: Sendable>: @unchecked Sendable {
   // @unchecked: every mutable property below is read and written only with `condition` held.
   private let condition = NSCondition()
@@ -22,55 +27,77 @@ final class OrderedParallelPipeline<Input: Sendable, Output: Sendable>: @uncheck
   private var finishedProducing = false
   private var workerError: (any Error)?
   private var liveWorkers = 0
+  /// Set when the run was cancelled: workers stop after their current item.
+  private var abandoned = false
 
   let workers: Int
   let window: Int
+  /// Each worker thread's stack: a tagger's recursion is shallow, but ICU likes room.
+  let stackSize: Int
 
   /// Creates a pipeline.
   ///
   /// - Parameters:
   ///   - workers: the number of threads, at least 1.
   ///   - window: the most items in flight, at least `workers`.
-  init(workers: Int, window: Int) {
+  ///   - stackSize: bytes of stack per worker thread.
+  init(workers: Int, window: Int, stackSize: Int = 8 << 20) {
     self.workers = max(1, workers)
     self.window = max(window, self.workers)
+    self.stackSize = stackSize
   }
 
   /// Runs the pipeline.
   ///
   /// - Parameters:
+  ///   - isCancelled: polled on the calling thread, about ten times a second, while it waits for
+  ///     a result; when it returns true the run ends at once with ``PipelineCancelled``, without
+  ///     waiting for the items being processed (their threads finish them and stop).
   ///   - makeWorker: called once on each worker thread; returns that thread's processing function.
   ///   - produce: called on the calling thread with an `emit` function; it emits every item, then returns.
   ///     `emit` blocks while the window is full, consuming finished results meanwhile.
   ///   - consume: called on the calling thread with each result, in input order.
-  /// - Throws: the first error from `makeWorker`, `produce` or `consume`; workers are stopped first.
+  /// - Throws: the first error from `makeWorker`, `produce` or `consume`; workers are stopped
+  ///   first. `GovTagError` when a worker thread cannot be started; ``PipelineCancelled``.
   func run(
+    isCancelled: @escaping () -> Bool = { false },
     makeWorker: @escaping @Sendable () throws -> (Input) -> Output,
     produce: ((Input) throws -> Void) throws -> Void,
     consume: (Output) throws -> Void
   ) throws {
-    var threads: [Thread] = []
     let done = DispatchGroup()
-    condition.lock()
-    liveWorkers = workers
-    condition.unlock()
-    for index in 0..<workers {
-      done.enter()
-      let thread = Thread { [self] in
-        defer { done.leave() }
-        workerLoop(makeWorker: makeWorker)
-      }
-      thread.name = "govtag-worker-\(index)"
-      thread.stackSize = 8 << 20
-      threads.append(thread)
-      thread.start()
-    }
+    var cancelled = false
     defer {
       condition.lock()
       finishedProducing = true
+      if cancelled {
+        abandoned = true
+        pending.removeAll()
+        pendingHead = 0
+      }
       condition.broadcast()
       condition.unlock()
-      done.wait()
+      // A cancelled run does not wait: a worker may be inside one very long item.
+      if !cancelled { done.wait() }
+    }
+    for index in 0..<workers {
+      done.enter()
+      condition.lock()
+      liveWorkers += 1
+      condition.unlock()
+      let started = startDetachedThread(stackSize: stackSize) { [self] in
+        defer { done.leave() }
+        workerLoop(makeWorker: makeWorker)
+      }
+      if let failure = started {
+        condition.lock()
+        liveWorkers -= 1
+        condition.unlock()
+        done.leave()
+        throw GovTagError(
+          .io, "cannot start worker thread \(index + 1) of \(workers): \(String(cString: strerror(failure)))",
+          hint: "use a smaller --jobs")
+      }
     }
 
     var produced = 0
@@ -80,7 +107,13 @@ final class OrderedParallelPipeline<Input: Sendable, Output: Sendable>: @uncheck
     func takeNext(wait: Bool) throws -> Output? {
       condition.lock()
       defer { condition.unlock() }
-      while wait && results[consumed] == nil && workerError == nil && liveWorkers > 0 { condition.wait() }
+      while wait && results[consumed] == nil && workerError == nil && liveWorkers > 0 {
+        if isCancelled() {
+          cancelled = true
+          throw PipelineCancelled()
+        }
+        _ = condition.wait(until: Date(timeIntervalSinceNow: 0.1))
+      }
       if let error = workerError { throw error }
       if let result = results.removeValue(forKey: consumed) { return result }
       if wait { throw GovTagError(.io, "internal error: every worker stopped with work left") }
@@ -121,7 +154,7 @@ final class OrderedParallelPipeline<Input: Sendable, Output: Sendable>: @uncheck
     while true {
       condition.lock()
       while pendingHead == pending.count && !finishedProducing { condition.wait() }
-      if pendingHead == pending.count {
+      if pendingHead == pending.count || abandoned {
         liveWorkers -= 1
         condition.broadcast()
         condition.unlock()

@@ -13,6 +13,17 @@ struct ResumeState: Codable, Equatable {
     var path: String
     var size: Int64
     var modified: Double
+    /// For a folder of `.txt` files: what its files were (a folder's own size and time do not
+    /// change when a file in it is edited, or when a subfolder changes).
+    var folder: Folder?
+  }
+
+  /// A folder's `.txt` files, in short: how many, their total size, and a hash of every
+  /// relative path, size and modification time (to the nanosecond), in path order.
+  struct Folder: Codable, Equatable {
+    var files: Int
+    var bytes: Int64
+    var listingHash: String
   }
 
   static let formatVersion = 1
@@ -39,8 +50,28 @@ struct ResumeState: Codable, Equatable {
       let attributes = try? FileManager.default.attributesOfItem(atPath: path)
       let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
       let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-      return Input(path: path, size: size, modified: modified)
+      var isDirectory: ObjCBool = false
+      let folder = path != "-" && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+      return Input(path: path, size: size, modified: modified, folder: folder ? describeFolder(path) : nil)
     }
+  }
+
+  /// Fingerprints the `.txt` files under `path` (recursively, through symbolic links).
+  static func describeFolder(_ path: String) -> Folder {
+    var files: [(String, Int64, Int64, Int)] = []
+    let enumerator = FileManager.default.enumerator(atPath: path)
+    while let relative = enumerator?.nextObject() as? String {
+      guard relative.lowercased().hasSuffix(".txt") else { continue }
+      guard let file = FileStatus(path + "/" + relative), file.kind == .regular else { continue }
+      files.append((relative, file.size, file.modifiedSeconds, file.modifiedNanoseconds))
+    }
+    files.sort { $0.0 < $1.0 }
+    var hash = StableHash()
+    for (relative, size, seconds, nanoseconds) in files {
+      hash.combine(relative)
+      hash.combine("\(size) \(seconds).\(nanoseconds)")
+    }
+    return Folder(files: files.count, bytes: files.reduce(0) { $0 + $1.1 }, listingHash: hash.hexDigest)
   }
 
   /// Loads the state of `output`.
@@ -94,6 +125,18 @@ struct ResumeState: Codable, Equatable {
       return "the inputs differ from the interrupted run's (\(self.inputs.map(\.path).joined(separator: " ")))"
     }
     for (old, new) in zip(self.inputs, inputs) where old != new && old.path != "-" {
+      if let before = old.folder, let now = new.folder {
+        if before.files != now.files {
+          return "the folder \(new.path) changed since the interrupted run: it held \(before.files) .txt files, now \(now.files)"
+        }
+        if before.bytes != now.bytes {
+          return "the folder \(new.path) changed since the interrupted run: its .txt files held \(before.bytes) bytes, now \(now.bytes)"
+        }
+        if before.listingHash != now.listingHash {
+          return "the folder \(new.path) changed since the interrupted run: a .txt file was renamed, replaced or modified"
+        }
+        continue  // the folder's own time changed (a file that is not .txt came or went)
+      }
       return "\(new.path) changed since the interrupted run"
     }
     return nil

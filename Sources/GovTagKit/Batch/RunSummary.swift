@@ -20,6 +20,9 @@ public struct RunSummary: Sendable, Hashable, Codable {
   public var seconds = 0.0
   /// Whether the run stopped early on an interrupt, leaving a resumable state.
   public var interrupted = false
+  /// When the interrupt came, for the message: `while labelling in.jsonl:3 and the records
+  /// after it`, `between two records`, or `after every record was read, …`.
+  public var interruptedAt: String?
   /// Records that a resumed run took over from the interrupted one.
   public var resumedRecords = 0
   /// Input bytes that a resumed run took over from the interrupted one.
@@ -27,6 +30,10 @@ public struct RunSummary: Sendable, Hashable, Codable {
 
   /// Creates an empty summary.
   public init() {}
+
+  /// Whether no record and no blank line could be read while some input failed (every input
+  /// missing, unreadable or empty): such a run writes no output file.
+  public var readNothing: Bool { recordsRead == 0 && blankLines == 0 && !inputErrors.isEmpty }
 
   /// Whether every input was read and every record labelled.
   public var succeeded: Bool { failed == 0 && inputErrors.isEmpty && !interrupted }

@@ -8,15 +8,21 @@ extension Tagger {
     let configuration = model.configuration
     var evidence = evidence
     // Counted hits per term so far, in a per-tagger array (reset below), not a dictionary.
-    if termRepeats.count < model.termCount { termRepeats = [Int32](repeating: 0, count: model.termCount) }
+    if termRepeats.count < model.termCount {
+      termRepeats = [Int32](repeating: 0, count: model.termCount)
+      termDecayedWeight = [Double](repeating: 0, count: model.termCount)
+    }
     defer { for hit in evidence { termRepeats[hit.termIndex] = 0 } }
     var totals = [Double](repeating: 0, count: model.categoryCount)
     for index in evidence.indices where evidence[index].status.counts {
       let hit = evidence[index]
-      let seen = Int(termRepeats[hit.termIndex])
-      termRepeats[hit.termIndex] += 1
+      // weight × decay^k, built one multiplication per hit from the term's previous hit (the
+      // same left-to-right products as multiplying k times, so bit-identical): linear in the
+      // repeats, where a loop per hit was quadratic.
       var contribution = hit.weight
-      for _ in 0..<seen { contribution *= configuration.repeatDecay }
+      if termRepeats[hit.termIndex] != 0 { contribution = termDecayedWeight[hit.termIndex] * configuration.repeatDecay }
+      termDecayedWeight[hit.termIndex] = contribution
+      termRepeats[hit.termIndex] &+= 1
       if hit.field == .title { contribution *= configuration.titleBoost }
       if hit.status == .inQuotedTitle { contribution *= configuration.quotedTitleFactor }
       if case .background = hit.status { contribution *= configuration.backgroundFactor }

@@ -25,6 +25,9 @@ public final class Tagger {
   /// Per flat term index: how many of its hits ``score(_:textLength:)`` has counted so far
   /// (all zero between records).
   var termRepeats: [Int32] = []
+  /// Per flat term index: the decayed weight its last counted hit started from, so the next
+  /// hit's is one multiplication away (meaningful only where `termRepeats` is not zero).
+  var termDecayedWeight: [Double] = []
   /// Per flat category index: while ``rawHits(in:)`` sweeps for nested hits, the furthest end of
   /// a counting hit so far (-1 between fields) and its term.
   var coverEnd: [Int] = []

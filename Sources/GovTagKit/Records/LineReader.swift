@@ -11,7 +11,9 @@ import Foundation
 /// Reads a file or standard input line by line, in large blocks, without holding the whole file.
 ///
 /// Lines are returned as bytes without their `\n`; a last line without a line break is still a
-/// line. Memory use is one block plus the longest line.
+/// line. Memory use is one block plus the longest line. Each byte is searched for a line break
+/// once: a line that arrives in many small reads (a pipe delivers 64 KB at a time) is not
+/// searched again from its start after every read.
 public final class LineReader {
   /// The name used in messages: the path, or `<stdin>`.
   public let name: String
@@ -21,6 +23,13 @@ public final class LineReader {
   private var start = 0
   private var end = 0
   private var atEOF = false
+  /// `buffer[start..<searched]` holds no line break: the next search starts at `searched`.
+  private var searched = 0
+  /// Bytes searched for a line break so far (for tests: it stays linear in the input).
+  private(set) var bytesSearched = 0
+  /// A pipe or terminal, where a read can block for ever: it is polled, so that a signal
+  /// (``InterruptSignal``) stops the wait.
+  private let mayBlock: Bool
   /// The 1-based number of the line most recently returned.
   public private(set) var lineNumber = 0
   /// Bytes consumed so far (including line breaks), for progress reports.
@@ -53,6 +62,7 @@ public final class LineReader {
       ownsDescriptor = true
     }
     buffer = [UInt8](repeating: 0, count: Self.blockSize)
+    mayBlock = FileStatus(descriptor: descriptor).map { $0.kind != .regular } ?? false
   }
 
   deinit {
@@ -61,21 +71,33 @@ public final class LineReader {
 
   /// Returns the next line, or `nil` at the end of the input.
   ///
-  /// - Throws: `GovTagError` with code `.io` when reading fails.
+  /// - Throws: `GovTagError` with code `.io` when reading fails; with code `.interrupted` when
+  ///   SIGINT or SIGTERM arrived while reading from a pipe or terminal.
   public func nextLine() throws -> [UInt8]? {
     while true {
-      if let newline = buffer[start..<end].firstIndex(of: 0x0A) {
+      let from = max(start, searched)
+      let found = buffer.withUnsafeBufferPointer { pointer -> Int? in
+        guard from < end, let base = pointer.baseAddress,
+          let hit = memchr(base + from, 0x0A, end - from)
+        else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+      }
+      bytesSearched += (found.map { $0 + 1 } ?? end) - from
+      if let newline = found {
         let line = Array(buffer[start..<newline])
         bytesRead += newline + 1 - start
         start = newline + 1
+        searched = start
         lineNumber += 1
         return line
       }
+      searched = end
       if atEOF {
         guard start < end else { return nil }
         let line = Array(buffer[start..<end])
         bytesRead += end - start
         start = end
+        searched = end
         lineNumber += 1
         return line
       }
@@ -93,10 +115,14 @@ public final class LineReader {
           memmove(base, base + start, unread)
         }
       }
+      searched -= start
       start = 0
       end = unread
     }
     if end == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
+    if mayBlock && !waitUntilReadable(descriptor, unless: { InterruptSignal.anyReceived }) {
+      throw GovTagError(.interrupted, "interrupted while reading", at: SourceLocation(file: name, line: lineNumber + 1))
+    }
     let count = buffer.withUnsafeMutableBufferPointer { pointer -> Int in
       guard let base = pointer.baseAddress else { return 0 }
       while true {

@@ -10,12 +10,19 @@ internal import CFileWriteback
 
 /// A destination for output bytes: standard output, or a file that appears only when complete.
 ///
-/// A file is written to `PATH.partial` beside its final path and renamed into place by
-/// ``commit()``, so a killed or failed run never leaves a file that looks finished.
+/// A regular file is written to `PATH.partial` beside its final path and renamed into place by
+/// ``commit()``, so a killed or failed run never leaves a file that looks finished. The
+/// temporary file is created with `O_CREAT | O_EXCL | O_NOFOLLOW` (a planted symbolic link
+/// cannot redirect the write) and held under an exclusive `flock` until it is renamed, so a
+/// second run writing the same output fails at once instead of interleaving with the first. A
+/// FIFO, a terminal or a device such as `/dev/null` is written directly: renaming a regular
+/// file over it would replace the node. When `PATH` is a symbolic link, its target is replaced
+/// and the link stays.
 public final class OutputStream {
-  /// The final path, or `<stdout>`.
+  /// The final path as the user named it, or `<stdout>`.
   public let name: String
   private let descriptor: Int32
+  private let ownsDescriptor: Bool
   private let temporaryPath: String?
   private let finalPath: String?
   private var buffer: [UInt8] = []
@@ -33,34 +40,42 @@ public final class OutputStream {
   static let writebackStep = 32 << 20
 
   /// Standard output.
-  public static func standardOutput() -> OutputStream { OutputStream(name: "<stdout>", descriptor: 1, temporary: nil, final: nil) }
+  public static func standardOutput() -> OutputStream {
+    OutputStream(name: "<stdout>", descriptor: 1, owned: false, temporary: nil, final: nil)
+  }
 
-  /// Creates `path`'s temporary file, creating missing parent folders.
+  /// Whether bytes go straight to their destination (standard output, a FIFO, a device), with
+  /// no temporary file: nothing is renamed, and an interrupted run cannot be resumed.
+  public var writesInPlace: Bool { temporaryPath == nil }
+
+  /// Creates `path`'s temporary file, creating missing parent folders, or opens a FIFO or
+  /// device to write into directly.
   ///
   /// - Parameter path: the final path; `-` means standard output.
-  /// - Throws: `GovTagError` with code `.io` naming the path and the system's reason.
+  /// - Throws: `GovTagError` with code `.io` naming the path and the system's reason; when
+  ///   another run holds the output's lock; when `PATH.partial` is a symbolic link.
   public static func file(_ path: String) throws -> OutputStream {
     if path == "-" { return standardOutput() }
-    try createParentDirectories(of: path)
-    let temporary = path + ".partial"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else {
-      throw GovTagError(.io, "cannot create the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: temporary))
+    if let special = try openSpecial(path) { return special }
+    let final = try finalPath(of: path)
+    try createParentDirectories(of: final)
+    let temporary = final + ".partial"
+    let fd = try openTemporary(temporary, output: path, creating: true)
+    guard ftruncate(fd, 0) == 0 else {
+      let reason = String(cString: strerror(errno))
+      close(fd)
+      throw GovTagError(.io, "cannot create the output: \(reason)", at: SourceLocation(file: temporary))
     }
-    return OutputStream(name: path, descriptor: fd, temporary: temporary, final: path)
+    return OutputStream(name: path, descriptor: fd, owned: true, temporary: temporary, final: final)
   }
 
   /// Reopens `path`'s temporary file left by an interrupted run, cut to `length` bytes, for appending.
   ///
-  /// - Throws: `GovTagError` when it is missing or shorter than `length`.
+  /// - Throws: `GovTagError` when it is missing or shorter than `length`, or another run holds it.
   public static func resuming(_ path: String, at length: Int) throws -> OutputStream {
-    let temporary = path + ".partial"
-    let fd = open(temporary, O_WRONLY | O_CLOEXEC)
-    guard fd >= 0 else {
-      throw GovTagError(
-        .io, "cannot reopen the unfinished output: \(String(cString: strerror(errno)))", at: SourceLocation(file: temporary),
-        hint: "run without --resume to start again")
-    }
+    let final = try finalPath(of: path)
+    let temporary = final + ".partial"
+    let fd = try openTemporary(temporary, output: path, creating: false)
     let size = lseek(fd, 0, SEEK_END)
     guard size >= 0, Int(size) >= length, ftruncate(fd, off_t(length)) == 0,
       lseek(fd, off_t(length), SEEK_SET) >= 0
@@ -70,7 +85,7 @@ public final class OutputStream {
         .io, "the unfinished output is shorter than its resume state says", at: SourceLocation(file: temporary),
         hint: "run without --resume to start again")
     }
-    let stream = OutputStream(name: path, descriptor: fd, temporary: temporary, final: path)
+    let stream = OutputStream(name: path, descriptor: fd, owned: true, temporary: temporary, final: final)
     stream.bytesWritten = length
     stream.descriptorOffset = length
     stream.writebackStart = length
@@ -85,20 +100,31 @@ public final class OutputStream {
   /// interrupted run can be resumed.
   public func keepUnfinished() { keepOnClose = true }
 
-  private init(name: String, descriptor: Int32, temporary: String?, final: String?) {
+  private init(name: String, descriptor: Int32, owned: Bool, temporary: String?, final: String?) {
     self.name = name
     self.descriptor = descriptor
+    self.ownsDescriptor = owned
     self.temporaryPath = temporary
     self.finalPath = final
   }
 
   deinit {
     // Not committed: leave no file that looks finished. The .partial file is kept only when it
-    // holds an interrupted run to resume.
-    if !closed, let temporaryPath {
-      close(descriptor)
-      if !keepOnClose { unlink(temporaryPath) }
-    }
+    // holds an interrupted run to resume. It is unlinked before the descriptor (and its lock)
+    // goes, so no other run can have taken it over.
+    guard !closed else { return }
+    if let temporaryPath, !keepOnClose { unlink(temporaryPath) }
+    if ownsDescriptor { close(descriptor) }
+  }
+
+  /// Drops what was written: the temporary file is removed and no output appears (a run that
+  /// read nothing must not leave a finished-looking empty file).
+  public func discard() {
+    guard !closed else { return }
+    closed = true
+    buffer.removeAll()
+    if let temporaryPath { unlink(temporaryPath) }
+    if ownsDescriptor { close(descriptor) }
   }
 
   /// Appends bytes (buffered).
@@ -153,18 +179,125 @@ public final class OutputStream {
     writebackStart = descriptorOffset
   }
 
-  /// Flushes, closes, and moves the temporary file to its final path.
+  /// Flushes, syncs and moves the temporary file to its final path, then syncs its folder, so
+  /// that after a power cut the path holds either the old file or the whole new one.
+  ///
+  /// The descriptor, and with it the lock, is closed only once the file is in place.
   public func commit() throws {
     try flush()
     guard !closed else { return }
     closed = true
-    guard let temporaryPath, let finalPath else { return }
-    guard fsync(descriptor) == 0 || errno == EINVAL, close(descriptor) == 0 else {
-      throw GovTagError(.io, "cannot finish the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: finalPath))
+    guard let temporaryPath, let finalPath else {
+      if ownsDescriptor && close(descriptor) != 0 && errno != EINTR {
+        throw GovTagError(.io, "cannot finish the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
+      }
+      return
+    }
+    defer { close(descriptor) }
+    guard fsync(descriptor) == 0 || errno == EINVAL else {
+      throw GovTagError(.io, "cannot finish the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
     }
     guard rename(temporaryPath, finalPath) == 0 else {
-      throw GovTagError(.io, "cannot move the output into place: \(String(cString: strerror(errno)))", at: SourceLocation(file: finalPath))
+      throw GovTagError(.io, "cannot move the output into place: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
     }
+    try Self.syncDirectory(of: finalPath, output: name)
+  }
+
+  /// Syncs the folder holding `path`, so that a rename into it survives a power cut.
+  static func syncDirectory(of path: String, output: String) throws {
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+    let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { return }  // a folder we cannot open (no read permission) cannot be synced; the rename stands
+    defer { close(fd) }
+    guard fsync(fd) == 0 || errno == EINVAL || errno == EROFS else {
+      throw GovTagError(.io, "cannot sync the output's folder: \(String(cString: strerror(errno)))", at: SourceLocation(file: output))
+    }
+  }
+
+  /// Opens a FIFO, terminal, socket or device for writing in place; `nil` when `path` is a
+  /// regular file or does not exist.
+  private static func openSpecial(_ path: String) throws -> OutputStream? {
+    guard let status = FileStatus(path) else { return nil }
+    switch status.kind {
+    case .regular, .symbolicLink: return nil
+    case .directory:
+      throw GovTagError(.io, "the output is a folder", at: SourceLocation(file: path), hint: "name a file inside it")
+    default:
+      let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+      guard fd >= 0 else {
+        throw GovTagError(.io, "cannot open the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
+      }
+      return OutputStream(name: path, descriptor: fd, owned: true, temporary: nil, final: nil)
+    }
+  }
+
+  /// The path to rename the finished file to: `path`, or the file a symbolic link at `path`
+  /// points to, so that the link is kept.
+  private static func finalPath(of path: String) throws -> String {
+    guard FileStatus(path, followingLinks: false)?.kind == .symbolicLink else { return path }
+    guard let resolved = realpath(path, nil) else {
+      throw GovTagError(
+        .io, "the output is a symbolic link to a missing file", at: SourceLocation(file: path),
+        hint: "remove the link or name its target")
+    }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// Opens (`creating`: creates, or takes over a stale one) a `.partial` file without following
+  /// symbolic links, and locks it for this run.
+  private static func openTemporary(_ temporary: String, output: String, creating: Bool) throws -> Int32 {
+    var fd: Int32 = -1
+    if creating { fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644) }
+    if fd < 0 && (!creating || errno == EEXIST) {
+      // Left by an interrupted or killed run, or being written by a running one: the lock tells.
+      fd = open(temporary, O_WRONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+    }
+    guard fd >= 0 else {
+      if errno == ELOOP {
+        throw GovTagError(
+          .io, "\(temporary) is a symbolic link, not an unfinished GovTag output; refusing to write through it",
+          at: SourceLocation(file: output), hint: "remove \(temporary)")
+      }
+      if !creating {
+        throw GovTagError(
+          .io, "cannot reopen the unfinished output: \(String(cString: strerror(errno)))", at: SourceLocation(file: temporary),
+          hint: "run without --resume to start again")
+      }
+      throw GovTagError(.io, "cannot create the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: temporary))
+    }
+    guard FileStatus(descriptor: fd)?.kind == .regular else {
+      close(fd)
+      throw GovTagError(
+        .io, "\(temporary) is not a regular file; refusing to write to it", at: SourceLocation(file: output),
+        hint: "remove \(temporary)")
+    }
+    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+      let busy = errno == EWOULDBLOCK
+      let reason = String(cString: strerror(errno))
+      close(fd)
+      if busy {
+        throw GovTagError(
+          .io, "another run is writing this output (\(temporary) is locked)", at: SourceLocation(file: output),
+          hint: "wait for that run to finish, or write to another file")
+      }
+      throw GovTagError(.io, "cannot lock the output: \(reason)", at: SourceLocation(file: temporary))
+    }
+    // The lock is on the file that was opened; make sure the path still names it (a run that
+    // finished in between renamed it into place, and it must not be truncated now).
+    guard let opened = FileStatus(descriptor: fd), let named = FileStatus(temporary, followingLinks: false),
+      opened.device == named.device, opened.inode == named.inode
+    else {
+      close(fd)
+      throw GovTagError(
+        .io, "another run is writing this output (\(temporary) changed while it was opened)", at: SourceLocation(file: output),
+        hint: "wait for that run to finish, or write to another file")
+    }
+    // Back to blocking writes (O_NONBLOCK above only matters for a FIFO planted as .partial,
+    // which fstat has just ruled out).
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    return fd
   }
 
   /// Creates the folders above `path` that do not exist yet.

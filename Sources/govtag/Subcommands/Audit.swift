@@ -75,7 +75,8 @@ struct Audit: ParsableCommand {
       return
     }
     let report = try Diagnostics.orExit {
-      try Auditor(model: model, field: labelField, jobs: jobs).audit(inputs: inputs) { Diagnostics.error($0.description) }
+      try OutputStream.refuseOverlap(outputs: [("--csv", csv)], inputs: inputs)
+      return try Auditor(model: model, field: labelField, jobs: jobs).audit(inputs: inputs) { Diagnostics.error($0.description) }
     }
     if let csv {
       try Diagnostics.orExit {

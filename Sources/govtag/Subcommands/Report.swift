@@ -38,6 +38,7 @@ struct Report: ParsableCommand {
     let reader = LabelledRecordReader(source: .govtag, referenceFields: field.map { [$0] } ?? ["manual", "gold"])
     var records: [LabelledRecord] = []
     try Diagnostics.orExit {
+      try OutputStream.refuseOverlap(outputs: [("-o", output)], inputs: inputs)
       let summary = try reader.read(paths: inputs) { event in
         switch event {
         case .record(let record): records.append(record)

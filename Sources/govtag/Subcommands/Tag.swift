@@ -12,8 +12,11 @@ struct Tag: ParsableCommand {
       is the input record with its fields kept and labels, scores, location, review, evidence and \
       provenance added, in input order, identical for every --jobs. A record that cannot be read \
       is reported on standard error with its file and line, and the others are still labelled; \
-      the exit status is then 1. Ctrl-C stops cleanly: run the same command with --resume to \
-      continue (exit status 130 until then).
+      the exit status is then 1. A record longer than --max-record-bytes becomes such an error. \
+      Ctrl-C or SIGTERM stops cleanly, even in the middle of a long record: run the same command \
+      with --resume to continue (exit status 130 after SIGINT, 143 after SIGTERM). The output \
+      file is locked while it is written; -o and --errors must not name an input or each other; \
+      a FIFO or a device (/dev/null) is written directly.
       """
   )
 
@@ -29,8 +32,11 @@ struct Tag: ParsableCommand {
   @Option(help: "Also write each failed record as JSON ({source, line, reason, raw}) to this file.")
   var errors: String?
 
-  @Option(name: .shortAndLong, help: "Worker threads (default: all cores).")
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(name: .shortAndLong, help: "Worker threads, 1 to \(BatchConfiguration.maxJobs) (default: all cores).")
+  var jobs: Int = min(ProcessInfo.processInfo.activeProcessorCount, BatchConfiguration.maxJobs)
+
+  @Option(help: "A record longer than this many bytes becomes an error record instead of being labelled (default 16 MiB).")
+  var maxRecordBytes: Int = BatchConfiguration.defaultMaxRecordBytes
 
   @Option(help: "Input format for every input: jsonl, json, csv or txt (default: by extension; standard input is jsonl).")
   var inputFormat: InputFormat?
@@ -67,7 +73,11 @@ struct Tag: ParsableCommand {
 
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("name at least one input file, or - for standard input") }
-    if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    if jobs < 1 || jobs > BatchConfiguration.maxJobs {
+      throw ValidationError(
+        "--jobs must be between 1 and \(BatchConfiguration.maxJobs) (this machine has \(ProcessInfo.processInfo.activeProcessorCount) cores; more workers than cores gain nothing)")
+    }
+    if maxRecordBytes < 1 { throw ValidationError("--max-record-bytes must be at least 1") }
     if resume && (output == nil || output == "-") { throw ValidationError("--resume needs an output file (-o FILE)") }
   }
 
@@ -78,6 +88,7 @@ struct Tag: ParsableCommand {
     configuration.evidenceDetail = evidence
     configuration.inputFormat = inputFormat
     configuration.outputFormat = format
+    configuration.maxRecordBytes = maxRecordBytes
     configuration.csvColumns.id = idColumn
     configuration.csvColumns.text = textColumn
     configuration.csvColumns.title = titleColumn
@@ -116,13 +127,24 @@ struct Tag: ParsableCommand {
     }
     progress.clear()
     if summary.interrupted {
-      Diagnostics.print("govtag: interrupted: \(summary.line)")
-      Diagnostics.print("govtag: the output is unfinished; run the same command with --resume to continue")
-      throw ExitCode(130)
+      let cause = interrupt.name.map { " by \($0)" } ?? ""
+      let when = summary.interruptedAt.map { " \($0)" } ?? ""
+      Diagnostics.print("govtag: interrupted\(cause)\(when): \(summary.line)")
+      // Standard output, a FIFO or a device is written in place and leaves no state to resume.
+      let resumable = !toStandardOutput && FileManager.default.fileExists(atPath: (output ?? "") + ".partial.state")
+      if resumable {
+        Diagnostics.print("govtag: the output is unfinished; run the same command with --resume to continue")
+      } else {
+        Diagnostics.print("govtag: the output is incomplete: it stops after the last record written")
+      }
+      throw ExitCode(interrupt.exitStatus)
     }
     if !quiet {
-      let destination = toStandardOutput ? "" : " → \(output ?? "")"
+      let destination = toStandardOutput || summary.readNothing ? "" : " → \(output ?? "")"
       Diagnostics.print("govtag: \(summary.line)\(destination)")
+    }
+    if summary.readNothing && !toStandardOutput {
+      Diagnostics.print("govtag: no input could be read, so \(output ?? "") was not written")
     }
     if !summary.succeeded && !allowFailures { throw Diagnostics.partialFailure }
   }

@@ -32,7 +32,8 @@ struct ReaderHardeningTests {
         case .progress: break
         }
       })
-    let text = try String(contentsOfFile: output, encoding: .utf8)
+    // A run that could read no input writes no file at all (nothing that looks finished).
+    let text = FileManager.default.fileExists(atPath: output) ? try String(contentsOfFile: output, encoding: .utf8) : ""
     let ids = text.split(separator: "\n").map { line in
       ((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any])?["id"].map { "\($0)" } ?? "?"
     }
@@ -213,6 +214,7 @@ struct ReaderHardeningTests {
       refused.inputErrors == [
         "\(folder): the input is a folder, though its name ends like a .jsonl file; name the files inside it, or use --input-format txt to read it as a folder of .txt files"
       ])
+    #expect(refused.output == "")
     #expect(try run([folder], in: directory) { $0.inputFormat = .txt }.ids == ["a.txt"])
   }
 

@@ -43,3 +43,23 @@ struct EvidenceHighlighterTests {
     }
   }
 }
+
+@Suite("Splitting texts at many evidence edges")
+struct EvidenceHighlighterScaleTests {
+  @Test("100,000 hits are split in one sweep, each piece listing its spans in the order given", .timeLimit(.minutes(1)))
+  func manyHits() {
+    let count = 100_000
+    let text = String(repeating: "一网通办，", count: count)
+    // Every hit, plus one span over the first two hits, given last.
+    var spans = (0..<count).map { ($0 * 5)..<($0 * 5 + 4) }
+    spans.append(0..<9)
+    let segments = EvidenceHighlighter.segments(of: text, spans: spans)
+    #expect(segments.count == 2 * count)
+    #expect(segments[0] == EvidenceHighlighter.Segment("一网通办", spans: [0, count]))
+    #expect(segments[1] == EvidenceHighlighter.Segment("，", spans: [count]))
+    #expect(segments[2] == EvidenceHighlighter.Segment("一网通办", spans: [1, count]))
+    #expect(segments[3] == EvidenceHighlighter.Segment("，"))
+    #expect(segments[2 * count - 2] == EvidenceHighlighter.Segment("一网通办", spans: [count - 1]))
+    #expect(segments.map(\.text).joined() == text)
+  }
+}

@@ -33,7 +33,8 @@ public enum EvidenceHighlighter {
   ///   - text: the field's text.
   ///   - spans: code point ranges into `text`.
   /// - Returns: the pieces, in order; their texts joined are `text`.
-  /// - Complexity: O(n + k²) for n bytes and k spans.
+  /// - Complexity: O(n + k log k + c) for n bytes, k spans and c piece–span pairs in the result
+  ///   (c is about k when spans do not overlap).
   public static func segments(of text: String, spans: [Range<Int>]) -> [Segment] {
     let utf8 = Array(text.utf8)
     return utf8.withUnsafeBufferPointer { segments(of: $0, spans: spans) }
@@ -75,11 +76,38 @@ public enum EvidenceHighlighter {
 
     let total = scalarEdges.last ?? 0
     let usable = spans.indices.filter { !spans[$0].isEmpty && spans[$0].lowerBound >= 0 && spans[$0].upperBound <= total }
+    // One sweep over the edges: spans open at their start and close at their end, and `active`
+    // (kept sorted, so pieces list spans in the order given) holds those covering the piece.
+    // Pieces lie between consecutive edges, so a span covers a piece exactly when it is open.
+    let byStart = usable.sorted { (spans[$0].lowerBound, $0) < (spans[$1].lowerBound, $1) }
+    let byEnd = usable.sorted { (spans[$0].upperBound, $0) < (spans[$1].upperBound, $1) }
+    var nextStart = 0
+    var nextEnd = 0
+    var active: [Int] = []
+    func position(of span: Int) -> Int {
+      var (low, high) = (0, active.count)
+      while low < high {
+        let middle = (low + high) / 2
+        if active[middle] < span { low = middle + 1 } else { high = middle }
+      }
+      return low
+    }
     var result: [Segment] = []
     for index in 0..<(byteOffsets.count - 1) {
       let (from, to) = (scalarEdges[index], scalarEdges[index + 1])
+      while nextEnd < byEnd.count && spans[byEnd[nextEnd]].upperBound <= from {
+        let span = byEnd[nextEnd]
+        let at = position(of: span)
+        if at < active.count && active[at] == span { active.remove(at: at) }
+        nextEnd += 1
+      }
+      while nextStart < byStart.count && spans[byStart[nextStart]].lowerBound <= from {
+        let span = byStart[nextStart]
+        if spans[span].upperBound > from { active.insert(span, at: position(of: span)) }
+        nextStart += 1
+      }
       guard from < to else { continue }
-      let covering = usable.filter { spans[$0].lowerBound <= from && spans[$0].upperBound >= to }
+      let covering = active
       let piece = UTF8Text.string(bytes, byteOffsets[index]..<byteOffsets[index + 1])
       if covering.isEmpty, let last = result.last, last.spans.isEmpty {
         result[result.count - 1].text += piece
