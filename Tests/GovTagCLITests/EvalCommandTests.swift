@@ -124,5 +124,12 @@ struct EvalCommandTests {
     let usage = try CommandRunner.run(["eval"] + lexicons, in: directory)
     #expect(usage.status == 64)
     #expect(usage.stderr.contains("Error: name at least one gold-labelled input file, or - for standard input"))
+    // A misspelt --review-dimensions would review nothing: it is refused.
+    let misspelt = try CommandRunner.run(["eval", "audit-manual.jsonl", "--review-dimensions", "capabilty"] + lexicons, in: directory)
+    #expect(misspelt.status == 64)
+    #expect(
+      misspelt.stderr.hasPrefix(
+        #"Error: --review-dimensions: unknown dimension "capabilty"; use one or more of capability, data_element, traits, innovation, technology, separated by commas"#
+      ))
   }
 }

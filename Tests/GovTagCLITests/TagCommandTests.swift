@@ -68,6 +68,14 @@ struct TagCommandTests {
     #expect(result.stderr == "govtag: error: <stdin>:2: not valid JSON: invalid value at column 1; each line must hold one JSON object\n")
   }
 
+  @Test("an empty standard input with --format json still gives a valid (empty) JSON array on standard output")
+  func emptyJSONArrayOnStandardOutput() throws {
+    let result = try CommandRunner.run(["tag", "-", "--quiet", "--format", "json"] + lexicons, stdin: "")
+    #expect(result.status == 1)
+    #expect(result.stdout == "[]\n")
+    #expect(result.stderr.hasPrefix("govtag: error: <stdin>: the input holds no records"))
+  }
+
   @Test("a killed or failed run leaves no finished-looking output")
   func noPartialOutput() throws {
     let directory = Fixtures.temporaryDirectory()

@@ -201,9 +201,23 @@ public struct BatchRunner: Sendable {
             var chunk = Chunk(records: [], byteCount: 0, inputIndex: index, recordsInInputAfter: handled)
             var readFailed = false
             do {
-              while handled < skip, try nextRecord() != nil { handled += 1 }
+              // Skipping on resume may wait on a pipe too: a signal there stops the run as below.
+              while handled < skip, !stopped {
+                if shouldStop() {
+                  stopped = true
+                  break
+                }
+                do {
+                  guard try nextRecord() != nil else { break }
+                } catch let error as GovTagError where error.code == .interrupted {
+                  stopped = true
+                  summary.interruptedAt = "while reading \(error.location?.description ?? reader.name)"
+                  break
+                }
+                handled += 1
+              }
               chunk.recordsInInputAfter = handled
-              while true {
+              while !stopped {
                 if shouldStop() {
                   stopped = true
                   break
@@ -318,6 +332,12 @@ public struct BatchRunner: Sendable {
     }
     if summary.readNothing {
       // Nothing could be read (every input missing or empty): leave no finished-looking empty file.
+      // Standard output, a FIFO or a device cannot be taken back: there, a JSON array that was
+      // opened is closed, so a reader downstream still gets valid JSON.
+      if output.writesInPlace, configuration.outputFormat == .json, output.bytesWritten > 0 {
+        try output.write(Array("]\n".utf8))
+        try output.flush()
+      }
       output.discard()
       errors?.discard()
       if let path = destination.output, checkpointing { ResumeState.remove(for: path) }

@@ -209,8 +209,10 @@ public struct ClassifierModel: Sendable {
       return [curve.intercept] + curve.coefficients
     }
     hasCurve = curves.map { $0.map { $0.coefficients.count == ConfidenceFeatures.count } ?? false }
+    // A category another dimension implies (`implied_by:`) keeps the threshold rule: its label
+    // follows the implying dimension's final labels, which a curve of its own would contradict.
     labelsByConfidence = lexicons.dimensions.flatMap { dimension in
-      dimension.categories.map { calibration?.curve(dimension.id, $0.id)?.labelRule == .confidence }
+      dimension.categories.map { $0.impliedBy == nil && calibration?.curve(dimension.id, $0.id)?.labelRule == .confidence }
     }
     reviewsDimension = lexicons.dimensions.map { configuration.reviewDimensions.contains($0.id) }
   }

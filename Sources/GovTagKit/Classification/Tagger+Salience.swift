@@ -4,7 +4,7 @@ extension Tagger {
   /// ``applyScope(to:in:)``):
   ///
   /// - **Background.** A sentence that opens with a background cue (近年来，全市政务云…持续完善)
-  ///   describes the setting; none of its hits count.
+  ///   mostly sets the scene; its hits count half (``ClassifierConfiguration/backgroundFactor``).
   /// - **Lists of trends or fields.** A hit that is one item of a 、-enumeration whose items span
   ///   at least ``listedCategoryMinimum`` categories of its dimension (推动大数据、云计算、人工智能与
   ///   政务深度融合; 政务服务、经济运行、基层治理等领域) is a survey, not the case's own work, unless a
@@ -37,15 +37,25 @@ extension Tagger {
   /// Marks counted hits that a frame of the scope rules encloses in their clause: its opening word
   /// at most ``frameReach`` bytes before the hit, its closing word at most that far after it (or
   /// ending it: 为【基层减负】).
+  ///
+  /// - Complexity: O(hits × ``frameReach``): the clause is looked for only within the reach, so a
+  ///   long clause with many hits (scraped text without punctuation) costs no more per hit.
   private func markFramedHits(_ hits: inout [RawHit], in bytes: UnsafeBufferPointer<UInt8>) {
     for index in hits.indices where hits[index].status == .counted {
       let hit = hits[index]
-      let clause = TextBreaks.clause(around: hit.start, in: bytes)
+      // The clause's start within the reach before the hit (a character boundary), and its end
+      // within the reach after it.
+      var floor = max(0, hit.start - Self.frameReach)
+      while floor < hit.start, !UTF8Text.isScalarStart(bytes[floor]) { floor += 1 }
+      let start = TextBreaks.clauseStart(before: hit.start, in: bytes, floor: floor) ?? floor
+      var end = hit.end
+      let ceiling = min(bytes.count, hit.end + Self.frameReach)
+      while end < ceiling, TextBreaks.mark(startingAt: end, in: bytes) == nil { end += 1 }
       for frame in model.frames {
-        let before = min(hit.start, max(clause.lowerBound, hit.start - Self.frameReach))..<hit.start
         let afterStart = max(hit.start, hit.end - frame.close.count)
-        let after = afterStart..<max(afterStart, min(clause.upperBound, hit.end + Self.frameReach))
-        if Self.contains([frame.open], in: before, bytes: bytes), Self.contains([frame.close], in: after, bytes: bytes) {
+        if Self.contains([frame.open], in: start..<hit.start, bytes: bytes),
+          Self.contains([frame.close], in: afterStart..<max(afterStart, end), bytes: bytes)
+        {
           hits[index].status = .framed(frame: frame.text)
           break
         }

@@ -89,7 +89,7 @@ extension Tagger {
         let current = dimensions[d].scores[c]
         if !current.impliedBy.isEmpty {
           // Assigned by the implication alone before: follow the source.
-          guard current.impliedBy != implying else { continue }
+          guard current.impliedBy != implying || current.assigned == implying.isEmpty else { continue }
           dimensions[d].scores[c].impliedBy = implying
           dimensions[d].scores[c].assigned = !implying.isEmpty
         } else {

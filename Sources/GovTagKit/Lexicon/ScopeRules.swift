@@ -17,7 +17,7 @@ public struct ScopeRules: Sendable, Hashable {
     case enactment
     /// The hit is named as an aim or a benefit (助力, 旨在): the hit does not count.
     case aim
-    /// Opens a sentence that describes the setting (近年来, 当前): no hit of it counts.
+    /// Opens a sentence that mostly sets the scene (近年来, 当前): its hits count half.
     case background
     /// Before an enumeration in its clause, says the case uses what the list names (运用, 依托):
     /// such a list is the case's own work, not a list of trends.
@@ -111,7 +111,17 @@ public struct ScopeRules: Sendable, Hashable {
                 at: SourceLocation(file: file, line: item.mark?.line, column: item.mark?.column), hint: "e.g. 在…方面"))
             continue
           }
-          frames.append(Frame(open: parts[0], close: parts[1]))
+          let at = SourceLocation(file: file, line: item.mark?.line, column: item.mark?.column)
+          if let error = LexiconLoader.foldingProblem(parts[0] + "…" + parts[1], what: "frame", at: at) {
+            problems.append(error)
+            continue
+          }
+          let frame = Frame(open: parts[0], close: parts[1])
+          if frames.contains(frame) {
+            problems.append(GovTagError(.lexicon, "frame \"\(frame.text)\" is listed twice", at: at, hint: "remove one"))
+            continue
+          }
+          frames.append(frame)
         }
         continue
       }

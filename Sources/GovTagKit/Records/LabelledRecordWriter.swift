@@ -2,7 +2,8 @@
 ///
 /// A labelled record keeps every input field and adds GovTag's. Field order is fixed so that
 /// records read well and diff cleanly: `id`, `title`, the other input fields by name, `text`,
-/// then `labels`, `scores`, `confidence` (calibrated lexicons only), `location`, `review`,
+/// then `labels`, `scores`, `implied` (when a category was implied), `confidence` (calibrated
+/// lexicons only), `location`, `review`,
 /// `evidence` and the provenance fields
 /// (`text_hash`, `lexicon_version`, `govtag_version`, `icu_version`).
 public struct LabelledRecordWriter: Sendable {

@@ -19,7 +19,7 @@ struct ReviewOptions: ParsableArguments {
   static let defaultText =
     "\(ClassifierConfiguration.defaultReviewBand.lowerBound),\(ClassifierConfiguration.defaultReviewBand.upperBound)"
 
-  func validate() throws { _ = try band() }
+  func validate() throws { _ = try configuration() }
 
   /// The band given, or the default.
   func band() throws -> ClosedRange<Double> {
@@ -36,7 +36,13 @@ struct ReviewOptions: ParsableArguments {
     var configuration = ClassifierConfiguration()
     configuration.reviewBand = try band()
     if let reviewDimensions {
-      configuration.reviewDimensions = reviewDimensions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      let names = reviewDimensions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      // A misspelt dimension would silently review nothing (and change the rules version).
+      let known = Taxonomy.standard.dimensions.map(\.id)
+      if let unknown = names.first(where: { !known.contains($0) }) {
+        throw ValidationError("--review-dimensions: unknown dimension \"\(unknown)\"; use one or more of \(known.joined(separator: ", ")), separated by commas")
+      }
+      configuration.reviewDimensions = names
     }
     return configuration
   }

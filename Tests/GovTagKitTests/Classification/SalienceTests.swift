@@ -114,6 +114,18 @@ struct SalienceTests {
       Issue.record("unexpected \(error)")
     }
     do {
+      _ = try ScopeRules.parse("frames: [為…減負, 在…方面, 在…方面]\n", file: "scope.yaml")
+      Issue.record("a frame folding would change, and a repeated frame, must fail")
+    } catch let errors as GovTagErrors {
+      #expect(
+        errors.errors.map(\.description) == [
+          #"scope.yaml:1:10: frame "為…減負" can never match: texts are folded to simplified characters and half-width forms before matching; write "为…减负""#,
+          #"scope.yaml:1:22: frame "在…方面" is listed twice; remove one"#,
+        ])
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+    do {
       _ = try ScopeRules.parse("aim: 助力\n", file: "scope.yaml")
       Issue.record("a scalar where a list belongs must fail")
     } catch {

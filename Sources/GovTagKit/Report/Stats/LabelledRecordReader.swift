@@ -217,14 +217,18 @@ public struct LabelledRecordReader: Sendable {
       id: document.id, title: document.title, text: document.text, year: try year(fields["year"]), labels: labels,
       reference: reference, referenceField: referenceField, needsReview: needsReview, reviewReasons: reasons,
       evidence: try evidence(fields["evidence"]))
-    // Confidences are optional (calibrated lexicons only); anything but numbers is passed over.
+    // Confidences are optional (calibrated lexicons only); anything but a probability (a number
+    // from 0 to 1) is passed over.
     for (dimension, value) in fields["confidence"]?.objectValue ?? [:] {
       for (category, number) in value.objectValue ?? [:] {
+        let p: Double
         switch number {
-        case .number(let p): record.confidence[dimension, default: [:]][category] = p
-        case .integer(let p): record.confidence[dimension, default: [:]][category] = Double(p)
+        case .number(let value): p = value
+        case .integer(let value): p = Double(value)
         default: continue
         }
+        guard p.isFinite, (0...1).contains(p) else { continue }
+        record.confidence[dimension, default: [:]][category] = p
       }
     }
     return record
