@@ -99,6 +99,8 @@ public struct BatchRunner: Sendable {
   ) throws -> RunSummary {
     let started = Date()
     let model = self.model
+    // The term-only parts of evidence JSON, rendered once for every worker.
+    let evidenceFragments = EvidenceJSONFragmentTable(model: model)
     let configuration = self.configuration
     let options = configuration.outputFingerprint
     try OutputStream.refuseOverlap(outputs: [("-o", destination.output), ("--errors", destination.errors)], inputs: inputs)
@@ -171,7 +173,8 @@ public struct BatchRunner: Sendable {
         isCancelled: shouldStop,
         makeWorker: {
           let tagger = try Tagger(model: model)
-          let worker = ChunkLabeller(tagger: tagger, configuration: configuration, previous: previous)
+          let worker = ChunkLabeller(
+            tagger: tagger, configuration: configuration, previous: previous, evidenceFragments: evidenceFragments)
           return { chunk in worker.label(chunk) }
         },
         produce: { emit in
@@ -405,13 +408,15 @@ struct ChunkLabeller {
   let writer: LabelledRecordWriter
   let previous: PreviousRun?
 
-  init(tagger: Tagger, configuration: BatchConfiguration, previous: PreviousRun?) {
+  init(tagger: Tagger, configuration: BatchConfiguration, previous: PreviousRun?, evidenceFragments: EvidenceJSONFragmentTable) {
     self.tagger = tagger
     self.configuration = configuration
     self.previous = previous
-    self.writer = LabelledRecordWriter(
+    var writer = LabelledRecordWriter(
       lexiconVersion: tagger.model.rulesVersion, dimensions: tagger.model.lexicons.dimensions.map(\.id),
       evidenceDetail: configuration.evidenceDetail)
+    writer.evidenceFragments = evidenceFragments
+    self.writer = writer
   }
 
   func label(_ chunk: BatchRunner.Chunk) -> BatchRunner.ChunkResult {

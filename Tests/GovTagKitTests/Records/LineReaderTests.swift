@@ -2,6 +2,7 @@ import Foundation
 import GovTagTestSupport
 import Testing
 
+@testable import GovTagCore
 @testable import GovTagKit
 
 #if canImport(Glibc)
