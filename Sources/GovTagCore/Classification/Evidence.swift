@@ -5,9 +5,7 @@
 /// counts code points (Python's `str`, for instance).
 public struct Evidence: Sendable, Hashable {
   /// The input field a hit lies in.
-  public enum Field: String, Sendable, Hashable, Codable {
-    case title, text
-  }
+  public typealias Field = DocumentField
 
   /// Whether the hit counted toward its category's score, and if not, why.
   public enum Status: Sendable, Hashable {
