@@ -34,9 +34,11 @@ public struct GovTag: Sendable {
   ///   - warn: called with each problem that loads but switches a rule off (a missing
   ///     `scope.yaml` or `gazetteer.yaml`).
   /// - Throws: `GovTagErrors` listing every problem in the files, or `GovTagError` when the
-  ///   directory cannot be read; each names the file and line and what to do.
+  ///   directory cannot be read; each names the directory, the file and line, and what to do,
+  ///   without command-line flags when `lexicons` was given.
   public init(lexicons: String? = nil, calibrated: Bool = true, warn: (GovTagError) -> Void = { _ in }) throws {
-    let directory = LexiconDirectory.resolve(option: lexicons)
+    // A folder the program passed is named as such in messages, without govtag's flags.
+    let directory = lexicons.map { LexiconDirectory(path: $0, rule: .argument) } ?? LexiconDirectory.resolve(option: nil)
     self.lexiconDirectory = directory
     self.model = try directory.loadModel(calibrated: calibrated, warn: warn)
   }

@@ -121,14 +121,17 @@ struct GovTagTests {
     #expect(try Self.govtag.explain(records).map(\.record.labels) == alone.map(\.labels))
   }
 
-  @Test("a directory without lexicons is an error that names it")
+  @Test("a directory without lexicons is an error that names it, and no command-line flag")
   func missingDirectory() throws {
     let directory = Fixtures.temporaryDirectory().appendingPathComponent("absent").path
     do {
       _ = try GovTag(lexicons: directory)
       Issue.record("loading \(directory) should fail")
-    } catch {
-      #expect("\(error)".contains(directory))
+    } catch let error as GovTagError {
+      #expect(error.context == "lexicons from \(directory)")
+      #expect(error.hint == "pass the folder that holds the lexicon .yaml files")
+      #expect(!"\(error)".contains("--lexicons"))
+      #expect("\(error)".hasPrefix("lexicons from \(directory): \(directory): "))
     }
   }
 }
