@@ -1,4 +1,3 @@
-@testable import GovTagCore
 @testable import GovTagKit
 import GovTagTestSupport
 import Testing

@@ -1,5 +1,4 @@
 import Foundation
-@testable import GovTagCore
 @testable import GovTagKit
 import GovTagTestSupport
 import Testing

@@ -2,7 +2,6 @@ import Foundation
 import GovTagTestSupport
 import Testing
 
-@testable import GovTagCore
 @testable import GovTagKit
 
 #if canImport(Glibc)
