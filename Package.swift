@@ -6,6 +6,12 @@ import PackageDescription
 // - MemberImportVisibility (SE-0444): a file sees only the members of modules it imports.
 // - InternalImportsByDefault (SE-0409): imports are internal unless marked `public import`,
 //   so ICU and Yams never leak into GovTagKit's public API.
+//
+// Two library targets, one direction of dependency (see CONTRIBUTING.md): GovTagCore is the
+// engine (taxonomy, folding, word boundaries, lexicons, matching, location, classification,
+// calibration) and names no record, batch, audit or report type; GovTagKit adds records and
+// formats, the batch runner, audit and report, and re-exports GovTagCore, so a program
+// imports GovTagKit alone (the Hummingbird / HummingbirdCore habit).
 let swiftSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
   .enableUpcomingFeature("MemberImportVisibility"),
@@ -17,6 +23,7 @@ let package = Package(
   products: [
     .executable(name: "govtag", targets: ["govtag"]),
     .library(name: "GovTagKit", targets: ["GovTagKit"]),
+    .library(name: "GovTagCore", targets: ["GovTagCore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -38,8 +45,13 @@ let package = Package(
     // whole-module Swift build under MemberImportVisibility (CoreFoundation owns the struct).
     .target(name: "CFileStatus"),
     .target(
+      name: "GovTagCore",
+      dependencies: ["CICU", .product(name: "Yams", package: "Yams")],
+      swiftSettings: swiftSettings
+    ),
+    .target(
       name: "GovTagKit",
-      dependencies: ["CICU", "CFileWriteback", "CFileStatus", .product(name: "Yams", package: "Yams")],
+      dependencies: ["GovTagCore", "CFileWriteback", "CFileStatus"],
       swiftSettings: swiftSettings
     ),
     .executableTarget(
@@ -56,7 +68,7 @@ let package = Package(
     ),
     .testTarget(
       name: "GovTagKitTests",
-      dependencies: ["GovTagKit", "GovTagTestSupport"],
+      dependencies: ["GovTagKit", "GovTagCore", "GovTagTestSupport"],
       swiftSettings: swiftSettings
     ),
     // Runs the built `govtag` binary: stdout, stderr and exit status.

@@ -99,15 +99,17 @@ public struct BatchRunner: Sendable {
   ) throws -> RunSummary {
     let started = Date()
     let model = self.model
+    // The term-only parts of evidence JSON, rendered once for every worker.
+    let evidenceFragments = EvidenceJSONFragmentTable(model: model)
     let configuration = self.configuration
     let options = configuration.outputFingerprint
-    try OutputStream.refuseOverlap(outputs: [("-o", destination.output), ("--errors", destination.errors)], inputs: inputs)
+    try OutputFile.refuseOverlap(outputs: [("-o", destination.output), ("--errors", destination.errors)], inputs: inputs)
     let described = ResumeState.describe(inputs)
 
     // Open the outputs: fresh, or where the interrupted run's state says it stopped.
     var state: ResumeState?
-    let output: OutputStream
-    let errors: OutputStream?
+    let output: OutputFile
+    let errors: OutputFile?
     if resume {
       guard let path = destination.output else {
         throw GovTagError(.usage, "--resume needs an output file (-o)", hint: "standard output cannot be resumed")
@@ -117,11 +119,11 @@ public struct BatchRunner: Sendable {
         throw GovTagError(.usage, "cannot resume: \(mismatch)", at: SourceLocation(file: path), hint: "run without --resume to start again")
       }
       state = loaded
-      output = try OutputStream.resuming(path, at: loaded.outputBytes)
-      errors = try destination.errors.map { try OutputStream.resuming($0, at: loaded.errorsBytes) }
+      output = try OutputFile.resuming(path, at: loaded.outputBytes)
+      errors = try destination.errors.map { try OutputFile.resuming($0, at: loaded.errorsBytes) }
     } else {
-      output = try OutputStream.file(destination.output ?? "-")
-      errors = try destination.errors.map { try OutputStream.file($0) }
+      output = try OutputFile.file(destination.output ?? "-")
+      errors = try destination.errors.map { try OutputFile.file($0) }
       if let path = destination.output, !output.writesInPlace { ResumeState.remove(for: path) }
     }
     // A FIFO or a device is written in place: nothing to resume, so no state beside it.
@@ -171,7 +173,8 @@ public struct BatchRunner: Sendable {
         isCancelled: shouldStop,
         makeWorker: {
           let tagger = try Tagger(model: model)
-          let worker = ChunkLabeller(tagger: tagger, configuration: configuration, previous: previous)
+          let worker = ChunkLabeller(
+            tagger: tagger, configuration: configuration, previous: previous, evidenceFragments: evidenceFragments)
           return { chunk in worker.label(chunk) }
         },
         produce: { emit in
@@ -350,7 +353,7 @@ public struct BatchRunner: Sendable {
     return summary
 
     /// Writes a chunk's records: as they are for JSON Lines, with array separators for JSON.
-    func write(_ result: ChunkResult, to output: OutputStream, recordsWritten: inout Int) throws {
+    func write(_ result: ChunkResult, to output: OutputFile, recordsWritten: inout Int) throws {
       guard configuration.outputFormat == .json else {
         try output.write(result.output)
         recordsWritten += result.lines
@@ -425,13 +428,15 @@ struct ChunkLabeller {
   let writer: LabelledRecordWriter
   let previous: PreviousRun?
 
-  init(tagger: Tagger, configuration: BatchConfiguration, previous: PreviousRun?) {
+  init(tagger: Tagger, configuration: BatchConfiguration, previous: PreviousRun?, evidenceFragments: EvidenceJSONFragmentTable) {
     self.tagger = tagger
     self.configuration = configuration
     self.previous = previous
-    self.writer = LabelledRecordWriter(
+    var writer = LabelledRecordWriter(
       lexiconVersion: tagger.model.rulesVersion, dimensions: tagger.model.lexicons.dimensions.map(\.id),
       evidenceDetail: configuration.evidenceDetail)
+    writer.evidenceFragments = evidenceFragments
+    self.writer = writer
   }
 
   func label(_ chunk: BatchRunner.Chunk) -> BatchRunner.ChunkResult {

@@ -4,17 +4,32 @@ extension Evidence {
   /// `end`, `match`, `context`, `weight`, `contribution`, `status`, `why`?, `lexicon`.
   ///
   /// This runs for every hit of every record, so the parts that depend only on the term come
-  /// pre-rendered (``EvidenceJSONFragments``) and `match` and `context` are escaped straight
-  /// from the field's bytes.
-  func writeJSON(to json: inout JSONWriter, includeCategory: Bool = true) {
+  /// pre-rendered (``EvidenceJSONFragments``, from the run's ``EvidenceJSONFragmentTable``) and
+  /// `match` and `context` are escaped straight from the field's bytes. Without a table (a
+  /// caller that writes a few hits) the fragments are rendered for this hit alone.
+  func writeJSON(to json: inout JSONWriter, fragments table: EvidenceJSONFragmentTable? = nil, includeCategory: Bool = true) {
     var text = fieldText
-    text.withUTF8 { writeJSON(to: &json, fieldBytes: $0, includeCategory: includeCategory) }
+    text.withUTF8 { writeJSON(to: &json, fieldBytes: $0, fragments: table, includeCategory: includeCategory) }
   }
 
-  /// ``writeJSON(to:includeCategory:)`` with the field's UTF-8 bytes at hand (a record's writer
-  /// gets them once for all its hits).
-  func writeJSON(to json: inout JSONWriter, fieldBytes bytes: UnsafeBufferPointer<UInt8>, includeCategory: Bool = true) {
-    let fragments = lexiconTerm.json
+  /// ``writeJSON(to:fragments:includeCategory:)`` with the field's UTF-8 bytes at hand (a
+  /// record's writer gets them once for all its hits).
+  func writeJSON(
+    to json: inout JSONWriter, fieldBytes bytes: UnsafeBufferPointer<UInt8>, fragments table: EvidenceJSONFragmentTable? = nil,
+    includeCategory: Bool = true
+  ) {
+    if let fragments = table?[lexiconTerm] {
+      writeJSON(to: &json, fieldBytes: bytes, fragments: fragments, includeCategory: includeCategory)
+    } else {
+      let fragments = EvidenceJSONFragments(lexiconTerm)
+      defer { fragments.deallocate() }
+      writeJSON(to: &json, fieldBytes: bytes, fragments: fragments, includeCategory: includeCategory)
+    }
+  }
+
+  private func writeJSON(
+    to json: inout JSONWriter, fieldBytes bytes: UnsafeBufferPointer<UInt8>, fragments: EvidenceJSONFragments, includeCategory: Bool
+  ) {
     json.beginRawValue()
     json.appendRaw(includeCategory ? fragments.headWithCategory : fragments.headWithoutCategory)
     json.appendRaw(field == .title ? "title\",\"start\":" : "text\",\"start\":")
@@ -49,10 +64,10 @@ extension Evidence {
 
 /// The parts of an evidence object that depend only on its term, rendered to JSON once per term.
 ///
-/// The bytes live in one allocation owned by the term's ``LexiconTermIdentity`` (which frees it):
+/// The bytes live in one allocation owned by an ``EvidenceJSONFragmentTable`` (which frees it):
 /// plain pointers, so writing a hit's JSON retains nothing, which on the per-hit path costs
-/// more than the copying. Use them only while the owner is alive (through `lexiconTerm.json`
-/// of a hit in hand); never store a copy.
+/// more than the copying. Use them only while the owner is alive (through the table a writer
+/// holds); never store a copy.
 struct EvidenceJSONFragments: @unchecked Sendable {
   /// `{"dimension":…,"category":…,"term":…,"field":"`
   let headWithCategory: UnsafeBufferPointer<UInt8>
@@ -63,6 +78,13 @@ struct EvidenceJSONFragments: @unchecked Sendable {
   /// `,"lexicon":…}`
   let lexiconAndEnd: UnsafeBufferPointer<UInt8>
   private let storage: UnsafeMutableBufferPointer<UInt8>
+
+  /// Renders the fragments of one term; ``deallocate()`` frees them.
+  init(_ identity: LexiconTermIdentity) {
+    self.init(
+      dimension: identity.dimension, category: identity.category, term: identity.text, weight: identity.weight,
+      source: identity.source.description)
+  }
 
   /// Renders the fragments; ``deallocate()`` frees them.
   init(dimension: String, category: String, term: String, weight: Double, source: String) {
@@ -101,6 +123,30 @@ struct EvidenceJSONFragments: @unchecked Sendable {
     lexiconAndEnd = slices[3]
   }
 
-  /// Frees the bytes; called once, by the owner's `deinit`.
+  /// Frees the bytes; called once, by the owner.
   func deallocate() { storage.deallocate() }
+}
+
+/// The ``EvidenceJSONFragments`` of every term of one model, rendered once per run and indexed
+/// by the term's index in the model's flat term list.
+///
+/// Kept here rather than on the core's ``LexiconTermIdentity`` so that the engine knows nothing
+/// of the record format. Immutable after `init`, so one table serves every worker thread.
+final class EvidenceJSONFragmentTable: @unchecked Sendable {
+  private let terms: [LexiconTermIdentity]
+  private let fragments: [EvidenceJSONFragments]
+
+  /// Renders the fragments of every term of `model`.
+  init(model: ClassifierModel) {
+    terms = model.termIdentities
+    fragments = terms.map(EvidenceJSONFragments.init)
+  }
+
+  deinit { for part in fragments { part.deallocate() } }
+
+  /// The fragments of `term`, or `nil` when the term belongs to another model.
+  subscript(term: LexiconTermIdentity) -> EvidenceJSONFragments? {
+    let index = term.termIndex
+    return index < terms.count && terms[index] === term ? fragments[index] : nil
+  }
 }

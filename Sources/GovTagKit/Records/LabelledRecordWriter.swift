@@ -30,6 +30,8 @@ public struct LabelledRecordWriter: Sendable {
   public var evidenceDetail: EvidenceDetail
   /// The dimensions, in order, so that every one appears in `labels` even when empty.
   public var dimensions: [String]
+  /// The model's evidence fragments rendered once per run (`nil`: rendered per hit).
+  var evidenceFragments: EvidenceJSONFragmentTable?
 
   /// Creates a writer.
   public init(lexiconVersion: String, dimensions: [String], evidenceDetail: EvidenceDetail = .standard) {
@@ -110,9 +112,9 @@ public struct LabelledRecordWriter: Sendable {
         textStorage.withUTF8 { textBytes in
           for hit in classification.evidence where include(hit) {
             if hit.fieldText == (hit.field == .title ? title : text) {
-              hit.writeJSON(to: &json, fieldBytes: hit.field == .title ? titleBytes : textBytes)
+              hit.writeJSON(to: &json, fieldBytes: hit.field == .title ? titleBytes : textBytes, fragments: evidenceFragments)
             } else {
-              hit.writeJSON(to: &json)
+              hit.writeJSON(to: &json, fragments: evidenceFragments)
             }
           }
         }

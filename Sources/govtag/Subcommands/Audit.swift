@@ -75,12 +75,12 @@ struct Audit: ParsableCommand {
       return
     }
     let report = try Diagnostics.orExit {
-      try OutputStream.refuseOverlap(outputs: [("--csv", csv)], inputs: inputs)
+      try OutputFile.refuseOverlap(outputs: [("--csv", csv)], inputs: inputs)
       return try Auditor(model: model, field: labelField, jobs: jobs).audit(inputs: inputs) { Diagnostics.error($0.description) }
     }
     if let csv {
       try Diagnostics.orExit {
-        let sink = try OutputStream.file(csv)
+        let sink = try OutputFile.file(csv)
         try sink.write(report.renderCSV())
         try sink.commit()
       }

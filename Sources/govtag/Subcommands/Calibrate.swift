@@ -53,7 +53,7 @@ struct Calibrate: ParsableCommand {
       throw ExitCode(2)
     }
     try Diagnostics.orExit {
-      let sink = try OutputStream.file(output)
+      let sink = try OutputFile.file(output)
       try sink.write(Array(result.calibration.renderYAML().utf8))
       try sink.commit()
     }

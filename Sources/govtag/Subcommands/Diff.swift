@@ -44,7 +44,7 @@ struct Diff: ParsableCommand {
         }
       }
       if diff.inputsRead {
-        let output = OutputStream.standardOutput()
+        let output = OutputFile.standardOutput()
         if json {
           try output.write(diff.json())
         } else {

@@ -38,7 +38,7 @@ struct Report: ParsableCommand {
     let reader = LabelledRecordReader(source: .govtag, referenceFields: field.map { [$0] } ?? ["manual", "gold"])
     var records: [LabelledRecord] = []
     try Diagnostics.orExit {
-      try OutputStream.refuseOverlap(outputs: [("-o", output)], inputs: inputs)
+      try OutputFile.refuseOverlap(outputs: [("-o", output)], inputs: inputs)
       let summary = try reader.read(paths: inputs) { event in
         switch event {
         case .record(let record): records.append(record)
@@ -47,7 +47,7 @@ struct Report: ParsableCommand {
         }
       }
       let html = HTMLReportRenderer(title: title).render(records: records)
-      let file = try OutputStream.file(output)
+      let file = try OutputFile.file(output)
       try file.write(html)
       try file.commit()
       if !quiet || !summary.succeeded {

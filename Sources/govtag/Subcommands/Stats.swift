@@ -54,7 +54,7 @@ struct Stats: ParsableCommand {
         case .inputFailed(let error): Diagnostics.error(error.description)
         }
       }
-      let output = OutputStream.standardOutput()
+      let output = OutputFile.standardOutput()
       switch (by, json, csv) {
       case (.year, true, _): try output.write(StatsTable(statistics: statistics, source: source).json())
       case (.year, _, true): try output.write(StatsTable(statistics: statistics, source: source).csv())

@@ -2,6 +2,7 @@ import Foundation
 import GovTagTestSupport
 import Testing
 
+@testable import GovTagCore
 @testable import GovTagKit
 
 @Suite("Confidence calibration: the fitting, the file and the model")

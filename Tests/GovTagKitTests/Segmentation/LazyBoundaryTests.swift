@@ -1,4 +1,5 @@
 import Foundation
+@testable import GovTagCore
 @testable import GovTagKit
 import GovTagTestSupport
 import Testing

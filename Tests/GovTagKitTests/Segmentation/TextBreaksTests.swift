@@ -1,3 +1,4 @@
+@testable import GovTagCore
 @testable import GovTagKit
 import Testing
 

@@ -58,7 +58,7 @@ public struct PlaceHit: Sendable, Hashable {
   /// The city it belongs to, if any.
   public var city: String?
   /// The field it lies in.
-  public var field: Evidence.Field
+  public var field: DocumentField
   /// Code point offsets into the field.
   public var start: Int
   public var end: Int

@@ -10,7 +10,7 @@
 ///
 /// Every function works on UTF-8 bytes and is safe at any character boundary; the marks' lead
 /// bytes (E3, EF) never occur inside another character, so no scan can match half a character.
-enum TextBreaks {
+package enum TextBreaks {
   /// What a mark ends.
   enum Kind: Sendable, Hashable {
     /// A clause (，： , :), not the sentence.
@@ -132,7 +132,7 @@ enum TextBreaks {
   /// text does not end with a mark.
   ///
   /// - Complexity: O(n).
-  static func sentenceEnds(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+  package static func sentenceEnds(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
     var ends: [Int] = []
     var index = 0
     while index < bytes.count {

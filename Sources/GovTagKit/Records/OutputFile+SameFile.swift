@@ -1,6 +1,6 @@
 import Foundation
 
-extension OutputStream {
+extension OutputFile {
   /// Refuses outputs that would replace an input or each other.
   ///
   /// Paths are compared as files (device and inode), so a symbolic link, a relative path or a

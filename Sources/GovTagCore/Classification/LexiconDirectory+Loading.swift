@@ -28,12 +28,16 @@ extension LexiconDirectory {
   }
 
   /// `error` with this directory as its context; a problem with the directory itself (it cannot
-  /// be read, it holds no lexicon files) names both ways of choosing another one.
+  /// be read, it holds no lexicon files) names both ways of choosing another one (or, for a
+  /// directory a program passed, none of the command line's).
   func annotated(_ error: GovTagError) -> GovTagError {
     var error = error
     error.context = description
     if let location = error.location, location.file == path, location.line == nil {
-      error.hint = "name the folder that holds the lexicon .yaml files with --lexicons DIR or \(Self.environmentVariable)=DIR"
+      error.hint =
+        rule == .argument
+        ? "pass the folder that holds the lexicon .yaml files"
+        : "name the folder that holds the lexicon .yaml files with --lexicons DIR or \(Self.environmentVariable)=DIR"
     }
     return error
   }

@@ -138,5 +138,5 @@ extension Tagger {
   }
 
   /// A confidence as people read it: two decimals (`0.97`, `0.50`).
-  static func formatConfidence(_ value: Double) -> String { String(format: "%.2f", value) }
+  package static func formatConfidence(_ value: Double) -> String { String(format: "%.2f", value) }
 }

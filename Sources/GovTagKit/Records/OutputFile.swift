@@ -18,7 +18,7 @@ internal import CFileWriteback
 /// FIFO, a terminal or a device such as `/dev/null` is written directly: renaming a regular
 /// file over it would replace the node. When `PATH` is a symbolic link, its target is replaced
 /// and the link stays.
-public final class OutputStream {
+public final class OutputFile {
   /// The final path as the user named it, or `<stdout>`.
   public let name: String
   private let descriptor: Int32
@@ -40,8 +40,8 @@ public final class OutputStream {
   static let writebackStep = 32 << 20
 
   /// Standard output.
-  public static func standardOutput() -> OutputStream {
-    OutputStream(name: "<stdout>", descriptor: 1, owned: false, temporary: nil, final: nil)
+  public static func standardOutput() -> OutputFile {
+    OutputFile(name: "<stdout>", descriptor: 1, owned: false, temporary: nil, final: nil)
   }
 
   /// Whether bytes go straight to their destination (standard output, a FIFO, a device), with
@@ -54,7 +54,7 @@ public final class OutputStream {
   /// - Parameter path: the final path; `-` means standard output.
   /// - Throws: `GovTagError` with code `.io` naming the path and the system's reason; when
   ///   another run holds the output's lock; when `PATH.partial` is a symbolic link.
-  public static func file(_ path: String) throws -> OutputStream {
+  public static func file(_ path: String) throws -> OutputFile {
     if path == "-" { return standardOutput() }
     if let special = try openSpecial(path) { return special }
     let final = try finalPath(of: path)
@@ -66,13 +66,13 @@ public final class OutputStream {
       close(fd)
       throw GovTagError(.io, "cannot create the output: \(reason)", at: SourceLocation(file: temporary))
     }
-    return OutputStream(name: path, descriptor: fd, owned: true, temporary: temporary, final: final)
+    return OutputFile(name: path, descriptor: fd, owned: true, temporary: temporary, final: final)
   }
 
   /// Reopens `path`'s temporary file left by an interrupted run, cut to `length` bytes, for appending.
   ///
   /// - Throws: `GovTagError` when it is missing or shorter than `length`, or another run holds it.
-  public static func resuming(_ path: String, at length: Int) throws -> OutputStream {
+  public static func resuming(_ path: String, at length: Int) throws -> OutputFile {
     let final = try finalPath(of: path)
     let temporary = final + ".partial"
     let fd = try openTemporary(temporary, output: path, creating: false)
@@ -85,7 +85,7 @@ public final class OutputStream {
         .io, "the unfinished output is shorter than its resume state says", at: SourceLocation(file: temporary),
         hint: "run without --resume to start again")
     }
-    let stream = OutputStream(name: path, descriptor: fd, owned: true, temporary: temporary, final: final)
+    let stream = OutputFile(name: path, descriptor: fd, owned: true, temporary: temporary, final: final)
     stream.bytesWritten = length
     stream.descriptorOffset = length
     stream.writebackStart = length
@@ -217,7 +217,7 @@ public final class OutputStream {
 
   /// Opens a FIFO, terminal, socket or device for writing in place; `nil` when `path` is a
   /// regular file or does not exist.
-  private static func openSpecial(_ path: String) throws -> OutputStream? {
+  private static func openSpecial(_ path: String) throws -> OutputFile? {
     guard let status = FileStatus(path) else { return nil }
     switch status.kind {
     case .regular, .symbolicLink: return nil
@@ -228,7 +228,7 @@ public final class OutputStream {
       guard fd >= 0 else {
         throw GovTagError(.io, "cannot open the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
       }
-      return OutputStream(name: path, descriptor: fd, owned: true, temporary: nil, final: nil)
+      return OutputFile(name: path, descriptor: fd, owned: true, temporary: nil, final: nil)
     }
   }
 
@@ -314,3 +314,8 @@ public final class OutputStream {
     }
   }
 }
+
+/// The old name, for code of this package written before the rename (branches in flight);
+/// `package`, so a client that imports Foundation and GovTagKit sees one `OutputStream` only.
+@available(*, deprecated, renamed: "OutputFile")
+package typealias OutputStream = OutputFile

@@ -109,10 +109,8 @@ extension Tagger {
   }
 
   /// Rounds to three decimals, so scores print the same on every machine.
-  static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+  package static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
   /// A score as people read it: `3`, `2.5`, `1.75`.
-  static func format(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(value)
-  }
+  package static func format(_ value: Double) -> String { ScoreFormat.text(value) }
 }

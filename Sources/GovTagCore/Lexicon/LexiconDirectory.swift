@@ -24,10 +24,13 @@ public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
     case installation
     /// `Lexicons` in the working directory.
     case workingDirectory
+    /// The folder a program passed to `GovTag(lexicons:)`: messages name no command-line flag.
+    case argument
 
     /// How the rule is named in `govtag --version`.
     public var description: String {
       switch self {
+      case .argument: "the program's argument"
       case .option: "--lexicons"
       case .environment: LexiconDirectory.environmentVariable
       case .installation: "beside the executable"
@@ -123,6 +126,8 @@ public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
   /// `lexicons from ./Lexicons (the working directory; none installed at /usr/local/share/govtag/Lexicons)`.
   public var description: String {
     switch rule {
+    case .argument:
+      return "lexicons from \(path)"
     case .option:
       return "lexicons from --lexicons \(path)"
     case .environment:

@@ -56,7 +56,7 @@ public struct ClassifierModel: Sendable {
   let categoryCount: Int
   let termCount: Int
   /// Each term as its hits report it, by flat term index, built once rather than per hit.
-  let termIdentities: [LexiconTermIdentity]
+  package let termIdentities: [LexiconTermIdentity]
   /// The contexts of all dimensions, numbered in dimension order (flat context index).
   let contexts: [LexiconContext]
   /// Per flat context index: the total value of distinct words a sentence needs; flat arrays of

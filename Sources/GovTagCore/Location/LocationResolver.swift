@@ -14,7 +14,7 @@ struct LocationResolver {
 
   /// One place-name occurrence.
   struct Mention {
-    var field: Evidence.Field
+    var field: DocumentField
     var start: Int  // bytes
     var end: Int
     var pattern: Int
@@ -30,7 +30,7 @@ struct LocationResolver {
   ///   - original: the field as given, which offsets refer to.
   ///   - toOriginal: maps a folded byte offset to an original one.
   func mentions(
-    in folded: UnsafeBufferPointer<UInt8>, original bytes: UnsafeBufferPointer<UInt8>, field: Evidence.Field,
+    in folded: UnsafeBufferPointer<UInt8>, original bytes: UnsafeBufferPointer<UInt8>, field: DocumentField,
     toOriginal: (Int) -> Int
   ) -> [Mention] {
     var hits: [Mention] = []

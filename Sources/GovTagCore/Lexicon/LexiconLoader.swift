@@ -352,7 +352,7 @@ struct DimensionFileParser {
         invalidContexts.insert(name)
         problems.append(
           GovTagError(
-            .lexicon, "context \"\(name)\" needs at_least \(Tagger.format(atLeast)) but its words add up to only \(Tagger.format(total)), so it can never be present",
+            .lexicon, "context \"\(name)\" needs at_least \(ScoreFormat.text(atLeast)) but its words add up to only \(ScoreFormat.text(total)), so it can never be present",
             at: location(key), hint: "lower at_least or add words"))
         continue
       }

@@ -5,9 +5,7 @@
 /// counts code points (Python's `str`, for instance).
 public struct Evidence: Sendable, Hashable {
   /// The input field a hit lies in.
-  public enum Field: String, Sendable, Hashable, Codable {
-    case title, text
-  }
+  public typealias Field = DocumentField
 
   /// Whether the hit counted toward its category's score, and if not, why.
   public enum Status: Sendable, Hashable {
@@ -103,10 +101,10 @@ public struct Evidence: Sendable, Hashable {
   }
 
   /// The lexicon term that fired, shared by every hit of the term.
-  let lexiconTerm: LexiconTermIdentity
+  package let lexiconTerm: LexiconTermIdentity
   /// The field's text as given in the input; `match` and `context` are cut from it when asked
   /// for, so that a hit costs no string of its own until someone reads it.
-  let fieldText: String
+  package let fieldText: String
 
   /// The dimension id.
   public var dimension: String { lexiconTerm.dimension }
@@ -153,9 +151,9 @@ public struct Evidence: Sendable, Hashable {
   /// Whether it counted.
   public var status: Status
   /// The UTF-8 byte range of the hit in the field (internal: used for merging segments).
-  var byteRange: Range<Int>
+  package var byteRange: Range<Int>
   /// The UTF-8 byte range of `context` in the field (without the brackets).
-  var contextRange: Range<Int>
+  package var contextRange: Range<Int>
   /// The category's index in ``ClassifierModel``'s flat category list (internal: for scoring
   /// without string keys on the hot path).
   var categoryIndex: Int { lexiconTerm.categoryIndex }
