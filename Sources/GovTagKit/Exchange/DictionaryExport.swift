@@ -131,6 +131,15 @@ public struct DictionaryExport: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// Whether jieba's default mode can keep `term` whole: it first cuts text into runs of its word
+  /// characters (`re_han_default`: U+4E00–U+9FD5, ASCII letters and digits, `+#&._%-`) and looks
+  /// words up only inside a run, so a term with any other character (`村(社区)`, `星火·链网`) is cut.
+  public static func jiebaKeepsWhole(_ term: String) -> Bool {
+    term.unicodeScalars.allSatisfy { scalar in
+      (0x4E00...0x9FD5).contains(scalar.value) || (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+#&._%-".unicodeScalars.contains(scalar)))
+    }
+  }
+
   /// A YAML double-quoted scalar.
   static func quoted(_ text: String) -> String {
     var out = "\""
@@ -160,6 +169,13 @@ public struct DictionaryExport: Sendable {
     case .jieba:
       lines.append("categories: the \(entries.count) categories are not in the file (every term is tagged nz)")
       if spaced > 0 { lines.append("terms with spaces: \(spaced) terms were left out (a jieba line is term freq tag)") }
+      let cut = terms.filter { !$0.text.contains(where: \.isWhitespace) && !Self.jiebaKeepsWhole($0.text) }.map(\.text)
+      var unique: [String] = []
+      for term in cut where !unique.contains(term) { unique.append(term) }
+      if !unique.isEmpty {
+        lines.append(
+          "terms jieba always cuts: \(unique.count) terms hold a character outside jieba's word characters (CJK, letters, digits, +#&._%-), where jieba cuts whatever its dictionary says: \(unique.joined(separator: ", "))")
+      }
       return lines
     case .liwc, .quanteda, .cntext:
       break

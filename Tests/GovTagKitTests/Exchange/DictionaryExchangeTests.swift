@@ -54,6 +54,14 @@ struct DictionaryExchangeTests {
     #expect(jieba.limitations == ["categories: the 6 categories are not in the file (every term is tagged nz)"])
   }
 
+  @Test("jieba cuts terms with characters outside its word runs; the export names them", arguments: [
+    ("一网通办", true), ("Hadoop", true), ("5G", true), ("12345热线", true), ("C++", true),
+    ("村(社区)", false), ("星火·链网", false), ("/T", false), ("（全角）", false),
+  ])
+  func jiebaWhole(term: String, whole: Bool) {
+    #expect(DictionaryExport.jiebaKeepsWhole(term) == whole)
+  }
+
   @Test("A LIWC export imported back as one dimension: ids, substring terms, default weights")
   func liwcImport() throws {
     let text = DictionaryExport(format: .liwc, lexicons: Self.lexicons, hasScopeRules: false).text()
