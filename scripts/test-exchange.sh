@@ -30,10 +30,13 @@ head -n "$RECORDS" Corpus/test.jsonl > "$WORK/cases.jsonl"
 status=0
 "$PYTHON" scripts/exchange-check.py "$WORK" --govtag "$GOVTAG" --lexicons "$LEXICONS" || status=$?
 
+# The full check, in a virtual environment of its own (label-studio pins its own SDK).
 if [ "${LABEL_STUDIO:-0}" = 1 ]; then
-  "$PYTHON" -c "import label_studio" 2>/dev/null || "$PYTHON" -m pip install -q label-studio
-  timeout "${LABEL_STUDIO_TIMEOUT:-900}" "$PYTHON" scripts/label-studio-round-trip.py "$WORK" --govtag "$GOVTAG" --lexicons "$LEXICONS" \
-    || status=$((status + 1))
+  VENV=${LABEL_STUDIO_VENV:-.build/label-studio-venv}
+  [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+  "$VENV/bin/python" -c "import label_studio" 2>/dev/null || "$VENV/bin/pip" install -q label-studio
+  timeout "${LABEL_STUDIO_TIMEOUT:-900}" "$VENV/bin/python" scripts/label-studio-round-trip.py "$WORK" \
+    --govtag "$GOVTAG" --lexicons "$LEXICONS" || status=$((status + 1))
 fi
 if [ "$status" = 0 ]; then echo "test-exchange: all checks passed"; else echo "test-exchange: $status check(s) failed"; fi
 exit "$status"

@@ -43,10 +43,15 @@ struct Export: ParsableCommand {
     func run() throws {
       try Diagnostics.orExit {
         try OutputStream.refuseOverlap(outputs: [("-o", output), ("--config", config)], inputs: inputs)
-        let gazetteer = try? GazetteerLoader().load(directory: lexicons.resolved.path)
-        let provinces = (gazetteer ?? nil)?.provinces.map { (name: $0.name, fullName: $0.fullName) } ?? []
-        if provinces.isEmpty {
-          Diagnostics.warning("no gazetteer.yaml in \(lexicons.resolved.path): the configuration has no province block")
+        // The province block lists the gazetteer's provinces; without one the export still works.
+        var provinces: [(name: String, fullName: String)] = []
+        do {
+          provinces = try GazetteerLoader().load(directory: lexicons.resolved.path)?.provinces.map { ($0.name, $0.fullName) } ?? []
+          if provinces.isEmpty {
+            Diagnostics.warning("no gazetteer.yaml in \(lexicons.resolved.path): the configuration has no province block")
+          }
+        } catch {
+          Diagnostics.warning("\(error): the configuration has no province block")
         }
         var json = JSONWriter()
         json.append(raw: Array("[".utf8))
