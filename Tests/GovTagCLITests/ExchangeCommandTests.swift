@@ -100,6 +100,11 @@ struct ExchangeCommandTests {
       govtag: imported 3 annotations of 2 tasks by 2 annotators → manual.jsonl (2); not imported: 1 draft, 1 skipped, 0 cancelled, 0 not annotated, 0 invalid
 
       """)
+    Fixtures.write(#"[{"data": {"id": "r01"}}, {"data": {"id": "r02"}}, {"data": {"id": "r03"}}]"#, to: "tasks.json", in: directory)
+    let checked = try CommandRunner.run(["import", "label-studio", "export.json", "--tasks", "tasks.json", "-o", "manual.jsonl"], in: directory)
+    #expect(checked.status == 0)
+    #expect(checked.stderr.contains("govtag: warning: export.json: not imported (not in the export): record r03 (task 3 of the tasks file)\n"))
+    #expect(checked.stderr.hasSuffix("not imported: 1 draft, 1 skipped, 0 cancelled, 0 not annotated, 0 invalid, 1 not in the export\n"))
     let split = try CommandRunner.run(["import", "label-studio", "export.json", "-o", "manual.jsonl", "--per-annotator"], in: directory)
     #expect(split.status == 0)
     #expect(split.stderr.hasSuffix("→ manual.1.jsonl (2), manual.2.jsonl (1); not imported: 1 draft, 1 skipped, 0 cancelled, 0 not annotated, 0 invalid\n"))

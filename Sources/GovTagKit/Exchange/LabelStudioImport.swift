@@ -16,6 +16,10 @@ public struct LabelStudioImport: Sendable {
     /// Why it was not imported.
     public enum Kind: String, Sendable, CaseIterable {
       case draft, skipped, cancelled, unannotated = "not annotated", invalid
+      /// A task of the tasks file that the export lacks (``checkAgainst(tasks:file:)``): Label
+      /// Studio exports only annotated tasks unless asked for all, so a task with only a draft, or
+      /// one nobody opened, is missing rather than listed.
+      case missing = "not in the export"
     }
 
     /// Why.
@@ -33,6 +37,7 @@ public struct LabelStudioImport: Sendable {
 
     /// `task 3 (r02), draft 9 by 1`.
     public var description: String {
+      if kind == .missing { return "record \(record ?? "?") (task \(task) of the tasks file)" }
       var text = "task \(task)"
       if let record { text += " (\(record))" }
       switch kind {
@@ -52,6 +57,8 @@ public struct LabelStudioImport: Sendable {
   public var notices: [Notice] = []
   /// The task count.
   public var tasks = 0
+  /// The record ids (`data.id`) of the export's tasks, in order.
+  public var taskRecords: [String] = []
 
   /// The annotators, in order of first appearance.
   public var annotators: [String] {
@@ -112,6 +119,7 @@ public struct LabelStudioImport: Sendable {
     let taskID = Self.text(task["id"]) ?? "#\(index + 1)"
     let data = task["data"]?.objectValue ?? [:]
     let recordID = Self.text(data["id"])
+    if let recordID { taskRecords.append(recordID) }
     func notice(_ kind: Notice.Kind, _ annotation: [String: JSONValue]? = nil, reason: String? = nil) {
       notices.append(
         Notice(
@@ -201,6 +209,21 @@ public struct LabelStudioImport: Sendable {
     case .integer(let number)?: String(number)
     case .numberText(let text)?: text
     default: nil
+    }
+  }
+
+  /// Adds a ``Notice/Kind/missing`` notice for every task of the tasks file `govtag export
+  /// label-studio` wrote whose record the export lacks.
+  ///
+  /// - Parameters:
+  ///   - bytes: the tasks file (a JSON list of tasks with `data.id`).
+  ///   - file: its name, for messages.
+  /// - Throws: `GovTagError` with code `.input` when it is not a JSON list.
+  public mutating func checkAgainst(tasks bytes: [UInt8], file: String) throws {
+    let other = try Self.parse(bytes, file: file)
+    let present = Set(taskRecords)
+    for (index, record) in other.taskRecords.enumerated() where !present.contains(record) {
+      notices.append(Notice(kind: .missing, task: String(index + 1), record: record))
     }
   }
 

@@ -20,7 +20,9 @@ struct Import: ParsableCommand {
         (none of its categories). Drafts, skipped annotations (was_cancelled, nothing chosen), \
         cancelled ones (was_cancelled after choosing), tasks nobody annotated and annotations that \
         cannot be read are not imported: each is listed on standard error with its task, record \
-        and annotator, and counted in the last line. When several people annotated a task, -o gets \
+        and annotator, and counted in the last line. Label Studio exports only annotated tasks \
+        unless asked for all (a task with only a draft is then missing): --tasks tasks.json lists \
+        the records the export lacks. When several people annotated a task, -o gets \
         the first annotation and the others are listed; --per-annotator writes one file per \
         annotator instead (OUT.ANNOTATOR.jsonl), for govtag audit --compare A B. Exit status 1 \
         when an annotation could not be read.
@@ -36,10 +38,19 @@ struct Import: ParsableCommand {
     @Flag(help: "Write one file per annotator (OUT.ANNOTATOR.jsonl, from -o OUT.jsonl) for audit --compare.")
     var perAnnotator = false
 
+    @Option(help: ArgumentHelp("The tasks file govtag export wrote: list its records the export lacks.", valueName: "tasks.json"))
+    var tasks: String?
+
     func run() throws {
       try Diagnostics.orExit {
         try OutputStream.refuseOverlap(outputs: [("-o", output)], inputs: [input])
-        let result = try LabelStudioImport.read(path: input)
+        var result = try LabelStudioImport.read(path: input)
+        if let tasks {
+          guard let data = FileManager.default.contents(atPath: tasks) else {
+            throw GovTagError(.io, "cannot read the tasks file", at: SourceLocation(file: tasks), hint: "check the path")
+          }
+          try result.checkAgainst(tasks: Array(data), file: tasks)
+        }
         for notice in result.notices {
           if notice.kind == .invalid {
             Diagnostics.error("\(input): not imported: \(notice)")
@@ -64,7 +75,7 @@ struct Import: ParsableCommand {
           try Self.write(records, to: output)
           written.append("\(output) (\(records.count))")
         }
-        let counts = LabelStudioImport.Notice.Kind.allCases.map { kind in
+        let counts = LabelStudioImport.Notice.Kind.allCases.filter { $0 != .missing || tasks != nil }.map { kind in
           "\(result.notices.filter { $0.kind == kind }.count) \(kind.rawValue)"
         }
         let annotators = result.annotators.count
