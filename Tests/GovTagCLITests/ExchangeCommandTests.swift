@@ -149,9 +149,9 @@ struct ExchangeCommandTests {
     #expect(export.status == 0)
     #expect(export.stderr.hasPrefix("""
       govtag: liwc cannot carry weights and thresholds: 5 of 10 terms weigh other than 1, and every hit counts 1 here
-      govtag: liwc cannot carry exclusions: 1 phrases inside which a category's terms do not count
+      govtag: liwc cannot carry exclusions: 1 phrase inside which a category's terms do not count
       govtag: liwc cannot carry scope rules of scope.yaml (negation, plans, cited titles, aims, background, lists, frames): every hit counts here
-      govtag: liwc cannot carry match: substring: 2 terms are written term*, which LIWC matches only at the start of a word
+      govtag: liwc cannot carry match: substring: 2 terms written term*, which LIWC matches only at the start of a word
       govtag: wrote 6 categories, 10 terms (lexicons 
       """))
     try FileManager.default.createDirectory(at: directory.appendingPathComponent("Lexicons"), withIntermediateDirectories: true)
@@ -159,7 +159,7 @@ struct ExchangeCommandTests {
       ["lexicon", "import", "--format", "liwc", "govtag.dic", "--dimension", "capability", "-o", "Lexicons/capability.yaml"], in: directory)
     #expect(imported.status == 0)
     #expect(imported.stderr == """
-      govtag: govtag.dic: 3 categories of other dimensions were left out
+      govtag: govtag.dic: 3 categories of other dimensions left out
       govtag: wrote capability: 3 categories, 7 terms → Lexicons/capability.yaml; check it with govtag lexicon check
 
       """)
@@ -169,5 +169,26 @@ struct ExchangeCommandTests {
     let wrong = try CommandRunner.run(
       ["lexicon", "import", "--format", "cntext", "govtag.dic", "--dimension", "capability", "-o", "x.yaml"], in: directory)
     #expect(wrong.status == 64)
+  }
+
+  @Test("A bad line is reported with its file and line and skipped: export and doccano import exit with status 1")
+  func badLines() throws {
+    let directory = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let labelled = try tag([#"{"id":"d1","text":"推进一网通办。"}"#], in: directory)
+    let good = try String(contentsOf: directory.appendingPathComponent(labelled), encoding: .utf8)
+    Fixtures.write(good + "{\"id\": \"d2\", \"text\": \"x\"}\n", to: "mixed.jsonl", in: directory)
+    let export = try CommandRunner.run(["export", "label-studio", "mixed.jsonl", "-o", "tasks.json", "--lexicons", lexicons], in: directory)
+    #expect(export.status == 1)
+    #expect(export.stderr.hasPrefix("govtag: error: mixed.jsonl:2: record \"d2\": the record has no \"labels\" field"))
+    #expect(export.stderr.hasSuffix("govtag: read 2 records from 1 input: 1 exported, 1 skipped → tasks.json\n"))
+
+    Fixtures.write(
+      #"{"text": "推进一网通办。", "label": ["capability:public_service"], "govtag_id": "d1"}"# + "\n"
+        + #"{"text": "x", "label": ["capability:quantum"], "govtag_id": "d2"}"# + "\n", to: "doccano.jsonl", in: directory)
+    let imported = try CommandRunner.run(["import", "doccano", "doccano.jsonl", "-o", "manual.jsonl"], in: directory)
+    #expect(imported.status == 1)
+    #expect(imported.stderr.hasPrefix("govtag: error: doccano.jsonl:2: record \"d2\": unknown label \"capability:quantum\""))
+    #expect(imported.stderr.hasSuffix("govtag: imported 1 of 2 records → manual.jsonl\n"))
   }
 }

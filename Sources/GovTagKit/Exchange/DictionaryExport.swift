@@ -140,6 +140,11 @@ public struct DictionaryExport: Sendable {
     }
   }
 
+  /// `1 term`, `2 terms`.
+  static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(number) \(number == 1 ? singular : plural ?? singular + "s")"
+  }
+
   /// A YAML double-quoted scalar.
   static func quoted(_ text: String) -> String {
     var out = "\""
@@ -168,30 +173,30 @@ public struct DictionaryExport: Sendable {
     switch format {
     case .jieba:
       lines.append("categories: the \(entries.count) categories are not in the file (every term is tagged nz)")
-      if spaced > 0 { lines.append("terms with spaces: \(spaced) terms were left out (a jieba line is term freq tag)") }
+      if spaced > 0 { lines.append("terms with spaces: \(Self.count(spaced, "term")) left out (a jieba line is term freq tag)") }
       let cut = terms.filter { !$0.text.contains(where: \.isWhitespace) && !Self.jiebaKeepsWhole($0.text) }.map(\.text)
       var unique: [String] = []
       for term in cut where !unique.contains(term) { unique.append(term) }
       if !unique.isEmpty {
         lines.append(
-          "terms jieba always cuts: \(unique.count) terms hold a character outside jieba's word characters (CJK, letters, digits, +#&._%-), where jieba cuts whatever its dictionary says: \(unique.joined(separator: ", "))")
+          "terms jieba always cuts: \(Self.count(unique.count, "term")) with a character outside jieba's word characters (CJK, letters, digits, +#&._%-), where jieba cuts whatever its dictionary says: \(unique.joined(separator: ", "))")
       }
       return lines
     case .liwc, .quanteda, .cntext:
       break
     }
-    if weighted > 0 { lines.append("weights and thresholds: \(weighted) of \(terms.count) terms weigh other than 1, and every hit counts 1 here") }
-    if near > 0 { lines.append("near/context rules: \(near) terms count only near a context word in GovTag, here anywhere") }
-    if exclusions > 0 { lines.append("exclusions: \(exclusions) phrases inside which a category's terms do not count") }
+    if weighted > 0 { lines.append("weights and thresholds: \(weighted) of \(Self.count(terms.count, "term")) weigh other than 1, and every hit counts 1 here") }
+    if near > 0 { lines.append("near/context rules: \(Self.count(near, "term")) count only near a context word in GovTag, here anywhere") }
+    if exclusions > 0 { lines.append("exclusions: \(Self.count(exclusions, "phrase")) inside which a category's terms do not count") }
     if hasScopeRules { lines.append("scope rules of scope.yaml (negation, plans, cited titles, aims, background, lists, frames): every hit counts here") }
-    if implied > 0 { lines.append("implied categories: \(implied) categories also assigned from another dimension's labels (implied_by)") }
+    if implied > 0 { lines.append("implied categories: \(Self.count(implied, "category", "categories")) also assigned from another dimension's labels (implied_by)") }
     switch format {
     case .liwc where substring > 0:
-      lines.append("match: substring: \(substring) terms are written term*, which LIWC matches only at the start of a word")
+      lines.append("match: substring: \(Self.count(substring, "term")) written term*, which LIWC matches only at the start of a word")
     case .quanteda:
       lines.append("terms longer than a token: quanteda matches a term against one token; a term its tokenizer splits (一网通办 → 一网|通办) needs phrase() or tokens_compound()")
     case .cntext where substring > 0:
-      lines.append("match: substring: \(substring) terms are written as plain words, which cntext matches only as whole jieba tokens")
+      lines.append("match: substring: \(Self.count(substring, "term")) written as plain words, which cntext matches only as whole jieba tokens")
     default: break
     }
     return lines

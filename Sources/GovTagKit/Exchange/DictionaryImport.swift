@@ -82,11 +82,11 @@ public struct DictionaryImport: Sendable {
       result.categories.append((category.id, terms))
     }
     if otherDimensions > 0 {
-      result.notes.append("\(otherDimensions) categories of other dimensions were left out")
+      result.notes.append("\(DictionaryExport.count(otherDimensions, "category", "categories")) of other dimensions left out")
     }
     if !duplicates.isEmpty {
       result.notes.append(
-        "\(duplicates.count) terms listed twice were kept once, under their first category: \(duplicates.joined(separator: ", "))")
+        "\(DictionaryExport.count(duplicates.count, "term")) listed twice, kept once under the first category: \(duplicates.joined(separator: ", "))")
     }
     return result
   }

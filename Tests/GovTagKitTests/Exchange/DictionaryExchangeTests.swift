@@ -35,9 +35,9 @@ struct DictionaryExchangeTests {
       """)
     #expect(export.limitations == [
       "weights and thresholds: 5 of 10 terms weigh other than 1, and every hit counts 1 here",
-      "exclusions: 1 phrases inside which a category's terms do not count",
+      "exclusions: 1 phrase inside which a category's terms do not count",
       "scope rules of scope.yaml (negation, plans, cited titles, aims, background, lists, frames): every hit counts here",
-      "match: substring: 2 terms are written term*, which LIWC matches only at the start of a word",
+      "match: substring: 2 terms written term*, which LIWC matches only at the start of a word",
     ])
   }
 
@@ -67,7 +67,7 @@ struct DictionaryExchangeTests {
     let text = DictionaryExport(format: .liwc, lexicons: Self.lexicons, hasScopeRules: false).text()
     let technology = try #require(Taxonomy.standard.dimension("technology"))
     let imported = try DictionaryImport.read(text, format: .liwc, file: "g.dic", dimension: technology)
-    #expect(imported.notes == ["3 categories of other dimensions were left out"])
+    #expect(imported.notes == ["3 categories of other dimensions left out"])
     #expect(imported.yaml(dimension: technology, weight: 3, source: "g.dic (liwc)") == """
       # Dimension technology (应用技术), imported from g.dic (liwc) by govtag lexicon import.
       # Every term weighs 3 (the threshold is 3): review the weights, then run govtag lexicon check.
@@ -104,7 +104,7 @@ struct DictionaryExchangeTests {
     #expect(imported.categories.map(\.id) == ["economic_regulation", "public_service"])
     #expect(imported.categories.map { $0.terms.map(\.text) } == [["营商环境"], ["一网通办", "办事"]])
     #expect(imported.categories[1].terms.map(\.substring) == [false, true])
-    #expect(imported.notes == ["1 terms listed twice were kept once, under their first category: 一网通办 (public_service, economic_regulation)"])
+    #expect(imported.notes == ["1 term listed twice, kept once under the first category: 一网通办 (public_service, economic_regulation)"])
   }
 
   @Test("A category that is not the dimension's is an error with its line and the ids to use")
