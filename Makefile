@@ -19,7 +19,7 @@ DIST ?= dist
 DIST_NAME = govtag-$(VERSION)-linux-$(shell uname -m)
 
 .PHONY: deps build release static run test install install-files uninstall dist \
-  reference test-install test-dist test-spark bench fuzz calibrate planted confidence-figures clean
+  reference test-install test-dist test-spark test-exchange bench fuzz calibrate planted confidence-figures clean
 
 # ICU4C's headers and libraries (Debian's libicu-dev), installed only when missing.
 deps:
@@ -105,6 +105,12 @@ test-dist: dist reference
 # The tarball's binary as a PySpark `rdd.pipe` stage (local[2]); installs pyspark and Java when missing.
 test-spark: dist
 	scripts/test-spark.sh $(DIST)/$(DIST_NAME).tar.gz
+
+# Label Studio (label-studio-sdk), liwc and jieba read what govtag export and lexicon export write,
+# and a round trip without edits keeps every label (docs/exchange.md); installs them from PyPI when
+# missing. LABEL_STUDIO=1 also runs a real Label Studio on 127.0.0.1 (in .build/label-studio-venv).
+test-exchange: build
+	scripts/test-exchange.sh .build/debug/govtag
 
 # libFuzzer over the JSON record reader, the CSV and JSON array readers and the lexicon parser,
 # FUZZ_SECONDS each (Fuzz/README.md). New inputs go to Fuzz/.build/corpus, crashes to

@@ -24,7 +24,7 @@ struct GovTagCommand: ParsableCommand {
       Audit.self,
       Stats.self,
       Report.self,
-      Diff.self,
+      Diff.self, Export.self, Import.self,
     ]
   )
 

@@ -5,7 +5,7 @@ import GovTagKit
 struct Lexicon: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check and inspect the lexicons.",
-    subcommands: [Check.self, Suggest.self]
+    subcommands: [Check.self, Suggest.self, ExportDictionary.self, ImportDictionary.self]
   )
 
   /// `govtag lexicon check`: validate every lexicon file.
