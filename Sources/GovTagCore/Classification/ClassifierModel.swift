@@ -11,6 +11,9 @@ public struct ClassifierModel: Sendable {
     case exclusion(dimension: Int, category: Int, exclusion: Int)
     /// A word of a context: flat context index, flat word index (into `contextWordValue`).
     case contextWord(context: Int, word: Int)
+    /// The closing word of a salience frame (方面 of 在…方面), by frame index: found in the same
+    /// pass as the terms, so frames cost nothing where their closing word is absent.
+    case frameClose(frame: Int)
   }
 
   /// The lexicons.
@@ -122,6 +125,7 @@ public struct ClassifierModel: Sendable {
         contextWordValue.append(word.value)
       }
     }
+    for (f, frame) in scope.frames.enumerated() { add(frame.close, .frameClose(frame: f)) }
     for (d, dimension) in lexicons.dimensions.enumerated() {
       for (c, category) in dimension.categories.enumerated() {
         for (t, term) in category.terms.enumerated() {

@@ -10,25 +10,41 @@ extension Tagger {
   ///   政务深度融合; 政务服务、经济运行、基层治理等领域) is a survey, not the case's own work, unless a
   ///   use verb (运用, 依托 …) before the list in its clause says the case uses them.
   ///
-  /// Works on the folded bytes, on counted hits only; each sentence and each clause with a list is
-  /// examined once.
-  func applySalience(to hits: inout [RawHit], in bytes: UnsafeBufferPointer<UInt8>) {
+  /// Works on the folded bytes, on counted hits only, and touches the text only where a rule may
+  /// apply: a sentence's start once per sentence with a hit, each clause with a hit once, a frame only
+  /// where its closing word (found with the terms, in the same pass) follows a hit within reach.
+  func applySalience(to hits: inout [RawHit], frameCloses: [FrameWordHit], in bytes: UnsafeBufferPointer<UInt8>) {
     guard hits.contains(where: { $0.status == .counted }) else { return }
     let background = model.backgroundCues
     if !background.isEmpty {
-      var sentence = 0..<0
+      // Hits come by start: a hit's sentence starts where the previous hit's does unless a
+      // sentence mark lies between them, so each byte is scanned once.
+      var previousStart = 0
+      var sentenceStart = -1
       var opener: String?
       for index in hits.indices where hits[index].status == .counted {
         let hit = hits[index]
-        if !(sentence.lowerBound <= hit.start && hit.end <= sentence.upperBound) {
-          sentence = TextBreaks.sentence(around: hit.start..<hit.end, in: bytes)
-          opener = Self.opening(of: sentence, in: bytes, among: background)
+        let start =
+          sentenceStart < 0
+          ? TextBreaks.sentenceStart(before: hit.start, in: bytes, floor: 0) ?? 0
+          : TextBreaks.sentenceStart(before: hit.start, in: bytes, floor: previousStart) ?? sentenceStart
+        if start != sentenceStart {
+          sentenceStart = start
+          opener = Self.opening(at: start, in: bytes, among: background)
         }
+        previousStart = hit.start
         if let opener { hits[index].status = .background(cue: opener) }
       }
     }
     markListedHits(&hits, in: bytes)
-    if !model.frames.isEmpty { markFramedHits(&hits, in: bytes) }
+    if !frameCloses.isEmpty { markFramedHits(&hits, closes: frameCloses.sorted { $0.start < $1.start }, in: bytes) }
+  }
+
+  /// A frame's closing word where the automaton found it.
+  struct FrameWordHit {
+    var start: Int
+    var end: Int
+    var frame: Int
   }
 
   /// How far the two words of a frame may stand from the hit (sixteen CJK characters).
@@ -38,28 +54,35 @@ extension Tagger {
   /// at most ``frameReach`` bytes before the hit, its closing word at most that far after it (or
   /// ending it: 为【基层减负】).
   ///
-  /// - Complexity: O(hits × ``frameReach``): the clause is looked for only within the reach, so a
-  ///   long clause with many hits (scraped text without punctuation) costs no more per hit.
-  private func markFramedHits(_ hits: inout [RawHit], in bytes: UnsafeBufferPointer<UInt8>) {
+  /// - Parameter closes: the frames' closing words in the text, by start.
+  /// - Complexity: O(hits × (closing words within reach) × ``frameReach``): only a hit followed by
+  ///   a closing word looks at the text around it.
+  private func markFramedHits(_ hits: inout [RawHit], closes: [FrameWordHit], in bytes: UnsafeBufferPointer<UInt8>) {
+    var first = 0
     for index in hits.indices where hits[index].status == .counted {
       let hit = hits[index]
-      // The clause's start within the reach before the hit (a character boundary), and its end
-      // within the reach after it.
-      var floor = max(0, hit.start - Self.frameReach)
-      while floor < hit.start, !UTF8Text.isScalarStart(bytes[floor]) { floor += 1 }
-      let start = TextBreaks.clauseStart(before: hit.start, in: bytes, floor: floor) ?? floor
-      var end = hit.end
-      let ceiling = min(bytes.count, hit.end + Self.frameReach)
-      while end < ceiling, TextBreaks.mark(startingAt: end, in: bytes) == nil { end += 1 }
-      for frame in model.frames {
-        let afterStart = max(hit.start, hit.end - frame.close.count)
-        if Self.contains([frame.open], in: start..<hit.start, bytes: bytes),
-          Self.contains([frame.close], in: afterStart..<max(afterStart, end), bytes: bytes)
-        {
-          hits[index].status = .framed(frame: frame.text)
-          break
-        }
+      // Closing words that may belong to this hit start at or after its start (hits come by start).
+      while first < closes.count, closes[first].start < hit.start { first += 1 }
+      var candidate = first
+      var matched: Int?  // the first frame in file order that encloses the hit
+      while candidate < closes.count, closes[candidate].start <= hit.end + Self.frameReach {
+        let close = closes[candidate]
+        candidate += 1
+        let frame = model.frames[close.frame]
+        if let matched, matched <= close.frame { continue }
+        guard close.start >= hit.end - frame.close.count, close.end <= hit.end + Self.frameReach else { continue }
+        // No clause mark between the hit and its closing word…
+        var position = hit.end
+        while position < close.start, TextBreaks.mark(startingAt: position, in: bytes) == nil { position += 1 }
+        guard position >= close.start else { continue }
+        // …and the opening word before the hit, in its clause, within reach.
+        var floor = max(0, hit.start - Self.frameReach)
+        while floor < hit.start, !UTF8Text.isScalarStart(bytes[floor]) { floor += 1 }
+        let clauseStart = TextBreaks.clauseStart(before: hit.start, in: bytes, floor: floor) ?? floor
+        guard Self.contains([frame.open], in: clauseStart..<hit.start, bytes: bytes) else { continue }
+        matched = min(matched ?? close.frame, close.frame)
       }
+      if let matched { hits[index].status = .framed(frame: model.frames[matched].text) }
     }
   }
 
@@ -100,12 +123,16 @@ extension Tagger {
     }
   }
 
-  /// The cue that `sentence` opens with (after spaces, quotes and brackets), if any.
-  static func opening(of sentence: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, among cues: [[UInt8]]) -> String? {
-    var start = sentence.lowerBound
-    while start < sentence.upperBound {
+  /// The cue that the sentence starting at `start` opens with (after spaces, quotes and
+  /// brackets), if any.
+  static func opening(at start: Int, in bytes: UnsafeBufferPointer<UInt8>, among cues: [[UInt8]]) -> String? {
+    var start = start
+    while start < bytes.count {
       let byte = bytes[start]
-      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { start += 1; continue }
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+        start += 1
+        continue
+      }
       // “ ‘ (E2 80 9C / 98) and the ideographic space (E3 80 80).
       if start + 2 < bytes.count, (byte == 0xE2 && bytes[start + 1] == 0x80 && (bytes[start + 2] == 0x9C || bytes[start + 2] == 0x98))
         || (byte == 0xE3 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x80)
@@ -115,7 +142,7 @@ extension Tagger {
       }
       break
     }
-    for cue in cues where start + cue.count <= sentence.upperBound {
+    for cue in cues where start + cue.count <= bytes.count {
       if (0..<cue.count).allSatisfy({ bytes[start + $0] == cue[$0] }) { return String(decoding: cue, as: UTF8.self) }
     }
     return nil

@@ -170,6 +170,7 @@ extension Tagger {
     var hits: [RawHit] = []
     var exclusions: [(start: Int, end: Int, dimension: Int, category: Int, exclusion: Int)] = []
     var contextWords: [ContextWordHit] = []
+    var frameCloses: [FrameWordHit] = []
     try model.entries.withUnsafeBufferPointer { entries in
       try model.entryStart.withUnsafeBufferPointer { entryStart in
         try model.entryIsSubstring.withUnsafeBufferPointer { isSubstring in
@@ -188,6 +189,8 @@ extension Tagger {
                 exclusions.append((start, end, d, c, e))
               case .contextWord(let context, let word):
                 contextWords.append(ContextWordHit(start: start, end: end, context: context, word: word))
+              case .frameClose(let frame):
+                frameCloses.append(FrameWordHit(start: start, end: end, frame: frame))
               }
             }
           }
@@ -209,7 +212,7 @@ extension Tagger {
       }
     }
     try applyScope(to: &hits, in: bytes)
-    applySalience(to: &hits, in: bytes)
+    applySalience(to: &hits, frameCloses: frameCloses, in: bytes)
     if model.usesContexts { applyContexts(to: &hits, words: contextWords, in: bytes) }
     // A counted hit nested in a longer counted hit of the same category adds nothing of its own.
     // Hits are sorted by start, longest first, so a covering hit is always seen before the hits

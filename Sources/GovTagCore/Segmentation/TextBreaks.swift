@@ -118,6 +118,19 @@ package enum TextBreaks {
     return start..<end
   }
 
+  /// The start of the sentence that contains `offset` if a sentence mark lies between `floor` (a
+  /// character boundary) and `offset`, else `nil`; with `floor` 0, `nil` means the text's start.
+  ///
+  /// - Complexity: O(`offset` − `floor`).
+  static func sentenceStart(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>, floor: Int) -> Int? {
+    var index = offset
+    while index > floor {
+      if mark(endingAt: index, in: bytes)?.kind == .sentence { return index }
+      index -= 1
+    }
+    return floor == 0 ? 0 : nil
+  }
+
   /// The byte range of the sentence holding `range`: from just after the sentence mark before
   /// it to just before the one after it (or the text's ends). Clause marks do not end it.
   static func sentence(around range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
