@@ -56,22 +56,30 @@ struct ResumeState: Codable, Equatable {
     }
   }
 
-  /// Fingerprints the `.txt` files under `path` (recursively, through symbolic links).
+  /// Fingerprints the `.txt` files under `path` as ``TextDirectoryRecordReader`` lists them
+  /// (recursively, through links to folders, loops cut): each file's relative path, size and
+  /// modification time, and each entry the reader would report instead of reading. A folder that
+  /// cannot be read fingerprints as such.
   static func describeFolder(_ path: String) -> Folder {
-    var files: [(String, Int64, Int64, Int)] = []
-    let enumerator = FileManager.default.enumerator(atPath: path)
-    while let relative = enumerator?.nextObject() as? String {
-      guard relative.lowercased().hasSuffix(".txt") else { continue }
-      guard let file = FileStatus(path + "/" + relative), file.kind == .regular else { continue }
-      files.append((relative, file.size, file.modifiedSeconds, file.modifiedNanoseconds))
+    guard let reader = try? TextDirectoryRecordReader(path: path) else {
+      return Folder(files: 0, bytes: 0, listingHash: "unreadable")
     }
-    files.sort { $0.0 < $1.0 }
     var hash = StableHash()
-    for (relative, size, seconds, nanoseconds) in files {
-      hash.combine(relative)
-      hash.combine("\(size) \(seconds).\(nanoseconds)")
+    var files = 0
+    var bytes: Int64 = 0
+    for entry in reader.listing {
+      hash.combine(entry.relative)
+      if let problem = entry.problem {
+        hash.combine("problem: " + problem)
+      } else if let file = FileStatus(path + "/" + entry.relative) {
+        files += 1
+        bytes += file.size
+        hash.combine("\(file.size) \(file.modifiedSeconds).\(file.modifiedNanoseconds)")
+      } else {
+        hash.combine("gone")
+      }
     }
-    return Folder(files: files.count, bytes: files.reduce(0) { $0 + $1.1 }, listingHash: hash.hexDigest)
+    return Folder(files: files, bytes: bytes, listingHash: hash.hexDigest)
   }
 
   /// Loads the state of `output`.

@@ -72,6 +72,37 @@ struct ResumeChangesTests {
     }
   }
 
+  @Test("a change inside a linked subfolder, or in a folder given as a link, is seen too", arguments: [false, true])
+  func linkedFolderChanged(givenAsLink: Bool) throws {
+    let directory = Fixtures.temporaryDirectory()
+    let real = makeFolder(in: directory)
+    Fixtures.write("建设物联网感知", to: "elsewhere/x.txt", in: directory)
+    try FileManager.default.createSymbolicLink(
+      atPath: real + "/linked", withDestinationPath: directory.appendingPathComponent("elsewhere").path)
+    var folder = real
+    if givenAsLink {
+      folder = directory.appendingPathComponent("cases-link").path
+      try FileManager.default.createSymbolicLink(atPath: folder, withDestinationPath: real)
+    }
+    let output = directory.appendingPathComponent("out.jsonl").path
+    let runner = BatchRunner(model: Fixtures.model, configuration: configuration())
+    var polls = 0
+    let stopped = try runner.run(inputs: [folder], destination: .init(output: output)) {
+      polls += 1
+      return polls > 2
+    }
+    #expect(stopped.interrupted)
+    Fixtures.write("建设物联网感知网络", to: "elsewhere/x.txt", in: directory)
+    do {
+      _ = try runner.run(inputs: [folder], destination: .init(output: output), resume: true)
+      Issue.record("a changed linked folder must not be resumed")
+    } catch let error as GovTagError {
+      #expect(
+        error.description
+          == "\(output): cannot resume: the folder \(folder) changed since the interrupted run: its .txt files held 90 bytes, now 96; run without --resume to start again")
+    }
+  }
+
   @Test("an unchanged folder resumes to the uninterrupted output")
   func folderUnchanged() throws {
     let directory = Fixtures.temporaryDirectory()

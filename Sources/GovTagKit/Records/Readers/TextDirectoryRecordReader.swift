@@ -107,6 +107,11 @@ public final class TextDirectoryRecordReader: RecordReader {
     }
   }
 
+  /// What the reader will read, in order: each file's path relative to the folder, and for
+  /// what it reports instead of reading, the problem. The resume fingerprint is built from this
+  /// listing, so it sees exactly the files a run reads (links followed, loops cut).
+  var listing: [(relative: String, problem: String?)] { entries.map { ($0.relative, $0.problem) } }
+
   /// The system's reason in a Foundation error, such as "Permission denied".
   private static func reason(_ error: any Error) -> String {
     if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
