@@ -14,6 +14,10 @@ public struct ClassifierModel: Sendable {
     /// The closing word of a salience frame (方面 of 在…方面), by frame index: found in the same
     /// pass as the terms, so frames cost nothing where their closing word is absent.
     case frameClose(frame: Int)
+    /// A background cue (近年来), by its index in ``backgroundCues``; likewise.
+    case backgroundCue(cue: Int)
+    /// The enumeration comma 、, which lists are made of; likewise.
+    case enumerationMark
   }
 
   /// The lexicons.
@@ -125,7 +129,10 @@ public struct ClassifierModel: Sendable {
         contextWordValue.append(word.value)
       }
     }
+    // The salience rules' words, found in the same pass as the terms (Tagger+Salience.swift).
     for (f, frame) in scope.frames.enumerated() { add(frame.close, .frameClose(frame: f)) }
+    for (k, cue) in scope.cues.filter({ $0.kind == .background }).enumerated() { add(cue.text, .backgroundCue(cue: k)) }
+    add("、", .enumerationMark)
     for (d, dimension) in lexicons.dimensions.enumerated() {
       for (c, category) in dimension.categories.enumerated() {
         for (t, term) in category.terms.enumerated() {

@@ -11,33 +11,80 @@ extension Tagger {
   ///   use verb (运用, 依托 …) before the list in its clause says the case uses them.
   ///
   /// Works on the folded bytes, on counted hits only, and touches the text only where a rule may
-  /// apply: a sentence's start once per sentence with a hit, each clause with a hit once, a frame only
-  /// where its closing word (found with the terms, in the same pass) follows a hit within reach.
-  func applySalience(to hits: inout [RawHit], frameCloses: [FrameWordHit], in bytes: UnsafeBufferPointer<UInt8>) {
+  /// apply: its words (background cues, 、, frames' closing words) come from the automaton's one
+  /// pass with the terms, so a text without them costs nothing here.
+  func applySalience(to hits: inout [RawHit], words: SalienceWords, in bytes: UnsafeBufferPointer<UInt8>) {
     guard hits.contains(where: { $0.status == .counted }) else { return }
-    let background = model.backgroundCues
-    if !background.isEmpty {
-      // Hits come by start: a hit's sentence starts where the previous hit's does unless a
-      // sentence mark lies between them, so each byte is scanned once.
-      var previousStart = 0
-      var sentenceStart = -1
-      var opener: String?
-      for index in hits.indices where hits[index].status == .counted {
-        let hit = hits[index]
-        let start =
-          sentenceStart < 0
-          ? TextBreaks.sentenceStart(before: hit.start, in: bytes, floor: 0) ?? 0
-          : TextBreaks.sentenceStart(before: hit.start, in: bytes, floor: previousStart) ?? sentenceStart
-        if start != sentenceStart {
-          sentenceStart = start
-          opener = Self.opening(at: start, in: bytes, among: background)
-        }
-        previousStart = hit.start
-        if let opener { hits[index].status = .background(cue: opener) }
+    if !words.backgroundCues.isEmpty { markBackgroundHits(&hits, cues: words.backgroundCues, in: bytes) }
+    if words.enumerationMarks.count >= 2 { markListedHits(&hits, marks: words.enumerationMarks, in: bytes) }
+    if !words.frameCloses.isEmpty { markFramedHits(&hits, closes: words.frameCloses.sorted { $0.start < $1.start }, in: bytes) }
+  }
+
+  /// Where the salience rules' words stand in a text, as the automaton found them.
+  struct SalienceWords {
+    /// Background cues: start and index into ``ClassifierModel/backgroundCues``.
+    var backgroundCues: [(start: Int, cue: Int)] = []
+    /// Starts of the enumeration commas 、, in text order.
+    var enumerationMarks: [Int] = []
+    /// The frames' closing words.
+    var frameCloses: [FrameWordHit] = []
+  }
+
+  /// The first counted hit starting at or after `offset` (hits are sorted by start).
+  private static func firstHit(from offset: Int, in hits: [RawHit]) -> Int {
+    var low = 0
+    var high = hits.count
+    while low < high {
+      let middle = (low + high) / 2
+      if hits[middle].start < offset { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  /// Marks the counted hits of every sentence that opens with a background cue (after spaces,
+  /// quotes and brackets): they count half.
+  private func markBackgroundHits(_ hits: inout [RawHit], cues: [(start: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>) {
+    var index = 0
+    while index < cues.count {
+      // Cues found at the same place: the first of the list wins, as the list is read in order.
+      var cue = cues[index]
+      while index + 1 < cues.count, cues[index + 1].start == cue.start {
+        index += 1
+        if cues[index].cue < cue.cue { cue = cues[index] }
+      }
+      index += 1
+      guard Self.opensSentence(at: cue.start, in: bytes) else { continue }
+      var end = cue.start
+      while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
+      let text = String(decoding: model.backgroundCues[cue.cue], as: UTF8.self)
+      var position = Self.firstHit(from: cue.start, in: hits)
+      while position < hits.count, hits[position].start < end {
+        if hits[position].status == .counted { hits[position].status = .background(cue: text) }
+        position += 1
       }
     }
-    markListedHits(&hits, in: bytes)
-    if !frameCloses.isEmpty { markFramedHits(&hits, closes: frameCloses.sorted { $0.start < $1.start }, in: bytes) }
+  }
+
+  /// Whether `offset` starts a sentence, but for spaces, quotes and brackets before it.
+  static func opensSentence(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var position = offset
+    while position > 0 {
+      let byte = bytes[position - 1]
+      if byte == 0x0A { return true }  // a line break ends the sentence before
+      if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+        position -= 1
+        continue
+      }
+      // “ ‘ (E2 80 9C / 98) and the ideographic space (E3 80 80).
+      if position >= 3, (bytes[position - 3] == 0xE2 && bytes[position - 2] == 0x80 && (byte == 0x9C || byte == 0x98))
+        || (bytes[position - 3] == 0xE3 && bytes[position - 2] == 0x80 && byte == 0x80)
+      {
+        position -= 3
+        continue
+      }
+      return TextBreaks.mark(endingAt: position, in: bytes)?.kind == .sentence
+    }
+    return true
   }
 
   /// A frame's closing word where the automaton found it.
@@ -92,60 +139,45 @@ extension Tagger {
   /// CJK characters): a list's first item starts after its verb, its last ends at 等 or 与.
   static let listItemReach = 24
 
-  private func markListedHits(_ hits: inout [RawHit], in bytes: UnsafeBufferPointer<UInt8>) {
+  /// Marks the counted hits of every clause whose 、-list spans ``listedCategoryMinimum``
+  /// categories of one dimension, unless a use verb stands before the list in the clause.
+  ///
+  /// - Parameter marks: the starts of the enumeration commas, in text order.
+  private func markListedHits(_ hits: inout [RawHit], marks: [Int], in bytes: UnsafeBufferPointer<UInt8>) {
     var index = 0
-    while index < hits.count {
-      guard hits[index].status == .counted else {
-        index += 1
-        continue
-      }
-      let clause = TextBreaks.clause(around: hits[index].start, in: bytes)
-      // The hits of this clause: they are sorted by start.
+    while index < marks.count {
+      // The commas of one clause: no clause mark between one and the next.
       var last = index
-      while last + 1 < hits.count, hits[last + 1].start < clause.upperBound { last += 1 }
-      defer { index = last + 1 }
-      let marks = Self.enumerationMarks(in: clause, bytes: bytes)
-      guard marks.count >= 2, let first = marks.first, let final = marks.last else { continue }
-      let region = max(clause.lowerBound, first - Self.listItemReach)..<min(clause.upperBound, final + 3 + Self.listItemReach)
-      // A use verb before the list's first item (or just inside its reach) makes it the case's own.
-      if Self.contains(model.useCues, in: clause.lowerBound..<min(clause.upperBound, region.lowerBound + 6), bytes: bytes) {
-        continue
+      while last + 1 < marks.count {
+        var position = marks[last] + 3
+        while position < marks[last + 1], TextBreaks.mark(startingAt: position, in: bytes) == nil { position += 1 }
+        guard position >= marks[last + 1] else { break }
+        last += 1
       }
+      defer { index = last + 1 }
+      guard last > index else { continue }
+      let first = marks[index]
+      let final = marks[last]
+      let clauseStart = TextBreaks.clauseStart(before: first, in: bytes)
+      var clauseEnd = final + 3
+      while clauseEnd < bytes.count, TextBreaks.mark(startingAt: clauseEnd, in: bytes) == nil { clauseEnd += 1 }
+      let region = max(clauseStart, first - Self.listItemReach)..<min(clauseEnd, final + 3 + Self.listItemReach)
+      let lower = Self.firstHit(from: region.lowerBound, in: hits)
+      var upper = lower
+      while upper < hits.count, hits[upper].start < region.upperBound { upper += 1 }
+      guard upper - lower >= Self.listedCategoryMinimum else { continue }
+      // A use verb before the list's first item (or just inside its reach) makes it the case's own.
+      if Self.contains(model.useCues, in: clauseStart..<min(clauseEnd, region.lowerBound + 6), bytes: bytes) { continue }
       // Distinct categories per dimension among the counted hits of the list's items.
       var categories: [Int: Set<Int>] = [:]
-      for position in index...last where hits[position].status == .counted && region.contains(hits[position].start) {
+      for position in lower..<upper where hits[position].status == .counted {
         categories[hits[position].dimension, default: []].insert(hits[position].category)
       }
-      for position in index...last where hits[position].status == .counted && region.contains(hits[position].start) {
+      for position in lower..<upper where hits[position].status == .counted {
         let spanned = categories[hits[position].dimension]?.count ?? 0
         if spanned >= Self.listedCategoryMinimum { hits[position].status = .listed(categories: spanned) }
       }
     }
-  }
-
-  /// The cue that the sentence starting at `start` opens with (after spaces, quotes and
-  /// brackets), if any.
-  static func opening(at start: Int, in bytes: UnsafeBufferPointer<UInt8>, among cues: [[UInt8]]) -> String? {
-    var start = start
-    while start < bytes.count {
-      let byte = bytes[start]
-      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-        start += 1
-        continue
-      }
-      // “ ‘ (E2 80 9C / 98) and the ideographic space (E3 80 80).
-      if start + 2 < bytes.count, (byte == 0xE2 && bytes[start + 1] == 0x80 && (bytes[start + 2] == 0x9C || bytes[start + 2] == 0x98))
-        || (byte == 0xE3 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x80)
-      {
-        start += 3
-        continue
-      }
-      break
-    }
-    for cue in cues where start + cue.count <= bytes.count {
-      if (0..<cue.count).allSatisfy({ bytes[start + $0] == cue[$0] }) { return String(decoding: cue, as: UTF8.self) }
-    }
-    return nil
   }
 
   /// Whether any of `cues` occurs inside `range`.
@@ -162,19 +194,5 @@ extension Tagger {
     return false
   }
 
-  /// Offsets of the enumeration commas 、 (E3 80 81) in `clause`.
-  static func enumerationMarks(in clause: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-    var marks: [Int] = []
-    var index = clause.lowerBound
-    while index + 2 < clause.upperBound {
-      if bytes[index] == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x81 {
-        marks.append(index)
-        index += 3
-      } else {
-        index += 1
-      }
-    }
-    return marks
-  }
 }
 

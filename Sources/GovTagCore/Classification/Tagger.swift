@@ -170,7 +170,7 @@ extension Tagger {
     var hits: [RawHit] = []
     var exclusions: [(start: Int, end: Int, dimension: Int, category: Int, exclusion: Int)] = []
     var contextWords: [ContextWordHit] = []
-    var frameCloses: [FrameWordHit] = []
+    var salienceWords = SalienceWords()
     try model.entries.withUnsafeBufferPointer { entries in
       try model.entryStart.withUnsafeBufferPointer { entryStart in
         try model.entryIsSubstring.withUnsafeBufferPointer { isSubstring in
@@ -190,7 +190,11 @@ extension Tagger {
               case .contextWord(let context, let word):
                 contextWords.append(ContextWordHit(start: start, end: end, context: context, word: word))
               case .frameClose(let frame):
-                frameCloses.append(FrameWordHit(start: start, end: end, frame: frame))
+                salienceWords.frameCloses.append(FrameWordHit(start: start, end: end, frame: frame))
+              case .backgroundCue(let cue):
+                salienceWords.backgroundCues.append((start, cue))
+              case .enumerationMark:
+                salienceWords.enumerationMarks.append(start)
               }
             }
           }
@@ -212,7 +216,7 @@ extension Tagger {
       }
     }
     try applyScope(to: &hits, in: bytes)
-    applySalience(to: &hits, frameCloses: frameCloses, in: bytes)
+    applySalience(to: &hits, words: salienceWords, in: bytes)
     if model.usesContexts { applyContexts(to: &hits, words: contextWords, in: bytes) }
     // A counted hit nested in a longer counted hit of the same category adds nothing of its own.
     // Hits are sorted by start, longest first, so a covering hit is always seen before the hits
