@@ -138,5 +138,18 @@ extension Tagger {
   }
 
   /// A confidence as people read it: two decimals (`0.97`, `0.50`).
-  package static func formatConfidence(_ value: Double) -> String { String(format: "%.2f", value) }
+  package static func formatConfidence(_ value: Double) -> String {
+    // What String(format: "%.2f") prints, without Foundation's formatter on the per-record path:
+    // printf rounds the exact binary value to hundredths, ties to even. The product's rounding
+    // error (one fused multiply-add) says on which side of a tie the exact value lies.
+    guard value.isFinite, value >= 0, value < 1e6 else { return String(format: "%.2f", value) }
+    let product = value * 100
+    let error = (-product).addingProduct(value, 100)  // the exact product is product + error
+    var hundredths = product.rounded(.down)
+    let fraction = product - hundredths
+    if fraction > 0.5 || (fraction == 0.5 && (error > 0 || (error == 0 && Int(hundredths) % 2 == 1))) { hundredths += 1 }
+    let whole = Int(hundredths)
+    let rest = whole % 100
+    return "\(whole / 100)." + (rest < 10 ? "0" : "") + String(rest)
+  }
 }
