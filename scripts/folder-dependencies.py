@@ -18,6 +18,7 @@ root = sys.argv[1] if len(sys.argv) > 1 else "Sources"
 # of a lower layer (a later line). Keep the two in step.
 LAYERS = [
     ["GovTagKit", "GovTagKit/FrontDoor"],  # GovTagKit: the root file that re-exports the core
+    ["GovTagKit/Exchange"],
     ["GovTagKit/Report", "GovTagKit/Batch"],
     ["GovTagKit/Audit"],
     ["GovTagKit/Records"],

@@ -101,9 +101,11 @@ public struct DictionaryExport: Sendable {
 
   private func cntext() -> String {
     let entries = entries
+    let description =
+      "GovTag lexicons \(lexicons.version): digital-government case categories (docs/TAXONOMY.md), one category per dimension.category"
     var lines = [
       "Name: GovTag",
-      "Desc: \(Self.quoted("GovTag lexicons \(lexicons.version): digital-government case categories (docs/TAXONOMY.md), one category per dimension.category"))",
+      "Desc: \(Self.quoted(description))",
       "Refer: \(Self.quoted("govtag lexicon export --format cntext"))",
       "Category:",
     ]
