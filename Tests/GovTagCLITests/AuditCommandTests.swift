@@ -67,12 +67,28 @@ struct AuditCommandTests {
     #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
     let rows = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
     #expect(rows.count == 10)  // header, 8 suspects, and the empty string after the last CRLF
-    #expect(rows[0] == "rank,id,source,dimension,category,manual,govtag,score,threshold,suspicion,evidence,contexts")
-    #expect(rows[1] == "1,r05,audit-manual.jsonl:5,technology,gis,yes,no,0,3,1.000,,")
+    #expect(rows[0] == "rank,id,source,dimension,category,manual,govtag,score,threshold,suspicion,p_wrong,evidence,contexts")
+    #expect(rows[1] == "1,r05,audit-manual.jsonl:5,technology,gis,yes,no,0,3,1.000,,,")  // no calibration: no p_wrong
     #expect(
       rows[5]
-        == "5,r02,audit-manual.jsonl:2,technology,ai,no,yes,6,3,0.500,人工智能 +4.5 (title); 人工智能 +1.5 (text),【人工智能】赋能一网通办 | 全市应用【人工智能】技术，推进一网通办。"
+        == "5,r02,audit-manual.jsonl:2,technology,ai,no,yes,6,3,0.500,,人工智能 +4.5 (title); 人工智能 +1.5 (text),【人工智能】赋能一网通办 | 全市应用【人工智能】技术，推进一网通办。"
     )
+  }
+
+  @Test("--csv with calibrated lexicons gives each suspect's P(wrong), by which the rows are ordered")
+  func csvWrongProbability() throws {
+    let output = Fixtures.temporaryDirectory().appendingPathComponent("suspects.csv").path
+    let bundled = Fixtures.repository.appendingPathComponent("Lexicons").path
+    let result = try CommandRunner.run(["audit", "audit-manual.jsonl", "--csv", output, "--lexicons", bundled], in: directory)
+    #expect(result.status == 0)
+    let bytes = try #require(FileManager.default.contents(atPath: output))
+    let rows = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+    #expect(!rows.isEmpty)
+    // The first ten cells hold no comma (ids, places, yes/no, figures); the eleventh is p_wrong.
+    let probabilities = rows.map { row in Double(row.split(separator: ",", omittingEmptySubsequences: false)[10]) }
+    #expect(probabilities.allSatisfy { $0.map { (0...1).contains($0) } ?? false }, "\(rows)")
+    let values = probabilities.compactMap { $0 }
+    #expect(values == values.sorted(by: >))
   }
 
   @Test("--csv neutralises cells that a spreadsheet would run as formulas, and keeps figures numbers")
@@ -88,7 +104,7 @@ struct AuditCommandTests {
     #expect(result.status == 0)
     let bytes = try #require(FileManager.default.contents(atPath: output))
     let rows = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
-    #expect(rows[1] == "1,'=cmd|' /C calc'!A0,in.jsonl:1,technology,ai,no,yes,3,3,0.000,人工智能 +3 (text),'@SUM(1)全市应用【人工智能】技术")
+    #expect(rows[1] == "1,'=cmd|' /C calc'!A0,in.jsonl:1,technology,ai,no,yes,3,3,0.000,,人工智能 +3 (text),'@SUM(1)全市应用【人工智能】技术")
   }
 
   @Test("records without the label field fail once, naming the field they have", arguments: [

@@ -1,12 +1,14 @@
 extension AuditReport {
   /// The columns of ``renderCSV()``.
   public static let csvColumns = [
-    "rank", "id", "source", "dimension", "category", "manual", "govtag", "score", "threshold", "suspicion", "evidence",
-    "contexts",
+    "rank", "id", "source", "dimension", "category", "manual", "govtag", "score", "threshold", "suspicion", "p_wrong",
+    "evidence", "contexts",
   ]
 
   /// The suspects as CSV for a spreadsheet, most suspicious first: one row per suspect with
-  /// ``csvColumns``; `manual` and `govtag` are `yes` or `no`; `evidence` lists the hits as
+  /// ``csvColumns``; `manual` and `govtag` are `yes` or `no`; `p_wrong` is the probability that
+  /// the manual label is wrong, by which rows are ordered when the lexicons are calibrated (empty
+  /// without calibration); `evidence` lists the hits as
   /// `term +contribution (field)` or `term status (field)`, separated by `; `; `contexts` their
   /// contexts, separated by ` | `.
   ///
@@ -20,6 +22,7 @@ extension AuditReport {
         .number(String(index + 1)), .text(suspect.id), .text(suspect.location.description), .text(suspect.dimension),
         .text(suspect.category), .text(suspect.manual ? "yes" : "no"), .text(suspect.predicted ? "yes" : "no"),
         .number(Tagger.format(suspect.score)), .number(Tagger.format(suspect.threshold)), .number(Self.decimal(suspect.suspicion)),
+        suspect.wrongProbability.map { .number(Self.decimal($0)) } ?? .text(""),
         .text(suspect.evidence.map { "\($0.term) \(Self.effect($0)) (\($0.field.rawValue))" }.joined(separator: "; ")),
         .text(suspect.evidence.map(\.context).joined(separator: " | ")),
       ])
@@ -27,9 +30,10 @@ extension AuditReport {
     return csv.bytes
   }
 
-  /// `+3` for a counted hit, its status code for the others (`excluded`, `negated`…).
+  /// `+3` for a hit that added to the score (in full or in part), its status code for the
+  /// others (`excluded`, `negated`…).
   static func effect(_ hit: Evidence) -> String {
-    hit.status == .counted ? "+" + Tagger.format(hit.contribution) : hit.status.code
+    hit.status.counts ? "+" + Tagger.format(hit.contribution) : hit.status.code
   }
 
   /// A figure with three decimals.
