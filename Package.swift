@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // One settings list for every Swift target (the swift-log / hummingbird habit):
@@ -31,6 +31,15 @@ let package = Package(
     // reports only one mark, while the lexicon checker wants to name both lines of every
     // duplicate term and keep checking the rest of the file.
     .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
+    // `govtag serve`: Hummingbird 2 with its own lifecycle, logging and metrics stack, and a
+    // Prometheus exporter. Hummingbird's default traits are off: they add swift-configuration
+    // and full-Foundation form coding, which the server does not use (a shorter CI build).
+    .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+    .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
   ],
   targets: [
     // ICU4C behind a C shim whose header uses only <stdint.h> types: Foundation on Linux ships
@@ -54,9 +63,27 @@ let package = Package(
       dependencies: ["GovTagCore", "CFileWriteback", "CFileStatus"],
       swiftSettings: swiftSettings
     ),
+    // The HTTP service (`govtag serve`): routes, request limits, JSON errors, lexicon reload and
+    // metrics, on the front door of GovTagKit.
+    .target(
+      name: "GovTagServer",
+      dependencies: [
+        "GovTagKit",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ],
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(
       name: "govtag",
-      dependencies: ["GovTagKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: [
+        "GovTagKit", "GovTagServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       swiftSettings: swiftSettings
     ),
     // Fixture paths and helpers shared by the test targets (not a product).
@@ -69,6 +96,16 @@ let package = Package(
     .testTarget(
       name: "GovTagKitTests",
       dependencies: ["GovTagKit", "GovTagCore", "GovTagTestSupport"],
+      swiftSettings: swiftSettings
+    ),
+    // The server's routes in process (HummingbirdTesting), and its answers against the CLI's.
+    .testTarget(
+      name: "GovTagServerTests",
+      dependencies: [
+        "govtag", "GovTagServer", "GovTagKit", "GovTagTestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ],
       swiftSettings: swiftSettings
     ),
     // Runs the built `govtag` binary: stdout, stderr and exit status.

@@ -17,6 +17,7 @@ root = sys.argv[1] if len(sys.argv) > 1 else "Sources"
 # The layers of the picture in CONTRIBUTING.md, top to bottom: a folder may name only folders
 # of a lower layer (a later line). Keep the two in step.
 LAYERS = [
+    ["GovTagServer"],  # `govtag serve`: on the front door and the record format only (SERVER_MAY_NAME)
     ["GovTagKit", "GovTagKit/FrontDoor"],  # GovTagKit: the root file that re-exports the core
     ["GovTagKit/Exchange"],
     ["GovTagKit/Report", "GovTagKit/Batch"],
@@ -30,7 +31,11 @@ LAYERS = [
     ["GovTagCore/Support"],
 ]
 rank = {folder: level for level, folders in enumerate(LAYERS) for folder in folders}
-targets = ["GovTagCore", "GovTagKit"]
+targets = ["GovTagCore", "GovTagKit", "GovTagServer"]
+# The server builds on the library's front door, the record format it answers in, and the
+# shared support types (errors, locations); never on the batch runner, audit, report or the
+# engine's internals.
+SERVER_MAY_NAME = {"GovTagKit/FrontDoor", "GovTagKit/Records", "GovTagKit/Support", "GovTagCore/Support", "GovTagCore/Taxonomy"}
 # Top-level declarations only: nested names (`Builder`, `Status`) are spelled with their owner.
 decl = re.compile(
     r"^(?:@\w+(?:\([^)]*\))?\s+)*(?:(?:public|package|internal|fileprivate|private|final|indirect)\s+)*"
@@ -71,6 +76,8 @@ for (a, b), names in sorted(edges.items()):
     problem = ""
     if a.startswith("GovTagCore") and b.startswith("GovTagKit"):
         problem = "   <-- core names kit"
+    elif a == "GovTagServer" and b not in SERVER_MAY_NAME:
+        problem = "   <-- the server must build on the front door"
     elif a in rank and b in rank and rank[b] <= rank[a]:
         problem = "   <-- not downward in CONTRIBUTING.md's picture"
     bad += bool(problem)

@@ -5,7 +5,7 @@ import GovTagKit
 /// `govtag`: labels Chinese digital-government case narratives. Lists subcommands, and answers
 /// `--version` itself because the answer includes the lexicons it would use.
 @main
-struct GovTagCommand: ParsableCommand {
+struct GovTagCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "govtag",
     abstract: "Label Chinese digital-government case narratives (数字政府建设案例) with explainable lexicon rules.",
@@ -25,6 +25,7 @@ struct GovTagCommand: ParsableCommand {
       Stats.self,
       Report.self,
       Diff.self, Export.self, Import.self,
+      Serve.self,
     ]
   )
 
@@ -39,10 +40,14 @@ struct GovTagCommand: ParsableCommand {
   /// ArgumentParser's `main`, except that its error messages, which quote the arguments as
   /// given, have their control characters escaped like every other message (line breaks of
   /// the usage text kept).
-  static func main() {
+  static func main() async {
     do {
       var command = try parseAsRoot()
-      try command.run()
+      if var server = command as? any AsyncParsableCommand {
+        try await server.run()
+      } else {
+        try command.run()
+      }
     } catch {
       let code = exitCode(for: error)
       let message = fullMessage(for: error)

@@ -20,6 +20,8 @@ public struct GovTag: Sendable {
   package let model: ClassifierModel
   /// Where the lexicons were loaded from, and by which rule.
   public let lexiconDirectory: LexiconDirectory
+  /// The evidence JSON of every term, rendered once for ``labelledRecords(_:evidence:)``.
+  let evidenceFragments: EvidenceJSONFragmentTable
 
   /// Loads the lexicons of a directory.
   ///
@@ -41,6 +43,7 @@ public struct GovTag: Sendable {
     let directory = lexicons.map { LexiconDirectory(path: $0, rule: .argument) } ?? LexiconDirectory.resolve(option: nil)
     self.lexiconDirectory = directory
     self.model = try directory.loadModel(calibrated: calibrated, warn: warn)
+    self.evidenceFragments = EvidenceJSONFragmentTable(model: model)
   }
 
   /// The dimensions of the loaded lexicons, in output order.

@@ -42,6 +42,23 @@ public struct DocumentDecoder: Sendable {
     } catch {
       return failure("not valid JSON: \(Self.syntaxProblem(in: line))", hint: "each line must hold one JSON object")
     }
+    return decode(value, at: location).mapError { error in
+      var error = error
+      error.rawLine = String(decoding: line, as: UTF8.self)
+      return error
+    }
+  }
+
+  /// Decodes one parsed JSON value: an object with an id, a text and perhaps a title.
+  ///
+  /// - Parameters:
+  ///   - value: the value.
+  ///   - location: where it came from, for errors.
+  /// - Returns: the document, or the reason it cannot be read (with no raw line).
+  public func decode(_ value: JSONValue, at location: SourceLocation) -> Result<Document, RecordError> {
+    func failure(_ reason: String, id: String? = nil, hint: String? = nil) -> Result<Document, RecordError> {
+      .failure(RecordError(location: location, id: id, reason: reason, hint: hint))
+    }
     guard case .object(let fields) = value else {
       return failure("a record must be a JSON object, found \(value.typeDescription)", hint: "each line must hold one JSON object")
     }
@@ -76,7 +93,7 @@ public struct DocumentDecoder: Sendable {
   /// What is wrong with invalid JSON, with a column: `JSONDecoder` only says "not valid JSON",
   /// so on this (rare) path the line is parsed again by `JSONSerialization`, whose message says
   /// where ("Invalid value around character 8.", a 0-based offset).
-  static func syntaxProblem(in line: UnsafeBufferPointer<UInt8>) -> String {
+  static func syntaxProblem(in line: UnsafeBufferPointer<UInt8>, offsetName: String = "column") -> String {
     do {
       _ = try JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed])
       return "the line does not parse"
@@ -84,7 +101,7 @@ public struct DocumentDecoder: Sendable {
       guard let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String else { return "the line does not parse" }
       var message = detail.hasSuffix(".") ? String(detail.dropLast()) : detail
       if let range = message.range(of: "around character "), let offset = Int(message[range.upperBound...]) {
-        message = message[..<range.lowerBound] + "at column \(offset + 1)"
+        message = message[..<range.lowerBound] + "at \(offsetName) \(offset + 1)"
       }
       return message.prefix(1).lowercased() + message.dropFirst()
     }

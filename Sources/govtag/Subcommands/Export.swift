@@ -42,7 +42,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
       try Diagnostics.orExit {
-        try OutputStream.refuseOverlap(outputs: [("-o", output), ("--config", config)], inputs: inputs)
+        try OutputFile.refuseOverlap(outputs: [("-o", output), ("--config", config)], inputs: inputs)
         // The province block lists the gazetteer's provinces; without one the export still works.
         var provinces: [(name: String, fullName: String)] = []
         do {
@@ -74,11 +74,11 @@ struct Export: ParsableCommand {
           }
         }
         json.append(raw: Array("\n]\n".utf8))
-        let file = try OutputStream.file(output)
+        let file = try OutputFile.file(output)
         try file.write(json.bytes)
         try file.commit()
         if let config {
-          let xml = try OutputStream.file(config)
+          let xml = try OutputFile.file(config)
           try xml.write(Array(LabelStudioConfig(provinces: provinces).xml().utf8))
           try xml.commit()
         }
@@ -111,7 +111,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
       try Diagnostics.orExit {
-        try OutputStream.refuseOverlap(outputs: [("-o", output)], inputs: inputs)
+        try OutputFile.refuseOverlap(outputs: [("-o", output)], inputs: inputs)
         var bytes: [UInt8] = []
         let summary = try LabelledExportReader().read(paths: inputs) { event in
           switch event {
@@ -120,7 +120,7 @@ struct Export: ParsableCommand {
           case .inputFailed(let error): Diagnostics.error(error.description)
           }
         }
-        let file = try OutputStream.file(output)
+        let file = try OutputFile.file(output)
         try file.write(bytes)
         try file.commit()
         Diagnostics.print("govtag: \(summary.line(used: "exported")) → \(output)")

@@ -43,7 +43,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
       try Diagnostics.orExit {
-        try OutputStream.refuseOverlap(outputs: [("-o", output)], inputs: [input])
+        try OutputFile.refuseOverlap(outputs: [("-o", output)], inputs: [input])
         var result = try LabelStudioImport.read(path: input)
         if let tasks {
           guard let data = FileManager.default.contents(atPath: tasks) else {
@@ -98,7 +98,7 @@ struct Import: ParsableCommand {
     }
 
     static func write(_ records: [ManualRecord], to path: String) throws {
-      let file = try OutputStream.file(path)
+      let file = try OutputFile.file(path)
       for record in records { try file.write(record.jsonLine()) }
       try file.commit()
     }
@@ -124,7 +124,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
       try Diagnostics.orExit {
-        try OutputStream.refuseOverlap(outputs: [("-o", output)], inputs: [input])
+        try OutputFile.refuseOverlap(outputs: [("-o", output)], inputs: [input])
         let reader = try LineReader(path: input)
         var bytes: [UInt8] = []
         var (read, imported) = (0, 0)
@@ -140,7 +140,7 @@ struct Import: ParsableCommand {
           case .failure(let error): Diagnostics.error(error.description)
           }
         }
-        let file = try OutputStream.file(output)
+        let file = try OutputFile.file(output)
         try file.write(bytes)
         try file.commit()
         Diagnostics.print("govtag: imported \(imported) of \(read) records → \(output)")

@@ -41,7 +41,7 @@ extension Lexicon {
         let export = DictionaryExport(
           format: format, lexicons: set,
           hasScopeRules: FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("scope.yaml")))
-        let file = try OutputStream.file(output)
+        let file = try OutputFile.file(output)
         try file.write(Array(export.text().utf8))
         try file.commit()
         for line in export.limitations { Diagnostics.print("govtag: \(format.rawValue) cannot carry \(line)") }
@@ -94,13 +94,13 @@ extension Lexicon {
     func run() throws {
       guard let target = Taxonomy.standard.dimension(dimension), let format = DictionaryFormat(rawValue: format) else { return }
       try Diagnostics.orExit {
-        try OutputStream.refuseOverlap(outputs: [("-o", output)], inputs: [input])
+        try OutputFile.refuseOverlap(outputs: [("-o", output)], inputs: [input])
         guard let data = FileManager.default.contents(atPath: input) else {
           throw GovTagError(.io, "cannot read the dictionary", at: SourceLocation(file: input), hint: "check the path")
         }
         let imported = try DictionaryImport.read(String(decoding: data, as: UTF8.self), format: format, file: input, dimension: target)
         for note in imported.notes { Diagnostics.print("govtag: \(input): \(note)") }
-        let file = try OutputStream.file(output)
+        let file = try OutputFile.file(output)
         try file.write(Array(imported.yaml(dimension: target, weight: weight, source: "\((input as NSString).lastPathComponent) (\(format.rawValue))").utf8))
         try file.commit()
         let terms = imported.categories.reduce(0) { $0 + $1.terms.count }

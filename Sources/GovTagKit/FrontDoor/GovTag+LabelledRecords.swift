@@ -1,0 +1,46 @@
+extension GovTag {
+  /// The labelled records `govtag tag` writes for these records: the same JSON bytes, one
+  /// object per record (without the line break), in order.
+  ///
+  /// Use it where the output must match the batch runner's byte for byte (a service that
+  /// answers with labelled records); use ``tag(_:)-(Document)`` for typed values.
+  ///
+  /// - Parameters:
+  ///   - records: the records, as ``DocumentDecoder`` reads them.
+  ///   - evidence: which hits go into `evidence`, as `govtag tag --evidence`.
+  /// - Returns: one JSON object per record.
+  /// - Throws: `GovTagError` when ICU fails.
+  public func labelledRecords(
+    _ records: some Sequence<Document>, evidence: LabelledRecordWriter.EvidenceDetail = .standard
+  ) throws -> [[UInt8]] {
+    let tagger = try Tagger(model: model)
+    var writer = LabelledRecordWriter(
+      lexiconVersion: model.rulesVersion, dimensions: model.lexicons.dimensions.map(\.id), evidenceDetail: evidence)
+    writer.evidenceFragments = evidenceFragments
+    var answers: [[UInt8]] = []
+    for record in records {
+      let classification = try tagger.classify(title: record.title, text: record.text, nearMisses: evidence == .all)
+      var json = JSONWriter()
+      writer.write(record, classification, to: &json)
+      var bytes = json.bytes
+      if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+      answers.append(bytes)
+    }
+    return answers
+  }
+
+  /// The error record `govtag tag` writes in place of a record it cannot read (without the line
+  /// break): `{"id", "error": {"source", "line", "id"?, "reason", "hint"?}, "lexicon_version",
+  /// "govtag_version"}`.
+  ///
+  /// - Parameter error: why the record cannot be labelled.
+  /// - Returns: the JSON object.
+  public func errorRecord(_ error: RecordError) -> [UInt8] {
+    let writer = LabelledRecordWriter(lexiconVersion: model.rulesVersion, dimensions: model.lexicons.dimensions.map(\.id))
+    var json = JSONWriter()
+    writer.writeError(error, to: &json)
+    var bytes = json.bytes
+    if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+    return bytes
+  }
+}

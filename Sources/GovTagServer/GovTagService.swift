@@ -1,0 +1,203 @@
+import Foundation
+import GovTagKit
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// The routes of `govtag serve`, on the library's front door (``GovTag``).
+///
+/// Each labelling request takes the current lexicons once (``LexiconStore/snapshot``) and
+/// names their version in the `GovTag-Lexicon-Version` header, so a client always knows which
+/// lexicons labelled its records, even across a reload.
+struct GovTagService: Sendable {
+  let store: LexiconStore
+  let configuration: ServerConfiguration
+  let metrics: ServerMetrics
+  let decoder = DocumentDecoder()
+
+  /// The header naming the lexicon version that labelled the answer.
+  static let lexiconVersionHeader = HTTPField.Name("GovTag-Lexicon-Version")!
+
+  /// Adds the routes to `router`.
+  func register<Context: RequestContext>(on router: Router<Context>) {
+    router.post("/v1/tag") { request, _ in try await tag(request) }
+    router.post("/v1/explain") { request, _ in try await explain(request) }
+    router.get("/v1/lexicon") { _, _ in try lexicon() }
+    if configuration.adminToken != nil {
+      router.post("/v1/admin/reload") { request, context in try reload(request, logger: context.logger) }
+    }
+    router.get("/healthz") { _, _ in health() }
+    router.get("/metrics") { _, _ in
+      response(metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+    }
+    router.get("/openapi.json") { _, _ in response(Array(OpenAPIDocument.json.utf8), contentType: "application/json") }
+  }
+
+  // MARK: - Labelling
+
+  /// `POST /v1/tag`: the labelled records `govtag tag` writes for the records sent.
+  func tag(_ request: Request) async throws -> Response {
+    let evidence = try evidenceDetail(request)
+    let records = try await RecordsRequest(request, configuration: configuration, decoder: decoder)
+    let snapshot = store.snapshot
+    let labelled = try snapshot.govtag.labelledRecords(records.documents, evidence: evidence)
+    metrics.labelled(labelled.count)
+    var body: [UInt8] = []
+    body.reserveCapacity(labelled.reduce(4) { $0 + $1.count + 2 })
+    let contentType: String
+    if Self.wantsJSONLines(request) {
+      contentType = "application/x-ndjson"
+      for record in labelled {
+        body += record
+        body.append(UInt8(ascii: "\n"))
+      }
+    } else {
+      contentType = "application/json"
+      if records.isArray { body.append(UInt8(ascii: "[")) }
+      for (index, record) in labelled.enumerated() {
+        if index > 0 { body += Array(",\n".utf8) }
+        body += record
+      }
+      if records.isArray { body.append(UInt8(ascii: "]")) }
+      body.append(UInt8(ascii: "\n"))
+    }
+    return response(body, contentType: contentType, lexiconVersion: snapshot.govtag.lexiconVersion)
+  }
+
+  /// `POST /v1/explain`: every hit of each record (those that did not count too, with why) and
+  /// the report `govtag explain` prints.
+  func explain(_ request: Request) async throws -> Response {
+    let records = try await RecordsRequest(request, configuration: configuration, decoder: decoder)
+    let snapshot = store.snapshot
+    let explanations = try snapshot.govtag.explain(records.documents)
+    metrics.explained(explanations.count)
+    let body = records.isArray ? try Self.encode(explanations) : try Self.encode(explanations[0])
+    return response(body, contentType: "application/json", lexiconVersion: snapshot.govtag.lexiconVersion)
+  }
+
+  /// The `evidence` query parameter: `standard` (the default), `all` or `none`.
+  func evidenceDetail(_ request: Request) throws -> LabelledRecordWriter.EvidenceDetail {
+    guard let value = request.uri.queryParameters["evidence"] else { return .standard }
+    guard let detail = LabelledRecordWriter.EvidenceDetail(rawValue: String(value)) else {
+      throw APIError(
+        .badRequest, code: "invalid_parameter",
+        message: "evidence=\(String(value).escapingControlCharacters) is not one of standard, all, none",
+        hint: "leave it out for the default (standard), as govtag tag --evidence")
+    }
+    return detail
+  }
+
+  /// Whether the client asked for JSON Lines (`Accept: application/x-ndjson`): the exact bytes
+  /// of `govtag tag`'s output file.
+  static func wantsJSONLines(_ request: Request) -> Bool {
+    guard let accept = request.headers[.accept] else { return false }
+    return accept.lowercased().contains("application/x-ndjson") || accept.lowercased().contains("application/jsonl")
+  }
+
+  // MARK: - Lexicons and operations
+
+  /// `GET /v1/lexicon`: versions, dimensions and categories of the lexicons in use.
+  func lexicon() throws -> Response {
+    let snapshot = store.snapshot
+    let answer = LexiconAnswer(summary: snapshot.govtag.summary, generation: snapshot.generation, loadedAt: snapshot.loadedAt)
+    return response(try Self.encode(answer), contentType: "application/json", lexiconVersion: snapshot.govtag.lexiconVersion)
+  }
+
+  /// `GET /healthz`: 200 while the server answers, with the lexicon version.
+  func health() -> Response {
+    let snapshot = store.snapshot
+    var json = JSONWriter()
+    json.beginObject()
+    json.field("status", string: "ok")
+    json.field("lexicon_version", string: snapshot.govtag.lexiconVersion)
+    json.field("generation", integer: snapshot.generation)
+    json.endObject()
+    json.newline()
+    return response(json.bytes, contentType: "application/json", lexiconVersion: snapshot.govtag.lexiconVersion)
+  }
+
+  /// `POST /v1/admin/reload` with `Authorization: Bearer TOKEN`: loads the lexicons again.
+  func reload(_ request: Request, logger: Logger) throws -> Response {
+    guard let token = configuration.adminToken, Self.bearerToken(request).map({ Self.constantTimeEqual($0, token) }) == true else {
+      var error = APIError(
+        .unauthorized, code: "unauthorized", message: "reloading needs the admin token",
+        hint: "send Authorization: Bearer TOKEN with the token the server was started with (--admin-token-file)")
+      error.headers[.wwwAuthenticate] = "Bearer"
+      throw error
+    }
+    let outcome = store.reload()
+    metrics.reloaded(outcome)
+    ReloadLog.log(outcome, trigger: "POST /v1/admin/reload", logger: logger)
+    switch outcome {
+    case .reloaded(let from, let to, let generation, let warnings):
+      var json = JSONWriter()
+      json.beginObject()
+      json.field("status", string: "reloaded")
+      json.field("previous_version", string: from)
+      json.field("lexicon_version", string: to)
+      json.field("generation", integer: generation)
+      json.field("warnings", strings: warnings)
+      json.endObject()
+      json.newline()
+      return response(json.bytes, contentType: "application/json", lexiconVersion: to)
+    case .refused(let problems, let keeping):
+      var error = APIError(
+        .unprocessableContent, code: "lexicons_refused",
+        message: "the lexicons in \(store.directory) do not load; the server keeps version \(keeping)",
+        hint: "fix the problems listed (govtag lexicon check --lexicons \(store.directory) shows them), then reload again")
+      error.problems = problems
+      throw error
+    case .busy:
+      throw APIError(
+        .conflict, code: "reload_in_progress", message: "another reload is running",
+        hint: "wait for it to finish (GET /v1/lexicon shows the generation), then try again")
+    }
+  }
+
+  static func bearerToken(_ request: Request) -> String? {
+    guard let value = request.headers[.authorization], value.lowercased().hasPrefix("bearer ") else { return nil }
+    return String(value.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+  }
+
+  /// Compares every byte, so the time taken does not tell how much of a guess was right.
+  static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8)
+    let y = Array(b.utf8)
+    var difference = UInt8(truncatingIfNeeded: x.count ^ y.count)
+    for index in 0..<max(x.count, y.count) {
+      difference |= (index < x.count ? x[index] : 0) ^ (index < y.count ? y[index] : 0)
+    }
+    return difference == 0
+  }
+
+  // MARK: - Responses
+
+  func response(_ body: [UInt8], contentType: String, lexiconVersion: String? = nil) -> Response {
+    var headers: HTTPFields = [.contentType: contentType]
+    if let lexiconVersion { headers[Self.lexiconVersionHeader] = lexiconVersion }
+    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+  }
+
+  static func encode(_ value: some Encodable) throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return Array(try encoder.encode(value)) + [UInt8(ascii: "\n")]
+  }
+}
+
+/// `GET /v1/lexicon`'s answer: the lexicon summary, and which load of the server it is.
+struct LexiconAnswer: Encodable {
+  var summary: LexiconSummary
+  var generation: Int
+  var loadedAt: Date
+
+  enum CodingKeys: String, CodingKey { case generation, loadedAt }
+
+  func encode(to encoder: any Encoder) throws {
+    try summary.encode(to: encoder)
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(generation, forKey: .generation)
+    try container.encode(loadedAt.ISO8601Format(), forKey: .loadedAt)
+  }
+}

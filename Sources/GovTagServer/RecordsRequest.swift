@@ -1,0 +1,101 @@
+import GovTagKit
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// The records of a `POST /v1/tag` or `/v1/explain` request, checked the way a batch input is:
+/// content type, size, UTF-8, JSON, then each record, each refusal an ``APIError``.
+struct RecordsRequest {
+  /// The records, in order, all readable.
+  var documents: [Document]
+  /// Whether the body was an array (the answer is then an array).
+  var isArray: Bool
+
+  /// Reads and checks the body of `request`.
+  ///
+  /// The body is collected up to `maxBodyBytes` and no further, so a client cannot make the
+  /// server hold more than that; the parsed records are bounded by it too.
+  ///
+  /// - Throws: ``APIError``: 415 for another content type, 413 for a body or a record count
+  ///   over the limits, 400 for bytes that are not one JSON value in UTF-8, 422 when a record
+  ///   lacks an id or a text or has a field of the wrong type (listing every such record).
+  init(_ request: Request, configuration: ServerConfiguration, decoder: DocumentDecoder) async throws {
+    try Self.checkContentType(request.headers[.contentType])
+    var request = request
+    let body: ByteBuffer
+    do {
+      body = try await request.collectBody(upTo: configuration.maxBodyBytes)
+    } catch is NIOTooManyBytesError {
+      throw APIError(
+        .contentTooLarge, code: "body_too_large",
+        message: "the request body is larger than \(configuration.maxBodyBytes) bytes",
+        hint: "send fewer records per request, or start the server with a larger --max-body")
+    }
+    let decoded = body.readableBytesView.withContiguousStorageIfAvailable {
+      decoder.decodeRecords(inJSON: $0, source: "request", maxRecords: configuration.maxRecordsPerRequest)
+    } ?? Array(body.readableBytesView).withUnsafeBufferPointer {
+      decoder.decodeRecords(inJSON: $0, source: "request", maxRecords: configuration.maxRecordsPerRequest)
+    }
+    let document: RecordsDocument
+    switch decoded {
+    case .success(let value): document = value
+    case .failure(let problem): throw Self.error(for: problem)
+    }
+    var documents: [Document] = []
+    var problems: [APIError.RecordProblem] = []
+    for record in document.records {
+      switch record {
+      case .success(let found): documents.append(found)
+      case .failure(let error):
+        problems.append(.init(index: error.location.line ?? 1, id: error.id, reason: error.reason, hint: error.hint))
+      }
+    }
+    guard problems.isEmpty else {
+      let count = problems.count == 1 ? "a record" : "\(problems.count) records"
+      throw APIError(
+        .unprocessableContent, code: "invalid_records",
+        message: "\(count) of the request cannot be labelled; nothing was labelled",
+        hint: "give every record a non-empty \"id\" (a string or an integer) and a string \"text\"; see records",
+        records: problems)
+    }
+    self.documents = documents
+    self.isArray = document.isArray
+  }
+
+  /// Refuses anything but JSON (`application/json`, with no charset or UTF-8).
+  static func checkContentType(_ value: String?) throws {
+    let unsupported = APIError(
+      .unsupportedMediaType, code: "unsupported_media_type",
+      message: value.map { "the content type is \($0.escapingControlCharacters), not application/json" }
+        ?? "the request has no Content-Type",
+      hint: "send the records as JSON with Content-Type: application/json")
+    guard let value else { throw unsupported }
+    let parts = value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    guard parts.first == "application/json" else { throw unsupported }
+    for parameter in parts.dropFirst() where parameter.hasPrefix("charset=") {
+      let charset = parameter.dropFirst("charset=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+      guard charset == "utf-8" || charset == "utf8" else {
+        throw APIError(
+          .unsupportedMediaType, code: "unsupported_charset",
+          message: "the body is declared as \(charset.escapingControlCharacters), and GovTag reads UTF-8 only",
+          hint: "convert the text to UTF-8 (for GBK: iconv -f GB18030 -t UTF-8) and send charset=utf-8")
+      }
+    }
+  }
+
+  /// The answer to a body that cannot be read at all.
+  static func error(for problem: RecordsDocumentProblem) -> APIError {
+    switch problem {
+    case .invalidUTF8:
+      APIError(.badRequest, code: "invalid_utf8", message: "the body is not UTF-8: \(problem.reason)", hint: problem.hint)
+    case .invalidJSON:
+      APIError(.badRequest, code: "invalid_json", message: problem.reason, hint: problem.hint)
+    case .notRecords:
+      APIError(.badRequest, code: "not_records", message: problem.reason, hint: problem.hint)
+    case .empty:
+      APIError(.badRequest, code: "empty_body", message: problem.reason, hint: problem.hint)
+    case .tooManyRecords:
+      APIError(.contentTooLarge, code: "too_many_records", message: problem.reason, hint: problem.hint + " (the server's limit is --max-records)")
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import Logging
+
+/// One log line per reload, the same whichever way it was asked for.
+enum ReloadLog {
+  static func log(_ outcome: LexiconStore.ReloadOutcome, trigger: String, logger: Logger) {
+    switch outcome {
+    case .reloaded(let from, let to, let generation, let warnings):
+      logger.notice(
+        "lexicons reloaded (\(trigger)): \(from) -> \(to), generation \(generation)",
+        metadata: warnings.isEmpty ? nil : ["warnings": .array(warnings.map { .string($0) })])
+    case .refused(let problems, let keeping):
+      logger.error(
+        "lexicon reload refused (\(trigger)); keeping \(keeping): \(problems.joined(separator: "; "))")
+    case .busy:
+      logger.warning("lexicon reload (\(trigger)) ignored: another reload is running")
+    }
+  }
+}

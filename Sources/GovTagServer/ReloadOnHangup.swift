@@ -1,0 +1,20 @@
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// Reloads the lexicons on SIGHUP, the way daemons reread their configuration, until the
+/// server shuts down.
+struct ReloadOnHangup: Service {
+  let store: LexiconStore
+  let metrics: ServerMetrics
+  let logger: Logger
+
+  func run() async throws {
+    let signals = await UnixSignalsSequence(trapping: .sighup)
+    for await _ in signals.cancelOnGracefulShutdown() {
+      let outcome = store.reload()
+      metrics.reloaded(outcome)
+      ReloadLog.log(outcome, trigger: "SIGHUP", logger: logger)
+    }
+  }
+}

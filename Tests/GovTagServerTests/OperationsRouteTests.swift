@@ -1,0 +1,48 @@
+import Foundation
+import GovTagKit
+import GovTagServer
+import GovTagTestSupport
+import HTTPTypes
+import Testing
+
+@Suite("Health, metrics and the OpenAPI document")
+struct OperationsRouteTests {
+  @Test("GET /healthz answers ok with the lexicon version")
+  func health() async throws {
+    let server = try TestServer()
+    let answer = try await server.test { client in try await client.send(.get, "/healthz", contentType: nil) }
+    #expect(answer.status == .ok)
+    #expect(answer.text == "{\"status\":\"ok\",\"lexicon_version\":\"\(server.store.snapshot.govtag.lexiconVersion)\",\"generation\":1}\n")
+  }
+
+  /// The document's `paths` → methods, as the server registers them (reload: with a token).
+  static let routes: [String: Set<String>] = [
+    "/v1/tag": ["post"], "/v1/explain": ["post"], "/v1/lexicon": ["get"], "/v1/admin/reload": ["post"],
+    "/healthz": ["get"], "/metrics": ["get"], "/openapi.json": ["get"],
+  ]
+
+  @Test("GET /openapi.json is OpenAPI 3.1 and describes exactly the routes the server has")
+  func openAPI() async throws {
+    let server = try TestServer { $0.adminToken = "0123456789abcdef-token" }
+    let (document, answers) = try await server.test { client in
+      let document = try await client.send(.get, "/openapi.json", contentType: nil)
+      // Every route answers something other than 404 with the methods the document lists.
+      var answers: [String: HTTPResponse.Status] = [:]
+      for (path, methods) in Self.routes {
+        for method in methods {
+          answers["\(method) \(path)"] = try await client.send(method == "get" ? .get : .post, path, json: "{}").status
+        }
+      }
+      return (document, answers)
+    }
+    #expect(document.status == .ok)
+    let object = try document.object()
+    #expect(object["openapi"] as? String == "3.1.0")
+    let paths = try #require(object["paths"] as? [String: [String: Any]])
+    #expect(Dictionary(uniqueKeysWithValues: paths.map { ($0.key, Set($0.value.keys)) }) == Self.routes)
+    #expect(answers.values.allSatisfy { $0 != .notFound && $0 != .methodNotAllowed }, "\(answers)")
+    // Each documented status of /v1/tag is one the tests see (BadRequestTests) or 200.
+    let tag = try #require((paths["/v1/tag"]?["post"] as? [String: Any])?["responses"] as? [String: Any])
+    #expect(Set(tag.keys) == ["200", "400", "413", "415", "422"])
+  }
+}
