@@ -19,7 +19,7 @@ DIST ?= dist
 DIST_NAME = govtag-$(VERSION)-linux-$(shell uname -m)
 
 .PHONY: deps build release static run test install install-files uninstall dist \
-  reference test-install test-dist test-spark test-exchange bench fuzz calibrate planted confidence-figures clean
+  reference test-install test-dist test-spark test-exchange test-serve bench bench-serve fuzz calibrate planted confidence-figures clean
 
 # ICU4C's headers and libraries (Debian's libicu-dev), installed only when missing.
 deps:
@@ -111,6 +111,17 @@ test-spark: dist
 # missing. LABEL_STUDIO=1 also runs a real Label Studio on 127.0.0.1 (in .build/label-studio-venv).
 test-exchange: build
 	scripts/test-exchange.sh .build/debug/govtag
+
+# A real `govtag serve` on loopback: schemathesis (PyPI) against its /openapi.json, SIGHUP reload
+# (good and broken lexicons), SIGTERM with a request in flight, a taken port (scripts/test-serve.sh).
+test-serve: build
+	scripts/test-serve.sh .build/debug/govtag
+
+# The server under wrk load (Benchmarks/serve.sh): requests/s and latency at 1, 8 and 64
+# connections against govtag tag --jobs 2 on the same texts, a 5-minute soak with bad requests
+# and a reload, RSS. Takes about 8 minutes; run it on an idle machine.
+bench-serve:
+	Benchmarks/serve.sh
 
 # libFuzzer over the JSON record reader, the CSV and JSON array readers and the lexicon parser,
 # FUZZ_SECONDS each (Fuzz/README.md). New inputs go to Fuzz/.build/corpus, crashes to

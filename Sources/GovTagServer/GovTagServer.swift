@@ -1,5 +1,9 @@
 import GovTagKit
 public import Hummingbird
+import NIOCore
+#if canImport(Glibc)
+import Glibc
+#endif
 public import Logging
 import ServiceLifecycle
 
@@ -32,8 +36,9 @@ public enum GovTagServer {
     // Middleware first: routes added later are wrapped by it.
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
-    router.add(middleware: JSONErrorMiddleware(metrics: metrics))
-    GovTagService(store: store, configuration: configuration, metrics: metrics).register(on: router)
+    let service = GovTagService(store: store, configuration: configuration, metrics: metrics)
+    router.add(middleware: JSONErrorMiddleware(metrics: metrics, routes: service.routes))
+    service.register(on: router)
     let host = configuration.host
     let port = configuration.port
     let version = store.snapshot.govtag.lexiconVersion
@@ -55,10 +60,25 @@ public enum GovTagServer {
   ///   - configuration: address and limits.
   ///   - metrics: where the metrics go.
   ///   - logger: the server's logger.
-  /// - Throws: when the address cannot be bound or the server fails.
+  /// - Throws: `GovTagError` when the address cannot be bound (naming it and what to do), or
+  ///   the error that stopped the server.
   public static func run(
     store: LexiconStore, configuration: ServerConfiguration, metrics: ServerMetrics, logger: Logger = Logger(label: "govtag.serve")
   ) async throws {
-    try await application(store: store, configuration: configuration, metrics: metrics, logger: logger).runService()
+    do {
+      try await application(store: store, configuration: configuration, metrics: metrics, logger: logger).runService()
+    } catch let error as IOError where [EADDRINUSE, EADDRNOTAVAIL, EACCES].contains(error.errnoCode) {
+      let address = "\(configuration.host):\(configuration.port)"
+      throw switch error.errnoCode {
+      case EADDRINUSE:
+        GovTagError(
+          .io, "cannot listen on \(address): the address is already in use",
+          hint: "stop the program that holds it (ss -ltnp 'sport = :\(configuration.port)' shows it) or choose another --port")
+      case EACCES:
+        GovTagError(.io, "cannot listen on \(address): permission denied", hint: "ports below 1024 need privileges; choose --port 1024 or above")
+      default:
+        GovTagError(.io, "cannot listen on \(address): no such local address", hint: "use 127.0.0.1, 0.0.0.0 or an address of this machine for --host")
+      }
+    }
   }
 }

@@ -18,6 +18,16 @@ struct GovTagService: Sendable {
   /// The header naming the lexicon version that labelled the answer.
   static let lexiconVersionHeader = HTTPField.Name("GovTag-Lexicon-Version")!
 
+  /// Each route's methods, as ``register(on:)`` adds them.
+  var routes: [String: [HTTPRequest.Method]] {
+    var routes: [String: [HTTPRequest.Method]] = [
+      "/v1/tag": [.post], "/v1/explain": [.post], "/v1/lexicon": [.get], "/healthz": [.get], "/metrics": [.get],
+      "/openapi.json": [.get],
+    ]
+    if configuration.adminToken != nil { routes["/v1/admin/reload"] = [.post] }
+    return routes
+  }
+
   /// Adds the routes to `router`.
   func register<Context: RequestContext>(on router: Router<Context>) {
     router.post("/v1/tag") { request, _ in try await tag(request) }

@@ -11,6 +11,9 @@ import Logging
 /// answered without internals.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
   let metrics: ServerMetrics
+  /// The methods of each route, so that a known path with another method gets 405 and `Allow`
+  /// rather than the router's 404.
+  let routes: [String: [HTTPRequest.Method]]
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
     do {
@@ -19,6 +22,12 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
       metrics.refused(error.code)
       throw error
     } catch let error as any HTTPResponseError {
+      if error.status == .notFound, let allowed = routes[request.uri.path] {
+        var converted = Self.apiError(status: .methodNotAllowed, path: request.uri.path, method: request.method)
+        converted.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+        metrics.refused(converted.code)
+        throw converted
+      }
       let converted = Self.apiError(status: error.status, path: request.uri.path, method: request.method)
       metrics.refused(converted.code)
       throw converted

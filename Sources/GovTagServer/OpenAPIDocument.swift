@@ -166,9 +166,9 @@ enum OpenAPIDocument {
         },
         "responses": {
           "BadRequest": {"description": "The body is not UTF-8, not JSON, empty, or neither a record nor an array; or a parameter is wrong.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "TooLarge": {"description": "The body is over --max-body bytes, or holds more than --max-records records.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "TooLarge": {"description": "The body is over --max-body bytes.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "UnsupportedMediaType": {"description": "The body is not declared as application/json in UTF-8.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "InvalidRecords": {"description": "Some records lack an id or a text, or have a field of the wrong type; error.records lists each. Nothing was labelled.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+          "InvalidRecords": {"description": "More records than --max-records (code too_many_records); or some records lack an id or a text, or have a field of the wrong type (code invalid_records, and error.records lists each). Nothing was labelled.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         },
         "schemas": {
           "Record": {

@@ -16,9 +16,10 @@ struct RecordsRequest {
   /// The body is collected up to `maxBodyBytes` and no further, so a client cannot make the
   /// server hold more than that; the parsed records are bounded by it too.
   ///
-  /// - Throws: ``APIError``: 415 for another content type, 413 for a body or a record count
-  ///   over the limits, 400 for bytes that are not one JSON value in UTF-8, 422 when a record
-  ///   lacks an id or a text or has a field of the wrong type (listing every such record).
+  /// - Throws: ``APIError``: 415 for another content type, 413 for a body over the limit, 400
+  ///   for bytes that are not one JSON value in UTF-8, 422 for more records than allowed or
+  ///   when a record lacks an id or a text or has a field of the wrong type (listing every
+  ///   such record).
   init(_ request: Request, configuration: ServerConfiguration, decoder: DocumentDecoder) async throws {
     try Self.checkContentType(request.headers[.contentType])
     var request = request
@@ -95,7 +96,7 @@ struct RecordsRequest {
     case .empty:
       APIError(.badRequest, code: "empty_body", message: problem.reason, hint: problem.hint)
     case .tooManyRecords:
-      APIError(.contentTooLarge, code: "too_many_records", message: problem.reason, hint: problem.hint + " (the server's limit is --max-records)")
+      APIError(.unprocessableContent, code: "too_many_records", message: problem.reason, hint: problem.hint + " (the server's limit is --max-records)")
     }
   }
 }

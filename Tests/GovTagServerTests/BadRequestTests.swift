@@ -58,7 +58,7 @@ struct BadRequestTests {
       status: .unprocessableContent, code: "invalid_records",
       message: "2 records of the request cannot be labelled; nothing was labelled"),
     Case(
-      name: "too many records", body: Array("[\(record), \(record), \(record), \(record)]".utf8), status: .contentTooLarge,
+      name: "too many records", body: Array("[\(record), \(record), \(record), \(record)]".utf8), status: .unprocessableContent,
       code: "too_many_records", message: "4 records in one request; at most 3 are allowed"),
     Case(
       name: "a body over the limit", body: Array(("[" + Array(repeating: record, count: 40).joined(separator: ",") + "]").utf8),
@@ -69,6 +69,9 @@ struct BadRequestTests {
     Case(
       name: "an unknown route", path: "/v1/tags", body: Array(record.utf8), status: .notFound, code: "not_found",
       message: "no route POST /v1/tags"),
+    Case(
+      name: "a known route with another method", method: .put, path: "/v1/tag", body: Array(record.utf8),
+      status: .methodNotAllowed, code: "method_not_allowed", message: "/v1/tag does not take PUT"),
     Case(
       name: "reload not enabled", path: "/v1/admin/reload", body: [], status: .notFound, code: "not_found",
       message: "no route POST /v1/admin/reload"),
@@ -93,6 +96,7 @@ struct BadRequestTests {
     #expect(error.message == bad.message)
     #expect(error.status == Int(bad.status.code))
     #expect(!error.hint.isEmpty)
+    if bad.status == .methodNotAllowed { #expect(answer.headers[.allow] == "POST") }
     #expect(good.status == .ok)
   }
 

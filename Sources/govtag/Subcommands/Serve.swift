@@ -73,6 +73,9 @@ struct Serve: AsyncParsableCommand {
       adminToken: token)
     do {
       try await GovTagServer.run(store: store, configuration: configuration, metrics: metrics)
+    } catch let error as GovTagError {
+      Diagnostics.error(error.description)
+      throw Diagnostics.fatal
     } catch {
       Diagnostics.error("the server stopped: \(error) (listening on \(host):\(port))")
       throw Diagnostics.fatal

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# `make test-serve`: runs a real `govtag serve` on loopback and checks, from outside, what the
+# in-process tests cannot:
+#   1. schemathesis (PyPI) against GET /openapi.json: every answer matches the document, valid
+#      records are labelled, invalid ones refused with 4xx, unknown methods get 405;
+#   2. SIGHUP reloads edited lexicons (the generation goes up, the labels change), and refuses
+#      broken ones (the old version keeps answering, the log says why);
+#   3. SIGTERM while a large request is in flight: that request completes (200, every record),
+#      new connections are refused, and the server exits with status 0;
+#   4. a port already in use: a clear error and exit status 2.
+# Usage: scripts/test-serve.sh [path/to/govtag]   (default .build/debug/govtag)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+govtag=${1:-.build/debug/govtag}
+govtag=$(cd "$(dirname "$govtag")" && pwd -P)/$(basename "$govtag")
+python=${PYTHON:-python3}
+schemathesis_spec=${SCHEMATHESIS_SPEC:-schemathesis==4.32.5}
+examples=${SCHEMATHESIS_EXAMPLES:-100}
+port=${PORT:-$((20000 + RANDOM % 20000))}
+
+if ! "$python" -c 'import schemathesis' 2>/dev/null; then
+  echo "test-serve: installing $schemathesis_spec with pip"
+  "$python" -m pip install --quiet "$schemathesis_spec"
+fi
+
+tmp=$(mktemp -d)
+server=
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+fail() { echo "test-serve: FAIL: $*" >&2; [ -f "$tmp/server.log" ] && tail -20 "$tmp/server.log" >&2; exit 1; }
+url=http://127.0.0.1:$port
+
+cp -R "$repo/Lexicons" "$tmp/lexicons"
+head -c 24 /dev/urandom | base64 > "$tmp/token"
+unset GOVTAG_LEXICONS
+
+start() {
+  "$govtag" serve --port "$port" --lexicons "$tmp/lexicons" --admin-token-file "$tmp/token" > "$tmp/server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 100); do
+    curl -fs "$url/healthz" > /dev/null 2>&1 && return 0
+    kill -0 "$server" 2>/dev/null || fail "the server exited at start"
+    sleep 0.1
+  done
+  fail "the server did not answer /healthz within 10 s"
+}
+field() { "$python" -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+
+start
+echo "test-serve: server on $url (pid $server)"
+
+# 1. The OpenAPI document is true.
+"$python" -m schemathesis.cli run "$url/openapi.json" --checks all --max-examples "$examples" \
+  -H "Authorization: Bearer $(cat "$tmp/token")" --no-color > "$tmp/schemathesis.log" 2>&1 \
+  || { tail -60 "$tmp/schemathesis.log" >&2; fail "schemathesis found problems"; }
+grep -E "generated|No issues" "$tmp/schemathesis.log" | sed 's/^/test-serve: schemathesis: /'
+
+# 2. SIGHUP reload: an added term changes the labels; a broken file is refused.
+record='{"id":"r1","text":"本项目用于演示热加载词条测试。"}'
+tag() { curl -fs -H 'Content-Type: application/json' --data-binary "$record" "$url/v1/tag"; }
+version1=$(tag | field '["lexicon_version"]')
+generation1=$(curl -fs "$url/v1/lexicon" | field '["generation"]')  # schemathesis has reloaded too
+generation2=$((generation1 + 1))
+[ "$(tag | field '["labels"]["capability"]')" = "[]" ] || fail "the test record should have no capability label before the reload"
+"$python" - "$tmp/lexicons/capability.yaml" <<'PY'
+import re, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+# Add the term under public_service's terms: the first "terms:" line after "  public_service:".
+start = text.index("\n  public_service:")
+at = text.index("terms:\n", start) + len("terms:\n")
+indent = re.match(r"[ ]*", text[at:]).group(0)
+open(path, "w", encoding="utf-8").write(text[:at] + f"{indent}热加载词条: 10\n" + text[at:])
+PY
+kill -HUP "$server"
+for _ in $(seq 1 50); do
+  [ "$(curl -fs "$url/v1/lexicon" | field '["generation"]')" = "$generation2" ] && break
+  sleep 0.1
+done
+[ "$(curl -fs "$url/v1/lexicon" | field '["generation"]')" = "$generation2" ] || fail "SIGHUP did not reload the lexicons"
+version2=$(tag | field '["lexicon_version"]')
+[ "$version2" != "$version1" ] || fail "the lexicon version did not change after the reload"
+[ "$(tag | field '["labels"]["capability"]')" = "['public_service']" ] || fail "the added term does not label after the reload"
+echo "test-serve: SIGHUP reloaded $version1 -> $version2"
+
+echo "  broken: [" >> "$tmp/lexicons/capability.yaml"
+kill -HUP "$server"
+for _ in $(seq 1 50); do grep -q "lexicon reload refused (SIGHUP)" "$tmp/server.log" && break; sleep 0.1; done
+grep -q "lexicon reload refused (SIGHUP)" "$tmp/server.log" || fail "a broken lexicon was not refused"
+[ "$(tag | field '["lexicon_version"]')" = "$version2" ] || fail "the old lexicons did not stay after a refused reload"
+echo "test-serve: SIGHUP with a broken lexicon refused; $version2 still answers"
+
+# 3. SIGTERM with a request in flight: it completes, the server exits 0, new connections fail.
+"$python" - "$repo/Corpus/dev.jsonl" "$tmp/big.json" <<'PY'
+import json, sys
+records = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+batch = [dict(r, id=f"{r['id']}-{i}") for i in range(4) for r in records][:800]
+json.dump(batch, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+curl -s -o "$tmp/big-answer.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+  --data-binary @"$tmp/big.json" "$url/v1/tag?evidence=none" > "$tmp/big-status" &
+client=$!
+sleep 0.3
+kill -TERM "$server"
+wait "$client" || true
+set +e; wait "$server"; status=$?; set -e
+server=
+[ "$(cat "$tmp/big-status")" = 200 ] || fail "the in-flight request got $(cat "$tmp/big-status") during shutdown"
+[ "$("$python" -c "import json; print(len(json.load(open('$tmp/big-answer.json'))))")" = 800 ] \
+  || fail "the in-flight request did not get all 800 records"
+[ "$status" = 0 ] || fail "the server exited with status $status after SIGTERM"
+curl -s -o /dev/null "$url/healthz" && fail "the server still accepts connections after SIGTERM"
+echo "test-serve: SIGTERM: the in-flight request of 800 records completed, exit status 0"
+
+# 4. The port is taken: a clear error, status 2.
+"$python" -c "
+import socket, time, sys
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', $port)); s.listen()
+time.sleep(15)" &
+holder=$!
+sleep 0.5
+set +e; "$govtag" serve --port "$port" --lexicons "$repo/Lexicons" > "$tmp/taken.log" 2>&1; status=$?; set -e
+kill "$holder" 2>/dev/null || true
+[ "$status" = 2 ] || { cat "$tmp/taken.log" >&2; fail "a second server on a taken port exited with $status, not 2"; }
+grep -q "govtag: error: cannot listen on 127.0.0.1:$port: the address is already in use" "$tmp/taken.log" \
+  || { cat "$tmp/taken.log" >&2; fail "the taken port is not reported clearly"; }
+echo "test-serve: port taken: $(grep 'govtag: error' "$tmp/taken.log" | head -1)"
+echo "test-serve: all checks passed"
