@@ -46,6 +46,20 @@ struct ExchangeCommandTests {
     #expect(config.contains(#"    <Choice value="广东" hint="广东省"/>"#))
   }
 
+  @Test("export refuses an untagged corpus with one error that says to tag it first, not one per record")
+  func exportNeedsLabels() throws {
+    let directory = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    Fixtures.write(
+      #"{"id":"a","text":"一网通办","gold":{"capability":["public_service"]}}"# + "\n" + #"{"id":"b","text":"x","gold":{"capability":[]}}"# + "\n",
+      to: "corpus.jsonl", in: directory)
+    let result = try CommandRunner.run(["export", "doccano", "corpus.jsonl", "-o", "doccano.jsonl"], in: directory)
+    #expect(result.status == 2)
+    #expect(
+      result.stderr
+        == "govtag: error: corpus.jsonl:1: none of the 2 records has a \"labels\" field; the records have \"gold\" (2 records); label the records with govtag tag first\n")
+  }
+
   @Test("Round trip without edits: export, accept in Label Studio, import, audit agrees 1.0 on every category")
   func roundTrip() throws {
     let directory = Fixtures.temporaryDirectory()

@@ -8,12 +8,13 @@
 /// field is then a real problem of that record. If no record has the field, ``finish()`` returns
 /// the other problems held (a line that is not JSON is still worth reporting) and the one error.
 /// Shared by `govtag eval`, `audit`, `lexicon suggest` (``AnnotatedCorpusReader``) and
-/// `govtag stats` and `report` (``LabelledRecordReader``).
+/// `govtag stats`, `report` and `export` (``LabelledRecordReader``).
 struct LabelFieldCheck<Problem> {
   /// The field the command reads labels from.
   let field: String
-  /// The option that names another field, for the hint: `--field`.
-  let option: String
+  /// The option that names another field, for the hint: `--field`; `nil` for a command that
+  /// reads GovTag's labels only (`export`), whose hint is to tag the records first.
+  let option: String?
   /// Whether some record had the field.
   private(set) var fieldSeen = false
   /// Problems held until the field is seen, with whether each is a missing field.
@@ -25,7 +26,7 @@ struct LabelFieldCheck<Problem> {
   private var candidates: [(name: String, records: Int)] = []
 
   /// Creates a check.
-  init(field: String, option: String) {
+  init(field: String, option: String?) {
     self.field = field
     self.option = option
   }
@@ -79,11 +80,15 @@ struct LabelFieldCheck<Problem> {
         others,
         GovTagError(
           .input, message + ", nor any other field of labels ({\"capability\": [...], ...})", at: firstMissing,
-          hint: "add the labels to the records, or name the field that holds them with \(option)")
+          hint: option.map { "add the labels to the records, or name the field that holds them with \($0)" }
+            ?? "label the records with govtag tag first")
       )
     }
     let ranked = candidates.enumerated().sorted { ($0.element.records, -$0.offset) > ($1.element.records, -$1.offset) }.map(\.element)
     let found = ranked.map { "\"\($0.name)\" (\($0.records) record\($0.records == 1 ? "" : "s"))" }.joined(separator: ", ")
+    guard let option else {
+      return (others, GovTagError(.input, message + "; the records have \(found)", at: firstMissing, hint: "label the records with govtag tag first"))
+    }
     let pass = ranked.map { "\(option) \($0.name)" }.joined(separator: " or ")
     return (others, GovTagError(.input, message + "; the records have \(found)", at: firstMissing, hint: "pass \(pass)"))
   }

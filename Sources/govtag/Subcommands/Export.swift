@@ -10,6 +10,14 @@ struct Export: ParsableCommand {
   )
 
   /// `govtag export label-studio`: tasks with GovTag's predictions, and the labeling configuration.
+  /// GovTag's output read back by the decoder of stats, report and diff: GovTag's labels are
+  /// required, and the hint for records without them is to tag them first (export has no --field).
+  static var reader: LabelledRecordReader {
+    var reader = LabelledRecordReader(source: .govtag)
+    reader.fieldOption = nil
+    return reader
+  }
+
   struct LabelStudio: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "label-studio",
@@ -57,10 +65,10 @@ struct Export: ParsableCommand {
         json.append(raw: Array("[".utf8))
         var tasks = 0
         var misplaced = 0
-        let summary = try LabelledExportReader().read(paths: inputs) { event in
+        let summary = try Export.reader.read(paths: inputs) { event in
           switch event {
-          case .record(let record, let version):
-            let task = LabelStudioTask(record: record, modelVersion: version, offersProvince: !provinces.isEmpty)
+          case .record(let record):
+            let task = LabelStudioTask(record: record, modelVersion: record.lexiconVersion, offersProvince: !provinces.isEmpty)
             for span in task.misplacedSpans {
               misplaced += 1
               Diagnostics.error(
@@ -113,9 +121,9 @@ struct Export: ParsableCommand {
       try Diagnostics.orExit {
         try OutputFile.refuseOverlap(outputs: [("-o", output)], inputs: inputs)
         var bytes: [UInt8] = []
-        let summary = try LabelledExportReader().read(paths: inputs) { event in
+        let summary = try Export.reader.read(paths: inputs) { event in
           switch event {
-          case .record(let record, _): bytes += DoccanoRecord.exportLine(record)
+          case .record(let record): bytes += DoccanoRecord.exportLine(record)
           case .recordFailed(let error): Diagnostics.error(error.description)
           case .inputFailed(let error): Diagnostics.error(error.description)
           }

@@ -26,6 +26,8 @@ public struct LabelledRecord: Sendable, Hashable {
   public var evidence: [EvidenceSpan]
   /// GovTag's confidences (calibrated lexicons), per dimension and category; empty without them.
   public var confidence: [String: [String: Double]] = [:]
+  /// The `lexicon_version` that labelled the record, when it has one.
+  public var lexiconVersion: String?
 
   /// Creates a record.
   public init(

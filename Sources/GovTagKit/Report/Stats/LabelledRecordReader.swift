@@ -26,6 +26,9 @@ public struct LabelledRecordReader: Sendable {
   public var referenceFields: [String]
   /// The taxonomy whose category ids labels must use.
   public var taxonomy: Taxonomy
+  /// The option that names another field of labels, for the hint when no record has the field
+  /// (`--field`); `nil` for a command that reads GovTag's labels only.
+  public var fieldOption: String? = "--field"
 
   /// Creates a reader.
   ///
@@ -54,7 +57,7 @@ public struct LabelledRecordReader: Sendable {
   @discardableResult
   public func read(paths: [String], onEvent: (Event) -> Void) throws -> LabelledReadSummary {
     var summary = LabelledReadSummary()
-    var check = LabelFieldCheck<Event>(field: source.fieldName, option: "--field")
+    var check = LabelFieldCheck<Event>(field: source.fieldName, option: fieldOption)
     for path in paths {
       let reader: LineReader
       do {
@@ -217,6 +220,7 @@ public struct LabelledRecordReader: Sendable {
       id: document.id, title: document.title, text: document.text, year: try year(fields["year"]), labels: labels,
       reference: reference, referenceField: referenceField, needsReview: needsReview, reviewReasons: reasons,
       evidence: try evidence(fields["evidence"]))
+    record.lexiconVersion = fields["lexicon_version"]?.stringValue
     // Confidences are optional (calibrated lexicons only); anything but a probability (a number
     // from 0 to 1) is passed over.
     for (dimension, value) in fields["confidence"]?.objectValue ?? [:] {
