@@ -7,7 +7,8 @@
 #      broken ones (the old version keeps answering, the log says why);
 #   3. SIGTERM while a large request is in flight: that request completes (200, every record),
 #      new connections are refused, and the server exits with status 0;
-#   4. a port already in use: a clear error and exit status 2.
+#   4. a port already in use: a clear error and exit status 2;
+#   5. a connection that sends nothing is closed after --idle-timeout.
 # Usage: scripts/test-serve.sh [path/to/govtag]   (default .build/debug/govtag)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -129,4 +130,15 @@ kill "$holder" 2>/dev/null || true
 grep -q "govtag: error: cannot listen on 127.0.0.1:$port: the address is already in use" "$tmp/taken.log" \
   || { cat "$tmp/taken.log" >&2; fail "the taken port is not reported clearly"; }
 echo "test-serve: port taken: $(grep 'govtag: error' "$tmp/taken.log" | head -1)"
+# 5. A client that connects and sends nothing is dropped after --idle-timeout.
+"$govtag" serve --port "$port" --lexicons "$repo/Lexicons" --idle-timeout 1 > "$tmp/idle.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -fs "$url/healthz" > /dev/null 2>&1 && break; sleep 0.1; done
+idle=$("$python" -c "
+import socket, time
+s = socket.create_connection(('127.0.0.1', $port)); s.settimeout(10); start = time.time()
+print('closed' if s.recv(1) == b'' else 'data', round(time.time() - start, 1))")
+kill "$server"; wait "$server" || true; server=
+case "$idle" in closed\ 1.*|closed\ 2.*) ;; *) fail "an idle connection was not closed after --idle-timeout 1 ($idle)";; esac
+echo "test-serve: an idle connection was closed after ${idle#closed } s (--idle-timeout 1)"
 echo "test-serve: all checks passed"

@@ -1,5 +1,6 @@
 import GovTagKit
 public import Hummingbird
+import HummingbirdCore
 import NIOCore
 #if canImport(Glibc)
 import Glibc
@@ -44,7 +45,10 @@ public enum GovTagServer {
     let version = store.snapshot.govtag.lexiconVersion
     return Application(
       router: router,
-      configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "govtag"),
+      server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
+      configuration: ApplicationConfiguration(
+        address: .hostname(host, port: port), serverName: "govtag",
+        availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),
       services: reloadOnHangup ? [ReloadOnHangup(store: store, metrics: metrics, logger: logger)] : [],
       onServerRunning: { channel in
         logger.notice(

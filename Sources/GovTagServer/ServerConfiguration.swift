@@ -12,11 +12,18 @@ public struct ServerConfiguration: Sendable {
   public var maxRecordsPerRequest: Int
   /// The bearer token that enables `POST /v1/admin/reload`; `nil` leaves the route disabled.
   public var adminToken: String?
+  /// Seconds a connection may stay idle (a keep-alive with no request, a client that stalls)
+  /// before the server closes it.
+  public var idleTimeoutSeconds: Int
+  /// The most connections open at once; more wait in the listen backlog until one closes, so
+  /// a flood of connections cannot exhaust memory or file descriptors.
+  public var maxConnections: Int
 
   /// Creates a configuration; the defaults suit one portal on the same machine.
   public init(
     host: String = "127.0.0.1", port: Int = 8080, lexicons: String? = nil, maxBodyBytes: Int = Self.defaultMaxBodyBytes,
-    maxRecordsPerRequest: Int = Self.defaultMaxRecordsPerRequest, adminToken: String? = nil
+    maxRecordsPerRequest: Int = Self.defaultMaxRecordsPerRequest, adminToken: String? = nil,
+    idleTimeoutSeconds: Int = Self.defaultIdleTimeoutSeconds, maxConnections: Int = Self.defaultMaxConnections
   ) {
     self.host = host
     self.port = port
@@ -24,10 +31,16 @@ public struct ServerConfiguration: Sendable {
     self.maxBodyBytes = maxBodyBytes
     self.maxRecordsPerRequest = maxRecordsPerRequest
     self.adminToken = adminToken
+    self.idleTimeoutSeconds = idleTimeoutSeconds
+    self.maxConnections = maxConnections
   }
 
   /// 4 MiB: a thousand typical cases, or one very long one.
   public static let defaultMaxBodyBytes = 4 << 20
   /// 1,000 records: a request of that many is labelled in about a second on one core.
   public static let defaultMaxRecordsPerRequest = 1000
+  /// 60 s: longer than any labelling request takes, short enough to shed stalled clients.
+  public static let defaultIdleTimeoutSeconds = 60
+  /// 1,024: far above what two cores can keep busy, below the usual file-descriptor limit.
+  public static let defaultMaxConnections = 1024
 }

@@ -32,6 +32,12 @@ struct Serve: AsyncParsableCommand {
   @Option(name: .customLong("max-records"), help: "The most records one request may hold.")
   var maxRecords = ServerConfiguration.defaultMaxRecordsPerRequest
 
+  @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Close a connection idle this long.", valueName: "seconds"))
+  var idleTimeout = ServerConfiguration.defaultIdleTimeoutSeconds
+
+  @Option(name: .customLong("max-connections"), help: "The most connections open at once; more wait until one closes.")
+  var maxConnections = ServerConfiguration.defaultMaxConnections
+
   @Option(
     name: .customLong("admin-token-file"),
     help: ArgumentHelp(
@@ -49,6 +55,8 @@ struct Serve: AsyncParsableCommand {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
     guard maxBody > 0 else { throw ValidationError("--max-body must be a positive number of bytes, not \(maxBody)") }
     guard maxRecords > 0 else { throw ValidationError("--max-records must be at least 1, not \(maxRecords)") }
+    guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be at least 1 second, not \(idleTimeout)") }
+    guard maxConnections > 0 else { throw ValidationError("--max-connections must be at least 1, not \(maxConnections)") }
     guard Logger.Level(rawValue: logLevel) != nil else {
       throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not \(logLevel)")
     }
@@ -70,7 +78,7 @@ struct Serve: AsyncParsableCommand {
     }
     let configuration = ServerConfiguration(
       host: host, port: port, lexicons: store.directory, maxBodyBytes: maxBody, maxRecordsPerRequest: maxRecords,
-      adminToken: token)
+      adminToken: token, idleTimeoutSeconds: idleTimeout, maxConnections: maxConnections)
     do {
       try await GovTagServer.run(store: store, configuration: configuration, metrics: metrics)
     } catch let error as GovTagError {
