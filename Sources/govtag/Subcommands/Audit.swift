@@ -24,8 +24,14 @@ struct Audit: ParsableCommand {
   @Argument(help: "Manually labelled JSON Lines files; - reads standard input.")
   var inputs: [String] = []
 
-  @Flag(help: "Print the report as JSON instead of text.")
-  var json = false
+  @Option(help: ReportFormat.help([.text, .json]))
+  var format: ReportFormat = .text
+
+  /// `--json`, the spelling before `--format`.
+  @Flag(name: .customLong("json"), help: .hidden)
+  var jsonFlag = false
+
+  var json: Bool { format == .json }
 
   @Option(help: "The record field that holds the manual labels.")
   var field = "manual"
@@ -46,7 +52,8 @@ struct Audit: ParsableCommand {
 
   @OptionGroup var lexicons: LexiconOptions
 
-  func validate() throws {
+  mutating func validate() throws {
+    try ReportFormat.resolve(&format, json: jsonFlag, offered: [.text, .json])
     if field.isEmpty { throw ValidationError("--field must not be empty") }
     if top < 0 { throw ValidationError("--top must be 0 or more") }
     if compare.isEmpty {

@@ -23,13 +23,21 @@ struct Diff: ParsableCommand {
   @Argument(help: "The later labelled file; - reads standard input.")
   var new: String
 
-  @Flag(help: "Write JSON, listing every id, instead of Markdown tables.")
-  var json = false
+  @Option(help: ReportFormat.help([.markdown, .json]))
+  var format: ReportFormat = .markdown
+
+  /// `--json`, the spelling before `--format`.
+  @Flag(name: .customLong("json"), help: .hidden)
+  var jsonFlag = false
+
+  /// JSON lists every id; Markdown tables show the changes by category.
+  var json: Bool { format == .json }
 
   @Option(help: ArgumentHelp("How many ids a table cell shows before \"… and N more\".", valueName: "n"))
   var ids = 10
 
-  func validate() throws {
+  mutating func validate() throws {
+    try ReportFormat.resolve(&format, json: jsonFlag, offered: [.markdown, .json])
     if old == "-" && new == "-" { throw ValidationError("only one of the two files can be standard input") }
     if ids < 0 { throw ValidationError("--ids must be 0 or more") }
   }

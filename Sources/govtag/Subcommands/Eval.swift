@@ -21,8 +21,14 @@ struct Eval: ParsableCommand {
   @Argument(help: "Gold-labelled JSON Lines files; - reads standard input.")
   var inputs: [String] = []
 
-  @Flag(help: "Print the figures as JSON instead of tables.")
-  var json = false
+  @Option(help: ReportFormat.help([.text, .json]))
+  var format: ReportFormat = .text
+
+  /// `--json`, the spelling before `--format`.
+  @Flag(name: .customLong("json"), help: .hidden)
+  var jsonFlag = false
+
+  var json: Bool { format == .json }
 
   @Option(help: ArgumentHelp("Also give every figure per value of this record field.", valueName: "field"))
   var by: String?
@@ -40,7 +46,8 @@ struct Eval: ParsableCommand {
   /// The field to read: `--gold-field` when an old script gives it, else `--field`.
   var goldField: String { deprecatedGoldField ?? field }
 
-  func validate() throws {
+  mutating func validate() throws {
+    try ReportFormat.resolve(&format, json: jsonFlag, offered: [.text, .json])
     if inputs.isEmpty { throw ValidationError("name at least one gold-labelled input file, or - for standard input") }
     if goldField.isEmpty { throw ValidationError("--field must not be empty") }
   }

@@ -30,12 +30,19 @@ extension Lexicon {
     @Option(help: "The fewest of a category's records a candidate must occur in.")
     var minCount = 3
 
-    @Flag(help: "Print the suggestions as JSON instead of tables.")
-    var json = false
+    @Option(help: ReportFormat.help([.text, .json]))
+    var format: ReportFormat = .text
+
+    /// `--json`, the spelling before `--format`.
+    @Flag(name: .customLong("json"), help: .hidden)
+    var jsonFlag = false
+
+    var json: Bool { format == .json }
 
     @OptionGroup var lexicons: LexiconOptions
 
-    func validate() throws {
+    mutating func validate() throws {
+      try ReportFormat.resolve(&format, json: jsonFlag, offered: [.text, .json])
       if inputs.isEmpty { throw ValidationError("name at least one labelled input file, or - for standard input") }
       if field.isEmpty { throw ValidationError("--field must not be empty") }
       if top < 1 { throw ValidationError("--top must be at least 1") }

@@ -11,13 +11,24 @@ struct Segment: ParsableCommand {
   @Argument(help: "The text itself, a file holding it, or - for standard input.")
   var text: String
 
-  @Flag(help: "Print tokens as JSON with code point offsets and kinds.")
-  var json = false
+  @Option(help: ArgumentHelp("Output format: text (a|b|c, the default) or json (tokens with code point offsets and kinds).", valueName: "format"))
+  var format: ReportFormat = .text
+
+  /// `--json`, the spelling before `--format`.
+  @Flag(name: .customLong("json"), help: .hidden)
+  var jsonFlag = false
+
+  var json: Bool { format == .json }
 
   @Flag(help: "Do not merge lexicon terms: ICU's segmentation alone.")
   var raw = false
 
   @OptionGroup var lexicons: LexiconOptions
+
+  mutating func validate() throws {
+    try ReportFormat.resolve(&format, json: jsonFlag, offered: [.text, .json])
+  }
+
 
   func run() throws {
     let model = try raw ? ClassifierModel(lexicons: LexiconSet(dimensions: [])) : lexicons.loadModel()

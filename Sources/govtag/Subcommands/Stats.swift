@@ -24,11 +24,20 @@ struct Stats: ParsableCommand {
   @Argument(help: "Labelled JSON Lines files (govtag tag's output); - reads standard input.")
   var inputs: [String] = []
 
-  @Flag(help: "Write JSON instead of Markdown tables.")
-  var json = false
+  @Option(
+    help: ArgumentHelp(
+      "Output format: markdown (default), json, or csv (long form: one line per section, category and year; UTF-8 with BOM, CRLF, for Excel).",
+      valueName: "format"))
+  var format: ReportFormat = .markdown
 
-  @Flag(help: "Write CSV (long form: one line per section, category and year; UTF-8 with BOM, CRLF, for Excel) instead of Markdown tables.")
-  var csv = false
+  /// `--json` and `--csv`, the spellings before `--format`.
+  @Flag(name: .customLong("json"), help: .hidden)
+  var jsonFlag = false
+  @Flag(name: .customLong("csv"), help: .hidden)
+  var csvFlag = false
+
+  var json: Bool { format == .json }
+  var csv: Bool { format == .csv }
 
   @Option(help: "Group by year (the default: one column per year, plus all) or province (cases, share, top capability).")
   var by: Grouping = .year
@@ -36,9 +45,9 @@ struct Stats: ParsableCommand {
   @Option(help: "Count the labels in this field (manual, gold) instead of GovTag's labels; its province and region keys replace location.")
   var field: String?
 
-  func validate() throws {
+  mutating func validate() throws {
+    try ReportFormat.resolve(&format, json: jsonFlag, csv: csvFlag, offered: [.markdown, .json, .csv])
     if inputs.isEmpty { throw ValidationError("name at least one labelled file, or - for standard input") }
-    if json && csv { throw ValidationError("choose one of --json and --csv") }
   }
 
   func run() throws {
