@@ -1,13 +1,13 @@
 extension AgreementTable {
   /// The share of records the two judges agree on, `(bothYes + bothNo) / total`; `nil` for an
   /// empty table.
-  public var observedAgreement: Double? {
+  package var observedAgreement: Double? {
     total == 0 ? nil : Double(bothYes + bothNo) / Double(total)
   }
 
   /// The agreement expected by chance from each judge's own rate of yes:
   /// `p_e = p_ref·p_pred + (1 − p_ref)(1 − p_pred)`; `nil` for an empty table.
-  public var expectedAgreement: Double? {
+  package var expectedAgreement: Double? {
     guard total > 0 else { return nil }
     let n = Double(total)
     let reference = Double(referenceYes) / n
@@ -22,7 +22,7 @@ extension AgreementTable {
   /// the formula divides 0 by 0; κ is then defined as 1 when `p_o = 1`, which is always the case
   /// there: the judges cannot disagree on anything (and 0 otherwise, which cannot happen with
   /// exact counts but keeps the function total).
-  public var kappa: Double? {
+  package var kappa: Double? {
     guard let observed = observedAgreement, let expected = expectedAgreement else { return nil }
     if bothYes + bothNo == total && (bothYes == total || bothNo == total) { return 1 }
     guard expected < 1 else { return observed == 1 ? 1 : 0 }

@@ -8,15 +8,15 @@
 ///                       second: yes      second: no
 ///     reference: yes    bothYes          referenceOnly
 ///     reference: no     predictedOnly    bothNo
-public struct AgreementTable: Sendable, Hashable {
+package struct AgreementTable: Sendable, Hashable {
   /// Both said yes (true positives when the second judge is GovTag).
-  public var bothYes: Int
+  package var bothYes: Int
   /// Only the reference said yes (false negatives, misses).
-  public var referenceOnly: Int
+  package var referenceOnly: Int
   /// Only the second judge said yes (false positives).
-  public var predictedOnly: Int
+  package var predictedOnly: Int
   /// Both said no.
-  public var bothNo: Int
+  package var bothNo: Int
 
   /// Creates a table from its four counts.
   ///
@@ -25,7 +25,7 @@ public struct AgreementTable: Sendable, Hashable {
   ///   - referenceOnly: records only the reference said yes to.
   ///   - predictedOnly: records only the second judge said yes to.
   ///   - bothNo: records both said no to.
-  public init(bothYes: Int = 0, referenceOnly: Int = 0, predictedOnly: Int = 0, bothNo: Int = 0) {
+  package init(bothYes: Int = 0, referenceOnly: Int = 0, predictedOnly: Int = 0, bothNo: Int = 0) {
     self.bothYes = bothYes
     self.referenceOnly = referenceOnly
     self.predictedOnly = predictedOnly
@@ -37,7 +37,7 @@ public struct AgreementTable: Sendable, Hashable {
   /// - Parameters:
   ///   - reference: whether the reference assigned the category.
   ///   - predicted: whether the second judge assigned it.
-  public mutating func add(reference: Bool, predicted: Bool) {
+  package mutating func add(reference: Bool, predicted: Bool) {
     switch (reference, predicted) {
     case (true, true): bothYes += 1
     case (true, false): referenceOnly += 1
@@ -47,7 +47,7 @@ public struct AgreementTable: Sendable, Hashable {
   }
 
   /// Adds another table's counts to this one (pooling categories or groups).
-  public mutating func add(_ other: AgreementTable) {
+  package mutating func add(_ other: AgreementTable) {
     bothYes += other.bothYes
     referenceOnly += other.referenceOnly
     predictedOnly += other.predictedOnly
@@ -55,14 +55,14 @@ public struct AgreementTable: Sendable, Hashable {
   }
 
   /// The number of records judged.
-  public var total: Int { bothYes + referenceOnly + predictedOnly + bothNo }
+  package var total: Int { bothYes + referenceOnly + predictedOnly + bothNo }
   /// How many records the reference said yes to (the gold support).
-  public var referenceYes: Int { bothYes + referenceOnly }
+  package var referenceYes: Int { bothYes + referenceOnly }
   /// How many records the second judge said yes to.
-  public var predictedYes: Int { bothYes + predictedOnly }
+  package var predictedYes: Int { bothYes + predictedOnly }
   /// How many records the two judges disagree on.
-  public var disagreements: Int { referenceOnly + predictedOnly }
+  package var disagreements: Int { referenceOnly + predictedOnly }
   /// Whether either judge said yes at least once: categories without support are left out of
   /// macro averages, where their undefined figures would only add noise.
-  public var hasSupport: Bool { referenceYes + predictedYes > 0 }
+  package var hasSupport: Bool { referenceYes + predictedYes > 0 }
 }

@@ -2,45 +2,45 @@
 ///
 /// The reference decides which dimensions of a record count: a dimension it did not annotate is
 /// skipped for that record.
-public struct AgreementTally: Sendable {
+package struct AgreementTally: Sendable {
   /// One category's table.
-  public struct CategoryResult: Sendable, Hashable {
+  package struct CategoryResult: Sendable, Hashable {
     /// The category.
-    public var category: LabelSpace.Category
+    package var category: LabelSpace.Category
     /// Its table.
-    public var table: AgreementTable
+    package var table: AgreementTable
   }
 
   /// One dimension's tables and averages.
-  public struct DimensionResult: Sendable, Hashable {
+  package struct DimensionResult: Sendable, Hashable {
     /// The dimension.
-    public var dimension: LabelSpace.Dimension
+    package var dimension: LabelSpace.Dimension
     /// Every category, in the taxonomy's order.
-    public var categories: [CategoryResult]
+    package var categories: [CategoryResult]
     /// Records in which the dimension was compared.
-    public var records: Int
+    package var records: Int
 
     /// All categories pooled into one table: its precision, recall and F1 are the micro averages,
     /// its kappa is the pooled kappa over every category decision.
-    public var pooled: AgreementTable {
+    package var pooled: AgreementTable {
       var table = AgreementTable()
       for category in categories { table.add(category.table) }
       return table
     }
 
     /// The macro averages (categories with support only).
-    public var macro: MacroAverage { MacroAverage(categories.map(\.table)) }
+    package var macro: MacroAverage { MacroAverage(categories.map(\.table)) }
   }
 
   /// The categories compared.
-  public let space: LabelSpace
+  package let space: LabelSpace
   /// `tables[d][c]`: dimension `d`, category `c` of ``space``.
-  public private(set) var tables: [[AgreementTable]]
+  package private(set) var tables: [[AgreementTable]]
   /// `records[d]`: records in which dimension `d` was compared.
-  public private(set) var records: [Int]
+  package private(set) var records: [Int]
 
   /// Creates empty tables for every category of `space`.
-  public init(space: LabelSpace) {
+  package init(space: LabelSpace) {
     self.space = space
     tables = space.dimensions.map { [AgreementTable](repeating: AgreementTable(), count: $0.categories.count) }
     records = [Int](repeating: 0, count: space.dimensions.count)
@@ -52,7 +52,7 @@ public struct AgreementTally: Sendable {
   ///   - reference: the reference labels; dimensions it does not annotate are skipped.
   ///   - predicted: whether the second judge assigned category `c` of dimension `d` (indexes
   ///     into ``space``).
-  public mutating func add(reference: ReferenceLabels, predicted: (_ d: Int, _ c: Int) -> Bool) {
+  package mutating func add(reference: ReferenceLabels, predicted: (_ d: Int, _ c: Int) -> Bool) {
     for (d, dimension) in space.dimensions.enumerated() {
       guard let assigned = reference.categories[dimension.id] else { continue }
       records[d] += 1
@@ -67,14 +67,14 @@ public struct AgreementTally: Sendable {
   /// - Parameters:
   ///   - reference: the reference labels.
   ///   - classification: GovTag's labels for the record.
-  public mutating func add(reference: ReferenceLabels, classification: Classification) {
+  package mutating func add(reference: ReferenceLabels, classification: Classification) {
     let dimensions = space.dimensions
     let assigned = dimensions.map { Set(classification.labels($0.id)) }
     add(reference: reference) { d, c in assigned[d].contains(dimensions[d].categories[c].id) }
   }
 
   /// Adds another tally over the same space.
-  public mutating func add(_ other: AgreementTally) {
+  package mutating func add(_ other: AgreementTally) {
     for d in tables.indices {
       records[d] += other.records[d]
       for c in tables[d].indices { tables[d][c].add(other.tables[d][c]) }
@@ -82,7 +82,7 @@ public struct AgreementTally: Sendable {
   }
 
   /// The results per dimension, in the taxonomy's order.
-  public var dimensions: [DimensionResult] {
+  package var dimensions: [DimensionResult] {
     space.dimensions.enumerated().map { d, dimension in
       DimensionResult(
         dimension: dimension,
@@ -92,7 +92,7 @@ public struct AgreementTally: Sendable {
   }
 
   /// All category decisions of all dimensions pooled into one table.
-  public var pooled: AgreementTable {
+  package var pooled: AgreementTable {
     var table = AgreementTable()
     for row in tables { for cell in row { table.add(cell) } }
     return table

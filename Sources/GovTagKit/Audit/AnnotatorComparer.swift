@@ -1,12 +1,12 @@
 /// Runs `govtag audit --compare A B`: reads both annotators' files, matches records by id,
 /// labels the matched records with GovTag, and measures agreement.
-public struct AnnotatorComparer: Sendable {
+package struct AnnotatorComparer: Sendable {
   /// The compiled lexicons.
-  public var model: ClassifierModel
+  package var model: ClassifierModel
   /// The field holding the labels in both files.
-  public var field: ReferenceLabels.Field
+  package var field: ReferenceLabels.Field
   /// Worker threads.
-  public var jobs: Int
+  package var jobs: Int
 
   /// Creates a comparer.
   ///
@@ -14,7 +14,7 @@ public struct AnnotatorComparer: Sendable {
   ///   - model: the compiled lexicons.
   ///   - field: the field holding the labels (by default `manual`, changed with `--field`).
   ///   - jobs: worker threads, at least 1.
-  public init(model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "manual", option: "--field"), jobs: Int) {
+  package init(model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "manual", option: "--field"), jobs: Int) {
     self.model = model
     self.field = field
     self.jobs = max(1, jobs)
@@ -31,7 +31,7 @@ public struct AnnotatorComparer: Sendable {
   ///   - onProblem: called for every skipped or unmatched record and unreadable input.
   /// - Returns: the comparison.
   /// - Throws: `GovTagError` when an input fails midway or ICU cannot start.
-  public func compare(_ a: String, _ b: String, onProblem: (CorpusProblem) -> Void = { _ in }) throws -> AnnotatorComparison {
+  package func compare(_ a: String, _ b: String, onProblem: (CorpusProblem) -> Void = { _ in }) throws -> AnnotatorComparison {
     let space = LabelSpace(model: model)
     var comparison = AnnotatorComparison(
       fileA: a, fileB: b, field: field.name, space: space, lexiconVersion: model.rulesVersion)

@@ -12,7 +12,7 @@ extension AnnotatorComparison {
   /// GovTag's sides are `null` for categories the lexicons do not define.
   ///
   /// - Returns: the JSON text followed by a newline.
-  public func renderJSON() -> [UInt8] {
+  package func renderJSON() -> [UInt8] {
     var json = JSONWriter()
     json.beginObject()
     json.field("a", string: fileA)

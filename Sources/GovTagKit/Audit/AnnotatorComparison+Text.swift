@@ -4,7 +4,7 @@ extension AnnotatorComparison {
   /// dimension pooled, then the overall pooled figures.
   ///
   /// - Returns: the report, ending with a newline.
-  public func renderText() -> String {
+  package func renderText() -> String {
     var lines: [String] = []
     lines.append(
       "govtag audit --compare: A = \(fileA), B = \(fileB), \(CorpusSummary.count(matched, "record")) in both, labels in \"\(field)\", lexicons \(lexiconVersion)"

@@ -4,81 +4,81 @@
 /// A dimension counts for a record only when both people annotated it. The overall kappa pools
 /// every category decision of every record into one 2×2 table. GovTag's side is counted only on
 /// categories the lexicons define (on the others it always says no, which tells nothing).
-public struct AnnotatorComparison: Sendable {
+package struct AnnotatorComparison: Sendable {
   /// Where GovTag stands on a set of disagreements.
-  public struct Sides: Sendable, Hashable {
+  package struct Sides: Sendable, Hashable {
     /// Disagreements where GovTag's label equals annotator A's.
-    public var withA = 0
+    package var withA = 0
     /// Disagreements where GovTag's label equals annotator B's.
-    public var withB = 0
+    package var withB = 0
 
     /// Creates a count.
     ///
     /// - Parameters:
     ///   - withA: disagreements where GovTag sides with A.
     ///   - withB: disagreements where GovTag sides with B.
-    public init(withA: Int = 0, withB: Int = 0) {
+    package init(withA: Int = 0, withB: Int = 0) {
       self.withA = withA
       self.withB = withB
     }
 
     /// Adds another count.
-    public mutating func add(_ other: Sides) {
+    package mutating func add(_ other: Sides) {
       withA += other.withA
       withB += other.withB
     }
   }
 
   /// A record found in one file only.
-  public struct Unmatched: Sendable, Hashable {
+  package struct Unmatched: Sendable, Hashable {
     /// Its id.
-    public var id: String
+    package var id: String
     /// Where it is.
-    public var location: SourceLocation
+    package var location: SourceLocation
   }
 
   /// Annotator A's file.
-  public var fileA: String
+  package var fileA: String
   /// Annotator B's file.
-  public var fileB: String
+  package var fileB: String
   /// The field holding the labels in both files.
-  public var field: String
+  package var field: String
   /// The rules version of the lexicons.
-  public var lexiconVersion: String
+  package var lexiconVersion: String
   /// Records present in both files.
-  public var matched = 0
+  package var matched = 0
   /// Per-category tables, A as reference, B as second judge.
-  public var agreement: AgreementTally
+  package var agreement: AgreementTally
   /// `sides[d][c]`: GovTag's side on the disagreements of category `c` of dimension `d`.
-  public var sides: [[Sides]]
+  package var sides: [[Sides]]
   /// Records of A that B lacks, in A's order.
-  public var onlyInA: [Unmatched] = []
+  package var onlyInA: [Unmatched] = []
   /// Records of B that A lacks, in B's order.
-  public var onlyInB: [Unmatched] = []
+  package var onlyInB: [Unmatched] = []
   /// Reading A.
-  public var summaryA = CorpusSummary()
+  package var summaryA = CorpusSummary()
   /// Reading B.
-  public var summaryB = CorpusSummary()
+  package var summaryB = CorpusSummary()
 
   /// Every category decision pooled into one table.
-  public var pooled: AgreementTable { agreement.pooled }
+  package var pooled: AgreementTable { agreement.pooled }
 
   /// GovTag's side over all disagreements.
-  public var overallSides: Sides {
+  package var overallSides: Sides {
     var total = Sides()
     for row in sides { for cell in row { total.add(cell) } }
     return total
   }
 
   /// GovTag's side over the disagreements of dimension `d`.
-  public func sides(ofDimension d: Int) -> Sides {
+  package func sides(ofDimension d: Int) -> Sides {
     var total = Sides()
     for cell in sides[d] { total.add(cell) }
     return total
   }
 
   /// Whether every record of both files was read and matched.
-  public var succeeded: Bool { summaryA.succeeded && summaryB.succeeded && onlyInA.isEmpty && onlyInB.isEmpty }
+  package var succeeded: Bool { summaryA.succeeded && summaryB.succeeded && onlyInA.isEmpty && onlyInB.isEmpty }
 
   /// Creates an empty comparison.
   init(fileA: String, fileB: String, field: String, space: LabelSpace, lexiconVersion: String) {

@@ -1,6 +1,6 @@
 extension AuditReport {
   /// The columns of ``renderCSV()``.
-  public static let csvColumns = [
+  package static let csvColumns = [
     "rank", "id", "source", "dimension", "category", "manual", "govtag", "score", "threshold", "suspicion", "p_wrong",
     "evidence", "contexts",
   ]
@@ -14,7 +14,7 @@ extension AuditReport {
   ///
   /// - Returns: UTF-8 bytes with a byte order mark and CRLF line ends (RFC 4180), text cells
   ///   that could start a formula neutralised (see ``CSVWriter``).
-  public func renderCSV() -> [UInt8] {
+  package func renderCSV() -> [UInt8] {
     var csv = CSVWriter()
     csv.writeRow(Self.csvColumns)
     for (index, suspect) in suspects.enumerated() {

@@ -16,7 +16,7 @@ extension AuditReport {
   ///
   /// - Parameter terms: whether to add the `terms` array.
   /// - Returns: the JSON text followed by a newline.
-  public func renderJSON(terms includeTerms: Bool) -> [UInt8] {
+  package func renderJSON(terms includeTerms: Bool) -> [UInt8] {
     var json = JSONWriter()
     json.beginObject()
     json.key("summary")

@@ -7,7 +7,7 @@ extension AuditReport {
   ///   - top: how many suspects (and terms) to show; the JSON and CSV outputs list them all.
   ///   - terms: whether to add the term accountability table.
   /// - Returns: the report, ending with a newline.
-  public func renderText(top: Int, terms showTerms: Bool) -> String {
+  package func renderText(top: Int, terms showTerms: Bool) -> String {
     var lines: [String] = []
     lines.append(
       "govtag audit: \(CorpusSummary.count(records, "record")) from \(inputs.joined(separator: ", ")), manual labels in \"\(field)\", lexicons \(lexiconVersion)"

@@ -1,12 +1,12 @@
 /// Runs `govtag audit`: labels every manually labelled record with GovTag and collects the
 /// agreement figures, the suspects and the term accountability.
-public struct Auditor: Sendable {
+package struct Auditor: Sendable {
   /// The compiled lexicons.
-  public var model: ClassifierModel
+  package var model: ClassifierModel
   /// The field holding the manual labels.
-  public var field: ReferenceLabels.Field
+  package var field: ReferenceLabels.Field
   /// Worker threads.
-  public var jobs: Int
+  package var jobs: Int
 
   /// Creates an auditor.
   ///
@@ -14,7 +14,7 @@ public struct Auditor: Sendable {
   ///   - model: the compiled lexicons.
   ///   - field: the field holding the manual labels (by default `manual`, changed with `--field`).
   ///   - jobs: worker threads, at least 1.
-  public init(model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "manual", option: "--field"), jobs: Int) {
+  package init(model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "manual", option: "--field"), jobs: Int) {
     self.model = model
     self.field = field
     self.jobs = max(1, jobs)
@@ -27,7 +27,7 @@ public struct Auditor: Sendable {
   ///   - onProblem: called for every skipped record and unreadable input, in input order.
   /// - Returns: the report.
   /// - Throws: `GovTagError` when an input fails midway or ICU cannot start.
-  public func audit(inputs: [String], onProblem: (CorpusProblem) -> Void = { _ in }) throws -> AuditReport {
+  package func audit(inputs: [String], onProblem: (CorpusProblem) -> Void = { _ in }) throws -> AuditReport {
     let space = LabelSpace(model: model)
     var agreement = AgreementTally(space: space)
     var location = LocationAgreement()

@@ -1,36 +1,36 @@
 /// How well probabilities match outcomes: Brier score, expected calibration error over 10 equal
 /// bins, and the reliability table behind it; optionally the same for a baseline's probabilities.
-public struct CalibrationFigures: Sendable {
+package struct CalibrationFigures: Sendable {
   /// One bin of the reliability table: probabilities in `[lower, upper)` (the last bin includes 1).
-  public struct Bin: Sendable, Hashable {
+  package struct Bin: Sendable, Hashable {
     /// The bin's bounds.
-    public var lower: Double
+    package var lower: Double
     /// See ``lower``.
-    public var upper: Double
+    package var upper: Double
     /// Predictions in the bin.
-    public var count = 0
+    package var count = 0
     /// Their summed probability.
-    public var probabilitySum = 0.0
+    package var probabilitySum = 0.0
     /// How many of them applied.
-    public var positives = 0
+    package var positives = 0
 
     /// The mean probability, or `nil` when empty.
-    public var meanProbability: Double? { count == 0 ? nil : probabilitySum / Double(count) }
+    package var meanProbability: Double? { count == 0 ? nil : probabilitySum / Double(count) }
     /// The share that applied, or `nil` when empty.
-    public var observedRate: Double? { count == 0 ? nil : Double(positives) / Double(count) }
+    package var observedRate: Double? { count == 0 ? nil : Double(positives) / Double(count) }
   }
 
   /// The bins, 0–0.1 to 0.9–1.
-  public private(set) var bins: [Bin] = (0..<10).map { Bin(lower: Double($0) / 10, upper: Double($0 + 1) / 10) }
+  package private(set) var bins: [Bin] = (0..<10).map { Bin(lower: Double($0) / 10, upper: Double($0 + 1) / 10) }
   /// Predictions counted.
-  public private(set) var count = 0
+  package private(set) var count = 0
   private var squaredError = 0.0
   private var baselineSquaredError = 0.0
   private var baselineCount = 0
   private var baselineBins: [Bin] = (0..<10).map { Bin(lower: Double($0) / 10, upper: Double($0 + 1) / 10) }
 
   /// Creates empty figures.
-  public init() {}
+  package init() {}
 
   /// Counts one prediction.
   ///
@@ -38,7 +38,7 @@ public struct CalibrationFigures: Sendable {
   ///   - probability: the predicted probability that the category applies.
   ///   - applies: whether it does.
   ///   - baseline: the baseline's probability, if compared.
-  public mutating func add(probability: Double, applies: Bool, baseline: Double?) {
+  package mutating func add(probability: Double, applies: Bool, baseline: Double?) {
     count += 1
     let y = applies ? 1.0 : 0.0
     squaredError += (probability - y) * (probability - y)
@@ -58,13 +58,13 @@ public struct CalibrationFigures: Sendable {
   }
 
   /// The mean squared difference between probability and outcome, or `nil` without predictions.
-  public var brier: Double? { count == 0 ? nil : squaredError / Double(count) }
+  package var brier: Double? { count == 0 ? nil : squaredError / Double(count) }
   /// The share-weighted mean gap between mean probability and observed rate over the bins.
-  public var expectedCalibrationError: Double? { Self.ece(bins, count) }
+  package var expectedCalibrationError: Double? { Self.ece(bins, count) }
   /// The baseline's Brier score, when a baseline was given.
-  public var baselineBrier: Double? { baselineCount == 0 ? nil : baselineSquaredError / Double(baselineCount) }
+  package var baselineBrier: Double? { baselineCount == 0 ? nil : baselineSquaredError / Double(baselineCount) }
   /// The baseline's expected calibration error.
-  public var baselineExpectedCalibrationError: Double? { Self.ece(baselineBins, baselineCount) }
+  package var baselineExpectedCalibrationError: Double? { Self.ece(baselineBins, baselineCount) }
 
   private static func ece(_ bins: [Bin], _ count: Int) -> Double? {
     guard count > 0 else { return nil }
@@ -76,7 +76,7 @@ public struct CalibrationFigures: Sendable {
 
   /// The uncalibrated baseline: a score's ratio to its threshold `r` read as `r / (1 + r)`, one
   /// half at the threshold, as the review margin and the old suspicion read scores.
-  public static func baseline(score: Double, threshold: Double) -> Double {
+  package static func baseline(score: Double, threshold: Double) -> Double {
     guard threshold > 0 else { return score > 0 ? 1 : 0 }
     let ratio = score / threshold
     return ratio / (1 + ratio)

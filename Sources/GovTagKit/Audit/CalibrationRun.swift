@@ -3,41 +3,41 @@
 /// confidence curves.
 ///
 /// Reading gold records is this layer's job; the fitting itself knows nothing of records.
-public struct CalibrationRun: Sendable {
+package struct CalibrationRun: Sendable {
   /// The compiled lexicons, without calibration (the curves are fitted to them).
-  public var model: ClassifierModel
+  package var model: ClassifierModel
   /// The field holding the gold labels.
-  public var field: ReferenceLabels.Field
+  package var field: ReferenceLabels.Field
   /// Worker threads.
-  public var jobs: Int
+  package var jobs: Int
   /// The fitter's settings.
-  public var fitter = CalibrationFitter()
+  package var fitter = CalibrationFitter()
 
   /// Creates a run.
-  public init(model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "gold", option: "--field"), jobs: Int) {
+  package init(model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "gold", option: "--field"), jobs: Int) {
     self.model = model
     self.field = field
     self.jobs = max(1, jobs)
   }
 
   /// What `govtag calibrate` reports besides the file.
-  public struct Result: Sendable {
+  package struct Result: Sendable {
     /// The fitted curves.
-    public var calibration: CalibrationModel
+    package var calibration: CalibrationModel
     /// Per dimension, held-out figures of the cross-validation.
-    public var dimensions: [DimensionFigures]
+    package var dimensions: [DimensionFigures]
     /// How many records were read, used and skipped.
-    public var summary: CorpusSummary
+    package var summary: CorpusSummary
   }
 
   /// Held-out figures of one dimension.
-  public struct DimensionFigures: Sendable {
+  package struct DimensionFigures: Sendable {
     /// The dimension id.
-    public var dimension: String
+    package var dimension: String
     /// Gold records that label it.
-    public var records: Int
+    package var records: Int
     /// Calibration of the held-out probabilities.
-    public var heldOut: CalibrationFigures
+    package var heldOut: CalibrationFigures
   }
 
   /// Fits the curves on the gold records of `inputs`.
@@ -47,7 +47,7 @@ public struct CalibrationRun: Sendable {
   ///   - onProblem: called for every skipped record and unreadable input, in input order.
   /// - Returns: the model and its cross-validated figures.
   /// - Throws: `GovTagError` when an input fails midway or ICU cannot start.
-  public func run(inputs: [String], onProblem: (CorpusProblem) -> Void = { _ in }) throws -> Result {
+  package func run(inputs: [String], onProblem: (CorpusProblem) -> Void = { _ in }) throws -> Result {
     let dimensions = model.lexicons.dimensions
     var examples = dimensions.map { dimension in
       CalibrationFitter.DimensionExamples(dimension: dimension.id, categories: dimension.categories.map(\.id), records: [])

@@ -2,14 +2,14 @@
 ///
 /// Problems never stop a run: each is reported as it happens and counted in the
 /// ``CorpusSummary``, and the other records are still compared.
-public enum CorpusProblem: Sendable, Hashable, CustomStringConvertible {
+package enum CorpusProblem: Sendable, Hashable, CustomStringConvertible {
   /// A record was skipped: not JSON, no text, no or invalid reference labels…
   case record(RecordError)
   /// An input could not be read (missing, unreadable, empty).
   case input(GovTagError)
 
   /// The message as the command line prints it after `govtag: error: `.
-  public var description: String {
+  package var description: String {
     switch self {
     case .record(let error): error.description
     case .input(let error): error.description

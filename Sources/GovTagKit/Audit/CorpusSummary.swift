@@ -1,29 +1,29 @@
 /// What reading a set of annotated inputs did: counts for the closing summary line, the report
 /// and the exit status. Nothing is dropped silently: every line read is compared, failed, or blank.
-public struct CorpusSummary: Sendable, Hashable {
+package struct CorpusSummary: Sendable, Hashable {
   /// Inputs opened and read to the end.
-  public var inputsRead = 0
+  package var inputsRead = 0
   /// Non-blank input lines.
-  public var recordsRead = 0
+  package var recordsRead = 0
   /// Records compared with GovTag.
-  public var compared = 0
+  package var compared = 0
   /// Records skipped because of a problem (each one reported).
-  public var failed = 0
+  package var failed = 0
   /// Of the failed records, those that lack the reference field altogether.
-  public var withoutReference = 0
+  package var withoutReference = 0
   /// Blank lines, which hold no record.
-  public var blankLines = 0
+  package var blankLines = 0
   /// Inputs that could not be read at all.
-  public var inputErrors: [GovTagError] = []
+  package var inputErrors: [GovTagError] = []
 
   /// Creates an empty summary.
-  public init() {}
+  package init() {}
 
   /// Whether every input was read and every record compared.
-  public var succeeded: Bool { failed == 0 && inputErrors.isEmpty }
+  package var succeeded: Bool { failed == 0 && inputErrors.isEmpty }
 
   /// Adds another summary's counts.
-  public mutating func add(_ other: CorpusSummary) {
+  package mutating func add(_ other: CorpusSummary) {
     inputsRead += other.inputsRead
     recordsRead += other.recordsRead
     compared += other.compared
@@ -40,7 +40,7 @@ public struct CorpusSummary: Sendable, Hashable {
   ///   - verb: what happened to the good records: `evaluated`, `audited`, `used`.
   ///   - field: the reference field's name.
   /// - Returns: the line, without a trailing newline.
-  public func line(verb: String, field: String) -> String {
+  package func line(verb: String, field: String) -> String {
     var text = "read \(Self.count(recordsRead, "record")) from \(Self.count(inputsRead, "input")): \(compared) \(verb), \(failed) failed"
     if withoutReference > 0 { text += " (\(withoutReference) without \"\(field)\")" }
     if blankLines > 0 { text += ", \(Self.count(blankLines, "blank line")) skipped" }

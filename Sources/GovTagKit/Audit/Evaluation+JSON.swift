@@ -10,7 +10,7 @@ extension Evaluation {
   /// {"province", "region", "null_province"}, "capability_confusion": [{"gold", "predicted", "count"}]}`.
   ///
   /// - Returns: the JSON text followed by a newline.
-  public func renderJSON() -> [UInt8] {
+  package func renderJSON() -> [UInt8] {
     var json = JSONWriter()
     json.beginObject()
     json.field("field", string: field)

@@ -4,7 +4,7 @@ extension Evaluation {
   /// confusion; with a grouping field, the same again for each group.
   ///
   /// - Returns: the report, ending with a newline.
-  public func renderText() -> String {
+  package func renderText() -> String {
     var lines: [String] = []
     let sources = inputs.joined(separator: ", ")
     lines.append(

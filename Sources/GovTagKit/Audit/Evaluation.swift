@@ -1,32 +1,32 @@
 /// The result of `govtag eval`: GovTag's labels compared with gold labels, over all records and,
 /// optionally, per value of a field such as `year`.
-public struct Evaluation: Sendable {
+package struct Evaluation: Sendable {
   /// The figures of the records that share one value of the grouping field.
-  public struct Group: Sendable {
+  package struct Group: Sendable {
     /// The field's value as text (`2023`), or `(none)` for records without it.
-    public var value: String
+    package var value: String
     /// Their figures.
-    public var figures: EvaluationFigures
+    package var figures: EvaluationFigures
   }
 
   /// The field that held the gold labels.
-  public var field: String
+  package var field: String
   /// The rules version of the lexicons evaluated.
-  public var lexiconVersion: String
+  package var lexiconVersion: String
   /// The inputs, as named.
-  public var inputs: [String]
+  package var inputs: [String]
   /// Every record's figures.
-  public var overall: EvaluationFigures
+  package var overall: EvaluationFigures
   /// The field records were grouped by, if any.
-  public var groupField: String?
+  package var groupField: String?
   /// The groups, ordered by value (numerically when the values are numbers).
-  public var groups: [Group]
+  package var groups: [Group]
   /// How many records were read, compared and skipped.
-  public var summary: CorpusSummary
+  package var summary: CorpusSummary
 
   /// The text that names a record's group: strings as they are, numbers in decimal, and
   /// `(none)` for a missing or null field.
-  public static func groupValue(_ value: JSONValue?) -> String {
+  package static func groupValue(_ value: JSONValue?) -> String {
     switch value {
     case nil, .null?: "(none)"
     case .string(let text)?: text.isEmpty ? "(none)" : text

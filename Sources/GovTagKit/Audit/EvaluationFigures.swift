@@ -1,26 +1,26 @@
 /// The figures of `govtag eval` over one set of records: per-category precision, recall and F1
 /// with micro and macro averages, location accuracy, and the capability confusion.
-public struct EvaluationFigures: Sendable {
+package struct EvaluationFigures: Sendable {
   /// Records counted.
-  public private(set) var records = 0
+  package private(set) var records = 0
   /// Per-category tables (gold as reference, GovTag as second judge).
-  public private(set) var agreement: AgreementTally
+  package private(set) var agreement: AgreementTally
   /// Province and region accuracy.
-  public private(set) var location = LocationAgreement()
+  package private(set) var location = LocationAgreement()
   /// For each gold capability GovTag missed, what it assigned instead.
-  public private(set) var confusion = MissConfusion(dimension: "capability")
+  package private(set) var confusion = MissConfusion(dimension: "capability")
 
   /// Per dimension of the lexicons, in their order: how well confidences match the gold labels
   /// (empty figures when the lexicons are not calibrated).
-  public private(set) var calibration: [(dimension: String, figures: CalibrationFigures)] = []
+  package private(set) var calibration: [(dimension: String, figures: CalibrationFigures)] = []
   /// Flagged records and the capability accuracy of flagged and unflagged ones.
-  public private(set) var review = ReviewTally()
+  package private(set) var review = ReviewTally()
 
   /// Whether any confidence was counted (the lexicons are calibrated).
-  public var hasCalibration: Bool { calibration.contains { $0.figures.count > 0 } }
+  package var hasCalibration: Bool { calibration.contains { $0.figures.count > 0 } }
 
   /// Creates empty figures over `space`.
-  public init(space: LabelSpace) {
+  package init(space: LabelSpace) {
     agreement = AgreementTally(space: space)
     calibration = space.dimensions.map { ($0.id, CalibrationFigures()) }
   }
@@ -30,7 +30,7 @@ public struct EvaluationFigures: Sendable {
   /// - Parameters:
   ///   - reference: its gold labels.
   ///   - classification: GovTag's labels.
-  public mutating func add(reference: ReferenceLabels, classification: Classification) {
+  package mutating func add(reference: ReferenceLabels, classification: Classification) {
     records += 1
     agreement.add(reference: reference, classification: classification)
     location.add(reference: reference, predicted: classification.location)
@@ -50,7 +50,7 @@ public struct EvaluationFigures: Sendable {
   }
 
   /// The macro average of dimension `id`, or `nil` when the lexicons do not define it.
-  public func macro(_ id: String) -> MacroAverage? {
+  package func macro(_ id: String) -> MacroAverage? {
     agreement.dimensions.first { $0.dimension.id == id }?.macro
   }
 }

@@ -1,13 +1,13 @@
 /// Runs `govtag eval`: labels every gold record with GovTag and compares.
-public struct Evaluator: Sendable {
+package struct Evaluator: Sendable {
   /// The compiled lexicons.
-  public var model: ClassifierModel
+  package var model: ClassifierModel
   /// The field holding the gold labels.
-  public var field: ReferenceLabels.Field
+  package var field: ReferenceLabels.Field
   /// A record field to group figures by (`year`), or `nil`.
-  public var groupBy: String?
+  package var groupBy: String?
   /// Worker threads.
-  public var jobs: Int
+  package var jobs: Int
 
   /// Creates an evaluator.
   ///
@@ -16,7 +16,7 @@ public struct Evaluator: Sendable {
   ///   - field: the field holding the gold labels (by default `gold`, changed with `--field`).
   ///   - groupBy: a field to group figures by, or `nil`.
   ///   - jobs: worker threads, at least 1.
-  public init(
+  package init(
     model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "gold", option: "--field"),
     groupBy: String? = nil, jobs: Int
   ) {
@@ -33,7 +33,7 @@ public struct Evaluator: Sendable {
   ///   - onProblem: called for every skipped record and unreadable input, in input order.
   /// - Returns: the figures.
   /// - Throws: `GovTagError` when an input fails midway or ICU cannot start.
-  public func evaluate(inputs: [String], onProblem: (CorpusProblem) -> Void = { _ in }) throws -> Evaluation {
+  package func evaluate(inputs: [String], onProblem: (CorpusProblem) -> Void = { _ in }) throws -> Evaluation {
     let space = LabelSpace(model: model)
     var overall = EvaluationFigures(space: space)
     var groups: [String: EvaluationFigures] = [:]

@@ -5,45 +5,45 @@
 /// do not define yet still shows in an evaluation (GovTag never assigns it: recall 0) instead of
 /// silently improving the averages. Dimensions without a lexicon file are left out: GovTag has no
 /// opinion on them at all.
-public struct LabelSpace: Sendable {
+package struct LabelSpace: Sendable {
   /// One category of the space.
-  public struct Category: Sendable, Hashable {
+  package struct Category: Sendable, Hashable {
     /// The dimension id.
-    public var dimension: String
+    package var dimension: String
     /// The category id.
-    public var id: String
+    package var id: String
     /// The Chinese name.
-    public var name: String
+    package var name: String
     /// The score at which GovTag assigns it, or `nil` when the lexicons do not define the category.
-    public var threshold: Double?
+    package var threshold: Double?
     /// The category's lexicon terms (empty when the lexicons do not define it).
-    public var terms: Set<String>
+    package var terms: Set<String>
 
     /// Whether the lexicons define the category (GovTag can assign it).
-    public var inLexicons: Bool { threshold != nil }
+    package var inLexicons: Bool { threshold != nil }
     /// `dimension.category`, as reports name it.
-    public var qualifiedID: String { dimension + "." + id }
+    package var qualifiedID: String { dimension + "." + id }
   }
 
   /// One dimension of the space.
-  public struct Dimension: Sendable, Hashable {
+  package struct Dimension: Sendable, Hashable {
     /// The dimension id.
-    public var id: String
+    package var id: String
     /// The Chinese name.
-    public var name: String
+    package var name: String
     /// Its categories, in the taxonomy's order.
-    public var categories: [Category]
+    package var categories: [Category]
   }
 
   /// The dimensions, in the taxonomy's order.
-  public let dimensions: [Dimension]
+  package let dimensions: [Dimension]
 
   /// The space of `model`'s lexicons.
   ///
   /// - Parameters:
   ///   - model: the compiled lexicons; their dimensions select the taxonomy's dimensions.
   ///   - taxonomy: the label set, by default version 1.
-  public init(model: ClassifierModel, taxonomy: Taxonomy = .standard) {
+  package init(model: ClassifierModel, taxonomy: Taxonomy = .standard) {
     var dimensions: [Dimension] = []
     for dimension in taxonomy.dimensions {
       guard let lexicon = model.lexicons.dimensions.first(where: { $0.id == dimension.id }) else { continue }
@@ -59,5 +59,5 @@ public struct LabelSpace: Sendable {
   }
 
   /// Every category of every dimension, in order.
-  public var categories: [Category] { dimensions.flatMap(\.categories) }
+  package var categories: [Category] { dimensions.flatMap(\.categories) }
 }

@@ -11,17 +11,17 @@
 /// n-grams that are a term of the category or contain one (its lexicon already labels those
 /// records), and an n-gram contained in a better-ranked one with the same counts (it adds nothing
 /// to the longer phrase). Ties rank the more category records first, then the longer n-gram.
-public struct LexiconSuggester: Sendable {
+package struct LexiconSuggester: Sendable {
   /// The compiled lexicons: their segmentation and their terms.
-  public var model: ClassifierModel
+  package var model: ClassifierModel
   /// The field holding the labels.
-  public var field: ReferenceLabels.Field
+  package var field: ReferenceLabels.Field
   /// Candidates per category.
-  public var top: Int
+  package var top: Int
   /// The fewest category records a candidate must occur in.
-  public var minCount: Int
+  package var minCount: Int
   /// Worker threads.
-  public var jobs: Int
+  package var jobs: Int
 
   /// Creates a suggester.
   ///
@@ -31,7 +31,7 @@ public struct LexiconSuggester: Sendable {
   ///   - top: candidates per category.
   ///   - minCount: the fewest category records a candidate must occur in.
   ///   - jobs: worker threads, at least 1.
-  public init(model: ClassifierModel, field: ReferenceLabels.Field, top: Int = 20, minCount: Int = 3, jobs: Int) {
+  package init(model: ClassifierModel, field: ReferenceLabels.Field, top: Int = 20, minCount: Int = 3, jobs: Int) {
     self.model = model
     self.field = field
     self.top = top
@@ -56,7 +56,7 @@ public struct LexiconSuggester: Sendable {
   ///   - onProblem: called for every skipped record and unreadable input, in input order.
   /// - Returns: the suggestions.
   /// - Throws: `GovTagError` when an input fails midway or ICU cannot start.
-  public func suggest(inputs: [String], onProblem: (CorpusProblem) -> Void = { _ in }) throws -> LexiconSuggestions {
+  package func suggest(inputs: [String], onProblem: (CorpusProblem) -> Void = { _ in }) throws -> LexiconSuggestions {
     let space = LabelSpace(model: model)
     let categories = space.categories
     var gramIDs: [String: Int] = [:]

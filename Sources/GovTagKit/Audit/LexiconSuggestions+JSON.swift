@@ -6,7 +6,7 @@ extension LexiconSuggestions {
   ///         "candidates": [{"ngram", "z", "delta", "variance", "in", "out", "example"}]}]}
   ///
   /// - Returns: the JSON text followed by a newline.
-  public func renderJSON() -> [UInt8] {
+  package func renderJSON() -> [UInt8] {
     var json = JSONWriter()
     json.beginObject()
     json.field("field", string: field)

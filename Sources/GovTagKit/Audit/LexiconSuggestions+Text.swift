@@ -6,7 +6,7 @@ extension LexiconSuggestions {
   /// counts in and out, and an example sentence (shortened).
   ///
   /// - Returns: the report, ending with a newline.
-  public func renderText() -> String {
+  package func renderText() -> String {
     var lines: [String] = []
     lines.append(
       "govtag lexicon suggest: \(CorpusSummary.count(records, "record")) from \(inputs.joined(separator: ", ")), labels in \"\(field)\", n-grams in at least \(CorpusSummary.count(minCount, "record")) of a category, lexicons \(lexiconVersion)"

@@ -4,29 +4,29 @@
 /// over records whose reference names a region. Records whose reference says the case names no
 /// province (`"province": null`) are counted apart, with how many of them GovTag nevertheless
 /// gave a province to. Records that do not annotate the province at all count nowhere.
-public struct LocationAgreement: Sendable, Hashable {
+package struct LocationAgreement: Sendable, Hashable {
   /// Records whose reference names a province.
-  public var provinceRecords = 0
+  package var provinceRecords = 0
   /// Of those, records where GovTag found the same province.
-  public var provinceCorrect = 0
+  package var provinceCorrect = 0
   /// Records whose reference names a region.
-  public var regionRecords = 0
+  package var regionRecords = 0
   /// Of those, records where GovTag found the same region.
-  public var regionCorrect = 0
+  package var regionCorrect = 0
   /// Records whose reference says no province is named (`"province": null`).
-  public var nullProvinceRecords = 0
+  package var nullProvinceRecords = 0
   /// Of those, records GovTag gave a province to anyway.
-  public var nullProvinceAssigned = 0
+  package var nullProvinceAssigned = 0
 
   /// Creates an empty count.
-  public init() {}
+  package init() {}
 
   /// Counts one record.
   ///
   /// - Parameters:
   ///   - reference: the reference labels.
   ///   - predicted: GovTag's location for the record.
-  public mutating func add(reference: ReferenceLabels, predicted: Location) {
+  package mutating func add(reference: ReferenceLabels, predicted: Location) {
     if reference.annotatesProvince {
       if let province = reference.province {
         provinceRecords += 1
@@ -43,7 +43,7 @@ public struct LocationAgreement: Sendable, Hashable {
   }
 
   /// Adds another count.
-  public mutating func add(_ other: LocationAgreement) {
+  package mutating func add(_ other: LocationAgreement) {
     provinceRecords += other.provinceRecords
     provinceCorrect += other.provinceCorrect
     regionRecords += other.regionRecords
@@ -53,12 +53,12 @@ public struct LocationAgreement: Sendable, Hashable {
   }
 
   /// `provinceCorrect / provinceRecords`, or `nil` when no record names a province.
-  public var provinceAccuracy: Double? {
+  package var provinceAccuracy: Double? {
     provinceRecords == 0 ? nil : Double(provinceCorrect) / Double(provinceRecords)
   }
 
   /// `regionCorrect / regionRecords`, or `nil` when no record names a region.
-  public var regionAccuracy: Double? {
+  package var regionAccuracy: Double? {
     regionRecords == 0 ? nil : Double(regionCorrect) / Double(regionRecords)
   }
 }

@@ -4,22 +4,22 @@
 /// least once (``AgreementTable/hasSupport``). A category nobody assigned has no meaningful
 /// precision or recall, and averaging its zeros in would only punish the dimension for the
 /// categories its records happen not to need.
-public struct MacroAverage: Sendable, Hashable {
+package struct MacroAverage: Sendable, Hashable {
   /// The number of categories averaged over.
-  public var categories: Int
+  package var categories: Int
   /// The mean precision.
-  public var precision: Double
+  package var precision: Double
   /// The mean recall.
-  public var recall: Double
+  package var recall: Double
   /// The mean F1 (the mean of the per-category F1, not the F1 of the mean P and R).
-  public var f1: Double
+  package var f1: Double
   /// The mean Cohen's kappa, or `nil` when no category has one.
-  public var kappa: Double?
+  package var kappa: Double?
 
   /// Averages `tables`, skipping those without support.
   ///
   /// - Parameter tables: one table per category.
-  public init(_ tables: [AgreementTable]) {
+  package init(_ tables: [AgreementTable]) {
     let supported = tables.filter(\.hasSupport)
     categories = supported.count
     guard !supported.isEmpty else {

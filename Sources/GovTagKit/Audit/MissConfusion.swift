@@ -5,15 +5,15 @@
 /// record which the reference did not assign counts once against the missed one; if it assigned
 /// no such category, the miss counts against `nil` ("nothing else"). A category GovTag assigned
 /// that the reference also assigned is a correct label, not a substitute, and does not count.
-public struct MissConfusion: Sendable, Hashable {
+package struct MissConfusion: Sendable, Hashable {
   /// One cell.
-  public struct Cell: Sendable, Hashable {
+  package struct Cell: Sendable, Hashable {
     /// The reference category GovTag missed.
-    public var reference: String
+    package var reference: String
     /// A category GovTag assigned instead, or `nil` for none.
-    public var predicted: String?
+    package var predicted: String?
     /// How many records.
-    public var count: Int
+    package var count: Int
 
     /// Creates a cell.
     ///
@@ -21,7 +21,7 @@ public struct MissConfusion: Sendable, Hashable {
     ///   - reference: the missed reference category.
     ///   - predicted: the category assigned instead, or `nil` for none.
     ///   - count: how many records.
-    public init(reference: String, predicted: String?, count: Int) {
+    package init(reference: String, predicted: String?, count: Int) {
       self.reference = reference
       self.predicted = predicted
       self.count = count
@@ -29,7 +29,7 @@ public struct MissConfusion: Sendable, Hashable {
   }
 
   /// The dimension.
-  public let dimension: String
+  package let dimension: String
   private var counts: [Key: Int] = [:]
 
   private struct Key: Hashable, Sendable {
@@ -38,14 +38,14 @@ public struct MissConfusion: Sendable, Hashable {
   }
 
   /// Creates an empty confusion for `dimension`.
-  public init(dimension: String) { self.dimension = dimension }
+  package init(dimension: String) { self.dimension = dimension }
 
   /// Counts one record.
   ///
   /// - Parameters:
   ///   - reference: the reference labels; nothing is counted when they do not annotate the dimension.
   ///   - predicted: the categories GovTag assigned in the dimension.
-  public mutating func add(reference: ReferenceLabels, predicted: [String]) {
+  package mutating func add(reference: ReferenceLabels, predicted: [String]) {
     guard let gold = reference.categories[dimension] else { return }
     let instead = predicted.filter { !gold.contains($0) }
     for missed in gold where !predicted.contains(missed) {
@@ -58,12 +58,12 @@ public struct MissConfusion: Sendable, Hashable {
   }
 
   /// Adds another confusion of the same dimension.
-  public mutating func add(_ other: MissConfusion) {
+  package mutating func add(_ other: MissConfusion) {
     for (key, count) in other.counts { counts[key, default: 0] += count }
   }
 
   /// The cells, most frequent first, then by reference and predicted category (`nil` last).
-  public var cells: [Cell] {
+  package var cells: [Cell] {
     counts.map { Cell(reference: $0.key.reference, predicted: $0.key.predicted, count: $0.value) }.sorted {
       if $0.count != $1.count { return $0.count > $1.count }
       if $0.reference != $1.reference { return $0.reference < $1.reference }

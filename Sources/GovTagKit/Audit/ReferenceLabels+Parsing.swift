@@ -1,25 +1,25 @@
 extension ReferenceLabels {
   /// Why a record's reference labels cannot be used: one line, and what to do about it.
-  public struct Problem: Error, Sendable, Hashable {
+  package struct Problem: Error, Sendable, Hashable {
     /// What is wrong.
-    public var reason: String
+    package var reason: String
     /// What to do.
-    public var hint: String?
+    package var hint: String?
   }
 
   /// The record field that holds reference labels, and how the user names another one.
-  public struct Field: Sendable, Hashable {
+  package struct Field: Sendable, Hashable {
     /// The field's name, e.g. `gold` or `manual`.
-    public var name: String
+    package var name: String
     /// The command-line option that changes it, for hints: `--field`.
-    public var option: String
+    package var option: String
 
     /// Creates a field description.
     ///
     /// - Parameters:
     ///   - name: the JSON field name.
     ///   - option: the command-line option that names the field, quoted in hints.
-    public init(name: String, option: String) {
+    package init(name: String, option: String) {
       self.name = name
       self.option = option
     }
@@ -38,7 +38,7 @@ extension ReferenceLabels {
   ///   - fields: the record's fields.
   ///   - taxonomy: the label set to check ids against.
   /// - Returns: the labels, or the first problem found.
-  public static func parse(
+  package static func parse(
     _ field: Field, in fields: [String: JSONValue], taxonomy: Taxonomy = .standard
   ) -> Result<ReferenceLabels, Problem> {
     let name = field.name

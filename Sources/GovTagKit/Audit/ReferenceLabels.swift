@@ -5,17 +5,17 @@
 /// A dimension missing from the field was not annotated, and the record does not count for it;
 /// an empty list means "none of its categories". Likewise `"province": null` says the case names
 /// no province, while a missing `province` says nobody looked.
-public struct ReferenceLabels: Sendable, Hashable {
+package struct ReferenceLabels: Sendable, Hashable {
   /// The assigned category ids of each annotated dimension.
-  public var categories: [String: Set<String>]
+  package var categories: [String: Set<String>]
   /// Whether the annotation says anything about the province (a name or `null`).
-  public var annotatesProvince: Bool
+  package var annotatesProvince: Bool
   /// The province's short name as in the taxonomy (浙江), or `nil`.
-  public var province: String?
+  package var province: String?
   /// Whether the annotation says anything about the region (a region or `null`).
-  public var annotatesRegion: Bool
+  package var annotatesRegion: Bool
   /// The region, or `nil`.
-  public var region: Region?
+  package var region: Region?
 
   /// Creates labels.
   ///
@@ -23,7 +23,7 @@ public struct ReferenceLabels: Sendable, Hashable {
   ///   - categories: the assigned category ids of each annotated dimension.
   ///   - province: the province, `.some(nil)` for "none named", `nil` for "not annotated".
   ///   - region: the region, `.some(nil)` for "none", `nil` for "not annotated".
-  public init(categories: [String: Set<String>], province: String?? = nil, region: Region?? = nil) {
+  package init(categories: [String: Set<String>], province: String?? = nil, region: Region?? = nil) {
     self.categories = categories
     self.annotatesProvince = province != nil
     self.province = province ?? nil
@@ -32,10 +32,10 @@ public struct ReferenceLabels: Sendable, Hashable {
   }
 
   /// Whether the dimension was annotated.
-  public func annotates(_ dimension: String) -> Bool { categories[dimension] != nil }
+  package func annotates(_ dimension: String) -> Bool { categories[dimension] != nil }
 
   /// Whether the annotation assigns `category` of `dimension`.
-  public func assigns(_ dimension: String, _ category: String) -> Bool {
+  package func assigns(_ dimension: String, _ category: String) -> Bool {
     categories[dimension]?.contains(category) ?? false
   }
 }

@@ -3,25 +3,25 @@
 ///
 /// An office accepts unflagged records unread, so the accuracy of the unflagged ones is what
 /// matters; the flagged share is the reading it costs.
-public struct ReviewTally: Sendable, Hashable {
+package struct ReviewTally: Sendable, Hashable {
   /// Records counted.
-  public private(set) var records = 0
+  package private(set) var records = 0
   /// Of those, flagged for review.
-  public private(set) var flagged = 0
+  package private(set) var flagged = 0
   /// Records with gold capabilities, flagged and not.
-  public private(set) var judgedFlagged = 0
+  package private(set) var judgedFlagged = 0
   /// See ``judgedFlagged``.
-  public private(set) var judgedUnflagged = 0
+  package private(set) var judgedUnflagged = 0
   /// Of those, records whose capability labels are exactly the gold ones.
-  public private(set) var exactFlagged = 0
+  package private(set) var exactFlagged = 0
   /// See ``exactFlagged``.
-  public private(set) var exactUnflagged = 0
+  package private(set) var exactUnflagged = 0
 
   /// Creates an empty tally.
-  public init() {}
+  package init() {}
 
   /// Counts one record.
-  public mutating func add(reference: ReferenceLabels, classification: Classification) {
+  package mutating func add(reference: ReferenceLabels, classification: Classification) {
     records += 1
     let isFlagged = classification.review.needsReview
     if isFlagged { flagged += 1 }
@@ -37,9 +37,9 @@ public struct ReviewTally: Sendable, Hashable {
   }
 
   /// The flagged share, or `nil` without records.
-  public var flaggedShare: Double? { records == 0 ? nil : Double(flagged) / Double(records) }
+  package var flaggedShare: Double? { records == 0 ? nil : Double(flagged) / Double(records) }
   /// Capability exactly right among unflagged records with gold capabilities.
-  public var unflaggedAccuracy: Double? { judgedUnflagged == 0 ? nil : Double(exactUnflagged) / Double(judgedUnflagged) }
+  package var unflaggedAccuracy: Double? { judgedUnflagged == 0 ? nil : Double(exactUnflagged) / Double(judgedUnflagged) }
   /// Capability exactly right among flagged records with gold capabilities.
-  public var flaggedAccuracy: Double? { judgedFlagged == 0 ? nil : Double(exactFlagged) / Double(judgedFlagged) }
+  package var flaggedAccuracy: Double? { judgedFlagged == 0 ? nil : Double(exactFlagged) / Double(judgedFlagged) }
 }

@@ -27,31 +27,31 @@
 /// half of it. Ties are broken deterministically: a category without any hit at all (not even
 /// one that did not count) first, then by record id, then by the taxonomy's order of dimension
 /// and category.
-public struct Suspect: Sendable, Hashable {
+package struct Suspect: Sendable, Hashable {
   /// The record's id.
-  public var id: String
+  package var id: String
   /// Where the record is (input and line).
-  public var location: SourceLocation
+  package var location: SourceLocation
   /// The dimension id.
-  public var dimension: String
+  package var dimension: String
   /// The category id.
-  public var category: String
+  package var category: String
   /// Whether the person assigned the category.
-  public var manual: Bool
+  package var manual: Bool
   /// Whether GovTag assigned it.
-  public var predicted: Bool
+  package var predicted: Bool
   /// GovTag's score for the category.
-  public var score: Double
+  package var score: Double
   /// The category's threshold.
-  public var threshold: Double
+  package var threshold: Double
   /// The suspicion score: 1 most suspicious, 0 borderline.
-  public var suspicion: Double
+  package var suspicion: Double
   /// The probability that the manual label is wrong (calibrated lexicons only), rounded to 6
   /// decimals so that equal probabilities tie exactly.
-  public var wrongProbability: Double?
+  package var wrongProbability: Double?
   /// Every hit of the category in the record, counted or not, in text order; empty when GovTag
   /// found nothing at all.
-  public var evidence: [Evidence]
+  package var evidence: [Evidence]
   /// The category's position in the taxonomy, for deterministic ties.
   var order: Int
 
@@ -62,7 +62,7 @@ public struct Suspect: Sendable, Hashable {
   ///   - threshold: the category's threshold (more than 0).
   /// - Returns: `|score − threshold| / max(score, threshold)`, rounded to 6 decimals so that
   ///   equal ratios tie exactly.
-  public static func suspicion(score: Double, threshold: Double) -> Double {
+  package static func suspicion(score: Double, threshold: Double) -> Double {
     let larger = max(score, threshold)
     guard larger > 0 else { return 0 }
     return (abs(score - threshold) / larger * 1_000_000).rounded() / 1_000_000
@@ -74,14 +74,14 @@ public struct Suspect: Sendable, Hashable {
   ///   - manual: whether the person assigned the category.
   ///   - confidence: GovTag's calibrated probability that it applies.
   /// - Returns: `1 − confidence` for a manual yes, `confidence` for a manual no, to 6 decimals.
-  public static func wrongProbability(manual: Bool, confidence: Double) -> Double {
+  package static func wrongProbability(manual: Bool, confidence: Double) -> Double {
     ((manual ? 1 - confidence : confidence) * 1_000_000).rounded() / 1_000_000
   }
 
   /// Whether `a` ranks before `b`: likelier wrong first (suspects with a probability before
   /// those without), then more suspicious, then no evidence at all, then id, then the
   /// taxonomy's order.
-  public static func ranksBefore(_ a: Suspect, _ b: Suspect) -> Bool {
+  package static func ranksBefore(_ a: Suspect, _ b: Suspect) -> Bool {
     if a.wrongProbability != b.wrongProbability {
       return (a.wrongProbability ?? -1) > (b.wrongProbability ?? -1)
     }

@@ -5,44 +5,44 @@
 /// hits counted. Its empirical precision is the share of the records where it fired, among those
 /// whose manual labels cover its dimension, that people labelled with its category. Terms to
 /// review come first: the most false firings, then the lowest precision.
-public struct TermAccountability: Sendable {
+package struct TermAccountability: Sendable {
   /// The record of one term.
-  public struct Entry: Sendable, Hashable {
+  package struct Entry: Sendable, Hashable {
     /// The dimension id.
-    public var dimension: String
+    package var dimension: String
     /// The category id.
-    public var category: String
+    package var category: String
     /// The term.
-    public var term: String
+    package var term: String
     /// Where the term is defined (`Lexicons/capability.yaml:12:7`).
-    public var source: SourceLocation
+    package var source: SourceLocation
     /// Records in which the term fired (had a counted hit).
-    public var records = 0
+    package var records = 0
     /// Of those, records whose manual labels cover the term's dimension.
-    public var judged = 0
+    package var judged = 0
     /// Of the judged records, those people labelled with the term's category.
-    public var confirmed = 0
+    package var confirmed = 0
     /// Records in which the term was the only term with counted hits behind its category's
     /// assigned label: the label stands or falls with it.
-    public var soleEvidence = 0
+    package var soleEvidence = 0
 
     /// Judged records in which people did not assign the category: the term fired wrongly.
-    public var falseFirings: Int { judged - confirmed }
+    package var falseFirings: Int { judged - confirmed }
     /// `confirmed / judged`, or `nil` when no record was judged.
-    public var precision: Double? { judged == 0 ? nil : Double(confirmed) / Double(judged) }
+    package var precision: Double? { judged == 0 ? nil : Double(confirmed) / Double(judged) }
   }
 
   private var entries: [String: Entry] = [:]
 
   /// Creates an empty account.
-  public init() {}
+  package init() {}
 
   /// Counts one record.
   ///
   /// - Parameters:
   ///   - reference: the manual labels.
   ///   - classification: GovTag's labels and evidence for the record.
-  public mutating func add(reference: ReferenceLabels, classification: Classification) {
+  package mutating func add(reference: ReferenceLabels, classification: Classification) {
     var fired: [String: Evidence] = [:]
     var termsByCategory: [String: Set<String>] = [:]
     for hit in classification.evidence where hit.status == .counted {
@@ -71,7 +71,7 @@ public struct TermAccountability: Sendable {
 
   /// The terms, ranked for review: most false firings first, then lowest precision (terms never
   /// judged last), then most records, then dimension, category and term.
-  public var ranked: [Entry] {
+  package var ranked: [Entry] {
     entries.values.sorted { a, b in
       if a.falseFirings != b.falseFirings { return a.falseFirings > b.falseFirings }
       switch (a.precision, b.precision) {

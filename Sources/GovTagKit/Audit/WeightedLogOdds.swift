@@ -15,13 +15,13 @@ import Foundation
 /// GovTag's prior is the whole corpus: `α_w` is the n-gram's count over all records and `α₀`
 /// the total of all counts, so an n-gram common everywhere is pulled toward zero and only a
 /// real difference between the groups stands out.
-public struct WeightedLogOdds: Sendable, Hashable {
+package struct WeightedLogOdds: Sendable, Hashable {
   /// The log-odds ratio δ (positive: more frequent in group i).
-  public var delta: Double
+  package var delta: Double
   /// Its approximate variance σ².
-  public var variance: Double
+  package var variance: Double
   /// The z-score δ / σ.
-  public var z: Double
+  package var z: Double
 
   /// Computes the statistic.
   ///
@@ -32,7 +32,7 @@ public struct WeightedLogOdds: Sendable, Hashable {
   ///   - totalOut: `nⱼ`, all counts of group j.
   ///   - prior: `α_w`, the n-gram's prior count (more than 0).
   ///   - priorTotal: `α₀`, the prior's total (more than `prior`).
-  public init(countIn: Double, totalIn: Double, countOut: Double, totalOut: Double, prior: Double, priorTotal: Double) {
+  package init(countIn: Double, totalIn: Double, countOut: Double, totalOut: Double, prior: Double, priorTotal: Double) {
     let restIn = max(totalIn + priorTotal - countIn - prior, .leastNonzeroMagnitude)
     let restOut = max(totalOut + priorTotal - countOut - prior, .leastNonzeroMagnitude)
     delta = log((countIn + prior) / restIn) - log((countOut + prior) / restOut)

@@ -1,7 +1,7 @@
 /// How a batch run reads, labels and writes.
-public struct BatchConfiguration: Sendable {
+package struct BatchConfiguration: Sendable {
   /// The output formats.
-  public enum OutputFormat: String, Sendable, CaseIterable {
+  package enum OutputFormat: String, Sendable, CaseIterable {
     /// JSON Lines, one record per line (the default).
     case jsonl
     /// One JSON array, one record per line inside it.
@@ -9,42 +9,42 @@ public struct BatchConfiguration: Sendable {
   }
 
   /// Worker threads; each owns a tagger. Defaults to the number of cores.
-  public var jobs: Int
+  package var jobs: Int
   /// Records per unit of work handed to a worker: large enough that hand-over costs nothing,
   /// small enough that the last units keep every core busy.
-  public var chunkRecords: Int = 64
+  package var chunkRecords: Int = 64
   /// Also end a chunk once its records hold this many bytes, so very long texts do not make
   /// chunks huge.
-  public var chunkBytes: Int = 1 << 20
+  package var chunkBytes: Int = 1 << 20
   /// Chunks in flight per worker: bounds memory and lets a slow chunk be overtaken.
-  public var chunksInFlightPerJob: Int = 4
+  package var chunksInFlightPerJob: Int = 4
   /// Write an error record in place of each failed input record (and of blank lines), so output
   /// lines match input lines one to one, as a streaming mapper needs.
-  public var errorRecordsInPlace: Bool = false
+  package var errorRecordsInPlace: Bool = false
   /// Which hits to list in each record's evidence.
-  public var evidenceDetail: LabelledRecordWriter.EvidenceDetail = .standard
+  package var evidenceDetail: LabelledRecordWriter.EvidenceDetail = .standard
   /// How to read JSON records.
-  public var decoder = DocumentDecoder()
+  package var decoder = DocumentDecoder()
   /// The input format for every input; `nil` = judge each by its extension.
-  public var inputFormat: InputFormat?
+  package var inputFormat: InputFormat?
   /// CSV column names.
-  public var csvColumns = CSVRecordReader.Columns()
+  package var csvColumns = CSVRecordReader.Columns()
   /// The output format.
-  public var outputFormat: OutputFormat = .jsonl
+  package var outputFormat: OutputFormat = .jsonl
   /// A record (a JSON Lines line, a JSON array element, a CSV row's text, a text file) longer
   /// than this many bytes becomes an error record instead of being labelled: labelling time and
   /// memory grow with a record's length, and one pathological record must not hold up a run.
-  public var maxRecordBytes: Int = Self.defaultMaxRecordBytes
+  package var maxRecordBytes: Int = Self.defaultMaxRecordBytes
   /// The default of ``maxRecordBytes``: 16 MiB, far above any real case narrative.
-  public static let defaultMaxRecordBytes = 16 << 20
+  package static let defaultMaxRecordBytes = 16 << 20
   /// The most worker threads a run starts: more than the cores only adds memory and
   /// switching, and thousands of threads can exhaust the process's limits.
-  public static let maxJobs = 256
+  package static let maxJobs = 256
   /// Seconds between two saves of the resume state.
-  public var checkpointInterval: Double = 0.5
+  package var checkpointInterval: Double = 0.5
 
   /// Creates a configuration with `jobs` workers.
-  public init(jobs: Int) { self.jobs = min(max(1, jobs), Self.maxJobs) }
+  package init(jobs: Int) { self.jobs = min(max(1, jobs), Self.maxJobs) }
 
   /// The settings that shape the output, which a resumed run must share with the first.
   var outputFingerprint: String {

@@ -6,9 +6,9 @@ import Foundation
 /// A record that cannot be labelled is reported and the run goes on; an input that cannot be
 /// read is reported and the next one is read. Output is byte-identical for every job count, and
 /// for a run that was interrupted and resumed.
-public struct BatchRunner: Sendable {
+package struct BatchRunner: Sendable {
   /// Something that happened during a run, for the command line to show.
-  public enum Event: Sendable {
+  package enum Event: Sendable {
     /// A record could not be labelled.
     case recordFailed(RecordError)
     /// An input could not be read (missing, unreadable, empty), or reading it broke off; the
@@ -22,26 +22,26 @@ public struct BatchRunner: Sendable {
   }
 
   /// Where a run writes.
-  public struct Destination: Sendable {
+  package struct Destination: Sendable {
     /// The output file, or `nil` for standard output.
-    public var output: String?
+    package var output: String?
     /// Where failed records go as JSON Lines (`{"source","line","reason","raw"}`), if anywhere.
-    public var errors: String?
+    package var errors: String?
 
     /// Creates a destination.
-    public init(output: String?, errors: String? = nil) {
+    package init(output: String?, errors: String? = nil) {
       self.output = output
       self.errors = errors
     }
   }
 
   /// The compiled lexicons.
-  public let model: ClassifierModel
+  package let model: ClassifierModel
   /// How to run.
-  public let configuration: BatchConfiguration
+  package let configuration: BatchConfiguration
 
   /// Creates a runner.
-  public init(model: ClassifierModel, configuration: BatchConfiguration) {
+  package init(model: ClassifierModel, configuration: BatchConfiguration) {
     self.model = model
     self.configuration = configuration
   }
@@ -93,7 +93,7 @@ public struct BatchRunner: Sendable {
   /// - Throws: `GovTagError` when output cannot be written, an output is an input or another
   ///   output, another run holds the output, the resume state does not fit, or ICU or a worker
   ///   thread fails to start.
-  public func run(
+  package func run(
     inputs: [String], destination: Destination, resume: Bool = false, previous: PreviousRun? = nil,
     shouldStop: @escaping () -> Bool = { false }, onEvent: (Event) -> Void = { _ in }
   ) throws -> RunSummary {

@@ -11,7 +11,7 @@ import Foundation
 /// Only offsets are kept in memory (not records); the record is read back with `pread`, which
 /// is safe from several worker threads at once. Lines are read as strictly as any input (see
 /// ``DocumentDecoder``); a line that is not a labelled record is not indexed.
-public final class PreviousRun: @unchecked Sendable {
+package final class PreviousRun: @unchecked Sendable {
   // @unchecked: `index` is immutable after init, and `pread` on the descriptor is thread-safe.
   struct Entry {
     var offset: Int
@@ -20,12 +20,12 @@ public final class PreviousRun: @unchecked Sendable {
   }
 
   /// The file name as given.
-  public let path: String
+  package let path: String
   private let descriptor: Int32
   private let index: [String: Entry]
   /// Records indexed (those carrying the current rules and GovTag versions and written with the
   /// same evidence setting).
-  public var count: Int { index.count }
+  package var count: Int { index.count }
 
   /// Indexes `path`, keeping only records labelled with `rulesVersion` by this GovTag version
   /// with evidence `evidenceDetail`.
@@ -40,7 +40,7 @@ public final class PreviousRun: @unchecked Sendable {
   ///   - rulesVersion: the current lexicons' rules version.
   ///   - evidenceDetail: the current `--evidence` setting.
   /// - Throws: `GovTagError` when the file cannot be read.
-  public init(path: String, rulesVersion: String, evidenceDetail: LabelledRecordWriter.EvidenceDetail = .standard) throws {
+  package init(path: String, rulesVersion: String, evidenceDetail: LabelledRecordWriter.EvidenceDetail = .standard) throws {
     self.path = path
     let reader = try LineReader(path: path)
     var index: [String: Entry] = [:]

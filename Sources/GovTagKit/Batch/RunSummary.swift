@@ -1,45 +1,45 @@
 /// What a batch run did: counts for the closing summary line and the exit status.
-public struct RunSummary: Sendable, Hashable, Codable {
+package struct RunSummary: Sendable, Hashable, Codable {
   /// Inputs opened and read to the end.
-  public var inputsRead = 0
+  package var inputsRead = 0
   /// Records read (blank lines excluded).
-  public var recordsRead = 0
+  package var recordsRead = 0
   /// Records written with labels (computed or reused).
-  public var labelled = 0
+  package var labelled = 0
   /// Of `labelled`, records copied from `--previous` because nothing that affects them changed.
-  public var reused = 0
+  package var reused = 0
   /// Records that could not be labelled.
-  public var failed = 0
+  package var failed = 0
   /// Blank lines, which hold no record.
-  public var blankLines = 0
+  package var blankLines = 0
   /// Inputs that could not be read at all (missing, unreadable, empty), as messages.
-  public var inputErrors: [String] = []
+  package var inputErrors: [String] = []
   /// Bytes of input consumed.
-  public var bytesRead = 0
+  package var bytesRead = 0
   /// Wall-clock seconds (of this process; a resumed run counts from its own start).
-  public var seconds = 0.0
+  package var seconds = 0.0
   /// Whether the run stopped early on an interrupt, leaving a resumable state.
-  public var interrupted = false
+  package var interrupted = false
   /// When the interrupt came, for the message: `while labelling in.jsonl:3 and the records
   /// after it`, `between two records`, or `after every record was read, …`.
-  public var interruptedAt: String?
+  package var interruptedAt: String?
   /// Records that a resumed run took over from the interrupted one.
-  public var resumedRecords = 0
+  package var resumedRecords = 0
   /// Input bytes that a resumed run took over from the interrupted one.
-  public var resumedBytes = 0
+  package var resumedBytes = 0
 
   /// Creates an empty summary.
-  public init() {}
+  package init() {}
 
   /// Whether no record and no blank line could be read while some input failed (every input
   /// missing, unreadable or empty): such a run writes no output file.
-  public var readNothing: Bool { recordsRead == 0 && blankLines == 0 && !inputErrors.isEmpty }
+  package var readNothing: Bool { recordsRead == 0 && blankLines == 0 && !inputErrors.isEmpty }
 
   /// Whether every input was read and every record labelled.
-  public var succeeded: Bool { failed == 0 && inputErrors.isEmpty && !interrupted }
+  package var succeeded: Bool { failed == 0 && inputErrors.isEmpty && !interrupted }
 
   /// One line for people: `read 150 records from 2 inputs: 149 labelled, 1 failed (3.1 MB in 0.8 s, 187 records/s)`.
-  public var line: String {
+  package var line: String {
     var text = "read \(recordsRead) record\(recordsRead == 1 ? "" : "s") from \(inputsRead) input\(inputsRead == 1 ? "" : "s")"
     text += ": \(labelled) labelled"
     if reused > 0 { text += " (\(reused) reused from --previous)" }

@@ -5,15 +5,15 @@
 /// order; a term keeps its file order. Every format counts a term wherever it matches, so what
 /// GovTag adds on top (weights and thresholds, `near:` contexts, exclusions, the scope rules of
 /// `scope.yaml`) is listed in ``limitations`` instead.
-public struct DictionaryExport: Sendable {
+package struct DictionaryExport: Sendable {
   /// The format.
-  public var format: DictionaryFormat
+  package var format: DictionaryFormat
   /// The lexicons.
-  public var lexicons: LexiconSet
+  package var lexicons: LexiconSet
   /// Whether the lexicon folder has scope rules (`scope.yaml`), which no format carries.
-  public var hasScopeRules: Bool
+  package var hasScopeRules: Bool
   /// The frequency written for every jieba term: high enough that jieba keeps the term whole.
-  public var jiebaFrequency = 100_000
+  package var jiebaFrequency = 100_000
 
   /// Creates an export.
   ///
@@ -21,7 +21,7 @@ public struct DictionaryExport: Sendable {
   ///   - format: the dictionary format.
   ///   - lexicons: the loaded lexicons.
   ///   - hasScopeRules: whether scope rules apply to these lexicons.
-  public init(format: DictionaryFormat, lexicons: LexiconSet, hasScopeRules: Bool) {
+  package init(format: DictionaryFormat, lexicons: LexiconSet, hasScopeRules: Bool) {
     self.format = format
     self.lexicons = lexicons
     self.hasScopeRules = hasScopeRules
@@ -44,7 +44,7 @@ public struct DictionaryExport: Sendable {
   }
 
   /// The file's text.
-  public func text() -> String {
+  package func text() -> String {
     switch format {
     case .liwc: liwc()
     case .quanteda: quanteda()
@@ -136,7 +136,7 @@ public struct DictionaryExport: Sendable {
   /// Whether jieba's default mode can keep `term` whole: it first cuts text into runs of its word
   /// characters (`re_han_default`: U+4E00–U+9FD5, ASCII letters and digits, `+#&._%-`) and looks
   /// words up only inside a run, so a term with any other character (`村(社区)`, `星火·链网`) is cut.
-  public static func jiebaKeepsWhole(_ term: String) -> Bool {
+  package static func jiebaKeepsWhole(_ term: String) -> Bool {
     term.unicodeScalars.allSatisfy { scalar in
       (0x4E00...0x9FD5).contains(scalar.value) || (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+#&._%-".unicodeScalars.contains(scalar)))
     }
@@ -163,7 +163,7 @@ public struct DictionaryExport: Sendable {
   // MARK: - What is lost
 
   /// What this format cannot carry, one sentence each (empty when nothing is lost).
-  public var limitations: [String] {
+  package var limitations: [String] {
     let terms = entries.flatMap(\.terms)
     let weighted = terms.filter { $0.weight != 1 }.count
     let near = terms.filter { $0.near != nil }.count

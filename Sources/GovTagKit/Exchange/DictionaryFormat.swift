@@ -1,5 +1,5 @@
 /// The dictionary formats `govtag lexicon export` writes and `govtag lexicon import` reads.
-public enum DictionaryFormat: String, Sendable, CaseIterable {
+package enum DictionaryFormat: String, Sendable, CaseIterable {
   /// LIWC's `.dic`: a `%`-delimited header of numbered categories, then `term<TAB>numbers` rows;
   /// a trailing `*` matches any word starting with the term.
   case liwc
@@ -11,5 +11,5 @@ public enum DictionaryFormat: String, Sendable, CaseIterable {
   case jieba
 
   /// Whether `govtag lexicon import` reads it.
-  public var canImport: Bool { self == .liwc || self == .quanteda }
+  package var canImport: Bool { self == .liwc || self == .quanteda }
 }

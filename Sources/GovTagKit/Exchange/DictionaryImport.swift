@@ -7,11 +7,11 @@
 /// ``notes``). A wildcard (`term*` in LIWC, `*term*` or `term*` in quanteda) becomes
 /// `match: substring`. A term listed under two categories is kept under the first, since a term
 /// appears once per lexicon file.
-public struct DictionaryImport: Sendable {
+package struct DictionaryImport: Sendable {
   /// The dimension's categories in the taxonomy's order, each with its terms in file order.
-  public var categories: [(id: String, terms: [(text: String, substring: Bool)])] = []
+  package var categories: [(id: String, terms: [(text: String, substring: Bool)])] = []
   /// What was changed or left out, one sentence each.
-  public var notes: [String] = []
+  package var notes: [String] = []
 
   /// One category as the file names it, with its raw patterns.
   typealias RawCategory = (name: String, patterns: [String], line: Int)
@@ -26,7 +26,7 @@ public struct DictionaryImport: Sendable {
   /// - Returns: the import.
   /// - Throws: `GovTagError` with code `.input` naming the file and line of a category that is no
   ///   category of the dimension, a malformed row, or a wildcard inside a term.
-  public static func read(
+  package static func read(
     _ text: String, format: DictionaryFormat, file: String, dimension: Taxonomy.Dimension, taxonomy: Taxonomy = .standard
   ) throws -> DictionaryImport {
     let raw: [RawCategory]
@@ -98,7 +98,7 @@ public struct DictionaryImport: Sendable {
   ///   - weight: every term's weight.
   ///   - source: where the terms came from, for the header comment.
   /// - Returns: YAML that `govtag lexicon check` accepts.
-  public func yaml(dimension: Taxonomy.Dimension, weight: Double, source: String) -> String {
+  package func yaml(dimension: Taxonomy.Dimension, weight: Double, source: String) -> String {
     let weightText = weight == weight.rounded() ? String(Int(weight)) : String(weight)
     var lines = [
       "# Dimension \(dimension.id) (\(dimension.name)), imported from \(source) by govtag lexicon import.",

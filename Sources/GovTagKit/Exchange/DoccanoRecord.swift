@@ -5,9 +5,9 @@
 /// doccano keeps keys other than `text` and `label` as metadata and writes them back on export,
 /// so `govtag_id` brings each record home. An empty `label` list reads as "none of any
 /// dimension" (doccano cannot tell it from "not reviewed": export only approved examples).
-public enum DoccanoRecord {
+package enum DoccanoRecord {
   /// The label text of a category: `capability:public_service`.
-  public static func label(_ dimension: String, _ category: String) -> String { "\(dimension):\(category)" }
+  package static func label(_ dimension: String, _ category: String) -> String { "\(dimension):\(category)" }
 
   /// One doccano line (newline included) for a record GovTag labelled.
   ///
@@ -15,7 +15,7 @@ public enum DoccanoRecord {
   ///   - record: the labelled record.
   ///   - taxonomy: the label set, for the order of labels.
   /// - Returns: UTF-8 bytes.
-  public static func exportLine(_ record: LabelledRecord, taxonomy: Taxonomy = .standard) -> [UInt8] {
+  package static func exportLine(_ record: LabelledRecord, taxonomy: Taxonomy = .standard) -> [UInt8] {
     var labels: [String] = []
     for dimension in taxonomy.dimensions {
       let assigned = record.labels?.categories[dimension.id] ?? []
@@ -43,7 +43,7 @@ public enum DoccanoRecord {
   ///   - location: file and line, for errors.
   ///   - taxonomy: the label set.
   /// - Returns: the record, or what is wrong with the line.
-  public static func parse(
+  package static func parse(
     _ line: UnsafeBufferPointer<UInt8>, at location: SourceLocation, taxonomy: Taxonomy = .standard
   ) -> Result<ManualRecord, RecordError> {
     let value: JSONValue

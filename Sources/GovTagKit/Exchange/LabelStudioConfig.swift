@@ -5,27 +5,27 @@
 /// hint and both names in the block's header; evidence labels are `dimension.category`.
 /// ``LabelStudioTask`` writes predictions with the same names, and ``LabelStudioImport`` reads
 /// annotations by them.
-public struct LabelStudioConfig: Sendable {
+package struct LabelStudioConfig: Sendable {
   /// The control that holds span labels for evidence in the text.
-  public static let textEvidence = "evidence"
+  package static let textEvidence = "evidence"
   /// The control that holds span labels for evidence in the title.
-  public static let titleEvidence = "title_evidence"
+  package static let titleEvidence = "title_evidence"
   /// The control of the province.
-  public static let province = "province"
+  package static let province = "province"
   /// The control of the region.
-  public static let region = "region"
+  package static let region = "region"
 
   /// The label set.
-  public var taxonomy: Taxonomy
+  package var taxonomy: Taxonomy
   /// The provinces offered (short name, full name), in gazetteer order; empty for none.
-  public var provinces: [(name: String, fullName: String)]
+  package var provinces: [(name: String, fullName: String)]
 
   /// Creates a configuration.
   ///
   /// - Parameters:
   ///   - taxonomy: the label set.
   ///   - provinces: the provinces to offer, short and full names.
-  public init(taxonomy: Taxonomy = .standard, provinces: [(name: String, fullName: String)]) {
+  package init(taxonomy: Taxonomy = .standard, provinces: [(name: String, fullName: String)]) {
     self.taxonomy = taxonomy
     self.provinces = provinces
   }
@@ -34,7 +34,7 @@ public struct LabelStudioConfig: Sendable {
   static let colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2"]
 
   /// The XML text, ending in a newline.
-  public func xml() -> String {
+  package func xml() -> String {
     var lines: [String] = ["<View>"]
     lines.append(#"  <Header value="$id"/>"#)
     lines.append(#"  <Text name="title" value="$title"/>"#)

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// Reads Label Studio's JSON export (a list of tasks, each with its annotations, drafts and
 /// predictions) into ``ManualRecord``s, one per submitted annotation.
@@ -10,11 +10,11 @@ public import Foundation
 /// annotations (`was_cancelled` with an empty result), cancelled ones (`was_cancelled` after
 /// choosing something), tasks nobody annotated, and annotations that cannot be read (an unknown
 /// category) each become a ``Notice``.
-public struct LabelStudioImport: Sendable {
+package struct LabelStudioImport: Sendable {
   /// Something the import did not turn into a record, with the task and annotation it concerns.
-  public struct Notice: Sendable, Hashable, CustomStringConvertible {
+  package struct Notice: Sendable, Hashable, CustomStringConvertible {
     /// Why it was not imported.
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
       case draft, skipped, cancelled, unannotated = "not annotated", invalid
       /// A task of the tasks file that the export lacks (``checkAgainst(tasks:file:)``): Label
       /// Studio exports only annotated tasks unless asked for all, so a task with only a draft, or
@@ -23,20 +23,20 @@ public struct LabelStudioImport: Sendable {
     }
 
     /// Why.
-    public var kind: Kind
+    package var kind: Kind
     /// Label Studio's task id.
-    public var task: String
+    package var task: String
     /// The record's id (`data.id`), when the task has one.
-    public var record: String?
+    package var record: String?
     /// The annotation's or draft's id.
-    public var annotation: String?
+    package var annotation: String?
     /// Who made it.
-    public var annotator: String?
+    package var annotator: String?
     /// For ``Kind/invalid``: what is wrong.
-    public var reason: String?
+    package var reason: String?
 
     /// `task 3 (r02), draft 9 by 1`.
-    public var description: String {
+    package var description: String {
       if kind == .missing { return "record \(record ?? "?") (task \(task) of the tasks file)" }
       var text = "task \(task)"
       if let record { text += " (\(record))" }
@@ -52,16 +52,16 @@ public struct LabelStudioImport: Sendable {
   }
 
   /// The submitted annotations, in export order (tasks, then annotations), and the notices.
-  public var records: [ManualRecord] = []
+  package var records: [ManualRecord] = []
   /// What was not imported, in export order.
-  public var notices: [Notice] = []
+  package var notices: [Notice] = []
   /// The task count.
-  public var tasks = 0
+  package var tasks = 0
   /// The record ids (`data.id`) of the export's tasks, in order.
-  public var taskRecords: [String] = []
+  package var taskRecords: [String] = []
 
   /// The annotators, in order of first appearance.
-  public var annotators: [String] {
+  package var annotators: [String] {
     var seen: [String] = []
     for record in records { if let name = record.annotator, !seen.contains(name) { seen.append(name) } }
     return seen
@@ -75,7 +75,7 @@ public struct LabelStudioImport: Sendable {
   /// - Returns: the import.
   /// - Throws: `GovTagError` with code `.io` when the file cannot be read, `.input` when it is
   ///   not a JSON list of tasks.
-  public static func read(path: String, taxonomy: Taxonomy = .standard) throws -> LabelStudioImport {
+  package static func read(path: String, taxonomy: Taxonomy = .standard) throws -> LabelStudioImport {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw GovTagError(.io, "cannot read the Label Studio export", at: SourceLocation(file: path), hint: "check the path")
     }
@@ -90,7 +90,7 @@ public struct LabelStudioImport: Sendable {
   ///   - taxonomy: the label set.
   /// - Returns: the import.
   /// - Throws: `GovTagError` with code `.input` when the text is not a JSON list of tasks.
-  public static func parse(_ bytes: [UInt8], file: String, taxonomy: Taxonomy = .standard) throws -> LabelStudioImport {
+  package static func parse(_ bytes: [UInt8], file: String, taxonomy: Taxonomy = .standard) throws -> LabelStudioImport {
     var bytes = bytes
     UTF8Text.removeByteOrderMark(from: &bytes, atLine: 1)
     let value: JSONValue
@@ -219,7 +219,7 @@ public struct LabelStudioImport: Sendable {
   ///   - bytes: the tasks file (a JSON list of tasks with `data.id`).
   ///   - file: its name, for messages.
   /// - Throws: `GovTagError` with code `.input` when it is not a JSON list.
-  public mutating func checkAgainst(tasks bytes: [UInt8], file: String) throws {
+  package mutating func checkAgainst(tasks bytes: [UInt8], file: String) throws {
     let other = try Self.parse(bytes, file: file)
     let present = Set(taskRecords)
     for (index, record) in other.taskRecords.enumerated() where !present.contains(record) {
@@ -234,7 +234,7 @@ public struct LabelStudioImport: Sendable {
   /// that the caller can say which were left aside.
   ///
   /// - Returns: the records, and for each task with several annotations the kept one and the others.
-  public func onePerTask() -> (records: [ManualRecord], leftAside: [(kept: ManualRecord, others: [ManualRecord])]) {
+  package func onePerTask() -> (records: [ManualRecord], leftAside: [(kept: ManualRecord, others: [ManualRecord])]) {
     var order: [String] = []
     var byTask: [String: [ManualRecord]] = [:]
     for record in records {
@@ -254,7 +254,7 @@ public struct LabelStudioImport: Sendable {
   }
 
   /// The records of each annotator, for `audit --compare A B`; annotators in order of first appearance.
-  public func perAnnotator() -> [(annotator: String, records: [ManualRecord])] {
+  package func perAnnotator() -> [(annotator: String, records: [ManualRecord])] {
     annotators.map { name in (name, records.filter { $0.annotator == name }) }
       + (records.contains { $0.annotator == nil } ? [("unknown", records.filter { $0.annotator == nil })] : [])
   }

@@ -5,13 +5,13 @@
 /// offset), converted from the code point offsets of GovTag's evidence. Only evidence that added
 /// to a score becomes a span (counted hits, and quoted or background hits at half weight); hits
 /// that did not count stay in GovTag's output and `govtag explain`.
-public struct LabelStudioTask: Sendable {
+package struct LabelStudioTask: Sendable {
   /// The record.
-  public var record: LabelledRecord
+  package var record: LabelledRecord
   /// The lexicon version that labelled it (the record's `lexicon_version`), Label Studio's `model_version`.
-  public var modelVersion: String?
+  package var modelVersion: String?
   /// Whether the configuration has a province block (a gazetteer was found).
-  public var offersProvince: Bool
+  package var offersProvince: Bool
 
   /// Creates a task.
   ///
@@ -19,7 +19,7 @@ public struct LabelStudioTask: Sendable {
   ///   - record: the labelled record.
   ///   - modelVersion: its `lexicon_version`, or `nil` when it has none.
   ///   - offersProvince: whether the configuration lists provinces.
-  public init(record: LabelledRecord, modelVersion: String?, offersProvince: Bool = true) {
+  package init(record: LabelledRecord, modelVersion: String?, offersProvince: Bool = true) {
     self.record = record
     self.modelVersion = modelVersion
     self.offersProvince = offersProvince
@@ -30,7 +30,7 @@ public struct LabelStudioTask: Sendable {
   /// confidence the record carries (rounded to 4 decimals); `nil` without confidences.
   ///
   /// Sorting tasks by it in Label Studio puts the records most likely to need a correction first.
-  public var score: Double? {
+  package var score: Double? {
     var lowest: Double?
     for (dimension, categories) in record.confidence {
       for (category, p) in categories {
@@ -44,7 +44,7 @@ public struct LabelStudioTask: Sendable {
 
   /// The evidence spans that cannot be placed in their field (offsets past its end), which the
   /// task leaves out; an input GovTag wrote has none.
-  public var misplacedSpans: [EvidenceSpan] {
+  package var misplacedSpans: [EvidenceSpan] {
     record.evidence.filter { span in
       let field = span.field == .title ? (record.title ?? "") : record.text
       return span.contribution > 0 && UTF16Offsets(field).utf16(span.end) == nil
@@ -54,7 +54,7 @@ public struct LabelStudioTask: Sendable {
   /// Writes the task as one JSON object (no line break).
   ///
   /// - Parameter json: the writer to append to.
-  public func write(to json: inout JSONWriter) {
+  package func write(to json: inout JSONWriter) {
     json.beginObject()
     json.key("data")
     json.beginObject()

@@ -4,26 +4,26 @@
 /// Every dimension of the taxonomy is written (an empty list when the reviewer chose none of its
 /// categories), and the province and region always (`null` for none), because a reviewer who
 /// saw every block and chose nothing said "none", not "not looked at".
-public struct ManualRecord: Sendable, Hashable {
+package struct ManualRecord: Sendable, Hashable {
   /// The record's id.
-  public var id: String
+  package var id: String
   /// The title, if any.
-  public var title: String?
+  package var title: String?
   /// The narrative.
-  public var text: String
+  package var text: String
   /// Chosen category ids per dimension id.
-  public var categories: [String: Set<String>]
+  package var categories: [String: Set<String>]
   /// The province's short name, or `nil` for none.
-  public var province: String?
+  package var province: String?
   /// The region, or `nil` for none.
-  public var region: Region?
+  package var region: Region?
   /// Who annotated it, when the tool says.
-  public var annotator: String?
+  package var annotator: String?
   /// Where it came from in the tool's export (`label-studio task 3, annotation 7`).
-  public var source: String?
+  package var source: String?
 
   /// Creates a record.
-  public init(
+  package init(
     id: String, title: String? = nil, text: String, categories: [String: Set<String>], province: String? = nil,
     region: Region? = nil, annotator: String? = nil, source: String? = nil
   ) {
@@ -43,7 +43,7 @@ public struct ManualRecord: Sendable, Hashable {
   ///   - field: the name of the labels' field (`manual`).
   ///   - taxonomy: the label set, for the order of dimensions and categories.
   /// - Returns: UTF-8 bytes.
-  public func jsonLine(field: String = "manual", taxonomy: Taxonomy = .standard) -> [UInt8] {
+  package func jsonLine(field: String = "manual", taxonomy: Taxonomy = .standard) -> [UInt8] {
     var json = JSONWriter()
     json.beginObject()
     json.field("id", string: id)

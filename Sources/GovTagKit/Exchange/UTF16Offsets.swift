@@ -6,14 +6,14 @@
 ///
 ///     let offsets = UTF16Offsets("𠮷一网通办")
 ///     offsets.utf16(1)   // 2
-public struct UTF16Offsets: Sendable {
+package struct UTF16Offsets: Sendable {
   /// `units[i]` is the UTF-16 offset of code point `i`; the last entry is the text's UTF-16 length.
   private var units: [Int]
 
   /// Builds the table for `text`.
   ///
   /// - Parameter text: the field the offsets point into.
-  public init(_ text: String) {
+  package init(_ text: String) {
     var units: [Int] = [0]
     units.reserveCapacity(text.unicodeScalars.count + 1)
     var offset = 0
@@ -25,13 +25,13 @@ public struct UTF16Offsets: Sendable {
   }
 
   /// The number of code points in the text.
-  public var codePointCount: Int { units.count - 1 }
+  package var codePointCount: Int { units.count - 1 }
 
   /// The UTF-16 offset of code point offset `codePoint`, or `nil` when it lies past the text's end.
   ///
   /// - Parameter codePoint: a code point offset, `0...codePointCount`.
   /// - Returns: the same position in UTF-16 code units.
-  public func utf16(_ codePoint: Int) -> Int? {
+  package func utf16(_ codePoint: Int) -> Int? {
     codePoint >= 0 && codePoint < units.count ? units[codePoint] : nil
   }
 }

@@ -16,34 +16,34 @@
 /// ``Field/number(_:)`` cell that is a plain decimal number (`-16.67`, `3`) stays a number,
 /// since a spreadsheet reads it as one and it cannot run anything; a "number" of any other shape
 /// is treated as text.
-public struct CSVWriter: Sendable {
+package struct CSVWriter: Sendable {
   /// One cell of a row.
-  public enum Field: Sendable, Hashable, ExpressibleByStringLiteral {
+  package enum Field: Sendable, Hashable, ExpressibleByStringLiteral {
     /// Text from anywhere (ids, terms, contexts, names): neutralised when it could start a formula.
     case text(String)
     /// A figure GovTag computed, written as a plain decimal (`-0.5`, `12`, `33.33`).
     case number(String)
 
-    public init(stringLiteral value: String) { self = .text(value) }
+    package init(stringLiteral value: String) { self = .text(value) }
   }
 
   /// The bytes written so far.
-  public private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+  package private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
 
   /// Creates a writer; the byte order mark is already in ``bytes``.
-  public init() {}
+  package init() {}
 
   /// Appends one record of text cells.
   ///
   /// - Parameter fields: the record's fields, in column order, each a ``Field/text(_:)``.
-  public mutating func writeRow(_ fields: [String]) {
+  package mutating func writeRow(_ fields: [String]) {
     writeRow(fields.map { Field.text($0) })
   }
 
   /// Appends one record.
   ///
   /// - Parameter fields: the record's fields, in column order.
-  public mutating func writeRow(_ fields: [Field]) {
+  package mutating func writeRow(_ fields: [Field]) {
     for (index, field) in fields.enumerated() {
       if index > 0 { bytes.append(UInt8(ascii: ",")) }
       let text: String

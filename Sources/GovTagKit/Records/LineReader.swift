@@ -14,9 +14,9 @@ import Foundation
 /// line. Memory use is one block plus the longest line. Each byte is searched for a line break
 /// once: a line that arrives in many small reads (a pipe delivers 64 KB at a time) is not
 /// searched again from its start after every read.
-public final class LineReader {
+package final class LineReader {
   /// The name used in messages: the path, or `<stdin>`.
-  public let name: String
+  package let name: String
   private let descriptor: Int32
   private let ownsDescriptor: Bool
   private var buffer: [UInt8]
@@ -31,17 +31,17 @@ public final class LineReader {
   /// (``InterruptSignal``) stops the wait.
   private let mayBlock: Bool
   /// The 1-based number of the line most recently returned.
-  public private(set) var lineNumber = 0
+  package private(set) var lineNumber = 0
   /// Bytes consumed so far (including line breaks), for progress reports.
-  public private(set) var bytesRead = 0
+  package private(set) var bytesRead = 0
 
   /// The block size: large enough that system calls cost nothing next to the work per line.
-  public static let blockSize = 1 << 20
+  package static let blockSize = 1 << 20
 
   /// Opens `path` for reading; `-` means standard input.
   ///
   /// - Throws: `GovTagError` with code `.io` naming the file and the system's reason.
-  public init(path: String) throws {
+  package init(path: String) throws {
     if path == "-" {
       name = "<stdin>"
       descriptor = 0
@@ -73,7 +73,7 @@ public final class LineReader {
   ///
   /// - Throws: `GovTagError` with code `.io` when reading fails; with code `.interrupted` when
   ///   SIGINT or SIGTERM arrived while reading from a pipe or terminal.
-  public func nextLine() throws -> [UInt8]? {
+  package func nextLine() throws -> [UInt8]? {
     while true {
       let from = max(start, searched)
       let found = buffer.withUnsafeBufferPointer { pointer -> Int? in

@@ -13,7 +13,7 @@ extension OutputFile {
   ///   - outputs: the output paths (`-` and `nil` are skipped), e.g. `-o` and `--errors`.
   ///   - inputs: the input paths; `-` is standard input.
   /// - Throws: `GovTagError` with code `.usage` naming both paths.
-  public static func refuseOverlap(outputs: [(option: String, path: String?)], inputs: [String]) throws {
+  package static func refuseOverlap(outputs: [(option: String, path: String?)], inputs: [String]) throws {
     let written = outputs.compactMap { item in item.path.flatMap { $0 == "-" ? nil : (item.option, $0) } }
     for (index, (option, path)) in written.enumerated() {
       let identity = FileStatus(path)

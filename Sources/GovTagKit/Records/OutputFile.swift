@@ -18,9 +18,9 @@ internal import CFileWriteback
 /// FIFO, a terminal or a device such as `/dev/null` is written directly: renaming a regular
 /// file over it would replace the node. When `PATH` is a symbolic link, its target is replaced
 /// and the link stays.
-public final class OutputFile {
+package final class OutputFile {
   /// The final path as the user named it, or `<stdout>`.
-  public let name: String
+  package let name: String
   private let descriptor: Int32
   private let ownsDescriptor: Bool
   private let temporaryPath: String?
@@ -28,7 +28,7 @@ public final class OutputFile {
   private var buffer: [UInt8] = []
   private var closed = false
   /// Bytes written so far, including any kept from an interrupted run.
-  public private(set) var bytesWritten = 0
+  package private(set) var bytesWritten = 0
 
   /// Flush to the descriptor once this much is buffered.
   static let flushThreshold = 256 << 10
@@ -40,13 +40,13 @@ public final class OutputFile {
   static let writebackStep = 32 << 20
 
   /// Standard output.
-  public static func standardOutput() -> OutputFile {
+  package static func standardOutput() -> OutputFile {
     OutputFile(name: "<stdout>", descriptor: 1, owned: false, temporary: nil, final: nil)
   }
 
   /// Whether bytes go straight to their destination (standard output, a FIFO, a device), with
   /// no temporary file: nothing is renamed, and an interrupted run cannot be resumed.
-  public var writesInPlace: Bool { temporaryPath == nil }
+  package var writesInPlace: Bool { temporaryPath == nil }
 
   /// Creates `path`'s temporary file, creating missing parent folders, or opens a FIFO or
   /// device to write into directly.
@@ -54,7 +54,7 @@ public final class OutputFile {
   /// - Parameter path: the final path; `-` means standard output.
   /// - Throws: `GovTagError` with code `.io` naming the path and the system's reason; when
   ///   another run holds the output's lock; when `PATH.partial` is a symbolic link.
-  public static func file(_ path: String) throws -> OutputFile {
+  package static func file(_ path: String) throws -> OutputFile {
     if path == "-" { return standardOutput() }
     if let special = try openSpecial(path) { return special }
     let final = try finalPath(of: path)
@@ -72,7 +72,7 @@ public final class OutputFile {
   /// Reopens `path`'s temporary file left by an interrupted run, cut to `length` bytes, for appending.
   ///
   /// - Throws: `GovTagError` when it is missing or shorter than `length`, or another run holds it.
-  public static func resuming(_ path: String, at length: Int) throws -> OutputFile {
+  package static func resuming(_ path: String, at length: Int) throws -> OutputFile {
     let final = try finalPath(of: path)
     let temporary = final + ".partial"
     let fd = try openTemporary(temporary, output: path, creating: false)
@@ -98,7 +98,7 @@ public final class OutputFile {
 
   /// Keeps the temporary file when this object goes away without ``commit()``, so that an
   /// interrupted run can be resumed.
-  public func keepUnfinished() { keepOnClose = true }
+  package func keepUnfinished() { keepOnClose = true }
 
   private init(name: String, descriptor: Int32, owned: Bool, temporary: String?, final: String?) {
     self.name = name
@@ -119,7 +119,7 @@ public final class OutputFile {
 
   /// Drops what was written: the temporary file is removed and no output appears (a run that
   /// read nothing must not leave a finished-looking empty file).
-  public func discard() {
+  package func discard() {
     guard !closed else { return }
     closed = true
     buffer.removeAll()
@@ -130,7 +130,7 @@ public final class OutputFile {
   /// Appends bytes (buffered).
   ///
   /// - Throws: `GovTagError` with code `.io` when writing fails (a full disk, a closed pipe).
-  public func write(_ bytes: some Collection<UInt8>) throws {
+  package func write(_ bytes: some Collection<UInt8>) throws {
     // A large block (a chunk of labelled records) goes straight to the file when nothing is
     // buffered: copying it into the buffer first would cost the writing thread a second pass.
     if buffer.isEmpty && bytes.count >= Self.flushThreshold,
@@ -145,7 +145,7 @@ public final class OutputFile {
   }
 
   /// Writes buffered bytes to the file or pipe.
-  public func flush() throws {
+  package func flush() throws {
     guard !buffer.isEmpty else { return }
     try buffer.withUnsafeBytes { try writeAll($0) }
     buffer.removeAll(keepingCapacity: true)
@@ -183,7 +183,7 @@ public final class OutputFile {
   /// that after a power cut the path holds either the old file or the whole new one.
   ///
   /// The descriptor, and with it the lock, is closed only once the file is in place.
-  public func commit() throws {
+  package func commit() throws {
     try flush()
     guard !closed else { return }
     closed = true

@@ -1,14 +1,14 @@
 /// Renders a classification for a person: labels, scores against thresholds, and every hit with
 /// why it did or did not count.
-public struct ExplainRenderer {
+package struct ExplainRenderer {
   /// The model whose thresholds and names are shown.
-  public let model: ClassifierModel
+  package let model: ClassifierModel
 
   /// Creates a renderer.
-  public init(model: ClassifierModel) { self.model = model }
+  package init(model: ClassifierModel) { self.model = model }
 
   /// The explanation as plain text.
-  public func render(title: String?, text: String, classification: Classification) -> String {
+  package func render(title: String?, text: String, classification: Classification) -> String {
     var lines: [String] = []
     let length = text.unicodeScalars.count
     lines.append("Text: \(length) characters" + (title.map { ", title \"\($0)\"" } ?? ""))

@@ -11,7 +11,7 @@ extension LabelDiff {
   ///
   /// - Parameter ids: how many ids a cell or list shows before `… and N more`.
   /// - Returns: the text, ending with a newline.
-  public func markdown(ids: Int = 10) -> String {
+  package func markdown(ids: Int = 10) -> String {
     let row = StatsTable.markdownRow
     var lines: [String] = []
     lines.append("# Label diff: \(old.path) → \(new.path)")
@@ -172,7 +172,7 @@ extension LabelDiff {
   ///      "location_changed": [{"id", "old": {"province", "region"}, "new": {"province", "region"}}]}
   ///
   /// - Returns: the UTF-8 bytes, ending with a newline.
-  public func json() -> [UInt8] {
+  package func json() -> [UInt8] {
     var json = JSONWriter()
     json.beginObject()
     json.key("old")

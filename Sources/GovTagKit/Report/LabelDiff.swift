@@ -12,44 +12,44 @@
 ///
 ///     let diff = try LabelDiffer().compare(old: "before.jsonl", new: "after.jsonl") { event in … }
 ///     print(diff.markdown(ids: 10))
-public struct LabelDiff: Sendable, Hashable {
+package struct LabelDiff: Sendable, Hashable {
   /// What was read from one of the two files.
-  public struct FileSummary: Sendable, Hashable {
+  package struct FileSummary: Sendable, Hashable {
     /// The path as given (`<stdin>` for standard input).
-    public var path: String
+    package var path: String
     /// Records read and used.
-    public var records = 0
+    package var records = 0
     /// Lines that could not be used (bad JSON, no id, no labels…); each was reported.
-    public var skipped = 0
+    package var skipped = 0
     /// Blank lines, which hold no record.
-    public var blankLines = 0
+    package var blankLines = 0
     /// The lexicon versions the records carry, in order of first appearance.
-    public var lexiconVersions: [LexiconVersion] = []
+    package var lexiconVersions: [LexiconVersion] = []
     /// Records without a `location` field (written before GovTag resolved places).
-    public var withoutLocation = 0
+    package var withoutLocation = 0
     /// Records whose id an earlier record of the same file already had; only the first is compared.
-    public var duplicates: [DuplicateID] = []
+    package var duplicates: [DuplicateID] = []
     /// Why the file could not be read at all (missing, a folder, empty), if it could not.
-    public var inputError: GovTagError?
+    package var inputError: GovTagError?
 
     /// Creates an empty summary for `path`.
-    public init(path: String) { self.path = path }
+    package init(path: String) { self.path = path }
 
     /// Whether the records carry more than one lexicon version (or some carry none).
-    public var mixesLexiconVersions: Bool { lexiconVersions.count > 1 }
+    package var mixesLexiconVersions: Bool { lexiconVersions.count > 1 }
   }
 
   /// One lexicon version found in a file and how many records carry it.
-  public struct LexiconVersion: Sendable, Hashable {
+  package struct LexiconVersion: Sendable, Hashable {
     /// The `lexicon_version` field, or `nil` for records without one.
-    public var version: String?
+    package var version: String?
     /// Records carrying it.
-    public var records: Int
+    package var records: Int
     /// The line of the first of them.
-    public var firstLine: Int
+    package var firstLine: Int
 
     /// Creates a tally.
-    public init(version: String?, records: Int, firstLine: Int) {
+    package init(version: String?, records: Int, firstLine: Int) {
       self.version = version
       self.records = records
       self.firstLine = firstLine
@@ -57,42 +57,42 @@ public struct LabelDiff: Sendable, Hashable {
   }
 
   /// A record whose id an earlier record of the same file already had.
-  public struct DuplicateID: Sendable, Hashable, CustomStringConvertible {
+  package struct DuplicateID: Sendable, Hashable, CustomStringConvertible {
     /// The id.
-    public var id: String
+    package var id: String
     /// Where the duplicate is.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// The line of the first record with this id, the one that is compared.
-    public var firstLine: Int
+    package var firstLine: Int
 
     /// Creates a duplicate.
-    public init(id: String, location: SourceLocation, firstLine: Int) {
+    package init(id: String, location: SourceLocation, firstLine: Int) {
       self.id = id
       self.location = location
       self.firstLine = firstLine
     }
 
     /// `old.jsonl:7: duplicate id "r3" (first at line 2); only the first record with this id is compared`.
-    public var description: String {
+    package var description: String {
       "\(location): duplicate id \"\(id)\" (first at line \(firstLine)); only the first record with this id is compared"
     }
   }
 
   /// The records that gained and lost one category.
-  public struct CategoryChange: Sendable, Hashable {
+  package struct CategoryChange: Sendable, Hashable {
     /// The dimension id (`capability`).
-    public var dimension: String
+    package var dimension: String
     /// The category id (`public_service`).
-    public var category: String
+    package var category: String
     /// The category's Chinese name (公共服务).
-    public var name: String
+    package var name: String
     /// Ids of the records that have the category in the new file but not in the old, in the new file's order.
-    public var added: [String]
+    package var added: [String]
     /// Ids of the records that had the category in the old file but not in the new, in the new file's order.
-    public var removed: [String]
+    package var removed: [String]
 
     /// Creates a change.
-    public init(dimension: String, category: String, name: String, added: [String] = [], removed: [String] = []) {
+    package init(dimension: String, category: String, name: String, added: [String] = [], removed: [String] = []) {
       self.dimension = dimension
       self.category = category
       self.name = name
@@ -102,36 +102,36 @@ public struct LabelDiff: Sendable, Hashable {
   }
 
   /// Where a case is from, as far as the diff compares it.
-  public struct Place: Sendable, Hashable, CustomStringConvertible {
+  package struct Place: Sendable, Hashable, CustomStringConvertible {
     /// The province's short name (浙江), or `nil`.
-    public var province: String?
+    package var province: String?
     /// The region, or `nil`.
-    public var region: Region?
+    package var region: Region?
 
     /// Creates a place.
-    public init(province: String? = nil, region: Region? = nil) {
+    package init(province: String? = nil, region: Region? = nil) {
       self.province = province
       self.region = region
     }
 
     /// `浙江 (east)`; `unknown` when neither is known.
-    public var description: String {
+    package var description: String {
       if province == nil && region == nil { return "unknown" }
       return "\(province ?? "–") (\(region?.rawValue ?? "–"))"
     }
   }
 
   /// A record whose province or region changed.
-  public struct LocationChange: Sendable, Hashable {
+  package struct LocationChange: Sendable, Hashable {
     /// The record's id.
-    public var id: String
+    package var id: String
     /// The place in the old file.
-    public var old: Place
+    package var old: Place
     /// The place in the new file.
-    public var new: Place
+    package var new: Place
 
     /// Creates a change.
-    public init(id: String, old: Place, new: Place) {
+    package init(id: String, old: Place, new: Place) {
       self.id = id
       self.old = old
       self.new = new
@@ -139,48 +139,48 @@ public struct LabelDiff: Sendable, Hashable {
   }
 
   /// The old file (the one before the change).
-  public var old: FileSummary
+  package var old: FileSummary
   /// The new file.
-  public var new: FileSummary
+  package var new: FileSummary
   /// Records in both files whose input is the same (or cannot be checked).
-  public var compared = 0
+  package var compared = 0
   /// Compared records whose labels or place differ.
-  public var changed = 0
+  package var changed = 0
   /// Compared records whose labels differ.
-  public var labelsChanged = 0
+  package var labelsChanged = 0
   /// Compared records where one file has no `location`, so places were not compared.
-  public var locationNotCompared = 0
+  package var locationNotCompared = 0
   /// Compared records without a `text_hash` in one of the files, whose input could not be checked.
-  public var inputUnchecked = 0
+  package var inputUnchecked = 0
   /// Categories that some record gained or lost, in the taxonomy's order.
-  public var categories: [CategoryChange] = []
+  package var categories: [CategoryChange] = []
   /// Records whose province or region changed, in the new file's order.
-  public var locationChanged: [LocationChange] = []
+  package var locationChanged: [LocationChange] = []
   /// Ids of records only in the old file, in its order.
-  public var onlyInOld: [String] = []
+  package var onlyInOld: [String] = []
   /// Ids of records only in the new file, in its order.
-  public var onlyInNew: [String] = []
+  package var onlyInNew: [String] = []
   /// Ids of records in both files whose `text_hash` differs, in the new file's order; they are
   /// not compared, since their input changed.
-  public var inputChanged: [String] = []
+  package var inputChanged: [String] = []
 
   /// Creates an empty diff of two files.
-  public init(old: String, new: String) {
+  package init(old: String, new: String) {
     self.old = FileSummary(path: old)
     self.new = FileSummary(path: new)
   }
 
   /// Compared records whose labels and place are the same.
-  public var unchanged: Int { compared - changed }
+  package var unchanged: Int { compared - changed }
 
   /// Whether both files could be read, so that the comparison means something.
-  public var inputsRead: Bool { old.inputError == nil && new.inputError == nil }
+  package var inputsRead: Bool { old.inputError == nil && new.inputError == nil }
 
   /// Whether both files were read and every line was used.
-  public var succeeded: Bool { inputsRead && old.skipped == 0 && new.skipped == 0 }
+  package var succeeded: Bool { inputsRead && old.skipped == 0 && new.skipped == 0 }
 
   /// One line for people: `compared 8 records: 2 changed, 6 unchanged; old.jsonl: 8 used, 1 skipped; …`.
-  public var summaryLine: String {
+  package var summaryLine: String {
     func file(_ summary: FileSummary) -> String {
       if summary.inputError != nil { return "\(summary.path): could not be read" }
       return "\(summary.path): \(summary.records) used, \(summary.skipped) skipped"
@@ -204,9 +204,9 @@ public struct LabelDiff: Sendable, Hashable {
 /// A line that cannot be used (not JSON, no id, no labels, an unknown category) is reported with
 /// its file and line through the event callback, counted, and skipped; so is an input that
 /// cannot be read. A second record with the same id in one file is reported and ignored.
-public struct LabelDiffer: Sendable {
+package struct LabelDiffer: Sendable {
   /// Something met while reading.
-  public enum Event: Sendable {
+  package enum Event: Sendable {
     /// A line could not be used; it is skipped.
     case recordFailed(RecordError)
     /// An input could not be read at all (missing, a folder, empty).
@@ -216,12 +216,12 @@ public struct LabelDiffer: Sendable {
   }
 
   /// The taxonomy whose category ids the labels must use.
-  public var taxonomy: Taxonomy
+  package var taxonomy: Taxonomy
 
   /// Creates a differ.
   ///
   /// - Parameter taxonomy: the label set; at most 128 categories in all.
-  public init(taxonomy: Taxonomy = .standard) {
+  package init(taxonomy: Taxonomy = .standard) {
     precondition(
       taxonomy.dimensions.reduce(0) { $0 + $1.categories.count } <= LabelSet.capacity,
       "a label diff handles at most \(LabelSet.capacity) categories")
@@ -251,7 +251,7 @@ public struct LabelDiffer: Sendable {
   ///     every duplicate id, in file and line order.
   /// - Returns: the differences, with both files' counts.
   /// - Throws: `GovTagError` with code `.io` when reading an opened input fails.
-  public func compare(old: String, new: String, onEvent: (Event) -> Void = { _ in }) throws -> LabelDiff {
+  package func compare(old: String, new: String, onEvent: (Event) -> Void = { _ in }) throws -> LabelDiff {
     let slots = CategorySlots(taxonomy: taxonomy)
     var diff = LabelDiff(old: old, new: new)
 

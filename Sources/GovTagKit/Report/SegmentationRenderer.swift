@@ -1,13 +1,13 @@
 /// Renders tokens as `a|b|c` or as JSON.
-public enum SegmentationRenderer {
+package enum SegmentationRenderer {
   /// Tokens joined by `|`; spaces and line breaks are kept inside their tokens.
-  public static func plain(_ text: String, _ tokens: [Token]) -> String {
+  package static func plain(_ text: String, _ tokens: [Token]) -> String {
     let bytes = Array(text.utf8)
     return tokens.map { String(decoding: bytes[$0.range], as: UTF8.self) }.joined(separator: "|")
   }
 
   /// A JSON array of `{"token", "start", "end", "kind", "lexicon_term"}`, with code point offsets.
-  public static func json(_ text: String, _ tokens: [Token]) -> String {
+  package static func json(_ text: String, _ tokens: [Token]) -> String {
     let bytes = Array(text.utf8)
     let offsets = bytes.withUnsafeBufferPointer { buffer in
       UTF8Text.scalarOffsets(ofSorted: tokens.map(\.range.lowerBound) + [bytes.count], in: buffer)

@@ -11,7 +11,7 @@ import Synchronization
 ///
 /// The command exits with 128 + the signal's number, as a shell reports a process killed by
 /// it: 130 for SIGINT, 143 for SIGTERM (``exitStatus``).
-public final class InterruptSignal: @unchecked Sendable {
+package final class InterruptSignal: @unchecked Sendable {
   // @unchecked: `sources` is set once in init and only kept alive; the flag is atomic.
   private let flag = Atomic<Bool>(false)
   private let number = Atomic<Int32>(0)
@@ -20,11 +20,11 @@ public final class InterruptSignal: @unchecked Sendable {
   private static let received = Atomic<Bool>(false)
 
   /// Whether SIGINT or SIGTERM arrived in this process since an `InterruptSignal` was made.
-  public static var anyReceived: Bool { received.load(ordering: .relaxed) }
+  package static var anyReceived: Bool { received.load(ordering: .relaxed) }
   private let sources: [any DispatchSourceSignal]
 
   /// Starts catching SIGINT and SIGTERM.
-  public init() {
+  package init() {
     let queue = DispatchQueue(label: "govtag.signals")
     let sources: [any DispatchSourceSignal] = [SIGINT, SIGTERM].map { number in
       signal(number, SIG_IGN)
@@ -46,10 +46,10 @@ public final class InterruptSignal: @unchecked Sendable {
   }
 
   /// Whether a signal arrived.
-  public var isSet: Bool { flag.load(ordering: .relaxed) }
+  package var isSet: Bool { flag.load(ordering: .relaxed) }
 
   /// The first signal's name, `SIGINT` or `SIGTERM`, or `nil` when none arrived.
-  public var name: String? {
+  package var name: String? {
     switch number.load(ordering: .sequentiallyConsistent) {
     case SIGINT: "SIGINT"
     case SIGTERM: "SIGTERM"
@@ -59,7 +59,7 @@ public final class InterruptSignal: @unchecked Sendable {
 
   /// The exit status for a run the first signal stopped: 128 + its number (130 for SIGINT,
   /// 143 for SIGTERM); 130 when none arrived.
-  public var exitStatus: Int32 {
+  package var exitStatus: Int32 {
     let received = number.load(ordering: .sequentiallyConsistent)
     return 128 + (received == 0 ? SIGINT : received)
   }

@@ -8,7 +8,7 @@ extension String {
   /// forge a line of its own in a log. Every message GovTag prints goes through this once.
   ///
   ///     "a\u{1B}[2Jb\n".escapingControlCharacters  // a\u{1B}[2Jb\n
-  public var escapingControlCharacters: String {
+  package var escapingControlCharacters: String {
     guard unicodeScalars.contains(where: Self.needsEscape) else { return self }
     var result = ""
     result.reserveCapacity(utf8.count + 8)

@@ -4,13 +4,13 @@
 /// (137.5°) so that neighbours differ; it never depends on which categories a report happens to
 /// contain, so 公共服务 has the same colour in every report. Categories not in the taxonomy get a
 /// hue from a stable hash of their key.
-public struct CategoryPalette: Sendable {
+package struct CategoryPalette: Sendable {
   /// The taxonomy whose order fixes the hues.
-  public let taxonomy: Taxonomy
+  package let taxonomy: Taxonomy
   private let positions: [String: Int]
 
   /// Creates the palette of a taxonomy.
-  public init(taxonomy: Taxonomy = .standard) {
+  package init(taxonomy: Taxonomy = .standard) {
     self.taxonomy = taxonomy
     var positions: [String: Int] = [:]
     var index = 0
@@ -24,7 +24,7 @@ public struct CategoryPalette: Sendable {
   }
 
   /// The hue (0–359) of `category` in `dimension`.
-  public func hue(_ dimension: String, _ category: String) -> Int {
+  package func hue(_ dimension: String, _ category: String) -> Int {
     let key = dimension + "." + category
     if let position = positions[key] { return Int((Double(position) * 137.508).truncatingRemainder(dividingBy: 360)) }
     var hash = StableHash()
@@ -33,27 +33,27 @@ public struct CategoryPalette: Sendable {
   }
 
   /// The light background a highlighted hit gets: `hsl(H 75% 85%)`.
-  public func background(_ dimension: String, _ category: String) -> String {
+  package func background(_ dimension: String, _ category: String) -> String {
     "hsl(\(hue(dimension, category)) 75% 85%)"
   }
 
   /// The strong colour of a category's underline, chip border and swatch: `hsl(H 60% 38%)`.
-  public func strong(_ dimension: String, _ category: String) -> String {
+  package func strong(_ dimension: String, _ category: String) -> String {
     "hsl(\(hue(dimension, category)) 60% 38%)"
   }
 
   /// Colours of year series in charts, in order (then repeated).
-  public static let series = [
+  package static let series = [
     "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7", "#e15759", "#499894",
     "#8cd17d", "#d37295",
   ]
   /// The colour of the ``CaseStatistics/unknown`` year, region or province.
-  public static let unknown = "#bab0ac"
+  package static let unknown = "#bab0ac"
   /// The colour of the ``CaseStatistics/all`` series.
-  public static let all = "#555555"
+  package static let all = "#555555"
 
   /// The colour of the `index`-th year series; ``unknown`` and ``all`` for those keys.
-  public static func series(_ index: Int, key: String) -> String {
+  package static func series(_ index: Int, key: String) -> String {
     switch key {
     case CaseStatistics.unknown: unknown
     case CaseStatistics.all: all
@@ -62,7 +62,7 @@ public struct CategoryPalette: Sendable {
   }
 
   /// The colour of a region (east blue, central orange, west green) or of ``CaseStatistics/unknown``.
-  public static func region(_ id: String) -> String {
+  package static func region(_ id: String) -> String {
     switch id {
     case Region.east.rawValue: "#4e79a7"
     case Region.central.rawValue: "#f28e2b"

@@ -8,16 +8,16 @@
 ///
 ///     EvidenceHighlighter.segments(of: "😀推进一网通办", spans: [3..<7])
 ///     // ["😀推进", "一网通办" (span 0)]
-public enum EvidenceHighlighter {
+package enum EvidenceHighlighter {
   /// A piece of text and the spans covering it (indices into the spans given).
-  public struct Segment: Sendable, Hashable {
+  package struct Segment: Sendable, Hashable {
     /// The text of the piece.
-    public var text: String
+    package var text: String
     /// The indices of the spans covering the whole piece, in the order given; empty for plain text.
-    public var spans: [Int]
+    package var spans: [Int]
 
     /// Creates a segment.
-    public init(_ text: String, spans: [Int] = []) {
+    package init(_ text: String, spans: [Int] = []) {
       self.text = text
       self.spans = spans
     }
@@ -35,7 +35,7 @@ public enum EvidenceHighlighter {
   /// - Returns: the pieces, in order; their texts joined are `text`.
   /// - Complexity: O(n + k log k + c) for n bytes, k spans and c piece–span pairs in the result
   ///   (c is about k when spans do not overlap).
-  public static func segments(of text: String, spans: [Range<Int>]) -> [Segment] {
+  package static func segments(of text: String, spans: [Range<Int>]) -> [Segment] {
     let utf8 = Array(text.utf8)
     return utf8.withUnsafeBufferPointer { segments(of: $0, spans: spans) }
   }

@@ -4,13 +4,13 @@
 /// Nothing else in the renderer escapes; ``HTMLNode`` calls these when it renders text and
 /// attributes, and ``HTMLReportData`` calls ``scriptJSON(_:)`` on its blob. All work on UTF-8
 /// bytes and append to a buffer, so a 10,000-case report is written without building strings.
-public enum HTMLEscaping {
+package enum HTMLEscaping {
   /// Appends `text` as element content: `&`, `<` and `>` become entities.
   ///
   /// - Parameters:
   ///   - text: the text.
   ///   - output: the buffer to append to.
-  public static func appendText(_ text: String, to output: inout [UInt8]) {
+  package static func appendText(_ text: String, to output: inout [UInt8]) {
     for byte in text.utf8 {
       switch byte {
       case UInt8(ascii: "&"): output.append(contentsOf: ampersand)
@@ -27,7 +27,7 @@ public enum HTMLEscaping {
   /// - Parameters:
   ///   - text: the value.
   ///   - output: the buffer to append to.
-  public static func appendAttribute(_ text: String, to output: inout [UInt8]) {
+  package static func appendAttribute(_ text: String, to output: inout [UInt8]) {
     for byte in text.utf8 {
       switch byte {
       case UInt8(ascii: "&"): output.append(contentsOf: ampersand)
@@ -41,14 +41,14 @@ public enum HTMLEscaping {
   }
 
   /// `text` escaped as element content.
-  public static func text(_ text: String) -> String {
+  package static func text(_ text: String) -> String {
     var output: [UInt8] = []
     appendText(text, to: &output)
     return String(decoding: output, as: UTF8.self)
   }
 
   /// `text` escaped as an attribute value.
-  public static func attribute(_ text: String) -> String {
+  package static func attribute(_ text: String) -> String {
     var output: [UInt8] = []
     appendAttribute(text, to: &output)
     return String(decoding: output, as: UTF8.self)
@@ -61,7 +61,7 @@ public enum HTMLEscaping {
   ///
   /// - Parameter json: UTF-8 JSON.
   /// - Returns: the same JSON with those three bytes escaped.
-  public static func scriptJSON(_ json: [UInt8]) -> [UInt8] {
+  package static func scriptJSON(_ json: [UInt8]) -> [UInt8] {
     var output: [UInt8] = []
     output.reserveCapacity(json.count + json.count / 32)
     for byte in json {
@@ -82,7 +82,7 @@ public enum HTMLEscaping {
   ///   - body: the script or style.
   ///   - element: `script` or `style`.
   /// - Returns: `true` when `body` holds no closing tag for `element`.
-  public static func isSafeRawText(_ body: String, in element: String) -> Bool {
+  package static func isSafeRawText(_ body: String, in element: String) -> Bool {
     !body.lowercased().contains("</" + element.lowercased())
   }
 

@@ -7,7 +7,7 @@
 ///
 ///     let node = HTMLNode.element("p", ["class": "note"], [.text("a < b")])
 ///     node.render()   // <p class="note">a &lt; b</p>
-public indirect enum HTMLNode: Sendable, Hashable {
+package indirect enum HTMLNode: Sendable, Hashable {
   /// An element with attributes (in order) and children.
   case element(name: String, attributes: [HTMLAttribute], children: [HTMLNode])
   /// Text, escaped when rendered.
@@ -29,7 +29,7 @@ public indirect enum HTMLNode: Sendable, Hashable {
   ///   - attributes: name–value pairs; a `nil` value leaves the attribute out.
   ///   - children: the content.
   /// - Returns: the element.
-  public static func element(
+  package static func element(
     _ name: String, _ attributes: KeyValuePairs<String, String?> = [:], _ children: [HTMLNode] = []
   ) -> HTMLNode {
     .element(
@@ -45,14 +45,14 @@ public indirect enum HTMLNode: Sendable, Hashable {
   ///   - attributes: name–value pairs.
   ///   - text: the text, escaped when rendered.
   /// - Returns: the element.
-  public static func element(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], text: String) -> HTMLNode {
+  package static func element(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], text: String) -> HTMLNode {
     element(name, attributes, [.text(text)])
   }
 
   // MARK: - Rendering
 
   /// The HTML text of the node.
-  public func render() -> String {
+  package func render() -> String {
     var output: [UInt8] = []
     render(into: &output)
     return String(decoding: output, as: UTF8.self)
@@ -61,7 +61,7 @@ public indirect enum HTMLNode: Sendable, Hashable {
   /// Appends the node's HTML to `output`.
   ///
   /// - Parameter output: the buffer.
-  public func render(into output: inout [UInt8]) {
+  package func render(into output: inout [UInt8]) {
     switch self {
     case .text(let text):
       HTMLEscaping.appendText(text, to: &output)
@@ -90,14 +90,14 @@ public indirect enum HTMLNode: Sendable, Hashable {
 }
 
 /// One attribute of an ``HTMLNode`` element; its value is escaped when rendered.
-public struct HTMLAttribute: Sendable, Hashable {
+package struct HTMLAttribute: Sendable, Hashable {
   /// The name (`class`, `data-id`, `viewBox`).
-  public var name: String
+  package var name: String
   /// The value, unescaped.
-  public var value: String
+  package var value: String
 
   /// Creates an attribute.
-  public init(_ name: String, _ value: String) {
+  package init(_ name: String, _ value: String) {
     self.name = name
     self.value = value
   }

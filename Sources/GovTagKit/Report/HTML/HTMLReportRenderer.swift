@@ -7,21 +7,21 @@
 /// as an ``HTMLNode`` tree; every text is escaped by ``HTMLEscaping``.
 ///
 ///     let html = HTMLReportRenderer(title: "2023 案例").render(records: records)
-public struct HTMLReportRenderer: Sendable {
+package struct HTMLReportRenderer: Sendable {
   /// The page's title and heading.
-  public var title: String
+  package var title: String
   /// The label set: names, order and colours.
-  public var taxonomy: Taxonomy
+  package var taxonomy: Taxonomy
 
   /// The default title.
-  public static let defaultTitle = "GovTag 案例标注报告"
+  package static let defaultTitle = "GovTag 案例标注报告"
 
   /// Creates a renderer.
   ///
   /// - Parameters:
   ///   - title: the page's title and heading.
   ///   - taxonomy: the label set.
-  public init(title: String = HTMLReportRenderer.defaultTitle, taxonomy: Taxonomy = .standard) {
+  package init(title: String = HTMLReportRenderer.defaultTitle, taxonomy: Taxonomy = .standard) {
     self.title = title
     self.taxonomy = taxonomy
   }
@@ -33,7 +33,7 @@ public struct HTMLReportRenderer: Sendable {
   ///
   /// - Parameter records: the cases, in the order the table lists them by default.
   /// - Returns: the HTML document's UTF-8 bytes.
-  public func render(records: [LabelledRecord]) -> [UInt8] {
+  package func render(records: [LabelledRecord]) -> [UInt8] {
     assert(HTMLEscaping.isSafeRawText(HTMLReportScript.javaScript, in: "script"), "the script must not close its element")
     assert(HTMLEscaping.isSafeRawText(HTMLReportStyle.css, in: "style"), "the style sheet must not close its element")
     var statistics = CaseStatistics()

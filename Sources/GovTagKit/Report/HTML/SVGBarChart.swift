@@ -5,9 +5,9 @@
 /// Values are shares (0.25 is 25%) and are labelled as whole percentages. The chart is a
 /// ``HTMLNode`` tree, so every label is escaped, and it scales to its container through its
 /// `viewBox`. Text inherits the page's CJK font stack.
-public struct SVGBarChart: Sendable {
+package struct SVGBarChart: Sendable {
   /// How series are drawn.
-  public enum Layout: Sendable {
+  package enum Layout: Sendable {
     /// Side by side in each group; the y axis ends at the largest value, rounded up.
     case grouped
     /// On top of each other in each group, up to 100%.
@@ -15,18 +15,18 @@ public struct SVGBarChart: Sendable {
   }
 
   /// One series: a name for the legend, a colour, and one value per group.
-  public struct Series: Sendable {
+  package struct Series: Sendable {
     /// The legend's text.
-    public var name: String
+    package var name: String
     /// A CSS colour.
-    public var color: String
+    package var color: String
     /// The share per group, `nil` where there is no data.
-    public var values: [Double?]
+    package var values: [Double?]
     /// The tooltip per group (`2023 · 公共服务: 5 of 12 cases`); empty for none.
-    public var tooltips: [String]
+    package var tooltips: [String]
 
     /// Creates a series.
-    public init(name: String, color: String, values: [Double?], tooltips: [String] = []) {
+    package init(name: String, color: String, values: [Double?], tooltips: [String] = []) {
       self.name = name
       self.color = color
       self.values = values
@@ -35,24 +35,24 @@ public struct SVGBarChart: Sendable {
   }
 
   /// What the chart shows, for screen readers and the SVG's `<title>`.
-  public var title: String
+  package var title: String
   /// The group labels along the x axis.
-  public var groups: [String]
+  package var groups: [String]
   /// The series.
-  public var series: [Series]
+  package var series: [Series]
   /// Grouped or stacked.
-  public var layout: Layout
+  package var layout: Layout
   /// The x axis title.
-  public var xAxisLabel: String
+  package var xAxisLabel: String
   /// The y axis title.
-  public var yAxisLabel: String
+  package var yAxisLabel: String
   /// The drawing's width in SVG units (see ``preferredWidth``).
-  public var width: Double = 700
+  package var width: Double = 700
   /// The drawing's height in SVG units.
-  public var height: Double = 330
+  package var height: Double = 330
 
   /// Creates a chart.
-  public init(title: String, groups: [String], series: [Series], layout: Layout, xAxisLabel: String, yAxisLabel: String) {
+  package init(title: String, groups: [String], series: [Series], layout: Layout, xAxisLabel: String, yAxisLabel: String) {
     self.title = title
     self.groups = groups
     self.series = series
@@ -63,7 +63,7 @@ public struct SVGBarChart: Sendable {
 
   /// 700 units (half a laptop screen) when every grouped bar can be about 18 units wide in it
   /// (every stacked bar 40), else 1240 (the whole width): room for many years.
-  public var preferredWidth: Double {
+  package var preferredWidth: Double {
     let needed: Double =
       switch layout {
       case .grouped: Double(groups.count) * (Double(series.count) * 18 + 20) + 60
@@ -94,7 +94,7 @@ public struct SVGBarChart: Sendable {
   // MARK: - Rendering
 
   /// The chart as an `<svg>` element.
-  public func node() -> HTMLNode {
+  package func node() -> HTMLNode {
     var children: [HTMLNode] = [.element("title", text: title)]
     children += axes()
     children += bars()

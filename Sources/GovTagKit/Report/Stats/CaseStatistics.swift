@@ -9,39 +9,39 @@
 ///     var statistics = CaseStatistics()
 ///     statistics.add(year: "2023", labels: labels)
 ///     statistics.overall.count("capability", "public_service")
-public struct CaseStatistics: Sendable, Hashable {
+package struct CaseStatistics: Sendable, Hashable {
   /// The key of the group of cases without a year, and of the unknown region and province.
-  public static let unknown = "unknown"
+  package static let unknown = "unknown"
   /// The key of the group of all cases.
-  public static let all = "all"
+  package static let all = "all"
 
   /// The counts of one group of cases: one year, or all.
-  public struct Group: Sendable, Hashable {
+  package struct Group: Sendable, Hashable {
     /// The year (`2023`), ``CaseStatistics/unknown`` or ``CaseStatistics/all``.
-    public var key: String
+    package var key: String
     /// The number of cases.
-    public var cases = 0
+    package var cases = 0
     /// Cases per category, per dimension id.
-    public var categoryCounts: [String: [String: Int]] = [:]
+    package var categoryCounts: [String: [String: Int]] = [:]
     /// Cases with at least one label, per dimension id.
-    public var casesWithAnyLabel: [String: Int] = [:]
+    package var casesWithAnyLabel: [String: Int] = [:]
     /// Cases per region id (`east`, `central`, `west`, ``CaseStatistics/unknown``).
-    public var regionCounts: [String: Int] = [:]
+    package var regionCounts: [String: Int] = [:]
 
     /// Creates an empty group.
-    public init(key: String) { self.key = key }
+    package init(key: String) { self.key = key }
 
     /// The number of cases carrying `category` of `dimension`.
-    public func count(_ dimension: String, _ category: String) -> Int { categoryCounts[dimension]?[category] ?? 0 }
+    package func count(_ dimension: String, _ category: String) -> Int { categoryCounts[dimension]?[category] ?? 0 }
 
     /// The number of cases carrying at least one label of `dimension`.
-    public func countAny(_ dimension: String) -> Int { casesWithAnyLabel[dimension] ?? 0 }
+    package func countAny(_ dimension: String) -> Int { casesWithAnyLabel[dimension] ?? 0 }
 
     /// The number of cases from `region` (a ``Region`` raw value or ``CaseStatistics/unknown``).
-    public func count(region: String) -> Int { regionCounts[region] ?? 0 }
+    package func count(region: String) -> Int { regionCounts[region] ?? 0 }
 
     /// `count / cases`, or `nil` for an empty group.
-    public func share(_ count: Int) -> Double? { cases == 0 ? nil : Double(count) / Double(cases) }
+    package func share(_ count: Int) -> Double? { cases == 0 ? nil : Double(count) / Double(cases) }
 
     mutating func add(_ labels: CaseLabels) {
       cases += 1
@@ -54,35 +54,35 @@ public struct CaseStatistics: Sendable, Hashable {
   }
 
   /// The counts of the cases from one province.
-  public struct Province: Sendable, Hashable {
+  package struct Province: Sendable, Hashable {
     /// The province's short name, or ``CaseStatistics/unknown``.
-    public var name: String
+    package var name: String
     /// The region its cases give most often, or `nil`.
-    public var region: Region? {
+    package var region: Region? {
       regionCounts.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key
     }
     /// The number of cases.
-    public var cases = 0
+    package var cases = 0
     /// Cases per capability category.
-    public var capabilityCounts: [String: Int] = [:]
+    package var capabilityCounts: [String: Int] = [:]
     /// Cases per region.
     var regionCounts: [Region: Int] = [:]
 
     /// Creates an empty province.
-    public init(name: String) { self.name = name }
+    package init(name: String) { self.name = name }
   }
 
   /// One group per year present, in order: numeric years ascending, then other year texts,
   /// then ``unknown``.
-  public var years: [Group] {
+  package var years: [Group] {
     yearGroups.values.sorted { Self.yearPrecedes($0.key, $1.key) }
   }
 
   /// All cases.
-  public private(set) var overall = Group(key: CaseStatistics.all)
+  package private(set) var overall = Group(key: CaseStatistics.all)
 
   /// One entry per province, most cases first, then by name; ``unknown`` last.
-  public var provinces: [Province] {
+  package var provinces: [Province] {
     provinceGroups.values.sorted { left, right in
       if (left.name == Self.unknown) != (right.name == Self.unknown) { return right.name == Self.unknown }
       if left.cases != right.cases { return left.cases > right.cases }
@@ -94,14 +94,14 @@ public struct CaseStatistics: Sendable, Hashable {
   private var provinceGroups: [String: Province] = [:]
 
   /// Creates empty statistics.
-  public init() {}
+  package init() {}
 
   /// Counts one case.
   ///
   /// - Parameters:
   ///   - year: the case's year, or `nil` for ``unknown``.
   ///   - labels: the labels to count, with the province and region.
-  public mutating func add(year: String?, labels: CaseLabels) {
+  package mutating func add(year: String?, labels: CaseLabels) {
     let key = year ?? Self.unknown
     yearGroups[key, default: Group(key: key)].add(labels)
     overall.add(labels)
@@ -114,11 +114,11 @@ public struct CaseStatistics: Sendable, Hashable {
   }
 
   /// The group of `year`, if any case has it.
-  public func group(year: String) -> Group? { yearGroups[year] }
+  package func group(year: String) -> Group? { yearGroups[year] }
 
   /// Pairs of consecutive numeric years present (`2022→2023`, and `2023→2025` when 2024 is
   /// missing): the year-over-year changes to report.
-  public var consecutiveYears: [(from: String, to: String)] {
+  package var consecutiveYears: [(from: String, to: String)] {
     let numeric = years.map(\.key).filter { Int($0) != nil }
     return zip(numeric, numeric.dropFirst()).map { (from: $0, to: $1) }
   }

@@ -2,14 +2,14 @@
 ///
 /// `String(format:)` depends on the C locale and Foundation; this rounds half away from zero
 /// (33.35 → 33.4 at one digit) and never prints `-0.0`.
-public enum StatsNumber {
+package enum StatsNumber {
   /// `value` with exactly `digits` decimals: `fixed(33.333, digits: 1)` is `33.3`.
   ///
   /// - Parameters:
   ///   - value: a finite number.
   ///   - digits: decimals, 0 to 6.
   /// - Returns: the text; `–` when `value` is not finite.
-  public static func fixed(_ value: Double, digits: Int) -> String {
+  package static func fixed(_ value: Double, digits: Int) -> String {
     guard value.isFinite else { return "–" }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
@@ -25,13 +25,13 @@ public enum StatsNumber {
   }
 
   /// A share as a percentage: `percent(1.0 / 3, digits: 1)` is `33.3%`; `nil` gives `–`.
-  public static func percent(_ share: Double?, digits: Int = 1) -> String {
+  package static func percent(_ share: Double?, digits: Int = 1) -> String {
     guard let share else { return "–" }
     return fixed(share * 100, digits: digits) + "%"
   }
 
   /// A change in percentage points with its sign: `+16.7 pp`, `-8.3 pp`, `0.0 pp`; `nil` gives `–`.
-  public static func change(_ points: Double?, digits: Int = 1) -> String {
+  package static func change(_ points: Double?, digits: Int = 1) -> String {
     guard let points else { return "–" }
     let text = fixed(points, digits: digits)
     let isZero = !text.contains(where: { $0 != "0" && $0 != "." && $0 != "-" })
@@ -39,7 +39,7 @@ public enum StatsNumber {
   }
 
   /// `value` rounded to `digits` decimals as a number (for JSON): `rounded(33.333, digits: 2)` is 33.33.
-  public static func rounded(_ value: Double, digits: Int) -> Double {
+  package static func rounded(_ value: Double, digits: Int) -> Double {
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     let magnitude = (abs(value) * scale * (1 + 1e-12)).rounded(.toNearestOrAwayFromZero) / scale

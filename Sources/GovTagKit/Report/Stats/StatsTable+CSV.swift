@@ -2,7 +2,7 @@
 
 extension StatsTable {
   /// The CSV header.
-  public static let csvHeader = "section,category,name,group,cases,count,share_percent,change_pp"
+  package static let csvHeader = "section,category,name,group,cases,count,share_percent,change_pp"
 
   /// The tables as CSV in long form, one line per section, category and column, for pivot
   /// tables: `section,category,name,group,cases,count,share_percent,change_pp`.
@@ -12,7 +12,7 @@ extension StatsTable {
   ///
   /// - Returns: UTF-8 bytes as ``CSVWriter`` writes them: a byte order mark, RFC 4180 quoting,
   ///   CRLF line ends, text cells that could start a formula neutralised; figures stay numbers.
-  public func csv() -> [UInt8] {
+  package func csv() -> [UInt8] {
     var csv = CSVWriter()
     csv.writeRow(Self.csvHeader.split(separator: ",").map { CSVWriter.Field.text(String($0)) })
     let changeInto = Dictionary(uniqueKeysWithValues: changes.enumerated().map { ($1.to, $0) })
@@ -34,12 +34,12 @@ extension StatsTable {
 
 extension ProvinceTable {
   /// The CSV header.
-  public static let csvHeader = "province,region,cases,share_percent,top_capability,top_capability_name,top_capability_cases"
+  package static let csvHeader = "province,region,cases,share_percent,top_capability,top_capability_name,top_capability_cases"
 
   /// The province table as CSV: `province,region,cases,share_percent,top_capability,top_capability_name,top_capability_cases`.
   ///
   /// - Returns: UTF-8 bytes as ``CSVWriter`` writes them (byte order mark, CRLF, neutralised text).
-  public func csv() -> [UInt8] {
+  package func csv() -> [UInt8] {
     var csv = CSVWriter()
     csv.writeRow(Self.csvHeader.split(separator: ",").map { CSVWriter.Field.text(String($0)) })
     for row in rows {

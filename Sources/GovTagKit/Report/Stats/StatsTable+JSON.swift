@@ -13,7 +13,7 @@ extension StatsTable {
   /// Percentages and changes have two decimals; an empty column's share is `null`.
   ///
   /// - Returns: the JSON bytes and a newline.
-  public func json() -> [UInt8] {
+  package func json() -> [UInt8] {
     var json = JSONWriter()
     json.beginObject()
     json.field("source", string: source.fieldName)
@@ -91,7 +91,7 @@ extension ProvinceTable {
   /// `{"source", "cases", "provinces": [{"province", "region", "cases", "share_percent", "top_capability": {"id", "name", "cases"}|null}]}`.
   ///
   /// - Returns: the JSON bytes and a newline.
-  public func json() -> [UInt8] {
+  package func json() -> [UInt8] {
     var json = JSONWriter()
     json.beginObject()
     json.field("source", string: source.fieldName)

@@ -5,7 +5,7 @@ extension StatsTable {
   /// `中文名 id`, each cell `count (share%)`, then one Δ column per pair of consecutive years.
   ///
   /// - Returns: the text, ending with a newline.
-  public func markdown() -> String {
+  package func markdown() -> String {
     var lines: [String] = []
     lines.append("# GovTag statistics: \(totalCases) case\(totalCases == 1 ? "" : "s"), labels from \(source)")
     lines.append("")
@@ -43,7 +43,7 @@ extension ProvinceTable {
   /// The province table as Markdown.
   ///
   /// - Returns: the text, ending with a newline.
-  public func markdown() -> String {
+  package func markdown() -> String {
     var lines: [String] = []
     lines.append("# GovTag statistics by province: \(cases) case\(cases == 1 ? "" : "s"), labels from \(source)")
     lines.append("")

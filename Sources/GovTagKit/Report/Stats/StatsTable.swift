@@ -5,69 +5,69 @@
 /// Built from ``CaseStatistics``; rendered by ``StatsTable/markdown()``, ``StatsTable/json()``
 /// and ``StatsTable/csv()``. Shares are fractions of the cases in their column (0.25 is 25%);
 /// changes are in percentage points between consecutive years present.
-public struct StatsTable: Sendable, Hashable {
+package struct StatsTable: Sendable, Hashable {
   /// A column of counts: one year, ``CaseStatistics/unknown`` or ``CaseStatistics/all``.
-  public struct Column: Sendable, Hashable {
+  package struct Column: Sendable, Hashable {
     /// The group's key.
-    public var key: String
+    package var key: String
     /// The number of cases in it.
-    public var cases: Int
+    package var cases: Int
   }
 
   /// A year-over-year comparison between two consecutive years present.
-  public struct Change: Sendable, Hashable {
+  package struct Change: Sendable, Hashable {
     /// The earlier year.
-    public var from: String
+    package var from: String
     /// The later year.
-    public var to: String
+    package var to: String
     /// `2022→2023`.
-    public var label: String { "\(from)→\(to)" }
+    package var label: String { "\(from)→\(to)" }
   }
 
   /// One row: a category, a region or "any data element".
-  public struct Row: Sendable, Hashable {
+  package struct Row: Sendable, Hashable {
     /// The id (`public_service`, `east`, `any`).
-    public var id: String
+    package var id: String
     /// The Chinese name (公共服务).
-    public var name: String
+    package var name: String
     /// The count per column.
-    public var counts: [Int]
+    package var counts: [Int]
     /// The share per column (`count / cases`), `nil` for an empty column.
-    public var shares: [Double?]
+    package var shares: [Double?]
     /// The change in percentage points per ``StatsTable/changes`` entry.
-    public var changes: [Double?]
+    package var changes: [Double?]
   }
 
   /// One section: a dimension, the regions, or the data elements.
-  public struct Section: Sendable, Hashable {
+  package struct Section: Sendable, Hashable {
     /// The id: a dimension id or `region`.
-    public var id: String
+    package var id: String
     /// The Chinese name (履职能力).
-    public var name: String
+    package var name: String
     /// What the shares mean, when that needs saying.
-    public var note: String?
+    package var note: String?
     /// The rows, in the taxonomy's order.
-    public var rows: [Row]
+    package var rows: [Row]
   }
 
   /// Whose labels were counted.
-  public var source: LabelSource
+  package var source: LabelSource
   /// The columns: years in order, then ``CaseStatistics/all``.
-  public var columns: [Column]
+  package var columns: [Column]
   /// The year-over-year comparisons.
-  public var changes: [Change]
+  package var changes: [Change]
   /// The sections, in the order printed.
-  public var sections: [Section]
+  package var sections: [Section]
 
   /// The note printed above every table: labels are multi-label.
-  public static let multiLabelNote =
+  package static let multiLabelNote =
     "A case can carry several labels of one dimension, so the shares of a dimension can add up to more than 100%."
   /// How the changes are measured.
-  public static let changeNote =
+  package static let changeNote =
     "Shares are of all cases in the column; Δ is the change in percentage points between consecutive years present."
 
   /// The section ids, in order.
-  public static let sectionOrder = ["capability", "region", "data_element", "traits", "innovation", "technology"]
+  package static let sectionOrder = ["capability", "region", "data_element", "traits", "innovation", "technology"]
 
   /// Builds the tables.
   ///
@@ -75,7 +75,7 @@ public struct StatsTable: Sendable, Hashable {
   ///   - statistics: the counts.
   ///   - source: whose labels they are, for the heading.
   ///   - taxonomy: names and the order of categories.
-  public init(statistics: CaseStatistics, source: LabelSource, taxonomy: Taxonomy = .standard) {
+  package init(statistics: CaseStatistics, source: LabelSource, taxonomy: Taxonomy = .standard) {
     self.source = source
     let groups = statistics.years + [statistics.overall]
     columns = groups.map { Column(key: $0.key, cases: $0.cases) }
@@ -119,44 +119,44 @@ public struct StatsTable: Sendable, Hashable {
   }
 
   /// The section with id `id`, if any.
-  public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+  package func section(_ id: String) -> Section? { sections.first { $0.id == id } }
 
   /// The number of cases in all columns.
-  public var totalCases: Int { columns.last?.cases ?? 0 }
+  package var totalCases: Int { columns.last?.cases ?? 0 }
 }
 
 /// The `--by province` table: cases, share and the most frequent capability per province.
-public struct ProvinceTable: Sendable, Hashable {
+package struct ProvinceTable: Sendable, Hashable {
   /// One province.
-  public struct Row: Sendable, Hashable {
+  package struct Row: Sendable, Hashable {
     /// The short name (浙江), or ``CaseStatistics/unknown``.
-    public var province: String
+    package var province: String
     /// Its region, if known.
-    public var region: Region?
+    package var region: Region?
     /// Its cases.
-    public var cases: Int
+    package var cases: Int
     /// `cases / all cases`.
-    public var share: Double
+    package var share: Double
     /// The capability most of its cases carry (ties: the taxonomy's order), or `nil`.
-    public var topCapability: TopCategory?
+    package var topCapability: TopCategory?
   }
 
   /// The most frequent category of a group of cases.
-  public struct TopCategory: Sendable, Hashable {
+  package struct TopCategory: Sendable, Hashable {
     /// The category id.
-    public var id: String
+    package var id: String
     /// The Chinese name.
-    public var name: String
+    package var name: String
     /// How many of the group's cases carry it.
-    public var count: Int
+    package var count: Int
   }
 
   /// Whose labels were counted.
-  public var source: LabelSource
+  package var source: LabelSource
   /// All cases.
-  public var cases: Int
+  package var cases: Int
   /// The provinces, most cases first, ``CaseStatistics/unknown`` last.
-  public var rows: [Row]
+  package var rows: [Row]
 
   /// Builds the table.
   ///
@@ -164,7 +164,7 @@ public struct ProvinceTable: Sendable, Hashable {
   ///   - statistics: the counts.
   ///   - source: whose labels they are.
   ///   - taxonomy: capability names and their order (for ties).
-  public init(statistics: CaseStatistics, source: LabelSource, taxonomy: Taxonomy = .standard) {
+  package init(statistics: CaseStatistics, source: LabelSource, taxonomy: Taxonomy = .standard) {
     self.source = source
     cases = statistics.overall.cases
     let capabilities = taxonomy.dimension("capability")?.categories ?? []
