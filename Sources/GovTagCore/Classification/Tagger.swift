@@ -193,6 +193,12 @@ extension Tagger {
                 salienceWords.frameCloses.append(FrameWordHit(start: start, end: end, frame: frame))
               case .backgroundCue(let cue):
                 salienceWords.backgroundCues.append((start, cue))
+              case .focusCue(let cue):
+                salienceWords.focusCues.append((start, cue))
+              case .planCue(let cue):
+                salienceWords.planCues.append((start, end, cue))
+              case .purposeCue(let cue):
+                salienceWords.purposeCues.append((start, cue))
               case .enumerationMark:
                 salienceWords.enumerationMarks.append(start)
               }
