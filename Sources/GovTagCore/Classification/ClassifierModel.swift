@@ -23,6 +23,8 @@ public struct ClassifierModel: Sendable {
     case planCue(cue: Int)
     /// A purpose cue (为深入), by its index in ``purposeCues``; likewise.
     case purposeCue(cue: Int)
+    /// A pending cue (尚在酝酿), by its index in ``pendingCues``; likewise.
+    case pendingCue(cue: Int)
     /// The enumeration comma 、, which lists are made of; likewise.
     case enumerationMark
   }
@@ -93,6 +95,8 @@ public struct ClassifierModel: Sendable {
   /// with a purpose sentence's aims (those of `purpose_clauses` and the aim cues), as UTF-8 bytes.
   let purposeCues: [String]
   let purposeClauseWords: [[UInt8]]
+  /// The pending cues of the scope rules, as written.
+  let pendingCues: [String]
   /// The frames of the scope rules as UTF-8 bytes (open, close, as written).
   let frames: [(open: [UInt8], close: [UInt8], text: String)]
   /// Whether any category is `implied_by:` another dimension (else scoring skips that pass).
@@ -119,6 +123,7 @@ public struct ClassifierModel: Sendable {
     focusCues = scope.cues.filter { $0.kind == .focus }.map(\.text)
     planCues = scope.cues.filter { $0.kind == .plan }.map(\.text)
     purposeCues = scope.cues.filter { $0.kind == .purpose }.map(\.text)
+    pendingCues = scope.cues.filter { $0.kind == .pending }.map(\.text)
     purposeClauseWords = scope.cues.filter { $0.kind == .purposeClause || $0.kind == .aim }.map { Array($0.text.utf8) }
     frames = scope.frames.map { (Array($0.open.utf8), Array($0.close.utf8), $0.text) }
     self.configuration = configuration
@@ -155,6 +160,7 @@ public struct ClassifierModel: Sendable {
     for (k, cue) in focusCues.enumerated() { add(cue, .focusCue(cue: k)) }
     for (k, cue) in planCues.enumerated() { add(cue, .planCue(cue: k)) }
     for (k, cue) in purposeCues.enumerated() { add(cue, .purposeCue(cue: k)) }
+    for (k, cue) in pendingCues.enumerated() { add(cue, .pendingCue(cue: k)) }
     add("、", .enumerationMark)
     for (d, dimension) in lexicons.dimensions.enumerated() {
       for (c, category) in dimension.categories.enumerated() {

@@ -23,7 +23,8 @@ public struct Evidence: Sendable, Hashable {
     /// A plan cue stands before the hit in its clause (下一步将建设数据交易所).
     case planned(cue: String)
     /// The hit's sentence opens with a plan cue and a comma (下一步，…), or its section is headed
-    /// by one (四、下一步): the whole sentence or section is a plan. Not counted.
+    /// by one (四、下一步), or its sentence says afterwards that it is not done yet (但这些尚在酝酿
+    /// 之中): the whole sentence or section is a plan. Not counted.
     case plannedPart(cue: String)
     /// The term needs a context (`near:`) that the hit's sentence lacks: 管理办法 in a sentence
     /// that says nothing about data is no data standard. Not counted.
@@ -99,7 +100,7 @@ public struct Evidence: Sendable, Hashable {
       case .insideLongerTerm(let term): "inside the longer term \"\(term)\" of the same category"
       case .negated(let cue): "negated by \"\(cue)\" in its clause"
       case .planned(let cue): "only planned (\"\(cue)\" in its clause)"
-      case .plannedPart(let cue): "only planned (its sentence or section opens with \"\(cue)\")"
+      case .plannedPart(let cue): "only planned (\"\(cue)\" makes its sentence or section a plan)"
       case .missingContext(let context): "needs the context \"\(context)\" in its sentence, which lacks it"
       case .citedTitle(let cue): "inside a document title the case cites (\"\(cue)\")"
       case .inQuotedTitle: "inside a quoted document title 《…》: counts half"

@@ -1,6 +1,6 @@
 extension Tagger {
   /// Marks counted hits that the text mentions without saying the case does them (see the
-  /// `background:`, `use:`, `focus:`, `purpose:` and `plan:` lists and the frames of
+  /// `background:`, `use:`, `focus:`, `purpose:`, `pending:` and `plan:` lists and the frames of
   /// `Lexicons/scope.yaml`; aims are clause cues, in ``applyScope(to:in:)``):
   ///
   /// - **Background.** A sentence that opens with a background cue (近年来，全市政务云…持续完善)
@@ -11,19 +11,21 @@ extension Tagger {
   ///   use verb (运用, 依托 …) before the list in its clause says the case uses them.
   /// - **Setting.** The text before the sentence of the first focus cue (…。本文关注的是…; 在此背景下)
   ///   sets the scene: its hits do not count.
-  /// - **Plans beyond a clause.** A sentence that opens with a plan cue and a comma (下一步，…), and
-  ///   a section headed by one (四、下一步), are plans: their hits do not count.
+  /// - **Plans beyond a clause.** A sentence that opens with a plan cue and a comma (下一步，…), a
+  ///   section headed by one (四、下一步), and a sentence before a pending cue (…，但这些尚在酝酿
+  ///   之中) are plans: their hits do not count.
   /// - **Purpose sentences.** The aims that open a sentence with a purpose cue (为深入推进…，推动…，
   ///   助力…，) do not count, up to the first clause that is the case's own action.
   ///
   /// Works on the folded bytes, on counted hits only, and touches the text only where a rule may
-  /// apply: its words (background, focus, plan and purpose cues, 、, frames' closing words) come from the automaton's one
+  /// apply: its words (background, focus, plan, purpose and pending cues, 、, frames' closing words) come from the automaton's one
   /// pass with the terms, so a text without them costs nothing here.
   func applySalience(to hits: inout [RawHit], words: SalienceWords, in bytes: UnsafeBufferPointer<UInt8>) {
     guard hits.contains(where: { $0.status == .counted }) else { return }
     if !words.focusCues.isEmpty { markSettingHits(&hits, cues: words.focusCues, in: bytes) }
     if !words.planCues.isEmpty { markPlannedParts(&hits, cues: words.planCues, in: bytes) }
     if !words.purposeCues.isEmpty { markPurposeHits(&hits, cues: words.purposeCues, in: bytes) }
+    if !words.pendingCues.isEmpty { markPendingHits(&hits, cues: words.pendingCues, in: bytes) }
     if !words.backgroundCues.isEmpty { markBackgroundHits(&hits, cues: words.backgroundCues, in: bytes) }
     if words.enumerationMarks.count >= 2 { markListedHits(&hits, marks: words.enumerationMarks, in: bytes) }
     if !words.frameCloses.isEmpty { markFramedHits(&hits, closes: words.frameCloses.sorted { $0.start < $1.start }, in: bytes) }
@@ -43,6 +45,22 @@ extension Tagger {
     var planCues: [(start: Int, end: Int, cue: Int)] = []
     /// Purpose cues: start and index into ``ClassifierModel/purposeCues``.
     var purposeCues: [(start: Int, cue: Int)] = []
+    /// Pending cues: start and index into ``ClassifierModel/pendingCues``.
+    var pendingCues: [(start: Int, cue: Int)] = []
+  }
+
+  /// Marks the counted hits of a sentence before a pending cue in it (…推动信用监管大数据分析，
+  /// 但这些尚在酝酿之中): the sentence names plans.
+  private func markPendingHits(_ hits: inout [RawHit], cues: [(start: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>) {
+    for cue in cues {
+      let start = TextBreaks.sentenceStart(before: cue.start, in: bytes, floor: 0) ?? 0
+      let text = model.pendingCues[cue.cue]
+      var position = Self.firstHit(from: start, in: hits)
+      while position < hits.count, hits[position].start < cue.start {
+        if hits[position].status == .counted { hits[position].status = .plannedPart(cue: text) }
+        position += 1
+      }
+    }
   }
 
   /// Marks the counted hits in the aims that open a purpose sentence: the clause of a purpose cue
@@ -213,8 +231,9 @@ extension Tagger {
     var frame: Int
   }
 
-  /// How far the two words of a frame may stand from the hit (sixteen CJK characters).
-  static let frameReach = 48
+  /// How far the two words of a frame may stand from the hit (twenty CJK characters: 推动大数据、
+  /// 区块链等新技术与政务服务深度融合 reaches its 融合 after fifteen).
+  static let frameReach = 60
 
   /// Marks counted hits that a frame of the scope rules encloses in their clause: its opening word
   /// at most ``frameReach`` bytes before the hit, its closing word at most that far after it (or

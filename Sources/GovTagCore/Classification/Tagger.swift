@@ -199,6 +199,8 @@ extension Tagger {
                 salienceWords.planCues.append((start, end, cue))
               case .purposeCue(let cue):
                 salienceWords.purposeCues.append((start, cue))
+              case .pendingCue(let cue):
+                salienceWords.pendingCues.append((start, cue))
               case .enumerationMark:
                 salienceWords.enumerationMarks.append(start)
               }

@@ -30,6 +30,9 @@ public struct ScopeRules: Sendable, Hashable {
     case purpose
     /// Opens a clause that goes on with the aims of a purpose sentence (推动, 助力, 以, 让 …).
     case purposeClause = "purpose_clauses"
+    /// Says, after what its sentence names, that it is not done yet (但这些尚在酝酿之中): the
+    /// sentence's hits before it are plans.
+    case pending
   }
 
   /// A cue word and its kind.
@@ -76,7 +79,8 @@ public struct ScopeRules: Sendable, Hashable {
   }
 
   /// Parses scope YAML: `negation:`, `plan:`, `citation:`, `enactment:`, `aim:`, `background:`,
-  /// `use:`, `focus:`, `purpose:` and `purpose_clauses:`, each a list of words, and `frames:`.
+  /// `use:`, `focus:`, `purpose:`, `purpose_clauses:` and `pending:`, each a list of words, and
+  /// `frames:`.
   ///
   /// - Throws: `GovTagErrors` naming each problem's line.
   public static func parse(_ text: String, file: String) throws -> ScopeRules {
@@ -88,12 +92,12 @@ public struct ScopeRules: Sendable, Hashable {
     }
     guard let mapping = root?.mapping else {
       throw GovTagErrors([
-        GovTagError(.lexicon, "the scope file must be a mapping with the lists negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses and frames", at: SourceLocation(file: file, line: 1))
+        GovTagError(.lexicon, "the scope file must be a mapping with the lists negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses, pending and frames", at: SourceLocation(file: file, line: 1))
       ])
     }
     // Unknown and repeated keys: a second negation: would otherwise replace the first's cues.
     var problems = mapping.keyProblems(
-      allowed: ["negation", "plan", "citation", "enactment", "aim", "background", "use", "focus", "purpose", "purpose_clauses", "frames"], context: "in the scope file", file: file)
+      allowed: ["negation", "plan", "citation", "enactment", "aim", "background", "use", "focus", "purpose", "purpose_clauses", "pending", "frames"], context: "in the scope file", file: file)
     var cues: [Cue] = []
     var seen: [String: Int] = [:]
     var read: Set<String> = []
