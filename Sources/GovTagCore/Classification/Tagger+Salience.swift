@@ -4,7 +4,8 @@ extension Tagger {
   /// `Lexicons/scope.yaml`; aims are clause cues, in ``applyScope(to:in:)``):
   ///
   /// - **Background.** A sentence that opens with a background cue (近年来，全市政务云…持续完善)
-  ///   mostly sets the scene; its hits count half (``ClassifierConfiguration/backgroundFactor``).
+  ///   mostly sets the scene, and so does a whole paragraph that opens with one; its hits count
+  ///   half (``ClassifierConfiguration/backgroundFactor``).
   /// - **Lists of trends or fields.** A hit that is one item of a 、-enumeration whose items span
   ///   at least ``listedCategoryMinimum`` categories of its dimension (推动大数据、云计算、人工智能与
   ///   政务深度融合; 政务服务、经济运行、基层治理等领域) is a survey, not the case's own work, unless a
@@ -179,7 +180,7 @@ extension Tagger {
   }
 
   /// Marks the counted hits of every sentence that opens with a background cue (after spaces,
-  /// quotes and brackets): they count half.
+  /// quotes and brackets), or of the whole paragraph when the cue also opens it: they count half.
   private func markBackgroundHits(_ hits: inout [RawHit], cues: [(start: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>) {
     var index = 0
     while index < cues.count {
@@ -192,7 +193,13 @@ extension Tagger {
       index += 1
       guard Self.opensSentence(at: cue.start, in: bytes) else { continue }
       var end = cue.start
-      while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
+      if Self.opensParagraph(at: cue.start, in: bytes) {
+        // A paragraph that opens with the cue surveys the setting throughout (近年来，全省…。与此
+        // 同时，…。株洲市也相继推出了…): up to its line break.
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+      } else {
+        while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
+      }
       let text = String(decoding: model.backgroundCues[cue.cue], as: UTF8.self)
       var position = Self.firstHit(from: cue.start, in: hits)
       while position < hits.count, hits[position].start < end {
@@ -200,6 +207,28 @@ extension Tagger {
         position += 1
       }
     }
+  }
+
+  /// Whether `offset` starts the text or a line, but for spaces and quotes before it.
+  static func opensParagraph(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var position = offset
+    while position > 0 {
+      let byte = bytes[position - 1]
+      if byte == 0x0A { return true }
+      if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+        position -= 1
+        continue
+      }
+      // “ ‘ (E2 80 9C / 98) and the ideographic space (E3 80 80).
+      if position >= 3, (bytes[position - 3] == 0xE2 && bytes[position - 2] == 0x80 && (byte == 0x9C || byte == 0x98))
+        || (bytes[position - 3] == 0xE3 && bytes[position - 2] == 0x80 && byte == 0x80)
+      {
+        position -= 3
+        continue
+      }
+      return false
+    }
+    return true
   }
 
   /// Whether `offset` starts a sentence, but for spaces, quotes and brackets before it.
