@@ -129,8 +129,9 @@ extension Tagger {
     }
   }
 
-  /// The line around a plan cue when it is a heading that opens with the cue, after an
-  /// enumerator at most (四、下一步; （五）下一步工作打算).
+  /// The line around a plan cue when it is a heading that says only what comes next: the cue
+  /// after an enumerator at most, and after it at most words of ``headingTailScalars`` (四、下一步;
+  /// （五）下一步工作打算; not 未来社区).
   static func headingLine(around start: Int, cueEnd: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
     var lineStart = start
     while lineStart > 0, bytes[lineStart - 1] != 0x0A {
@@ -143,11 +144,16 @@ extension Tagger {
     // Only an enumerator before the cue: digits, Chinese numerals, 、 . ( ) （ ） and spaces.
     let enumerator = UTF8Text.string(bytes, lineStart..<start)
     guard enumerator.unicodeScalars.allSatisfy({ enumeratorScalars.contains($0) }) else { return nil }
+    let tail = UTF8Text.string(bytes, cueEnd..<lineEnd)
+    guard tail.unicodeScalars.allSatisfy({ headingTailScalars.contains($0) }) else { return nil }
     return lineStart..<lineEnd
   }
 
   /// What a heading's enumerator is made of (四、, （五）, 4.).
   static let enumeratorScalars = Set("0123456789一二三四五六七八九十、.．()（） \t\r".unicodeScalars)
+
+  /// What may follow the plan cue in a heading (下一步工作打算, 未来展望, 下一步的思路和重点).
+  static let headingTailScalars = Set("工作打算计划展望思路安排方向重点举措目标设想的和与及：: \t\r".unicodeScalars)
 
   /// Whether a line is a heading: not empty, at most ``headingReach`` bytes, no sentence mark.
   static func isHeading(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
