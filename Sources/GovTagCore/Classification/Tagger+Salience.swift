@@ -139,7 +139,10 @@ extension Tagger {
       if start - lineStart > 12 { return nil }  // more than an enumerator before the cue
     }
     var lineEnd = cueEnd
-    while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+    while lineEnd < bytes.count, bytes[lineEnd] != 0x0A {
+      lineEnd += 1
+      if lineEnd - lineStart > headingReach { return nil }  // a line too long for a heading
+    }
     guard isHeading(lineStart..<lineEnd, in: bytes) else { return nil }
     // Only an enumerator before the cue: digits, Chinese numerals, 、 . ( ) （ ） and spaces.
     let enumerator = UTF8Text.string(bytes, lineStart..<start)
