@@ -87,9 +87,19 @@ struct ConfidenceCommandTests {
         $0.hasPrefix("    capability.public_service                3      / 3   0.")
           && $0.hasSuffix("  kept out: relative rule: below 5.5, 50% of the top capability score 11")
       })
-    #expect(lines.contains { $0.hasPrefix("    data_element.data_application            1      / 3   0.") && $0.hasSuffix("kept out: below its threshold 3") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("  ✓ traits.platform                          1      / 2   0.")
+          && $0.hasSuffix("  assigned: confidence ≥ 0.5 (labels by confidence), though below its threshold")
+      })
     #expect(!result.stdout.contains("just reaches"))
     #expect(lines.contains { $0.hasPrefix("  - ") && $0.hasSuffix("[uncertain_confidence]") })
+    // A category below its threshold says so.
+    let short = try CommandRunner.run(["explain", "市里推进公积金提取线上办理"])
+    #expect(
+      short.stdout.split(separator: "\n").contains {
+        $0.hasPrefix("    capability.public_service                2      / 3   0.") && $0.hasSuffix("  kept out: below its threshold 3")
+      })
   }
 
   @Test("eval reports Brier, ECE, the reliability table and the review trade-off; --review-band moves it")

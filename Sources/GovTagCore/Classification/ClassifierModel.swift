@@ -16,6 +16,15 @@ public struct ClassifierModel: Sendable {
     case frameClose(frame: Int)
     /// A background cue (近年来), by its index in ``backgroundCues``; likewise.
     case backgroundCue(cue: Int)
+    /// A focus cue (本文关注), by its index in ``focusCues``; likewise.
+    case focusCue(cue: Int)
+    /// A plan cue (下一步), by its index in ``planCues``: the salience rules look for one that
+    /// opens a sentence or heads a section.
+    case planCue(cue: Int)
+    /// A purpose cue (为深入), by its index in ``purposeCues``; likewise.
+    case purposeCue(cue: Int)
+    /// A pending cue (尚在酝酿), by its index in ``pendingCues``; likewise.
+    case pendingCue(cue: Int)
     /// The enumeration comma 、, which lists are made of; likewise.
     case enumerationMark
   }
@@ -77,6 +86,17 @@ public struct ClassifierModel: Sendable {
   /// use cues (before a list, they make it the case's own work), as UTF-8 bytes.
   let backgroundCues: [[UInt8]]
   let useCues: [[UInt8]]
+  /// The focus cues of the scope rules (the text before the sentence of the first one sets the
+  /// scene), as written.
+  let focusCues: [String]
+  /// The plan cues of the scope rules, as written.
+  let planCues: [String]
+  /// The purpose cues of the scope rules, as written, and the words that open a clause going on
+  /// with a purpose sentence's aims (those of `purpose_clauses` and the aim cues), as UTF-8 bytes.
+  let purposeCues: [String]
+  let purposeClauseWords: [[UInt8]]
+  /// The pending cues of the scope rules, as written.
+  let pendingCues: [String]
   /// The frames of the scope rules as UTF-8 bytes (open, close, as written).
   let frames: [(open: [UInt8], close: [UInt8], text: String)]
   /// Whether any category is `implied_by:` another dimension (else scoring skips that pass).
@@ -100,6 +120,11 @@ public struct ClassifierModel: Sendable {
     cueAutomaton = cueBuilder.build()
     backgroundCues = scope.cues.filter { $0.kind == .background }.map { Array($0.text.utf8) }
     useCues = scope.cues.filter { $0.kind == .use }.map { Array($0.text.utf8) }
+    focusCues = scope.cues.filter { $0.kind == .focus }.map(\.text)
+    planCues = scope.cues.filter { $0.kind == .plan }.map(\.text)
+    purposeCues = scope.cues.filter { $0.kind == .purpose }.map(\.text)
+    pendingCues = scope.cues.filter { $0.kind == .pending }.map(\.text)
+    purposeClauseWords = scope.cues.filter { $0.kind == .purposeClause || $0.kind == .aim }.map { Array($0.text.utf8) }
     frames = scope.frames.map { (Array($0.open.utf8), Array($0.close.utf8), $0.text) }
     self.configuration = configuration
     var builder = KeywordAutomaton.Builder()
@@ -132,6 +157,10 @@ public struct ClassifierModel: Sendable {
     // The salience rules' words, found in the same pass as the terms (Tagger+Salience.swift).
     for (f, frame) in scope.frames.enumerated() { add(frame.close, .frameClose(frame: f)) }
     for (k, cue) in scope.cues.filter({ $0.kind == .background }).enumerated() { add(cue.text, .backgroundCue(cue: k)) }
+    for (k, cue) in focusCues.enumerated() { add(cue, .focusCue(cue: k)) }
+    for (k, cue) in planCues.enumerated() { add(cue, .planCue(cue: k)) }
+    for (k, cue) in purposeCues.enumerated() { add(cue, .purposeCue(cue: k)) }
+    for (k, cue) in pendingCues.enumerated() { add(cue, .pendingCue(cue: k)) }
     add("、", .enumerationMark)
     for (d, dimension) in lexicons.dimensions.enumerated() {
       for (c, category) in dimension.categories.enumerated() {

@@ -22,6 +22,10 @@ public struct Evidence: Sendable, Hashable {
     case negated(cue: String)
     /// A plan cue stands before the hit in its clause (下一步将建设数据交易所).
     case planned(cue: String)
+    /// The hit's sentence opens with a plan cue and a comma (下一步，…), or its section is headed
+    /// by one (四、下一步), or its sentence says afterwards that it is not done yet (但这些尚在酝酿
+    /// 之中): the whole sentence or section is a plan. Not counted.
+    case plannedPart(cue: String)
     /// The term needs a context (`near:`) that the hit's sentence lacks: 管理办法 in a sentence
     /// that says nothing about data is no data standard. Not counted.
     case missingContext(context: String)
@@ -33,6 +37,9 @@ public struct Evidence: Sendable, Hashable {
     /// An aim or benefit cue stands before the hit in its clause (助力基层治理现代化): the text
     /// names what the case serves, not what it does. Not counted.
     case aim(cue: String)
+    /// The hit lies in the aims that open a purpose sentence (为深入推进…，推动…融合，以数据赋能…，
+    /// 助力…): the text names what the case serves, not what it does. Not counted.
+    case purpose(cue: String)
     /// The hit's sentence opens with a background cue (近年来，全市…): it mostly sets the scene.
     /// Counted at ``ClassifierConfiguration/backgroundFactor`` of its weight.
     case background(cue: String)
@@ -43,6 +50,9 @@ public struct Evidence: Sendable, Hashable {
     /// The hit sits in a frame that names a field of a survey or a benefit (在基层治理方面,
     /// 为基层减负), not the case's own work. Not counted.
     case framed(frame: String)
+    /// The hit stands before the sentence of a focus cue (本文关注的是, 在此背景下), which says
+    /// what the case is: the text before it sets the scene. Not counted.
+    case setting(cue: String)
 
     /// Whether labelled records list the hit by default: all but near misses (a hit across a
     /// word boundary, or inside a longer term of its category), which `--evidence all` adds.
@@ -69,14 +79,15 @@ public struct Evidence: Sendable, Hashable {
       case .excluded: "excluded"
       case .insideLongerTerm: "inside_longer_term"
       case .negated: "negated"
-      case .planned: "planned"
+      case .planned, .plannedPart: "planned"
       case .missingContext: "missing_context"
       case .citedTitle: "cited_title"
       case .inQuotedTitle: "quoted_title"
-      case .aim: "aim"
+      case .aim, .purpose: "aim"
       case .background: "background"
       case .listed: "listed"
       case .framed: "framed"
+      case .setting: "setting"
       }
     }
 
@@ -89,13 +100,16 @@ public struct Evidence: Sendable, Hashable {
       case .insideLongerTerm(let term): "inside the longer term \"\(term)\" of the same category"
       case .negated(let cue): "negated by \"\(cue)\" in its clause"
       case .planned(let cue): "only planned (\"\(cue)\" in its clause)"
+      case .plannedPart(let cue): "only planned (\"\(cue)\" makes its sentence or section a plan)"
       case .missingContext(let context): "needs the context \"\(context)\" in its sentence, which lacks it"
       case .citedTitle(let cue): "inside a document title the case cites (\"\(cue)\")"
       case .inQuotedTitle: "inside a quoted document title 《…》: counts half"
       case .aim(let cue): "named as an aim or benefit (\"\(cue)\" in its clause), not as what the case does"
+      case .purpose(let cue): "in the aims that open its sentence (\"\(cue)\"…), not what the case does"
       case .background(let cue): "in a background sentence (it opens with \"\(cue)\"): counts half"
       case .listed(let categories): "one item of a list that spans \(categories) categories: a list of trends or fields, not the case's own work"
       case .framed(let frame): "inside \"\(frame)\": names a field or a benefit, not what the case does"
+      case .setting(let cue): "before \"\(cue)\", which says what the case is: the text before it sets the scene"
       }
     }
   }

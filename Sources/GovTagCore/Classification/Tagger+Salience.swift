@@ -1,20 +1,32 @@
 extension Tagger {
   /// Marks counted hits that the text mentions without saying the case does them (see the
-  /// `background:` and `use:` lists of `Lexicons/scope.yaml`; aims are clause cues, in
-  /// ``applyScope(to:in:)``):
+  /// `background:`, `use:`, `focus:`, `purpose:`, `pending:` and `plan:` lists and the frames of
+  /// `Lexicons/scope.yaml`; aims are clause cues, in ``applyScope(to:in:)``):
   ///
   /// - **Background.** A sentence that opens with a background cue (近年来，全市政务云…持续完善)
-  ///   mostly sets the scene; its hits count half (``ClassifierConfiguration/backgroundFactor``).
+  ///   mostly sets the scene, and so does a whole paragraph that opens with one; its hits count
+  ///   half (``ClassifierConfiguration/backgroundFactor``).
   /// - **Lists of trends or fields.** A hit that is one item of a 、-enumeration whose items span
   ///   at least ``listedCategoryMinimum`` categories of its dimension (推动大数据、云计算、人工智能与
   ///   政务深度融合; 政务服务、经济运行、基层治理等领域) is a survey, not the case's own work, unless a
   ///   use verb (运用, 依托 …) before the list in its clause says the case uses them.
+  /// - **Setting.** The text before the sentence of the first focus cue (…。本文关注的是…; 在此背景下)
+  ///   sets the scene: its hits do not count.
+  /// - **Plans beyond a clause.** A sentence that opens with a plan cue and a comma (下一步，…), a
+  ///   section headed by one (四、下一步), and a sentence before a pending cue (…，但这些尚在酝酿
+  ///   之中) are plans: their hits do not count.
+  /// - **Purpose sentences.** The aims that open a sentence with a purpose cue (为深入推进…，推动…，
+  ///   助力…，) do not count, up to the first clause that is the case's own action.
   ///
   /// Works on the folded bytes, on counted hits only, and touches the text only where a rule may
-  /// apply: its words (background cues, 、, frames' closing words) come from the automaton's one
+  /// apply: its words (background, focus, plan, purpose and pending cues, 、, frames' closing words) come from the automaton's one
   /// pass with the terms, so a text without them costs nothing here.
   func applySalience(to hits: inout [RawHit], words: SalienceWords, in bytes: UnsafeBufferPointer<UInt8>) {
     guard hits.contains(where: { $0.status == .counted }) else { return }
+    if !words.focusCues.isEmpty { markSettingHits(&hits, cues: words.focusCues, in: bytes) }
+    if !words.planCues.isEmpty { markPlannedParts(&hits, cues: words.planCues, in: bytes) }
+    if !words.purposeCues.isEmpty { markPurposeHits(&hits, cues: words.purposeCues, in: bytes) }
+    if !words.pendingCues.isEmpty { markPendingHits(&hits, cues: words.pendingCues, in: bytes) }
     if !words.backgroundCues.isEmpty { markBackgroundHits(&hits, cues: words.backgroundCues, in: bytes) }
     if words.enumerationMarks.count >= 2 { markListedHits(&hits, marks: words.enumerationMarks, in: bytes) }
     if !words.frameCloses.isEmpty { markFramedHits(&hits, closes: words.frameCloses.sorted { $0.start < $1.start }, in: bytes) }
@@ -28,6 +40,141 @@ extension Tagger {
     var enumerationMarks: [Int] = []
     /// The frames' closing words.
     var frameCloses: [FrameWordHit] = []
+    /// Focus cues: start and index into ``ClassifierModel/focusCues``.
+    var focusCues: [(start: Int, cue: Int)] = []
+    /// Plan cues: start, end and index into ``ClassifierModel/planCues``.
+    var planCues: [(start: Int, end: Int, cue: Int)] = []
+    /// Purpose cues: start and index into ``ClassifierModel/purposeCues``.
+    var purposeCues: [(start: Int, cue: Int)] = []
+    /// Pending cues: start and index into ``ClassifierModel/pendingCues``.
+    var pendingCues: [(start: Int, cue: Int)] = []
+  }
+
+  /// Marks the counted hits of a sentence before a pending cue in it (…推动信用监管大数据分析，
+  /// 但这些尚在酝酿之中): the sentence names plans.
+  private func markPendingHits(_ hits: inout [RawHit], cues: [(start: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>) {
+    for cue in cues {
+      let start = TextBreaks.sentenceStart(before: cue.start, in: bytes, floor: 0) ?? 0
+      let text = model.pendingCues[cue.cue]
+      var position = Self.firstHit(from: start, in: hits)
+      while position < hits.count, hits[position].start < cue.start {
+        if hits[position].status == .counted { hits[position].status = .plannedPart(cue: text) }
+        position += 1
+      }
+    }
+  }
+
+  /// Marks the counted hits in the aims that open a purpose sentence: the clause of a purpose cue
+  /// that opens its sentence (为深入推进“一网通办”改革), and each clause after it that opens with a
+  /// word of `purpose_clauses` (推动…深度融合，以数据赋能提升服务效能，助力…), up to the first
+  /// clause that does not (上海市近日推行…: the case's own action).
+  private func markPurposeHits(_ hits: inout [RawHit], cues: [(start: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>) {
+    for cue in cues where Self.opensSentence(at: cue.start, in: bytes) {
+      var end = cue.start
+      while true {
+        while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes) == nil { end += 1 }
+        guard end < bytes.count, let mark = TextBreaks.mark(startingAt: end, in: bytes), mark.kind == .clause else { break }
+        let next = end + mark.length
+        let continues = model.purposeClauseWords.contains { word in
+          next + word.count <= bytes.count && (0..<word.count).allSatisfy { bytes[next + $0] == word[$0] }
+        }
+        guard continues else { break }
+        end = next
+      }
+      let text = model.purposeCues[cue.cue]
+      var position = Self.firstHit(from: cue.start, in: hits)
+      while position < hits.count, hits[position].start < end {
+        if hits[position].status == .counted { hits[position].status = .purpose(cue: text) }
+        position += 1
+      }
+    }
+  }
+
+  /// The longest line, in bytes, that is read as a heading (sixteen CJK characters).
+  static let headingReach = 48
+
+  /// Marks the counted hits of a plan that reaches beyond its clause: a sentence that opens with
+  /// a plan cue and a comma (下一步，福建将持续扩大数据开放范围，…), and a section whose heading line
+  /// opens with one (四、下一步), up to the next heading line.
+  ///
+  /// A cue inside a longer word (未来社区) neither opens a sentence with a comma nor makes a
+  /// heading, so no segmentation is needed here.
+  private func markPlannedParts(_ hits: inout [RawHit], cues: [(start: Int, end: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>) {
+    for cue in cues {
+      let text = model.planCues[cue.cue]
+      var part: Range<Int>?
+      if let line = Self.headingLine(around: cue.start, cueEnd: cue.end, in: bytes) {
+        // The section: from the heading line's end to the next heading line, or the text's end.
+        var end = line.upperBound
+        while end < bytes.count {
+          var lineEnd = end + 1
+          while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+          if Self.isHeading(end + 1..<lineEnd, in: bytes) { break }
+          end = lineEnd
+        }
+        part = line.upperBound..<end
+      } else if Self.opensSentence(at: cue.start, in: bytes), cue.end < bytes.count,
+        TextBreaks.mark(startingAt: cue.end, in: bytes)?.kind == .clause
+      {
+        var end = cue.end
+        while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
+        part = cue.end..<end
+      }
+      guard let part else { continue }
+      var position = Self.firstHit(from: part.lowerBound, in: hits)
+      while position < hits.count, hits[position].start < part.upperBound {
+        if hits[position].status == .counted { hits[position].status = .plannedPart(cue: text) }
+        position += 1
+      }
+    }
+  }
+
+  /// The line around a plan cue when it is a heading that says only what comes next: the cue
+  /// after an enumerator at most, and after it at most words of ``headingTailScalars`` (四、下一步;
+  /// （五）下一步工作打算; not 未来社区).
+  static func headingLine(around start: Int, cueEnd: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    var lineStart = start
+    while lineStart > 0, bytes[lineStart - 1] != 0x0A {
+      lineStart -= 1
+      if start - lineStart > 12 { return nil }  // more than an enumerator before the cue
+    }
+    var lineEnd = cueEnd
+    while lineEnd < bytes.count, bytes[lineEnd] != 0x0A {
+      lineEnd += 1
+      if lineEnd - lineStart > headingReach { return nil }  // a line too long for a heading
+    }
+    guard isHeading(lineStart..<lineEnd, in: bytes) else { return nil }
+    // Only an enumerator before the cue: digits, Chinese numerals, 、 . ( ) （ ） and spaces.
+    let enumerator = UTF8Text.string(bytes, lineStart..<start)
+    guard enumerator.unicodeScalars.allSatisfy({ enumeratorScalars.contains($0) }) else { return nil }
+    let tail = UTF8Text.string(bytes, cueEnd..<lineEnd)
+    guard tail.unicodeScalars.allSatisfy({ headingTailScalars.contains($0) }) else { return nil }
+    return lineStart..<lineEnd
+  }
+
+  /// What a heading's enumerator is made of (四、, （五）, 4.).
+  static let enumeratorScalars = Set("0123456789一二三四五六七八九十、.．()（） \t\r".unicodeScalars)
+
+  /// What may follow the plan cue in a heading (下一步工作打算, 未来展望, 下一步的思路和重点).
+  static let headingTailScalars = Set("工作打算计划展望思路安排方向重点举措目标设想的和与及：: \t\r".unicodeScalars)
+
+  /// Whether a line is a heading: not empty, at most ``headingReach`` bytes, no sentence mark.
+  static func isHeading(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !line.isEmpty, line.count <= headingReach else { return false }
+    for position in line where TextBreaks.mark(startingAt: position, in: bytes)?.kind == .sentence { return false }
+    return true
+  }
+
+  /// Marks the counted hits before the sentence of the first focus cue (本文关注的是…, 在此背景下):
+  /// the text says there that what follows is the case, so what comes before sets the scene.
+  private func markSettingHits(_ hits: inout [RawHit], cues: [(start: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>) {
+    // The automaton reports matches by end: the first cue is the one that starts first.
+    guard let first = cues.min(by: { ($0.start, $0.cue) < ($1.start, $1.cue) }) else { return }
+    let sentenceStart = TextBreaks.sentenceStart(before: first.start, in: bytes, floor: 0) ?? 0
+    let text = model.focusCues[first.cue]
+    for index in hits.indices where hits[index].start < sentenceStart && hits[index].status == .counted {
+      hits[index].status = .setting(cue: text)
+    }
   }
 
   /// The first counted hit starting at or after `offset` (hits are sorted by start).
@@ -42,7 +189,7 @@ extension Tagger {
   }
 
   /// Marks the counted hits of every sentence that opens with a background cue (after spaces,
-  /// quotes and brackets): they count half.
+  /// quotes and brackets), or of the whole paragraph when the cue also opens it: they count half.
   private func markBackgroundHits(_ hits: inout [RawHit], cues: [(start: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>) {
     var index = 0
     while index < cues.count {
@@ -55,7 +202,13 @@ extension Tagger {
       index += 1
       guard Self.opensSentence(at: cue.start, in: bytes) else { continue }
       var end = cue.start
-      while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
+      if Self.opensParagraph(at: cue.start, in: bytes) {
+        // A paragraph that opens with the cue surveys the setting throughout (近年来，全省…。与此
+        // 同时，…。株洲市也相继推出了…): up to its line break.
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+      } else {
+        while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
+      }
       let text = String(decoding: model.backgroundCues[cue.cue], as: UTF8.self)
       var position = Self.firstHit(from: cue.start, in: hits)
       while position < hits.count, hits[position].start < end {
@@ -63,6 +216,28 @@ extension Tagger {
         position += 1
       }
     }
+  }
+
+  /// Whether `offset` starts the text or a line, but for spaces and quotes before it.
+  static func opensParagraph(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var position = offset
+    while position > 0 {
+      let byte = bytes[position - 1]
+      if byte == 0x0A { return true }
+      if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+        position -= 1
+        continue
+      }
+      // “ ‘ (E2 80 9C / 98) and the ideographic space (E3 80 80).
+      if position >= 3, (bytes[position - 3] == 0xE2 && bytes[position - 2] == 0x80 && (byte == 0x9C || byte == 0x98))
+        || (bytes[position - 3] == 0xE3 && bytes[position - 2] == 0x80 && byte == 0x80)
+      {
+        position -= 3
+        continue
+      }
+      return false
+    }
+    return true
   }
 
   /// Whether `offset` starts a sentence, but for spaces, quotes and brackets before it.
@@ -94,8 +269,9 @@ extension Tagger {
     var frame: Int
   }
 
-  /// How far the two words of a frame may stand from the hit (sixteen CJK characters).
-  static let frameReach = 48
+  /// How far the two words of a frame may stand from the hit (twenty CJK characters: 推动大数据、
+  /// 区块链等新技术与政务服务深度融合 reaches its 融合 after fifteen).
+  static let frameReach = 60
 
   /// Marks counted hits that a frame of the scope rules encloses in their clause: its opening word
   /// at most ``frameReach`` bytes before the hit, its closing word at most that far after it (or

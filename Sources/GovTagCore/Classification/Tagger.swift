@@ -193,6 +193,14 @@ extension Tagger {
                 salienceWords.frameCloses.append(FrameWordHit(start: start, end: end, frame: frame))
               case .backgroundCue(let cue):
                 salienceWords.backgroundCues.append((start, cue))
+              case .focusCue(let cue):
+                salienceWords.focusCues.append((start, cue))
+              case .planCue(let cue):
+                salienceWords.planCues.append((start, end, cue))
+              case .purposeCue(let cue):
+                salienceWords.purposeCues.append((start, cue))
+              case .pendingCue(let cue):
+                salienceWords.pendingCues.append((start, cue))
               case .enumerationMark:
                 salienceWords.enumerationMarks.append(start)
               }

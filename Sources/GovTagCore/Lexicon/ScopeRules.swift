@@ -22,6 +22,17 @@ public struct ScopeRules: Sendable, Hashable {
     /// Before an enumeration in its clause, says the case uses what the list names (运用, 依托):
     /// such a list is the case's own work, not a list of trends.
     case use
+    /// Names what the case is after an opening that sets the scene (本文关注的是, 本案例聚焦,
+    /// 在此背景下): the hits before its sentence do not count.
+    case focus
+    /// Opens a purpose sentence (为深入推进…，推动…，助力…，上海市近日推行…): its first clause
+    /// states an aim, and so does each clause after it that opens with a ``purposeClause`` word.
+    case purpose
+    /// Opens a clause that goes on with the aims of a purpose sentence (推动, 助力, 以, 让 …).
+    case purposeClause = "purpose_clauses"
+    /// Says, after what its sentence names, that it is not done yet (但这些尚在酝酿之中): the
+    /// sentence's hits before it are plans.
+    case pending
   }
 
   /// A cue word and its kind.
@@ -67,8 +78,9 @@ public struct ScopeRules: Sendable, Hashable {
     return try parse(try LexiconLoader.readUTF8(path), file: path)
   }
 
-  /// Parses scope YAML: `negation:`, `plan:`, `citation:`, `enactment:`, `aim:`, `background:` and
-  /// `use:`, each a list of words.
+  /// Parses scope YAML: `negation:`, `plan:`, `citation:`, `enactment:`, `aim:`, `background:`,
+  /// `use:`, `focus:`, `purpose:`, `purpose_clauses:` and `pending:`, each a list of words, and
+  /// `frames:`.
   ///
   /// - Throws: `GovTagErrors` naming each problem's line.
   public static func parse(_ text: String, file: String) throws -> ScopeRules {
@@ -80,12 +92,12 @@ public struct ScopeRules: Sendable, Hashable {
     }
     guard let mapping = root?.mapping else {
       throw GovTagErrors([
-        GovTagError(.lexicon, "the scope file must be a mapping with the lists negation, plan, citation, enactment, aim, background, use and frames", at: SourceLocation(file: file, line: 1))
+        GovTagError(.lexicon, "the scope file must be a mapping with the lists negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses, pending and frames", at: SourceLocation(file: file, line: 1))
       ])
     }
     // Unknown and repeated keys: a second negation: would otherwise replace the first's cues.
     var problems = mapping.keyProblems(
-      allowed: ["negation", "plan", "citation", "enactment", "aim", "background", "use", "frames"], context: "in the scope file", file: file)
+      allowed: ["negation", "plan", "citation", "enactment", "aim", "background", "use", "focus", "purpose", "purpose_clauses", "pending", "frames"], context: "in the scope file", file: file)
     var cues: [Cue] = []
     var seen: [String: Int] = [:]
     var read: Set<String> = []

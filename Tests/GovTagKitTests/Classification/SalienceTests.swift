@@ -34,11 +34,15 @@ struct SalienceTests {
     """
 
   static let scope = """
-    plan: [下一步]
+    plan: [下一步, 未来]
     aim: [助力, 旨在]
     background: [近年来]
     use: [运用, 依托]
-    frames: [在…方面, 为…减负, 推动…融合]
+    focus: [本文关注, 在此背景下]
+    purpose: [为深入, 为进一步]
+    purpose_clauses: [推动, 以]
+    pending: [尚在酝酿]
+    frames: [在…方面, 为…减负, 推动…融合, 根据…统计]
     """
 
   let tagger: Tagger
@@ -63,10 +67,16 @@ struct SalienceTests {
     #expect(hit.status.explanation == "named as an aim or benefit (\"旨在\" in its clause), not as what the case does")
   }
 
-  @Test("a sentence opening with a background cue counts half, to its end but not beyond")
+  @Test("a sentence opening with a background cue counts half, to its end; a paragraph opening with one, to the line break")
   func background() throws {
-    let text = "近年来，全市推进基层治理，网格体系不断完善。区里推行网格管理"
+    let text = "近年来，全市推进基层治理，网格体系不断完善。\n区里推行网格管理"
     #expect(try statuses(text) == ["基层治理:background", "网格:background", "网格:counted"])
+    // A paragraph that opens with the cue surveys the setting in all its sentences…
+    #expect(try statuses("近年来，全市推进基层治理。区里推行网格管理") == ["基层治理:background", "网格:background"])
+    // …a sentence that opens with it inside a paragraph only to its own end.
+    #expect(
+      try statuses("区里推行网格管理。近年来，全市推进基层治理。街道推行网格管理")
+        == ["网格:counted", "基层治理:background", "网格:counted"])
     let result = try tagger.classify(title: nil, text: text)
     // 基层治理 4 × ½ and 网格 3 × ½ (background), then 网格 again: 3 × ½ (a repeat counts half).
     #expect(result.score("traits", "grassroots") == 5)
@@ -101,6 +111,50 @@ struct SalienceTests {
     #expect(hit.status.explanation == "inside \"为…减负\": names a field or a benefit, not what the case does")
     // The frame's words must both stand in the hit's clause.
     #expect(try statuses("在全省推进基层治理，取得积极成效方面") == ["基层治理:counted"])
+  }
+
+  @Test("the text before the sentence of the first focus cue sets the scene and does not count")
+  func setting() throws {
+    let text = "全市推进基层治理，大数据平台不断完善。在此背景下，区里推行网格管理。本文关注的是云计算"
+    #expect(try statuses(text) == ["基层治理:setting", "大数据:setting", "网格:counted", "云计算:counted"])
+    let hit = try #require(try tagger.hits(in: text).first)
+    #expect(hit.status == .setting(cue: "在此背景下"))
+    #expect(hit.status.explanation == "before \"在此背景下\", which says what the case is: the text before it sets the scene")
+    #expect(try tagger.classify(title: nil, text: text).score("traits", "grassroots") == 3)
+    // Without a focus cue every hit counts.
+    #expect(try statuses("全市推进基层治理。区里推行网格管理") == ["基层治理:counted", "网格:counted"])
+  }
+
+  @Test("a sentence that opens with a plan cue and a comma, a section headed by one, and a sentence before a pending cue are plans")
+  func plannedParts() throws {
+    // 下一步， governs its whole sentence, not only its clause.
+    #expect(
+      try statuses("区里推行网格管理。下一步，将完善平台，推广大数据应用。运用云计算")
+        == ["网格:counted", "大数据:planned", "云计算:counted"])
+    let hit = try #require(try tagger.hits(in: "下一步，将完善平台，推广大数据应用").first)
+    #expect(hit.status == .plannedPart(cue: "下一步"))
+    #expect(hit.status.explanation == "only planned (\"下一步\" makes its sentence or section a plan)")
+    // A heading 四、下一步 governs its section, up to the next heading.
+    #expect(
+      try statuses("三、成效\n推行网格管理。\n四、下一步\n完善平台。推广大数据应用。\n五、体会\n运用云计算")
+        == ["网格:counted", "大数据:planned", "云计算:counted"])
+    // A cue inside a longer word makes no heading: 未来社区 is no plan.
+    #expect(try statuses("未来社区\n推行网格管理") == ["网格:counted"])
+    // A pending cue after what its sentence names makes it a plan.
+    #expect(try statuses("还在研究推广大数据应用，但这些尚在酝酿之中。运用云计算") == ["大数据:planned", "云计算:counted"])
+  }
+
+  @Test("the aims that open a purpose sentence do not count, up to the clause of the case's own action")
+  func purpose() throws {
+    let text = "为深入推进基层治理，推动大数据与政务深度融合，以云计算提升效能，区里近日推行网格管理"
+    #expect(try statuses(text) == ["基层治理:aim", "大数据:aim", "云计算:aim", "网格:counted"])
+    let hit = try #require(try tagger.hits(in: text).first)
+    #expect(hit.status == .purpose(cue: "为深入"))
+    #expect(hit.status.explanation == "in the aims that open its sentence (\"为深入\"…), not what the case does")
+    // The cue must open the sentence.
+    #expect(try statuses("区里为深入推进基层治理，推行网格管理") == ["基层治理:counted", "网格:counted"])
+    // A frame names the source of a figure.
+    #expect(try statuses("根据区大数据平台统计，网格管理覆盖全区") == ["大数据:framed", "网格:counted"])
   }
 
   @Test("scope files declare frames as two words joined by …, and check the new lists")
