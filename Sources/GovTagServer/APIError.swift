@@ -1,6 +1,6 @@
+import GovTagKit
 public import HTTPTypes
 public import Hummingbird
-import GovTagKit
 
 /// A request GovTag refuses, answered as JSON:
 /// `{"error": {"status", "code", "message", "hint", "records"?}}`.

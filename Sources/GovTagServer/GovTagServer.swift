@@ -1,12 +1,13 @@
 import GovTagKit
 public import Hummingbird
 import HummingbirdCore
-import NIOCore
-#if canImport(Glibc)
-import Glibc
-#endif
 public import Logging
+import NIOCore
 import ServiceLifecycle
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `govtag serve`: GovTag over HTTP, built on Hummingbird 2.
 ///
@@ -52,7 +53,8 @@ public enum GovTagServer {
       services: reloadOnHangup ? [ReloadOnHangup(store: store, metrics: metrics, logger: logger)] : [],
       onServerRunning: { channel in
         logger.notice(
-          "govtag serve: listening on http://\(host):\(channel.localAddress?.port ?? port) with lexicons \(store.directory) (version \(version))")
+          "govtag serve: listening on http://\(host):\(channel.localAddress?.port ?? port) with lexicons \(store.directory) (version \(version))"
+        )
       },
       logger: logger)
   }
@@ -67,7 +69,8 @@ public enum GovTagServer {
   /// - Throws: `GovTagError` when the address cannot be bound (naming it and what to do), or
   ///   the error that stopped the server.
   public static func run(
-    store: LexiconStore, configuration: ServerConfiguration, metrics: ServerMetrics, logger: Logger = Logger(label: "govtag.serve")
+    store: LexiconStore, configuration: ServerConfiguration, metrics: ServerMetrics,
+    logger: Logger = Logger(label: "govtag.serve")
   ) async throws {
     do {
       try await application(store: store, configuration: configuration, metrics: metrics, logger: logger).runService()
@@ -79,9 +82,13 @@ public enum GovTagServer {
           .io, "cannot listen on \(address): the address is already in use",
           hint: "stop the program that holds it (ss -ltnp 'sport = :\(configuration.port)' shows it) or choose another --port")
       case EACCES:
-        GovTagError(.io, "cannot listen on \(address): permission denied", hint: "ports below 1024 need privileges; choose --port 1024 or above")
+        GovTagError(
+          .io, "cannot listen on \(address): permission denied",
+          hint: "ports below 1024 need privileges; choose --port 1024 or above")
       default:
-        GovTagError(.io, "cannot listen on \(address): no such local address", hint: "use 127.0.0.1, 0.0.0.0 or an address of this machine for --host")
+        GovTagError(
+          .io, "cannot listen on \(address): no such local address",
+          hint: "use 127.0.0.1, 0.0.0.0 or an address of this machine for --host")
       }
     }
   }

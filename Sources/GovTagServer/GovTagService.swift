@@ -128,7 +128,8 @@ struct GovTagService: Sendable {
 
   /// `POST /v1/admin/reload` with `Authorization: Bearer TOKEN`: loads the lexicons again.
   func reload(_ request: Request, logger: Logger) throws -> Response {
-    guard let token = configuration.adminToken, Self.bearerToken(request).map({ Self.constantTimeEqual($0, token) }) == true else {
+    guard let token = configuration.adminToken, Self.bearerToken(request).map({ Self.constantTimeEqual($0, token) }) == true
+    else {
       var error = APIError(
         .unauthorized, code: "unauthorized", message: "reloading needs the admin token",
         hint: "send Authorization: Bearer TOKEN with the token the server was started with (--admin-token-file)")

@@ -1,6 +1,6 @@
+import GovTagKit
 import HTTPTypes
 import Hummingbird
-import GovTagKit
 import Logging
 
 /// Answers every failure as an ``APIError`` JSON body, and counts it.

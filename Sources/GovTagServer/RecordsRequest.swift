@@ -1,5 +1,5 @@
-import GovTagKit
 import Foundation
+import GovTagKit
 import Hummingbird
 import NIOCore
 
@@ -32,11 +32,13 @@ struct RecordsRequest {
         message: "the request body is larger than \(configuration.maxBodyBytes) bytes",
         hint: "send fewer records per request, or start the server with a larger --max-body")
     }
-    let decoded = body.readableBytesView.withContiguousStorageIfAvailable {
-      decoder.decodeRecords(inJSON: $0, source: "request", maxRecords: configuration.maxRecordsPerRequest)
-    } ?? Array(body.readableBytesView).withUnsafeBufferPointer {
-      decoder.decodeRecords(inJSON: $0, source: "request", maxRecords: configuration.maxRecordsPerRequest)
-    }
+    let decoded =
+      body.readableBytesView.withContiguousStorageIfAvailable {
+        decoder.decodeRecords(inJSON: $0, source: "request", maxRecords: configuration.maxRecordsPerRequest)
+      }
+      ?? Array(body.readableBytesView).withUnsafeBufferPointer {
+        decoder.decodeRecords(inJSON: $0, source: "request", maxRecords: configuration.maxRecordsPerRequest)
+      }
     let document: RecordsDocument
     switch decoded {
     case .success(let value): document = value
@@ -96,7 +98,9 @@ struct RecordsRequest {
     case .empty:
       APIError(.badRequest, code: "empty_body", message: problem.reason, hint: problem.hint)
     case .tooManyRecords:
-      APIError(.unprocessableContent, code: "too_many_records", message: problem.reason, hint: problem.hint + " (the server's limit is --max-records)")
+      APIError(
+        .unprocessableContent, code: "too_many_records", message: problem.reason,
+        hint: problem.hint + " (the server's limit is --max-records)")
     }
   }
 }

@@ -41,9 +41,10 @@ final class ProgressLine {
       let left = Double(max(totalBytes - summary.bytesRead, 0)) / bytesPerSecond
       eta = left >= 60 ? String(format: " · ETA %dm%02ds", Int(left) / 60, Int(left) % 60) : String(format: " · ETA %.0f s", left)
     }
-    let line = String(
-      format: "\r\u{1B}[K%d records, %d failed · %.0f records/s · %.1f MB/s · %.0f s", summary.recordsRead,
-      summary.failed, rate, bytesPerSecond / 1_000_000, summary.seconds) + eta
+    let line =
+      String(
+        format: "\r\u{1B}[K%d records, %d failed · %.0f records/s · %.1f MB/s · %.0f s", summary.recordsRead,
+        summary.failed, rate, bytesPerSecond / 1_000_000, summary.seconds) + eta
     FileHandle.standardError.write(Data(line.utf8))
     drawn = true
   }

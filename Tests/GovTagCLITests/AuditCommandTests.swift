@@ -14,7 +14,8 @@ struct AuditCommandTests {
     #expect(result.status == 0)
     #expect(result.stderr == "govtag: read 10 records from 1 input: 10 audited, 0 failed\n")
     let lines = result.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.contains("  economic_regulation              4       4         3        5      0.800  0.583      0.750   0.750"))
+    #expect(
+      lines.contains("  economic_regulation              4       4         3        5      0.800  0.583      0.750   0.750"))
     let start = try #require(lines.firstIndex { $0.hasPrefix("Suspects: 8 disagreements") })
     #expect(
       Array(lines[(start + 1)...]) == [
@@ -82,7 +83,9 @@ struct AuditCommandTests {
     let result = try CommandRunner.run(["audit", "audit-manual.jsonl", "--csv", output, "--lexicons", bundled], in: directory)
     #expect(result.status == 0)
     let bytes = try #require(FileManager.default.contents(atPath: output))
-    let rows = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+    let rows = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").dropFirst().filter {
+      !$0.isEmpty
+    }
     #expect(!rows.isEmpty)
     // The first ten cells hold no comma (ids, places, yes/no, figures); the eleventh is p_wrong.
     let probabilities = rows.map { row in Double(row.split(separator: ",", omittingEmptySubsequences: false)[10]) }
@@ -107,9 +110,11 @@ struct AuditCommandTests {
     #expect(rows[1] == "1,'=cmd|' /C calc'!A0,in.jsonl:1,technology,ai,no,yes,3,3,0.000,,人工智能 +3 (text),'@SUM(1)全市应用【人工智能】技术")
   }
 
-  @Test("records without the label field fail once, naming the field they have", arguments: [
-    ["eval", "audit-manual.jsonl"], ["audit", "eval-gold.jsonl"], ["lexicon", "suggest", "eval-gold.jsonl"],
-  ])
+  @Test(
+    "records without the label field fail once, naming the field they have",
+    arguments: [
+      ["eval", "audit-manual.jsonl"], ["audit", "eval-gold.jsonl"], ["lexicon", "suggest", "eval-gold.jsonl"],
+    ])
   func missingLabelField(_ command: [String]) throws {
     let result = try CommandRunner.run(command + lexicons, in: directory)
     #expect(result.status == 2)
@@ -124,10 +129,13 @@ struct AuditCommandTests {
 
   @Test("--compare gives the known inter-annotator kappa and GovTag's side")
   func compare() throws {
-    let result = try CommandRunner.run(["audit", "--compare", "annotator-a.jsonl", "annotator-b.jsonl"] + lexicons, in: directory)
+    let result = try CommandRunner.run(
+      ["audit", "--compare", "annotator-a.jsonl", "annotator-b.jsonl"] + lexicons, in: directory)
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.contains("  economic_regulation           4      4         3        3      0.750  0.500         2           2           0"))
+    #expect(
+      lines.contains(
+        "  economic_regulation           4      4         3        3      0.750  0.500         2           2           0"))
     #expect(lines.contains("  ai                2      3         2        5      0.875  0.714         1           0           1"))
     #expect(
       lines.last

@@ -33,7 +33,8 @@ struct ConfidenceCommandTests {
     let bytes = try Data(contentsOf: URL(fileURLWithPath: one))
     #expect(bytes == (try Data(contentsOf: URL(fileURLWithPath: two))))
     let first = String(decoding: bytes, as: UTF8.self).split(separator: "\n")[0]
-    let scores = try #require(first.range(of: #","scores":"#)), confidence = try #require(first.range(of: #","confidence":{"capability":{"#))
+    let scores = try #require(first.range(of: #","scores":"#))
+    let confidence = try #require(first.range(of: #","confidence":{"capability":{"#))
     let location = try #require(first.range(of: #","location":"#))
     #expect(scores.lowerBound < confidence.lowerBound && confidence.upperBound < location.lowerBound)
     let record = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
@@ -41,7 +42,8 @@ struct ConfidenceCommandTests {
     #expect(values.keys.sorted() == ["capability", "data_element", "innovation", "technology", "traits"])
     #expect(values.values.allSatisfy { $0.values.allSatisfy { (0...1).contains($0) } })
 
-    let plain = try CommandRunner.run(["tag", "-", "--lexicons", Fixtures.lexiconDirectory], stdin: #"{"id":"a","text":"推进一网通办"}"# + "\n")
+    let plain = try CommandRunner.run(
+      ["tag", "-", "--lexicons", Fixtures.lexiconDirectory], stdin: #"{"id":"a","text":"推进一网通办"}"# + "\n")
     #expect(plain.status == 0 && !plain.stdout.isEmpty && !plain.stdout.contains(#""confidence""#))
   }
 
@@ -50,7 +52,8 @@ struct ConfidenceCommandTests {
     let directory = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.lexiconDirectory) {
-      try FileManager.default.copyItem(atPath: Fixtures.lexiconDirectory + "/" + name, toPath: directory.appendingPathComponent(name).path)
+      try FileManager.default.copyItem(
+        atPath: Fixtures.lexiconDirectory + "/" + name, toPath: directory.appendingPathComponent(name).path)
     }
     let committed = try String(contentsOf: repository.appendingPathComponent("Lexicons/calibration.yaml"), encoding: .utf8)
     let version = try #require(committed.split(separator: "\n").first { $0.hasPrefix("lexicon_version: ") })
@@ -98,7 +101,8 @@ struct ConfidenceCommandTests {
     let short = try CommandRunner.run(["explain", "市里推进公积金提取线上办理"])
     #expect(
       short.stdout.split(separator: "\n").contains {
-        $0.hasPrefix("    capability.public_service                2      / 3   0.") && $0.hasSuffix("  kept out: below its threshold 3")
+        $0.hasPrefix("    capability.public_service                2      / 3   0.")
+          && $0.hasSuffix("  kept out: below its threshold 3")
       })
   }
 
@@ -130,7 +134,12 @@ struct ConfidenceCommandTests {
     let result = try CommandRunner.run(["audit", "Tests/Fixtures/audit/planted-test.jsonl", "--top", "3"])
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.contains { $0.hasPrefix("Suspects: ") && $0.hasSuffix("likeliest wrong manual label first (P(wrong): 1 − confidence for a manual yes, the confidence for a manual no)") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("Suspects: ")
+          && $0.hasSuffix(
+            "likeliest wrong manual label first (P(wrong): 1 − confidence for a manual yes, the confidence for a manual no)")
+      })
     let first = try #require(lines.first { $0.hasPrefix("  1. ") })
     #expect(first.contains(": manual ") && first.contains(", suspicion ") && first.contains(", P(wrong) 0."))
   }

@@ -103,10 +103,14 @@ struct DiffCommandTests {
   @Test("duplicate ids alone are warnings: the comparison ran, exit 0")
   func duplicatesOnly() throws {
     let directory = Fixtures.temporaryDirectory()
-    Fixtures.write(#"{"id":"a","text":"","labels":{}}"# + "\n" + #"{"id":"a","text":"","labels":{}}"# + "\n", to: "old.jsonl", in: directory)
-    let result = try CommandRunner.run(["diff", "old.jsonl", "-", "--json"], in: directory, stdin: #"{"id":"a","text":"","labels":{}}"# + "\n")
+    Fixtures.write(
+      #"{"id":"a","text":"","labels":{}}"# + "\n" + #"{"id":"a","text":"","labels":{}}"# + "\n", to: "old.jsonl", in: directory)
+    let result = try CommandRunner.run(
+      ["diff", "old.jsonl", "-", "--json"], in: directory, stdin: #"{"id":"a","text":"","labels":{}}"# + "\n")
     #expect(result.status == 0)
-    #expect(result.stderr == "govtag: warning: old.jsonl:2: duplicate id \"a\" (first at line 1); only the first record with this id is compared\n")
+    #expect(
+      result.stderr
+        == "govtag: warning: old.jsonl:2: duplicate id \"a\" (first at line 1); only the first record with this id is compared\n")
     #expect(result.stdout.contains(#""new":{"path":"<stdin>","records":1,"#))
   }
 
@@ -135,7 +139,8 @@ struct DiffCommandTests {
   @Test(
     "usage errors exit 64",
     arguments: [
-      UsageCase(id: "both standard input", arguments: ["-", "-"], message: "Error: only one of the two files can be standard input"),
+      UsageCase(
+        id: "both standard input", arguments: ["-", "-"], message: "Error: only one of the two files can be standard input"),
       UsageCase(id: "negative --ids", arguments: ["a", "b", "--ids=-1"], message: "Error: --ids must be 0 or more"),
     ])
   func usage(_ usage: UsageCase) throws {

@@ -119,13 +119,16 @@ struct EvalCommandTests {
     #expect(old.status == 0)
     #expect(old.stdout == renamed.stdout)
     #expect(
-      old.stderr == "govtag: warning: --gold-field is deprecated; use --field\ngovtag: read 10 records from 1 input: 10 evaluated, 0 failed\n")
+      old.stderr
+        == "govtag: warning: --gold-field is deprecated; use --field\ngovtag: read 10 records from 1 input: 10 evaluated, 0 failed\n"
+    )
     #expect(try CommandRunner.run(["eval", "--help"]).stdout.contains("--gold-field") == false)
     let usage = try CommandRunner.run(["eval"] + lexicons, in: directory)
     #expect(usage.status == 64)
     #expect(usage.stderr.contains("Error: name at least one gold-labelled input file, or - for standard input"))
     // A misspelt --review-dimensions would review nothing: it is refused.
-    let misspelt = try CommandRunner.run(["eval", "audit-manual.jsonl", "--review-dimensions", "capabilty"] + lexicons, in: directory)
+    let misspelt = try CommandRunner.run(
+      ["eval", "audit-manual.jsonl", "--review-dimensions", "capabilty"] + lexicons, in: directory)
     #expect(misspelt.status == 64)
     #expect(
       misspelt.stderr.hasPrefix(

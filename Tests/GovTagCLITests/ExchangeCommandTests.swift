@@ -36,12 +36,18 @@ struct ExchangeCommandTests {
     let result = try CommandRunner.run(
       ["export", "label-studio", labelled, "-o", "tasks.json", "--config", "config.xml", "--lexicons", lexicons], in: directory)
     #expect(result.status == 0)
-    #expect(result.stderr == "govtag: read 1 record from 1 input: 1 exported, 0 skipped → tasks.json (labeling configuration: config.xml)\n")
+    #expect(
+      result.stderr
+        == "govtag: read 1 record from 1 input: 1 exported, 0 skipped → tasks.json (labeling configuration: config.xml)\n")
     let tasks = try String(contentsOf: directory.appendingPathComponent("tasks.json"), encoding: .utf8)
     let version = try #require(tasks.range(of: #""model_version":"[0-9a-f]{16}""#, options: .regularExpression)).lowerBound
     #expect(tasks[version...].hasPrefix(#""model_version":""#))
-    #expect(tasks.contains(#"{"id":"e1","from_name":"evidence","to_name":"text","type":"labels","value":{"start":11,"end":15,"text":"一网通办","labels":["capability.public_service"]}}"#))
-    #expect(tasks.contains(#"{"id":"province","from_name":"province","to_name":"text","type":"choices","value":{"choices":["浙江"]}}"#))
+    #expect(
+      tasks.contains(
+        #"{"id":"e1","from_name":"evidence","to_name":"text","type":"labels","value":{"start":11,"end":15,"text":"一网通办","labels":["capability.public_service"]}}"#
+      ))
+    #expect(
+      tasks.contains(#"{"id":"province","from_name":"province","to_name":"text","type":"choices","value":{"choices":["浙江"]}}"#))
     let config = try String(contentsOf: directory.appendingPathComponent("config.xml"), encoding: .utf8)
     #expect(config.contains(#"    <Choice value="广东" hint="广东省"/>"#))
   }
@@ -51,13 +57,15 @@ struct ExchangeCommandTests {
     let directory = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     Fixtures.write(
-      #"{"id":"a","text":"一网通办","gold":{"capability":["public_service"]}}"# + "\n" + #"{"id":"b","text":"x","gold":{"capability":[]}}"# + "\n",
+      #"{"id":"a","text":"一网通办","gold":{"capability":["public_service"]}}"# + "\n"
+        + #"{"id":"b","text":"x","gold":{"capability":[]}}"# + "\n",
       to: "corpus.jsonl", in: directory)
     let result = try CommandRunner.run(["export", "doccano", "corpus.jsonl", "-o", "doccano.jsonl"], in: directory)
     #expect(result.status == 2)
     #expect(
       result.stderr
-        == "govtag: error: corpus.jsonl:1: none of the 2 records has a \"labels\" field; the records have \"gold\" (2 records); label the records with govtag tag first\n")
+        == "govtag: error: corpus.jsonl:1: none of the 2 records has a \"labels\" field; the records have \"gold\" (2 records); label the records with govtag tag first\n"
+    )
   }
 
   @Test("Round trip without edits: export, accept in Label Studio, import, audit agrees 1.0 on every category")
@@ -66,14 +74,16 @@ struct ExchangeCommandTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let input = try String(contentsOfFile: Fixtures.path("audit/annotator-a.jsonl"), encoding: .utf8)
     let labelled = try tag(input.split(separator: "\n").map(String.init), in: directory)
-    let export = try CommandRunner.run(["export", "label-studio", labelled, "-o", "tasks.json", "--lexicons", lexicons], in: directory)
+    let export = try CommandRunner.run(
+      ["export", "label-studio", labelled, "-o", "tasks.json", "--lexicons", lexicons], in: directory)
     #expect(export.status == 0)
     try acceptAll(directory.appendingPathComponent("tasks.json")).write(to: directory.appendingPathComponent("export.json"))
     let imported = try CommandRunner.run(["import", "label-studio", "export.json", "-o", "manual.jsonl"], in: directory)
     #expect(imported.status == 0)
     #expect(
       imported.stderr
-        == "govtag: imported 8 annotations of 8 tasks by 1 annotator → manual.jsonl (8); not imported: 0 draft, 0 skipped, 0 cancelled, 0 not annotated, 0 invalid\n")
+        == "govtag: imported 8 annotations of 8 tasks by 1 annotator → manual.jsonl (8); not imported: 0 draft, 0 skipped, 0 cancelled, 0 not annotated, 0 invalid\n"
+    )
     let audit = try CommandRunner.run(["audit", "manual.jsonl", "--json", "--lexicons", lexicons], in: directory)
     #expect(audit.status == 0)
     let report = try #require(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])
@@ -107,21 +117,31 @@ struct ExchangeCommandTests {
     Fixtures.write(export, to: "export.json", in: directory)
     let one = try CommandRunner.run(["import", "label-studio", "export.json", "-o", "manual.jsonl"], in: directory)
     #expect(one.status == 0)
-    #expect(one.stderr == """
-      govtag: warning: export.json: not imported (draft): task 1 (r01), draft 3 by 2
-      govtag: warning: export.json: not imported (skipped): task 2 (r02), annotation 22 by 2
-      govtag: warning: export.json: task 1 (r01) has 2 annotations: kept 1's, left aside 2's; --per-annotator writes one file per annotator for audit --compare
-      govtag: imported 3 annotations of 2 tasks by 2 annotators → manual.jsonl (2); not imported: 1 draft, 1 skipped, 0 cancelled, 0 not annotated, 0 invalid
+    #expect(
+      one.stderr == """
+        govtag: warning: export.json: not imported (draft): task 1 (r01), draft 3 by 2
+        govtag: warning: export.json: not imported (skipped): task 2 (r02), annotation 22 by 2
+        govtag: warning: export.json: task 1 (r01) has 2 annotations: kept 1's, left aside 2's; --per-annotator writes one file per annotator for audit --compare
+        govtag: imported 3 annotations of 2 tasks by 2 annotators → manual.jsonl (2); not imported: 1 draft, 1 skipped, 0 cancelled, 0 not annotated, 0 invalid
 
-      """)
-    Fixtures.write(#"[{"data": {"id": "r01"}}, {"data": {"id": "r02"}}, {"data": {"id": "r03"}}]"#, to: "tasks.json", in: directory)
-    let checked = try CommandRunner.run(["import", "label-studio", "export.json", "--tasks", "tasks.json", "-o", "manual.jsonl"], in: directory)
+        """)
+    Fixtures.write(
+      #"[{"data": {"id": "r01"}}, {"data": {"id": "r02"}}, {"data": {"id": "r03"}}]"#, to: "tasks.json", in: directory)
+    let checked = try CommandRunner.run(
+      ["import", "label-studio", "export.json", "--tasks", "tasks.json", "-o", "manual.jsonl"], in: directory)
     #expect(checked.status == 0)
-    #expect(checked.stderr.contains("govtag: warning: export.json: not imported (not in the export): record r03 (task 3 of the tasks file)\n"))
-    #expect(checked.stderr.hasSuffix("not imported: 1 draft, 1 skipped, 0 cancelled, 0 not annotated, 0 invalid, 1 not in the export\n"))
-    let split = try CommandRunner.run(["import", "label-studio", "export.json", "-o", "manual.jsonl", "--per-annotator"], in: directory)
+    #expect(
+      checked.stderr.contains(
+        "govtag: warning: export.json: not imported (not in the export): record r03 (task 3 of the tasks file)\n"))
+    #expect(
+      checked.stderr.hasSuffix("not imported: 1 draft, 1 skipped, 0 cancelled, 0 not annotated, 0 invalid, 1 not in the export\n")
+    )
+    let split = try CommandRunner.run(
+      ["import", "label-studio", "export.json", "-o", "manual.jsonl", "--per-annotator"], in: directory)
     #expect(split.status == 0)
-    #expect(split.stderr.hasSuffix("→ manual.1.jsonl (2), manual.2.jsonl (1); not imported: 1 draft, 1 skipped, 0 cancelled, 0 not annotated, 0 invalid\n"))
+    #expect(
+      split.stderr.hasSuffix(
+        "→ manual.1.jsonl (2), manual.2.jsonl (1); not imported: 1 draft, 1 skipped, 0 cancelled, 0 not annotated, 0 invalid\n"))
     let second = try String(contentsOf: directory.appendingPathComponent("manual.2.jsonl"), encoding: .utf8)
     #expect(
       second
@@ -132,7 +152,9 @@ struct ExchangeCommandTests {
     // r02 has only annotator 1's labels: audit --compare says so and exits with status 1.
     #expect(compare.status == 1)
     #expect(compare.stdout.contains("1 record in both"))
-    #expect(compare.stdout.contains("  public_service                1      0         0        0      0.000  0.000         1           1           0"))
+    #expect(
+      compare.stdout.contains(
+        "  public_service                1      0         0        0      0.000  0.000         1           1           0"))
   }
 
   @Test("doccano both ways: export, import back unchanged, audit agrees")
@@ -161,22 +183,26 @@ struct ExchangeCommandTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let export = try CommandRunner.run(["lexicon", "export", "--format", "liwc", lexicons, "-o", "govtag.dic"], in: directory)
     #expect(export.status == 0)
-    #expect(export.stderr.hasPrefix("""
-      govtag: liwc cannot carry weights and thresholds: 5 of 10 terms weigh other than 1, and every hit counts 1 here
-      govtag: liwc cannot carry exclusions: 1 phrase inside which a category's terms do not count
-      govtag: liwc cannot carry scope rules of scope.yaml (negation, plans, cited titles, aims, background, lists, frames): every hit counts here
-      govtag: liwc cannot carry match: substring: 2 terms written term*, which LIWC matches only at the start of a word
-      govtag: wrote 6 categories, 10 terms (lexicons 
-      """))
+    #expect(
+      export.stderr.hasPrefix(
+        """
+        govtag: liwc cannot carry weights and thresholds: 5 of 10 terms weigh other than 1, and every hit counts 1 here
+        govtag: liwc cannot carry exclusions: 1 phrase inside which a category's terms do not count
+        govtag: liwc cannot carry scope rules of scope.yaml (negation, plans, cited titles, aims, background, lists, frames): every hit counts here
+        govtag: liwc cannot carry match: substring: 2 terms written term*, which LIWC matches only at the start of a word
+        govtag: wrote 6 categories, 10 terms (lexicons 
+        """))
     try FileManager.default.createDirectory(at: directory.appendingPathComponent("Lexicons"), withIntermediateDirectories: true)
     let imported = try CommandRunner.run(
-      ["lexicon", "import", "--format", "liwc", "govtag.dic", "--dimension", "capability", "-o", "Lexicons/capability.yaml"], in: directory)
+      ["lexicon", "import", "--format", "liwc", "govtag.dic", "--dimension", "capability", "-o", "Lexicons/capability.yaml"],
+      in: directory)
     #expect(imported.status == 0)
-    #expect(imported.stderr == """
-      govtag: govtag.dic: 3 categories of other dimensions left out
-      govtag: wrote capability: 3 categories, 7 terms → Lexicons/capability.yaml; check it with govtag lexicon check
+    #expect(
+      imported.stderr == """
+        govtag: govtag.dic: 3 categories of other dimensions left out
+        govtag: wrote capability: 3 categories, 7 terms → Lexicons/capability.yaml; check it with govtag lexicon check
 
-      """)
+        """)
     let check = try CommandRunner.run(["lexicon", "check", "--lexicons", "Lexicons"], in: directory)
     #expect(check.status == 0)
     #expect(check.stdout.hasPrefix("Lexicons/capability.yaml: capability, 3 categories, 7 terms\nlexicons OK: 7 terms, version "))
@@ -192,7 +218,8 @@ struct ExchangeCommandTests {
     let labelled = try tag([#"{"id":"d1","text":"推进一网通办。"}"#], in: directory)
     let good = try String(contentsOf: directory.appendingPathComponent(labelled), encoding: .utf8)
     Fixtures.write(good + "{\"id\": \"d2\", \"text\": \"x\"}\n", to: "mixed.jsonl", in: directory)
-    let export = try CommandRunner.run(["export", "label-studio", "mixed.jsonl", "-o", "tasks.json", "--lexicons", lexicons], in: directory)
+    let export = try CommandRunner.run(
+      ["export", "label-studio", "mixed.jsonl", "-o", "tasks.json", "--lexicons", lexicons], in: directory)
     #expect(export.status == 1)
     #expect(export.stderr.hasPrefix("govtag: error: mixed.jsonl:2: record \"d2\": the record has no \"labels\" field"))
     #expect(export.stderr.hasSuffix("govtag: read 2 records from 1 input: 1 exported, 1 skipped → tasks.json\n"))

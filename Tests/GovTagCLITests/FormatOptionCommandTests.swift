@@ -29,7 +29,8 @@ struct FormatOptionCommandTests {
     let option = try CommandRunner.run(["stats", labelled, "--format", "csv"])
     #expect(option.status == 0)
     #expect(option.stdout == flag.stdout)
-    #expect(try CommandRunner.run(["stats", labelled]).stdout == CommandRunner.run(["stats", labelled, "--format", "markdown"]).stdout)
+    #expect(
+      try CommandRunner.run(["stats", labelled]).stdout == CommandRunner.run(["stats", labelled, "--format", "markdown"]).stdout)
   }
 
   @Test(

@@ -67,11 +67,17 @@ struct InspectCommandTests {
         govtag: 1 problem found
 
         """)
-    Fixtures.write("dimension: capability\ncategories:\n  public_service:\n    terms:\n      一网通办: 3\n", to: "capability.yaml", in: directory)
+    Fixtures.write(
+      "dimension: capability\ncategories:\n  public_service:\n    terms:\n      一网通办: 3\n", to: "capability.yaml", in: directory)
     let warned = try CommandRunner.run(["lexicon", "check", "--lexicons", directory.path])
     #expect(warned.status == 0)
-    #expect(warned.stderr.hasPrefix("govtag: warning: lexicons from --lexicons \(directory.path): \(directory.path)/scope.yaml: no scope.yaml: scope is off"))
-    #expect(warned.stderr.contains("govtag: warning: lexicons from --lexicons \(directory.path): \(directory.path)/gazetteer.yaml: no gazetteer.yaml: location is off"))
+    #expect(
+      warned.stderr.hasPrefix(
+        "govtag: warning: lexicons from --lexicons \(directory.path): \(directory.path)/scope.yaml: no scope.yaml: scope is off"))
+    #expect(
+      warned.stderr.contains(
+        "govtag: warning: lexicons from --lexicons \(directory.path): \(directory.path)/gazetteer.yaml: no gazetteer.yaml: location is off"
+      ))
     #expect(warned.stdout.hasSuffix(" (scope and location off: see the warnings above)\n"))
   }
 
@@ -92,7 +98,9 @@ struct InspectCommandTests {
     let lexicons = ["--lexicons", directory.path]
     let check = try CommandRunner.run(["lexicon", "check"] + lexicons)
     #expect(check.status == 0)
-    #expect(check.stdout.hasPrefix("\(directory.path)/data_element.yaml: data_element, 1 categories, 1 terms, 1 of them needing a context (data)\n"))
+    #expect(
+      check.stdout.hasPrefix(
+        "\(directory.path)/data_element.yaml: data_element, 1 categories, 1 terms, 1 of them needing a context (data)\n"))
     let explain = try CommandRunner.run(["explain", "出台互联网医院管理办法。另行制定公共数据管理办法"] + lexicons)
     #expect(explain.status == 0)
     #expect(explain.stdout.contains("✓ data_element.data_standards"))

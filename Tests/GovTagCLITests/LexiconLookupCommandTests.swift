@@ -59,7 +59,10 @@ struct LexiconLookupCommandTests {
     #expect(check.stdout.hasSuffix(checkSummary))
     let missing = try CommandRunner.run(["lexicon", "check", "--lexicons", "no-such-folder"], environment: environment)
     #expect(missing.status == 2)
-    #expect(missing.stderr == "govtag: error: lexicons from --lexicons no-such-folder: no-such-folder: \(Self.missingFolder); \(Self.directoryHint)\n")
+    #expect(
+      missing.stderr
+        == "govtag: error: lexicons from --lexicons no-such-folder: no-such-folder: \(Self.missingFolder); \(Self.directoryHint)\n"
+    )
   }
 
   @Test("an installed copy is found beside the real executable, through a symbolic link, from any directory")

@@ -21,22 +21,35 @@ struct OutputSafetyCommandTests {
   static let sameFileCases: [SameFileCase] = [
     SameFileCase(
       id: "-o spelled differently from the input", arguments: ["tag", "in.jsonl", "-o", "./sub/../in.jsonl"],
-      message: "govtag: error: ./sub/../in.jsonl: -o ./sub/../in.jsonl is the same file as the input in.jsonl; the run would replace its own input; write the output to another file\n"),
+      message:
+        "govtag: error: ./sub/../in.jsonl: -o ./sub/../in.jsonl is the same file as the input in.jsonl; the run would replace its own input; write the output to another file\n"
+    ),
     SameFileCase(
       id: "-o a symbolic link to the input", arguments: ["tag", "in.jsonl", "-o", "link.jsonl"],
-      message: "govtag: error: link.jsonl: -o link.jsonl is the same file as the input in.jsonl; the run would replace its own input; write the output to another file\n"),
+      message:
+        "govtag: error: link.jsonl: -o link.jsonl is the same file as the input in.jsonl; the run would replace its own input; write the output to another file\n"
+    ),
     SameFileCase(
       id: "--errors the input", arguments: ["tag", "in.jsonl", "-o", "out.jsonl", "--errors", "in.jsonl"],
-      message: "govtag: error: in.jsonl: --errors in.jsonl is the same file as the input in.jsonl; the run would replace its own input; write the output to another file\n"),
+      message:
+        "govtag: error: in.jsonl: --errors in.jsonl is the same file as the input in.jsonl; the run would replace its own input; write the output to another file\n"
+    ),
     SameFileCase(
-      id: "--errors equal to -o, neither existing yet", arguments: ["tag", "in.jsonl", "-o", "new.jsonl", "--errors", "sub/../new.jsonl"],
-      message: "govtag: error: sub/../new.jsonl: --errors sub/../new.jsonl is the same file as -o new.jsonl; give each output its own file\n"),
+      id: "--errors equal to -o, neither existing yet",
+      arguments: ["tag", "in.jsonl", "-o", "new.jsonl", "--errors", "sub/../new.jsonl"],
+      message:
+        "govtag: error: sub/../new.jsonl: --errors sub/../new.jsonl is the same file as -o new.jsonl; give each output its own file\n"
+    ),
     SameFileCase(
       id: "report -o its input", arguments: ["report", "in.jsonl", "-o", "link.jsonl"],
-      message: "govtag: error: link.jsonl: -o link.jsonl is the same file as the input in.jsonl; the run would replace its own input; write the output to another file\n"),
+      message:
+        "govtag: error: link.jsonl: -o link.jsonl is the same file as the input in.jsonl; the run would replace its own input; write the output to another file\n"
+    ),
     SameFileCase(
       id: "audit --csv its input", arguments: ["audit", "in.jsonl", "--csv", "./in.jsonl"],
-      message: "govtag: error: ./in.jsonl: --csv ./in.jsonl is the same file as the input in.jsonl; the run would replace its own input; write the output to another file\n"),
+      message:
+        "govtag: error: ./in.jsonl: --csv ./in.jsonl is the same file as the input in.jsonl; the run would replace its own input; write the output to another file\n"
+    ),
   ]
 
   @Test("an output that is an input, or the other output, is refused and nothing is touched", arguments: sameFileCases)
@@ -44,8 +57,10 @@ struct OutputSafetyCommandTests {
     let directory = Fixtures.temporaryDirectory()
     Fixtures.write(Self.record, to: "in.jsonl", in: directory)
     try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
-    try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("link.jsonl").path, withDestinationPath: "in.jsonl")
-    let result = try CommandRunner.run(item.arguments + (item.arguments[0] == "report" ? ["-q"] : ["--lexicons", Fixtures.lexiconDirectory]), in: directory)
+    try FileManager.default.createSymbolicLink(
+      atPath: directory.appendingPathComponent("link.jsonl").path, withDestinationPath: "in.jsonl")
+    let result = try CommandRunner.run(
+      item.arguments + (item.arguments[0] == "report" ? ["-q"] : ["--lexicons", Fixtures.lexiconDirectory]), in: directory)
     #expect(result.status == 2)
     #expect(result.stderr == item.message)
     #expect(try String(contentsOf: directory.appendingPathComponent("in.jsonl"), encoding: .utf8) == Self.record)
@@ -90,7 +105,8 @@ struct OutputSafetyCommandTests {
     Fixtures.write(Self.record, to: "in.jsonl", in: directory)
     Fixtures.write("precious\n", to: "victim", in: directory)
     try FileManager.default.createSymbolicLink(
-      atPath: directory.appendingPathComponent("out.jsonl.partial").path, withDestinationPath: directory.appendingPathComponent("victim").path)
+      atPath: directory.appendingPathComponent("out.jsonl.partial").path,
+      withDestinationPath: directory.appendingPathComponent("victim").path)
     let result = try CommandRunner.run(["tag", "in.jsonl", "-o", "out.jsonl"] + lexicons, in: directory)
     #expect(result.status == 2)
     #expect(

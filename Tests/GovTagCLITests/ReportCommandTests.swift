@@ -45,7 +45,8 @@ struct ReportCommandTests {
   func field() throws {
     let directory = Fixtures.temporaryDirectory()
     Fixtures.write(
-      #"{"id":"a","text":"x","labels":{"capability":[]},"gold":{"capability":["public_service"]},"manual":{"capability":[]}}"# + "\n",
+      #"{"id":"a","text":"x","labels":{"capability":[]},"gold":{"capability":["public_service"]},"manual":{"capability":[]}}"#
+        + "\n",
       to: "in.jsonl", in: directory)
     _ = try CommandRunner.run(["report", "in.jsonl", "-o", "gold.html", "--field", "gold", "-q"], in: directory)
     let html = try String(contentsOf: directory.appendingPathComponent("gold.html"), encoding: .utf8)

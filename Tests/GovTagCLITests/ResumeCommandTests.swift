@@ -36,8 +36,10 @@ struct ResumeCommandTests {
     let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     if process.terminationStatus == 0 {
       // The run finished before the signal: nothing to resume, and the output must be whole.
-      #expect(FileManager.default.contentsEqual(atPath: directory.appendingPathComponent("resumed.jsonl").path,
-        andPath: directory.appendingPathComponent("whole.jsonl").path))
+      #expect(
+        FileManager.default.contentsEqual(
+          atPath: directory.appendingPathComponent("resumed.jsonl").path,
+          andPath: directory.appendingPathComponent("whole.jsonl").path))
       return
     }
     #expect(process.terminationStatus == 130)
@@ -61,6 +63,7 @@ struct ResumeCommandTests {
     #expect(result.status == 2)
     #expect(
       result.stderr
-        == "govtag: error: out.jsonl: there is no interrupted run to resume; out.jsonl.partial.state does not exist; run without --resume\n")
+        == "govtag: error: out.jsonl: there is no interrupted run to resume; out.jsonl.partial.state does not exist; run without --resume\n"
+    )
   }
 }

@@ -26,7 +26,10 @@ struct StatsCommandTests {
     #expect(object["cases"] as? Int == 8)
 
     let csv = try CommandRunner.run(["stats", fixture, "--csv"])
-    #expect(csv.stdout.hasPrefix("\u{FEFF}section,category,name,group,cases,count,share_percent,change_pp\r\ncapability,economic_regulation,经济调节,2022,3,1,33.33,\r\n"))
+    #expect(
+      csv.stdout.hasPrefix(
+        "\u{FEFF}section,category,name,group,cases,count,share_percent,change_pp\r\ncapability,economic_regulation,经济调节,2022,3,1,33.33,\r\n"
+      ))
 
     let provinces = try CommandRunner.run(["stats", fixture, "--by", "province"])
     #expect(provinces.status == 0)
@@ -35,7 +38,9 @@ struct StatsCommandTests {
     #expect(lines.contains("| unknown | – | 2 | 25.0% | 经济调节 economic_regulation (1) |"))
 
     let provinceCSV = try CommandRunner.run(["stats", fixture, "--by", "province", "--csv"])
-    #expect(provinceCSV.stdout.hasPrefix("\u{FEFF}province,region,cases,share_percent,top_capability,top_capability_name,top_capability_cases\r\n"))
+    #expect(
+      provinceCSV.stdout.hasPrefix(
+        "\u{FEFF}province,region,cases,share_percent,top_capability,top_capability_name,top_capability_cases\r\n"))
     #expect(provinceCSV.stdout.hasSuffix("\r\nunknown,,2,25.00,economic_regulation,经济调节,1\r\n"))
   }
 
@@ -44,7 +49,8 @@ struct StatsCommandTests {
     let directory = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let first = try #require(try String(contentsOfFile: fixture, encoding: .utf8).split(separator: "\n").first)
-    Fixtures.write(first.replacingOccurrences(of: #""year": 2022"#, with: #""year": "=1+2""#) + "\n", to: "in.jsonl", in: directory)
+    Fixtures.write(
+      first.replacingOccurrences(of: #""year": 2022"#, with: #""year": "=1+2""#) + "\n", to: "in.jsonl", in: directory)
     let result = try CommandRunner.run(["stats", "in.jsonl", "--csv"], in: directory)
     #expect(result.status == 0)
     #expect(result.stdout.contains("\r\ncapability,public_service,公共服务,'=1+2,1,1,100.00,\r\n"))

@@ -26,14 +26,22 @@ struct TagCommandTests {
     #expect(result.status == 1)
     #expect(result.stdout == "")
     let lines = result.stderr.split(separator: "\n").map(String.init)
-    #expect(lines.contains("govtag: error: empty.jsonl: the input holds no records; give a file with one record per line (JSON Lines), a JSON array, a CSV file or a folder of .txt files"))
-    #expect(lines.contains("govtag: error: missing.jsonl: cannot open the input: No such file or directory; check the path"))
-    #expect(lines.contains("govtag: error: in.jsonl:2: not valid JSON: invalid value at column 2; each line must hold one JSON object"))
-    #expect(lines.contains(#"govtag: error: in.jsonl:3: record "notext": the record has no "text" field; put the narrative in "text""#))
     #expect(
       lines.contains(
-        "govtag: error: in.jsonl:6: invalid UTF-8 at byte 21 of the line; convert the file to UTF-8 (for GBK files: iconv -f GB18030 -t UTF-8)"))
-    #expect(lines.last?.hasPrefix("govtag: read 5 records from 2 inputs: 2 labelled, 3 failed, 1 blank line skipped; 2 inputs could not be read") == true)
+        "govtag: error: empty.jsonl: the input holds no records; give a file with one record per line (JSON Lines), a JSON array, a CSV file or a folder of .txt files"
+      ))
+    #expect(lines.contains("govtag: error: missing.jsonl: cannot open the input: No such file or directory; check the path"))
+    #expect(
+      lines.contains("govtag: error: in.jsonl:2: not valid JSON: invalid value at column 2; each line must hold one JSON object"))
+    #expect(
+      lines.contains(#"govtag: error: in.jsonl:3: record "notext": the record has no "text" field; put the narrative in "text""#))
+    #expect(
+      lines.contains(
+        "govtag: error: in.jsonl:6: invalid UTF-8 at byte 21 of the line; convert the file to UTF-8 (for GBK files: iconv -f GB18030 -t UTF-8)"
+      ))
+    #expect(
+      lines.last?.hasPrefix(
+        "govtag: read 5 records from 2 inputs: 2 labelled, 3 failed, 1 blank line skipped; 2 inputs could not be read") == true)
     let output = try String(contentsOf: directory.appendingPathComponent("out/labelled.jsonl"), encoding: .utf8)
     let records = output.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
     #expect(records.map { $0?["id"] as? String } == ["good1", "good2"])
@@ -65,7 +73,9 @@ struct TagCommandTests {
     #expect(lines[0].hasPrefix(#"{"id":"a","text":"推进一网通办","labels":{"capability":["public_service"]"#))
     #expect(lines[1].hasPrefix(#"{"id":null,"error":{"source":"<stdin>","line":2,"reason":"not valid JSON"#))
     #expect(lines[2].hasPrefix(#"{"id":"b""#))
-    #expect(result.stderr == "govtag: error: <stdin>:2: not valid JSON: invalid value at column 1; each line must hold one JSON object\n")
+    #expect(
+      result.stderr
+        == "govtag: error: <stdin>:2: not valid JSON: invalid value at column 1; each line must hold one JSON object\n")
   }
 
   @Test("an empty standard input with --format json still gives a valid (empty) JSON array on standard output")
@@ -96,7 +106,9 @@ struct TagCommandTests {
   @Test("a broken lexicon stops the run with status 2 and names the line")
   func brokenLexicon() throws {
     let directory = Fixtures.temporaryDirectory()
-    Fixtures.write("dimension: capability\ncategories:\n  public_service:\n    terms:\n      一网通办: 30\n", to: "lex/capability.yaml", in: directory)
+    Fixtures.write(
+      "dimension: capability\ncategories:\n  public_service:\n    terms:\n      一网通办: 30\n", to: "lex/capability.yaml",
+      in: directory)
     let result = try CommandRunner.run(["tag", "-", "--lexicons", "lex"], in: directory, stdin: "")
     #expect(result.status == 2)
     #expect(

@@ -74,7 +74,9 @@ struct TagHardeningTests {
     let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     #expect(process.terminationStatus == 1)
-    #expect(stderr == "govtag: error: \(locked): record \"locked\": cannot read the folder: Permission denied; its files are not labelled\n")
+    #expect(
+      stderr
+        == "govtag: error: \(locked): record \"locked\": cannot read the folder: Permission denied; its files are not labelled\n")
     #expect(stdout.split(separator: "\n").count == 1)
     #expect(stdout.hasPrefix(#"{"id":"a.txt","#))
   }

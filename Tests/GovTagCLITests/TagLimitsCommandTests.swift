@@ -25,7 +25,8 @@ struct TagLimitsCommandTests {
     #expect(lines[0].hasPrefix(#"{"id":"a","#))
     #expect(
       lines[1].hasPrefix(
-        #"{"id":null,"error":{"source":"<stdin>","line":2,"reason":"the record is \#(long.utf8.count) bytes, more than the limit of 200""#))
+        #"{"id":null,"error":{"source":"<stdin>","line":2,"reason":"the record is \#(long.utf8.count) bytes, more than the limit of 200""#
+      ))
     #expect(lines[2].hasPrefix(#"{"id":"b","#))
     // The default (16 MiB) labels it.
     let normal = try CommandRunner.run(["tag", "-"] + lexicons, stdin: input)
@@ -51,13 +52,15 @@ struct TagLimitsCommandTests {
     #expect(result.status == 1)
     #expect(
       result.stderr
-        == #"govtag: error: <stdin>:1: record "evil\u{1B}[2J\u{7}\r\nforged": the record has no "text" field; put the narrative in "text""# + "\n")
+        == #"govtag: error: <stdin>:1: record "evil\u{1B}[2J\u{7}\r\nforged": the record has no "text" field; put the narrative in "text""#
+        + "\n")
     // ArgumentParser's messages quote arguments as given: escaped too, usage lines kept.
     let option = try CommandRunner.run(["tag", "--bo\u{1B}[2J\u{7}gus", "-"])
     #expect(option.status == 64)
     #expect(
       option.stderr
-        == #"Error: Unknown option '--bo\u{1B}[2J\u{7}gus'"# + "\nUsage: govtag tag [<options>] [<inputs> ...]\n  See 'govtag tag --help' for more information.\n")
+        == #"Error: Unknown option '--bo\u{1B}[2J\u{7}gus'"#
+        + "\nUsage: govtag tag [<options>] [<inputs> ...]\n  See 'govtag tag --help' for more information.\n")
   }
 
   @Test("SIGTERM in the middle of one long record stops at once with 143 and says what it cut short")
@@ -65,7 +68,8 @@ struct TagLimitsCommandTests {
     let directory = Fixtures.temporaryDirectory()
     // About 1 MB of text: seconds of labelling in a debug build, so the signal lands inside it.
     let text = String(repeating: "本市推进一网通办改革，优化营商环境，应用人工智能建设物联网。", count: 12_000)
-    Fixtures.write(#"{"id":"long","text":"\#(text)"}"# + "\n" + #"{"id":"b","text":"推进一网通办"}"# + "\n", to: "in.jsonl", in: directory)
+    Fixtures.write(
+      #"{"id":"long","text":"\#(text)"}"# + "\n" + #"{"id":"b","text":"推进一网通办"}"# + "\n", to: "in.jsonl", in: directory)
     let process = Process()
     process.executableURL = CommandRunner.executable
     process.arguments = ["tag", "in.jsonl", "-o", "out.jsonl", "--jobs", "1"] + lexicons
@@ -84,7 +88,8 @@ struct TagLimitsCommandTests {
     let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     #expect(process.terminationStatus == 143)
     #expect(waited < 5)
-    #expect(message.hasPrefix("govtag: interrupted by SIGTERM while labelling in.jsonl:1 and the records after it: read 0 records"))
+    #expect(
+      message.hasPrefix("govtag: interrupted by SIGTERM while labelling in.jsonl:1 and the records after it: read 0 records"))
     #expect(message.hasSuffix("govtag: the output is unfinished; run the same command with --resume to continue\n"))
     #expect(FileManager.default.fileExists(atPath: partial + ".state"))
     #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.jsonl").path))

@@ -12,7 +12,9 @@ struct OperationsRouteTests {
     let server = try TestServer()
     let answer = try await server.test { client in try await client.send(.get, "/healthz", contentType: nil) }
     #expect(answer.status == .ok)
-    #expect(answer.text == "{\"status\":\"ok\",\"lexicon_version\":\"\(server.store.snapshot.govtag.lexiconVersion)\",\"generation\":1}\n")
+    #expect(
+      answer.text
+        == "{\"status\":\"ok\",\"lexicon_version\":\"\(server.store.snapshot.govtag.lexiconVersion)\",\"generation\":1}\n")
   }
 
   /// The document's `paths` → methods, as the server registers them (reload: with a token).

@@ -20,7 +20,8 @@ struct ReloadTests {
   static func addTerm(_ line: String, in folder: URL) throws {
     let file = folder.appendingPathComponent("capability.yaml")
     let text = try String(contentsOf: file, encoding: .utf8)
-    try text.replacingOccurrences(of: "      营商环境: 3\n", with: "      营商环境: 3\n\(line)\n").write(to: file, atomically: true, encoding: .utf8)
+    try text.replacingOccurrences(of: "      营商环境: 3\n", with: "      营商环境: 3\n\(line)\n").write(
+      to: file, atomically: true, encoding: .utf8)
   }
 
   @Test("POST /v1/admin/reload puts edited lexicons in place; the next answers carry the new version")
@@ -71,7 +72,10 @@ struct ReloadTests {
     #expect(error["message"] as? String == "the lexicons in \(folder.path) do not load; the server keeps version \(before)")
     let problems = try #require(error["problems"] as? [String])
     #expect(problems.count == 1)
-    #expect(problems.first?.hasSuffix("capability.yaml:9:13: the weight of term \"智慧城市\" is not a number; write a number greater than 0 and at most 10") == true, "\(problems)")
+    #expect(
+      problems.first?.hasSuffix(
+        "capability.yaml:9:13: the weight of term \"智慧城市\" is not a number; write a number greater than 0 and at most 10")
+        == true, "\(problems)")
     #expect(after.status == .ok)
     #expect(after.headers[lexiconVersionHeader] == before)
     #expect(server.store.snapshot.generation == 1)

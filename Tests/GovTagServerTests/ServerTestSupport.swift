@@ -14,7 +14,10 @@ struct TestServer {
   let metrics = ServerMetrics()
   var configuration: ServerConfiguration
 
-  init(lexicons: String = Fixtures.repository.appendingPathComponent("Lexicons").path, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+  init(
+    lexicons: String = Fixtures.repository.appendingPathComponent("Lexicons").path,
+    configure: (inout ServerConfiguration) -> Void = { _ in }
+  ) throws {
     store = try LexiconStore(lexicons: lexicons)
     var configuration = ServerConfiguration(lexicons: lexicons)
     configure(&configuration)
@@ -66,7 +69,9 @@ extension TestClientProtocol {
     }
   }
 
-  func send(_ method: HTTPRequest.Method, _ uri: String, json: String, contentType: String? = "application/json") async throws -> Answer {
+  func send(_ method: HTTPRequest.Method, _ uri: String, json: String, contentType: String? = "application/json") async throws
+    -> Answer
+  {
     try await send(method, uri, contentType: contentType, body: Array(json.utf8))
   }
 }

@@ -13,7 +13,9 @@ struct TagRouteTests {
   func corpusMatchesCommandLine(file: String, evidence: String) async throws {
     let output = Fixtures.temporaryDirectory().appendingPathComponent("cli.jsonl").path
     let lexicons = Fixtures.repository.appendingPathComponent("Lexicons").path
-    let run = try CommandRunner.run(["tag", "Corpus/\(file)", "-o", output, "--evidence", evidence, "--lexicons", lexicons, "--quiet"])
+    let run = try CommandRunner.run([
+      "tag", "Corpus/\(file)", "-o", output, "--evidence", evidence, "--lexicons", lexicons, "--quiet",
+    ])
     #expect(run.status == 0, "\(run.stderr)")
     let expected = try Array(Data(contentsOf: URL(fileURLWithPath: output)))
 
@@ -31,7 +33,9 @@ struct TagRouteTests {
     let written = expected.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
     #expect(served.count == written.count)
     for (line, (a, b)) in zip(served, written).enumerated() where a != b {
-      Issue.record("line \(line + 1) differs:\nserver: \(String(decoding: a.prefix(300), as: UTF8.self))\ncli:    \(String(decoding: b.prefix(300), as: UTF8.self))")
+      Issue.record(
+        "line \(line + 1) differs:\nserver: \(String(decoding: a.prefix(300), as: UTF8.self))\ncli:    \(String(decoding: b.prefix(300), as: UTF8.self))"
+      )
       break
     }
   }

@@ -1,3 +1,5 @@
+import GovTagKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import GovTagKit
 
 /// Reads a plain-text file in large blocks and hands out its lines without copying them.
 ///

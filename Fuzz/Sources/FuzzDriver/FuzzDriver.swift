@@ -5,7 +5,7 @@
 /// `<Target>_main` itself and hands its test function to `LLVMFuzzerRunDriver`, libFuzzer's
 /// entry point for programs with their own `main`.
 @_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
+private func runFuzzerDriver(
   _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
   _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 ) -> CInt
@@ -23,5 +23,5 @@ public func runFuzzer(
 ) -> CInt {
   var count = argc
   var arguments = argv
-  return LLVMFuzzerRunDriver(&count, &arguments, test)
+  return runFuzzerDriver(&count, &arguments, test)
 }

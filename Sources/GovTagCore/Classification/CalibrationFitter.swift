@@ -179,7 +179,9 @@ public struct CalibrationFitter: Sendable {
 
   /// The F1 of one category, or `nil` when neither gold nor the prediction ever assigns it.
   static func f1(gold: [Double], predicted: [Bool]) -> Double? {
-    var tp = 0.0, fp = 0.0, fn = 0.0
+    var tp = 0.0
+    var fp = 0.0
+    var fn = 0.0
     for r in gold.indices {
       let g = gold[r] == 1
       if g && predicted[r] { tp += 1 } else if predicted[r] { fp += 1 } else if g { fn += 1 }

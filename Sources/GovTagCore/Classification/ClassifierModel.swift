@@ -267,6 +267,7 @@ public struct ClassifierModel: Sendable {
   /// A sentence saying that the calibration is stale and what to do, or `nil` when it is current.
   public var calibrationStalenessWarning: String? {
     guard let calibration, calibrationIsStale else { return nil }
-    return "\(calibration.file ?? CalibrationModel.fileName) was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(lexiconRulesVersion): confidences are approximate until it is remade (make calibrate)"
+    return
+      "\(calibration.file ?? CalibrationModel.fileName) was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(lexiconRulesVersion): confidences are approximate until it is remade (make calibrate)"
   }
 }

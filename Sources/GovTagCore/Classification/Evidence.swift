@@ -107,7 +107,8 @@ public struct Evidence: Sendable, Hashable {
       case .aim(let cue): "named as an aim or benefit (\"\(cue)\" in its clause), not as what the case does"
       case .purpose(let cue): "in the aims that open its sentence (\"\(cue)\"…), not what the case does"
       case .background(let cue): "in a background sentence (it opens with \"\(cue)\"): counts half"
-      case .listed(let categories): "one item of a list that spans \(categories) categories: a list of trends or fields, not the case's own work"
+      case .listed(let categories):
+        "one item of a list that spans \(categories) categories: a list of trends or fields, not the case's own work"
       case .framed(let frame): "inside \"\(frame)\": names a field or a benefit, not what the case does"
       case .setting(let cue): "before \"\(cue)\", which says what the case is: the text before it sets the scene"
       }

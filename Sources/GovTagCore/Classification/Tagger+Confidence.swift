@@ -124,13 +124,15 @@ extension Tagger {
         var scored = "score \(Self.format(score.score)) of threshold \(Self.format(score.threshold))"
         if !score.assigned, score.score >= score.threshold, score.score < floor {
           // Reaching the threshold is not enough when the relative rule keeps the category out.
-          scored += ", kept out by the relative rule: below \(Self.format(floor)), \(Self.format(model.lexicons.dimensions[d].relativeThreshold * 100))% of the top score \(Self.format(top))"
+          scored +=
+            ", kept out by the relative rule: below \(Self.format(floor)), \(Self.format(model.lexicons.dimensions[d].relativeThreshold * 100))% of the top score \(Self.format(top))"
         }
         let message =
           score.assigned
           ? "\(score.category) is assigned (\(scored)) but its confidence is only \(figure), below \(Self.formatConfidence(band.upperBound))"
           : "\(score.category) is not assigned (\(scored)) but its confidence is \(figure), above \(Self.formatConfidence(band.lowerBound))"
-        reasons.append(Review.Reason(code: "uncertain_confidence", category: "\(result.dimension).\(score.category)", message: message))
+        reasons.append(
+          Review.Reason(code: "uncertain_confidence", category: "\(result.dimension).\(score.category)", message: message))
       }
     }
     reasons += classification.review.reasons.filter { $0.code == "short_text" }

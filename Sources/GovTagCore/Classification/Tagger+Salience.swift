@@ -99,7 +99,9 @@ extension Tagger {
   ///
   /// A cue inside a longer word (未来社区) neither opens a sentence with a comma nor makes a
   /// heading, so no segmentation is needed here.
-  private func markPlannedParts(_ hits: inout [RawHit], cues: [(start: Int, end: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>) {
+  private func markPlannedParts(
+    _ hits: inout [RawHit], cues: [(start: Int, end: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>
+  ) {
     for cue in cues {
       let text = model.planCues[cue.cue]
       var part: Range<Int>?
@@ -229,8 +231,9 @@ extension Tagger {
         continue
       }
       // “ ‘ (E2 80 9C / 98) and the ideographic space (E3 80 80).
-      if position >= 3, (bytes[position - 3] == 0xE2 && bytes[position - 2] == 0x80 && (byte == 0x9C || byte == 0x98))
-        || (bytes[position - 3] == 0xE3 && bytes[position - 2] == 0x80 && byte == 0x80)
+      if position >= 3,
+        (bytes[position - 3] == 0xE2 && bytes[position - 2] == 0x80 && (byte == 0x9C || byte == 0x98))
+          || (bytes[position - 3] == 0xE3 && bytes[position - 2] == 0x80 && byte == 0x80)
       {
         position -= 3
         continue
@@ -251,8 +254,9 @@ extension Tagger {
         continue
       }
       // “ ‘ (E2 80 9C / 98) and the ideographic space (E3 80 80).
-      if position >= 3, (bytes[position - 3] == 0xE2 && bytes[position - 2] == 0x80 && (byte == 0x9C || byte == 0x98))
-        || (bytes[position - 3] == 0xE3 && bytes[position - 2] == 0x80 && byte == 0x80)
+      if position >= 3,
+        (bytes[position - 3] == 0xE2 && bytes[position - 2] == 0x80 && (byte == 0x9C || byte == 0x98))
+          || (bytes[position - 3] == 0xE3 && bytes[position - 2] == 0x80 && byte == 0x80)
       {
         position -= 3
         continue
@@ -371,4 +375,3 @@ extension Tagger {
   }
 
 }
-

@@ -40,7 +40,9 @@ extension Tagger {
       try model.cueAutomaton.forEachMatch(in: bytes) { start, end, cue in
         // Background, use, focus, purpose and pending cues are read by the salience rules (Tagger+Salience.swift).
         let kind = model.scope.cues[cue].kind
-        guard kind != .background, kind != .use, kind != .focus, kind != .purpose, kind != .purposeClause, kind != .pending else { return }
+        guard kind != .background, kind != .use, kind != .focus, kind != .purpose, kind != .purposeClause, kind != .pending else {
+          return
+        }
         guard isFollowedInItsClause(start: start, end: end) else { return }
         // A cue counts as a word of its own, and not inside a term (未来 in 未来社区 is no plan).
         guard try isWordBoundary(at: start, in: bytes), try isWordBoundary(at: end, in: bytes) else { return }

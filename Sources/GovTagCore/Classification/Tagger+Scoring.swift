@@ -49,7 +49,8 @@ extension Tagger {
           reasons.append(
             Review.Reason(
               code: "near_threshold", category: "\(dimension.id).\(category.id)",
-              message: "\(category.id) scores \(Self.format(score)), which \(side) its threshold \(Self.format(category.threshold))"))
+              message:
+                "\(category.id) scores \(Self.format(score)), which \(side) its threshold \(Self.format(category.threshold))"))
         }
       }
       let labels = scores.filter(\.assigned).sorted { ($1.score, $0.category) < ($0.score, $1.category) }.map(\.category)

@@ -186,7 +186,8 @@ struct DimensionFileParser {
     checkKeys(mapping, allowed: Self.fileKeys, context: "at the top of the file")
     guard let dimensionNode = mapping.value(forKey: "dimension"), let dimensionID = dimensionNode.scalar?.string else {
       problems.append(
-        GovTagError(.lexicon, "missing \"dimension:\"", at: location(root), hint: "name the dimension, e.g. dimension: capability"))
+        GovTagError(
+          .lexicon, "missing \"dimension:\"", at: location(root), hint: "name the dimension, e.g. dimension: capability"))
       return nil
     }
     guard let dimension = taxonomy.dimension(dimensionID) else {
@@ -195,7 +196,8 @@ struct DimensionFileParser {
         GovTagError(.lexicon, "unknown dimension \"\(dimensionID)\"", at: location(dimensionNode), hint: "use one of \(known)"))
       return nil
     }
-    let fileThreshold = mapping.value(forKey: "threshold").flatMap { threshold($0, context: "the file's threshold") }
+    let fileThreshold =
+      mapping.value(forKey: "threshold").flatMap { threshold($0, context: "the file's threshold") }
       ?? LexiconLoader.defaultThreshold
     guard let categoriesNode = mapping.value(forKey: "categories") else {
       problems.append(GovTagError(.lexicon, "missing \"categories:\"", at: location(root)))
@@ -203,7 +205,8 @@ struct DimensionFileParser {
     }
     guard let categoryMapping = categoriesNode.mapping else {
       problems.append(
-        GovTagError(.lexicon, "\"categories\" must be a mapping from category id to its definition", at: location(categoriesNode)))
+        GovTagError(.lexicon, "\"categories\" must be a mapping from category id to its definition", at: location(categoriesNode))
+      )
       return nil
     }
     let contexts = mapping.value(forKey: "contexts").map { parseContexts($0) } ?? []
@@ -306,7 +309,8 @@ struct DimensionFileParser {
         }
         if words.contains(where: { $0.text == text }) {
           problems.append(
-            GovTagError(.lexicon, "word \"\(text)\" appears twice in context \(name)", at: location(wordNode), hint: "remove one"))
+            GovTagError(.lexicon, "word \"\(text)\" appears twice in context \(name)", at: location(wordNode), hint: "remove one")
+          )
           return
         }
         checkFolded(text, what: "word of context \(name)", at: wordNode)
@@ -327,7 +331,8 @@ struct DimensionFileParser {
           guard let text = valueNode.scalar?.string, let number = Double(text), number.isFinite, number > 0 else {
             problems.append(
               GovTagError(
-                .lexicon, "the value of word \"\(wordNode.scalar?.string ?? "?")\" in context \(name) is not a number greater than 0",
+                .lexicon,
+                "the value of word \"\(wordNode.scalar?.string ?? "?")\" in context \(name) is not a number greater than 0",
                 at: location(valueNode), hint: "write word: 1, or word: 2 for a word that counts twice"))
             continue
           }
@@ -352,7 +357,8 @@ struct DimensionFileParser {
         invalidContexts.insert(name)
         problems.append(
           GovTagError(
-            .lexicon, "context \"\(name)\" needs at_least \(ScoreFormat.text(atLeast)) but its words add up to only \(ScoreFormat.text(total)), so it can never be present",
+            .lexicon,
+            "context \"\(name)\" needs at_least \(ScoreFormat.text(atLeast)) but its words add up to only \(ScoreFormat.text(total)), so it can never be present",
             at: location(key), hint: "lower at_least or add words"))
         continue
       }
@@ -371,7 +377,8 @@ struct DimensionFileParser {
       return nil
     }
     checkKeys(mapping, allowed: Self.categoryKeys, context: "in category \(id)")
-    let categoryThreshold = mapping.value(forKey: "threshold").flatMap { threshold($0, context: "the threshold of \(id)") } ?? fileThreshold
+    let categoryThreshold =
+      mapping.value(forKey: "threshold").flatMap { threshold($0, context: "the threshold of \(id)") } ?? fileThreshold
     var terms: [LexiconTerm] = []
     if let termsNode = mapping.value(forKey: "terms") {
       if let termMapping = termsNode.mapping {
@@ -467,7 +474,8 @@ struct DimensionFileParser {
       checkKeys(options, allowed: Self.termKeys, context: "in term \"\(text)\"")
       guard let node = options.value(forKey: "weight") else {
         problems.append(
-          GovTagError(.lexicon, "term \"\(text)\" has no weight", at: location(value), hint: "write {weight: 2, match: substring}"))
+          GovTagError(
+            .lexicon, "term \"\(text)\" has no weight", at: location(value), hint: "write {weight: 2, match: substring}"))
         return nil
       }
       weightNode = node

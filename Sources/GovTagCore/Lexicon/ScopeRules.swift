@@ -92,12 +92,18 @@ public struct ScopeRules: Sendable, Hashable {
     }
     guard let mapping = root?.mapping else {
       throw GovTagErrors([
-        GovTagError(.lexicon, "the scope file must be a mapping with the lists negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses, pending and frames", at: SourceLocation(file: file, line: 1))
+        GovTagError(
+          .lexicon,
+          "the scope file must be a mapping with the lists negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses, pending and frames",
+          at: SourceLocation(file: file, line: 1))
       ])
     }
     // Unknown and repeated keys: a second negation: would otherwise replace the first's cues.
     var problems = mapping.keyProblems(
-      allowed: ["negation", "plan", "citation", "enactment", "aim", "background", "use", "focus", "purpose", "purpose_clauses", "pending", "frames"], context: "in the scope file", file: file)
+      allowed: [
+        "negation", "plan", "citation", "enactment", "aim", "background", "use", "focus", "purpose", "purpose_clauses", "pending",
+        "frames",
+      ], context: "in the scope file", file: file)
     var cues: [Cue] = []
     var seen: [String: Int] = [:]
     var read: Set<String> = []
@@ -140,10 +146,13 @@ public struct ScopeRules: Sendable, Hashable {
       for item in items {
         let line = item.mark?.line
         guard let word = item.scalar?.string, !word.trimmingCharacters(in: .whitespaces).isEmpty else {
-          problems.append(GovTagError(.lexicon, "empty cue in \(name)", at: SourceLocation(file: file, line: line, column: item.mark?.column)))
+          problems.append(
+            GovTagError(.lexicon, "empty cue in \(name)", at: SourceLocation(file: file, line: line, column: item.mark?.column)))
           continue
         }
-        if let error = LexiconLoader.foldingProblem(word, what: "cue", at: SourceLocation(file: file, line: line, column: item.mark?.column)) {
+        if let error = LexiconLoader.foldingProblem(
+          word, what: "cue", at: SourceLocation(file: file, line: line, column: item.mark?.column))
+        {
           problems.append(error)
           continue
         }

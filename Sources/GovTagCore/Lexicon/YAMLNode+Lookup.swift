@@ -35,7 +35,8 @@ extension Node.Mapping {
       if let line = first[name] {
         problems.append(
           GovTagError(
-            .lexicon, "duplicate key \"\(name)\" \(context) (first at line \(line)): only the first is read, so the rules under this one would be lost",
+            .lexicon,
+            "duplicate key \"\(name)\" \(context) (first at line \(line)): only the first is read, so the rules under this one would be lost",
             at: location, hint: "merge the two into one \"\(name):\""))
         continue
       }

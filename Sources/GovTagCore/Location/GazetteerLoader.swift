@@ -49,7 +49,8 @@ public struct GazetteerLoader {
       let provinceList = provincesNode.sequence
     else {
       throw GovTagErrors([
-        GovTagError(.lexicon, "the gazetteer must be a mapping with a list \"provinces\"", at: SourceLocation(file: file, line: 1))
+        GovTagError(
+          .lexicon, "the gazetteer must be a mapping with a list \"provinces\"", at: SourceLocation(file: file, line: 1))
       ])
     }
     problems += rootMapping.keyProblems(allowed: Self.fileKeys, context: "at the top of the gazetteer", file: file)
@@ -101,12 +102,14 @@ public struct GazetteerLoader {
       checkFolded(full, fullNode)
       let index = provinces.count
       provinces.append(Gazetteer.Province(name: name, fullName: full, region: region))
-      for alias in [name, full] + strings(mapping.value(forKey: "aliases"), "aliases of \(name)") where alias.unicodeScalars.count >= 2 {
+      for alias in [name, full] + strings(mapping.value(forKey: "aliases"), "aliases of \(name)")
+      where alias.unicodeScalars.count >= 2 {
         names.append((alias, .province(index)))
       }
       addDistricts(mapping.value(forKey: "districts"), city: nil, province: index, owner: name)
       for cityNode in mapping.value(forKey: "cities")?.sequence ?? [] {
-        guard let city = cityNode.mapping, let cityNameNode = city.value(forKey: "name"), let cityName = cityNameNode.scalar?.string,
+        guard let city = cityNode.mapping, let cityNameNode = city.value(forKey: "name"),
+          let cityName = cityNameNode.scalar?.string,
           let cityFullNode = city.value(forKey: "full"), let cityFull = cityFullNode.scalar?.string
         else {
           problem("a city needs a name and a full name", cityNode)
@@ -150,7 +153,8 @@ public struct GazetteerLoader {
     var result: [(String, Gazetteer.Place)] = []
     for (brandNode, provinceNode) in mapping {
       guard let brand = brandNode.scalar?.string, brand.unicodeScalars.count >= 2 else {
-        problems.append(GovTagError(.lexicon, "a service brand must be a name of at least two characters", at: location(brandNode)))
+        problems.append(
+          GovTagError(.lexicon, "a service brand must be a name of at least two characters", at: location(brandNode)))
         continue
       }
       guard seen.insert(brand).inserted else { continue }  // reported as a duplicate key

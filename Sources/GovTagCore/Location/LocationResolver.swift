@@ -128,8 +128,8 @@ struct LocationResolver {
     var reason: String?
     if order.count > 1 {
       let names = order.map { gazetteer.provinces[$0].name }.joined(separator: ", ")
-      let where_ = first.0.field == .title ? "in the title" : "in the text"
-      reason = "the case names \(order.count) provinces (\(names)); \(provinceInfo.name) is named first (\(where_))"
+      let field = first.0.field == .title ? "in the title" : "in the text"
+      reason = "the case names \(order.count) provinces (\(names)); \(provinceInfo.name) is named first (\(field))"
     }
     let evidence = resolved.map { mention, place -> PlaceHit in
       let level: PlaceHit.Level
@@ -169,7 +169,8 @@ struct LocationResolver {
     let brand = gazetteer.names[first.pattern]
     var reason = "no place is named; \(brand) is the government service brand of \(info.name)"
     if order.count > 1 {
-      reason += " (the case names brands of \(order.count) provinces: \(order.map { gazetteer.provinces[$0].name }.joined(separator: ", ")); the first wins)"
+      reason +=
+        " (the case names brands of \(order.count) provinces: \(order.map { gazetteer.provinces[$0].name }.joined(separator: ", ")); the first wins)"
     }
     let evidence = brands.compactMap { mention -> PlaceHit? in
       guard case .brand(let index)? = gazetteer.places[mention.pattern].first, index == province else { return nil }

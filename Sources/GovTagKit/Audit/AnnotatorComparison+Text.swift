@@ -11,7 +11,8 @@ extension AnnotatorComparison {
     )
     for (d, result) in agreement.dimensions.enumerated() where result.records > 0 {
       lines.append("")
-      lines.append("\(result.dimension.id) \(result.dimension.name) (\(CorpusSummary.count(result.records, "record")) labelled by both)")
+      lines.append(
+        "\(result.dimension.id) \(result.dimension.name) (\(CorpusSummary.count(result.records, "record")) labelled by both)")
       var table = TextTable([
         ("category", .left), ("A yes", .right), ("B yes", .right), ("both yes", .right), ("both no", .right),
         ("agreement", .right), ("kappa", .right), ("disagree", .right), ("GovTag = A", .right), ("GovTag = B", .right),

@@ -21,7 +21,8 @@ extension AuditReport {
       csv.writeRow([
         .number(String(index + 1)), .text(suspect.id), .text(suspect.location.description), .text(suspect.dimension),
         .text(suspect.category), .text(suspect.manual ? "yes" : "no"), .text(suspect.predicted ? "yes" : "no"),
-        .number(Tagger.format(suspect.score)), .number(Tagger.format(suspect.threshold)), .number(Self.decimal(suspect.suspicion)),
+        .number(Tagger.format(suspect.score)), .number(Tagger.format(suspect.threshold)),
+        .number(Self.decimal(suspect.suspicion)),
         suspect.wrongProbability.map { .number(Self.decimal($0)) } ?? .text(""),
         .text(suspect.evidence.map { "\($0.term) \(Self.effect($0)) (\($0.field.rawValue))" }.joined(separator: "; ")),
         .text(suspect.evidence.map(\.context).joined(separator: " | ")),

@@ -28,7 +28,8 @@ extension AuditReport {
     var missingFromLexicons = false
     for result in agreement.dimensions where result.records > 0 {
       lines.append("")
-      lines.append("\(result.dimension.id) \(result.dimension.name) (\(CorpusSummary.count(result.records, "record")) with manual labels)")
+      lines.append(
+        "\(result.dimension.id) \(result.dimension.name) (\(CorpusSummary.count(result.records, "record")) with manual labels)")
       var table = TextTable([
         ("category", .left), ("manual", .right), ("govtag", .right), ("both yes", .right), ("both no", .right),
         ("agreement", .right), ("kappa", .right), ("precision", .right), ("recall", .right),
@@ -36,10 +37,11 @@ extension AuditReport {
       for item in result.categories {
         let t = item.table
         if !item.category.inLexicons { missingFromLexicons = true }
-        table.add([
-          item.category.id + (item.category.inLexicons ? "" : " *"), String(t.referenceYes), String(t.predictedYes),
-          String(t.bothYes), String(t.bothNo), TextTable.figure(t.observedAgreement), TextTable.figure(t.kappa),
-        ] + TextTable.scores(t).prefix(2))
+        table.add(
+          [
+            item.category.id + (item.category.inLexicons ? "" : " *"), String(t.referenceYes), String(t.predictedYes),
+            String(t.bothYes), String(t.bothNo), TextTable.figure(t.observedAgreement), TextTable.figure(t.kappa),
+          ] + TextTable.scores(t).prefix(2))
       }
       let macro = result.macro
       table.add([
@@ -88,7 +90,9 @@ extension AuditReport {
         lines.append("      no evidence: no term of the category occurs in the record")
       }
       for hit in suspect.evidence {
-        let effect = hit.status == .counted ? "+" + Tagger.format(hit.contribution) : "not counted: " + (hit.status.explanation ?? hit.status.code)
+        let effect =
+          hit.status == .counted
+          ? "+" + Tagger.format(hit.contribution) : "not counted: " + (hit.status.explanation ?? hit.status.code)
         lines.append("      \(hit.term)  \(effect)  \(hit.field.rawValue)  …\(hit.context)…  (\(hit.source))")
       }
     }

@@ -41,7 +41,8 @@ package struct CorpusSummary: Sendable, Hashable {
   ///   - field: the reference field's name.
   /// - Returns: the line, without a trailing newline.
   package func line(verb: String, field: String) -> String {
-    var text = "read \(Self.count(recordsRead, "record")) from \(Self.count(inputsRead, "input")): \(compared) \(verb), \(failed) failed"
+    var text =
+      "read \(Self.count(recordsRead, "record")) from \(Self.count(inputsRead, "input")): \(compared) \(verb), \(failed) failed"
     if withoutReference > 0 { text += " (\(withoutReference) without \"\(field)\")" }
     if blankLines > 0 { text += ", \(Self.count(blankLines, "blank line")) skipped" }
     if !inputErrors.isEmpty { text += "; \(Self.count(inputErrors.count, "input")) could not be read" }

@@ -25,7 +25,8 @@ extension Evaluation {
     var missingFromLexicons = false
     for result in figures.agreement.dimensions {
       lines.append("")
-      lines.append("\(result.dimension.id) \(result.dimension.name) (\(CorpusSummary.count(result.records, "record")) with gold labels)")
+      lines.append(
+        "\(result.dimension.id) \(result.dimension.name) (\(CorpusSummary.count(result.records, "record")) with gold labels)")
       var table = TextTable([
         ("category", .left), ("gold", .right), ("predicted", .right), ("tp", .right), ("precision", .right),
         ("recall", .right), ("f1", .right),
@@ -34,9 +35,10 @@ extension Evaluation {
         let t = item.table
         let mark = item.category.inLexicons ? "" : " *"
         if !item.category.inLexicons { missingFromLexicons = true }
-        table.add([
-          item.category.id + mark, String(t.referenceYes), String(t.predictedYes), String(t.bothYes),
-        ] + TextTable.scores(t))
+        table.add(
+          [
+            item.category.id + mark, String(t.referenceYes), String(t.predictedYes), String(t.bothYes),
+          ] + TextTable.scores(t))
       }
       let micro = result.pooled
       table.add([
@@ -82,7 +84,9 @@ extension Evaluation {
   /// Brier score and expected calibration error per dimension against the uncalibrated
   /// baseline, the reliability table of each dimension, and what the review flags buy.
   static func renderCalibration(_ figures: EvaluationFigures) -> [String] {
-    var lines = ["", "calibration: confidence against gold, every category of every record (baseline: score/threshold r read as r/(1+r))"]
+    var lines = [
+      "", "calibration: confidence against gold, every category of every record (baseline: score/threshold r read as r/(1+r))",
+    ]
     var table = TextTable([
       ("dimension", .left), ("predictions", .right), ("brier", .right), ("baseline brier", .right), ("ece", .right),
       ("baseline ece", .right),

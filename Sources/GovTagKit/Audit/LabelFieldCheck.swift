@@ -48,7 +48,9 @@ struct LabelFieldCheck<Problem> {
   ///   - location: the record's file and line, when `missingField`.
   ///   - labelFields: the record's other fields of labels (see ``labelFields(in:taxonomy:excluding:)``).
   /// - Returns: the problems to report now (none while the field has not been seen).
-  mutating func problem(_ problem: Problem, missingField: Bool, at location: SourceLocation? = nil, labelFields: [String] = []) -> [Problem] {
+  mutating func problem(_ problem: Problem, missingField: Bool, at location: SourceLocation? = nil, labelFields: [String] = [])
+    -> [Problem]
+  {
     if missingField {
       missing += 1
       if firstMissing == nil { firstMissing = location }
@@ -84,10 +86,15 @@ struct LabelFieldCheck<Problem> {
             ?? "label the records with govtag tag first")
       )
     }
-    let ranked = candidates.enumerated().sorted { ($0.element.records, -$0.offset) > ($1.element.records, -$1.offset) }.map(\.element)
+    let ranked = candidates.enumerated().sorted { ($0.element.records, -$0.offset) > ($1.element.records, -$1.offset) }.map(
+      \.element)
     let found = ranked.map { "\"\($0.name)\" (\($0.records) record\($0.records == 1 ? "" : "s"))" }.joined(separator: ", ")
     guard let option else {
-      return (others, GovTagError(.input, message + "; the records have \(found)", at: firstMissing, hint: "label the records with govtag tag first"))
+      return (
+        others,
+        GovTagError(
+          .input, message + "; the records have \(found)", at: firstMissing, hint: "label the records with govtag tag first")
+      )
     }
     let pass = ranked.map { "\(option) \($0.name)" }.joined(separator: " or ")
     return (others, GovTagError(.input, message + "; the records have \(found)", at: firstMissing, hint: "pass \(pass)"))
@@ -101,7 +108,9 @@ struct LabelFieldCheck<Problem> {
   ///   - taxonomy: the dimensions.
   ///   - excluded: fields never to suggest (GovTag's own `labels` when reading people's labels).
   /// - Returns: the field names.
-  static func labelFields(in fields: [String: JSONValue], taxonomy: Taxonomy = .standard, excluding excluded: Set<String> = []) -> [String] {
+  static func labelFields(in fields: [String: JSONValue], taxonomy: Taxonomy = .standard, excluding excluded: Set<String> = [])
+    -> [String]
+  {
     fields.keys.sorted().filter { name in
       guard !excluded.contains(name), case .object(let object)? = fields[name] else { return false }
       return taxonomy.dimensions.contains { dimension in

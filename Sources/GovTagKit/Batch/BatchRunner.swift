@@ -116,7 +116,8 @@ package struct BatchRunner: Sendable {
       }
       let loaded = try ResumeState.load(for: path)
       if let mismatch = loaded.mismatch(rulesVersion: model.rulesVersion, options: options, inputs: described) {
-        throw GovTagError(.usage, "cannot resume: \(mismatch)", at: SourceLocation(file: path), hint: "run without --resume to start again")
+        throw GovTagError(
+          .usage, "cannot resume: \(mismatch)", at: SourceLocation(file: path), hint: "run without --resume to start again")
       }
       state = loaded
       output = try OutputFile.resuming(path, at: loaded.outputBytes)
@@ -393,7 +394,8 @@ package struct BatchRunner: Sendable {
     var isDirectory: ObjCBool = false
     let exists = path == "-" || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
     guard exists else {
-      throw GovTagError(.io, "cannot open the input: No such file or directory", at: SourceLocation(file: path), hint: "check the path")
+      throw GovTagError(
+        .io, "cannot open the input: No such file or directory", at: SourceLocation(file: path), hint: "check the path")
     }
     if isDirectory.boolValue && configuration.inputFormat == nil, let named = InputFormat.detect(path, isDirectory: false) {
       // A folder called data.jsonl is more likely a mistake (an unpacked archive, a Spark output

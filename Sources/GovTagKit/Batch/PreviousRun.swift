@@ -61,7 +61,8 @@ package final class PreviousRun: @unchecked Sendable {
     }
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {
-      throw GovTagError(.io, "cannot open the previous output: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
+      throw GovTagError(
+        .io, "cannot open the previous output: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
     }
     descriptor = fd
     self.index = index

@@ -101,7 +101,8 @@ struct ResumeState: Codable, Equatable {
     } catch let error as GovTagError {
       throw error
     } catch {
-      throw GovTagError(.io, "the resume state cannot be read: \(error)", at: SourceLocation(file: path), hint: "run without --resume")
+      throw GovTagError(
+        .io, "the resume state cannot be read: \(error)", at: SourceLocation(file: path), hint: "run without --resume")
     }
   }
 
@@ -138,7 +139,8 @@ struct ResumeState: Codable, Equatable {
           return "the folder \(new.path) changed since the interrupted run: it held \(before.files) .txt files, now \(now.files)"
         }
         if before.bytes != now.bytes {
-          return "the folder \(new.path) changed since the interrupted run: its .txt files held \(before.bytes) bytes, now \(now.bytes)"
+          return
+            "the folder \(new.path) changed since the interrupted run: its .txt files held \(before.bytes) bytes, now \(now.bytes)"
         }
         if before.listingHash != now.listingHash {
           return "the folder \(new.path) changed since the interrupted run: a .txt file was renamed, replaced or modified"

@@ -138,7 +138,9 @@ package struct DictionaryExport: Sendable {
   /// words up only inside a run, so a term with any other character (`村(社区)`, `星火·链网`) is cut.
   package static func jiebaKeepsWhole(_ term: String) -> Bool {
     term.unicodeScalars.allSatisfy { scalar in
-      (0x4E00...0x9FD5).contains(scalar.value) || (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+#&._%-".unicodeScalars.contains(scalar)))
+      (0x4E00...0x9FD5).contains(scalar.value)
+        || (scalar.isASCII
+          && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+#&._%-".unicodeScalars.contains(scalar)))
     }
   }
 
@@ -181,24 +183,45 @@ package struct DictionaryExport: Sendable {
       for term in cut where !unique.contains(term) { unique.append(term) }
       if !unique.isEmpty {
         lines.append(
-          "terms jieba always cuts: \(Self.count(unique.count, "term")) with a character outside jieba's word characters (CJK, letters, digits, +#&._%-), where jieba cuts whatever its dictionary says: \(unique.joined(separator: ", "))")
+          "terms jieba always cuts: \(Self.count(unique.count, "term")) with a character outside jieba's word characters (CJK, letters, digits, +#&._%-), where jieba cuts whatever its dictionary says: \(unique.joined(separator: ", "))"
+        )
       }
       return lines
     case .liwc, .quanteda, .cntext:
       break
     }
-    if weighted > 0 { lines.append("weights and thresholds: \(weighted) of \(Self.count(terms.count, "term")) weigh other than 1, and every hit counts 1 here") }
-    if near > 0 { lines.append("near/context rules: \(Self.count(near, "term")) count only near a context word in GovTag, here anywhere") }
-    if exclusions > 0 { lines.append("exclusions: \(Self.count(exclusions, "phrase")) inside which a category's terms do not count") }
-    if hasScopeRules { lines.append("scope rules of scope.yaml (negation, plans, cited titles, aims, background, lists, frames): every hit counts here") }
-    if implied > 0 { lines.append("implied categories: \(Self.count(implied, "category", "categories")) also assigned from another dimension's labels (implied_by)") }
+    if weighted > 0 {
+      lines.append(
+        "weights and thresholds: \(weighted) of \(Self.count(terms.count, "term")) weigh other than 1, and every hit counts 1 here"
+      )
+    }
+    if near > 0 {
+      lines.append("near/context rules: \(Self.count(near, "term")) count only near a context word in GovTag, here anywhere")
+    }
+    if exclusions > 0 {
+      lines.append("exclusions: \(Self.count(exclusions, "phrase")) inside which a category's terms do not count")
+    }
+    if hasScopeRules {
+      lines.append(
+        "scope rules of scope.yaml (negation, plans, cited titles, aims, background, lists, frames): every hit counts here")
+    }
+    if implied > 0 {
+      lines.append(
+        "implied categories: \(Self.count(implied, "category", "categories")) also assigned from another dimension's labels (implied_by)"
+      )
+    }
     switch format {
     case .liwc where substring > 0:
-      lines.append("match: substring: \(Self.count(substring, "term")) written term*, which LIWC matches only at the start of a word")
+      lines.append(
+        "match: substring: \(Self.count(substring, "term")) written term*, which LIWC matches only at the start of a word")
     case .quanteda:
-      lines.append("terms longer than a token: quanteda matches a term against one token; a term its tokenizer splits (一网通办 → 一网|通办) needs phrase() or tokens_compound()")
+      lines.append(
+        "terms longer than a token: quanteda matches a term against one token; a term its tokenizer splits (一网通办 → 一网|通办) needs phrase() or tokens_compound()"
+      )
     case .cntext where substring > 0:
-      lines.append("match: substring: \(Self.count(substring, "term")) written as plain words, which cntext matches only as whole jieba tokens")
+      lines.append(
+        "match: substring: \(Self.count(substring, "term")) written as plain words, which cntext matches only as whole jieba tokens"
+      )
     default: break
     }
     return lines

@@ -52,7 +52,9 @@ package struct DictionaryImport: Sendable {
       guard let match = dimension.categories.first(where: { $0.id == bare || $0.name == bare }) else {
         throw GovTagError(
           .input, "category \"\(name)\" is no category of \(dimension.id)", at: SourceLocation(file: file, line: category.line),
-          hint: "rename it to one of \(dimension.categories.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")), or choose another --dimension")
+          hint:
+            "rename it to one of \(dimension.categories.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")), or choose another --dimension"
+        )
       }
       for pattern in category.patterns {
         var term = pattern
@@ -65,7 +67,8 @@ package struct DictionaryImport: Sendable {
         guard !term.isEmpty, !term.contains("*"), !term.contains("?") else {
           throw GovTagError(
             .input, "\"\(pattern)\" in category \(name) has a wildcard GovTag cannot express",
-            at: SourceLocation(file: file, line: category.line), hint: "GovTag reads term* and *term* (match: substring); write the term out")
+            at: SourceLocation(file: file, line: category.line),
+            hint: "GovTag reads term* and *term* (match: substring); write the term out")
         }
         if let first = owner[term] {
           if first != match.id || byID[match.id]?.contains(where: { $0.text == term }) == true {
@@ -86,7 +89,8 @@ package struct DictionaryImport: Sendable {
     }
     if !duplicates.isEmpty {
       result.notes.append(
-        "\(DictionaryExport.count(duplicates.count, "term")) listed twice, kept once under the first category: \(duplicates.joined(separator: ", "))")
+        "\(DictionaryExport.count(duplicates.count, "term")) listed twice, kept once under the first category: \(duplicates.joined(separator: ", "))"
+      )
     }
     return result
   }
@@ -139,13 +143,16 @@ package struct DictionaryImport: Sendable {
         section += 1
         continue
       }
-      let fields = (line.contains("\t") ? line.split(separator: "\t") : line.split(separator: " ")).map { String($0).trimmingSpaces }
-        .filter { !$0.isEmpty }
+      let fields = (line.contains("\t") ? line.split(separator: "\t") : line.split(separator: " ")).map {
+        String($0).trimmingSpaces
+      }
+      .filter { !$0.isEmpty }
       switch section {
       case 1:
         guard fields.count >= 2 else {
           throw GovTagError(
-            .input, "a category row needs a number and a name, found \"\(trimmed)\"", at: SourceLocation(file: file, line: index + 1),
+            .input, "a category row needs a number and a name, found \"\(trimmed)\"",
+            at: SourceLocation(file: file, line: index + 1),
             hint: "write 1<TAB>name between the two % lines")
         }
         names.append((fields[0], fields[1], index + 1))
@@ -179,7 +186,8 @@ package struct DictionaryImport: Sendable {
     do {
       root = try YAMLDictionaryNode.parse(text)
     } catch {
-      throw GovTagError(.yaml, "not a YAML dictionary: \(error)", at: SourceLocation(file: file), hint: "give quanteda's YAML dictionary")
+      throw GovTagError(
+        .yaml, "not a YAML dictionary: \(error)", at: SourceLocation(file: file), hint: "give quanteda's YAML dictionary")
     }
     guard case .mapping(let top) = root else {
       throw GovTagError(.input, "a quanteda dictionary is a mapping of keys to term lists", at: SourceLocation(file: file))

@@ -57,7 +57,8 @@ package enum DoccanoRecord {
     }
     let id = LabelStudioImport.text(object["govtag_id"]) ?? LabelStudioImport.text(object["id"]) ?? "line-\(location.line ?? 0)"
     guard let text = object["text"]?.stringValue ?? object["data"]?.stringValue else {
-      return .failure(RecordError(location: location, id: id, reason: "the record has no \"text\"", hint: "give doccano's JSONL export"))
+      return .failure(
+        RecordError(location: location, id: id, reason: "the record has no \"text\"", hint: "give doccano's JSONL export"))
     }
     var categories: [String: Set<String>] = [:]
     for dimension in taxonomy.dimensions { categories[dimension.id] = [] }
@@ -72,18 +73,27 @@ package enum DoccanoRecord {
       }
       let parts = name.split(separator: ":", maxSplits: 1).map(String.init)
       guard parts.count == 2 else {
-        return .failure(RecordError(location: location, id: id, reason: "label \"\(name)\" is not dimension:category", hint: "use the labels govtag export doccano wrote"))
+        return .failure(
+          RecordError(
+            location: location, id: id, reason: "label \"\(name)\" is not dimension:category",
+            hint: "use the labels govtag export doccano wrote"))
       }
       switch parts[0] {
       case "province": province = parts[1]
       case "region":
         guard let known = Region(rawValue: parts[1]) else {
-          return .failure(RecordError(location: location, id: id, reason: "unknown region \"\(parts[1])\"", hint: "use region:east, region:central or region:west"))
+          return .failure(
+            RecordError(
+              location: location, id: id, reason: "unknown region \"\(parts[1])\"",
+              hint: "use region:east, region:central or region:west"))
         }
         region = known
       default:
         guard let dimension = taxonomy.dimension(parts[0]), dimension.categories.contains(where: { $0.id == parts[1] }) else {
-          return .failure(RecordError(location: location, id: id, reason: "unknown label \"\(name)\"", hint: "use the ids of docs/TAXONOMY.md as dimension:category"))
+          return .failure(
+            RecordError(
+              location: location, id: id, reason: "unknown label \"\(name)\"",
+              hint: "use the ids of docs/TAXONOMY.md as dimension:category"))
         }
         categories[parts[0], default: []].insert(parts[1])
       }

@@ -73,7 +73,8 @@ package struct LabelStudioConfig: Sendable {
       let colour = Self.colours[index % Self.colours.count]
       for category in dimension.categories {
         lines.append(
-          #"    <Label value="\#(dimension.id).\#(category.id)" hint="\#(escape(dimension.name))：\#(escape(category.name))" background="\#(colour)"/>"#)
+          #"    <Label value="\#(dimension.id).\#(category.id)" hint="\#(escape(dimension.name))：\#(escape(category.name))" background="\#(colour)"/>"#
+        )
       }
     }
     lines.append("  </Labels>")

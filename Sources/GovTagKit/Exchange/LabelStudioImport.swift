@@ -15,7 +15,9 @@ package struct LabelStudioImport: Sendable {
   package struct Notice: Sendable, Hashable, CustomStringConvertible {
     /// Why it was not imported.
     package enum Kind: String, Sendable, CaseIterable {
-      case draft, skipped, cancelled, unannotated = "not annotated", invalid
+      case draft, skipped, cancelled
+      case unannotated = "not annotated"
+      case invalid
       /// A task of the tasks file that the export lacks (``checkAgainst(tasks:file:)``): Label
       /// Studio exports only annotated tasks unless asked for all, so a task with only a draft, or
       /// one nobody opened, is missing rather than listed.

@@ -109,7 +109,8 @@ public struct TaggedRecord: Sendable, Hashable, Encodable {
         scores.append(
           Score(
             dimension: dimension, category: CategoryID(score.category), score: score.score, threshold: score.threshold,
-            assigned: score.assigned, confidence: score.reportsConfidence ? ((score.confidence ?? 0) * 1000).rounded() / 1000 : nil,
+            assigned: score.assigned,
+            confidence: score.reportsConfidence ? ((score.confidence ?? 0) * 1000).rounded() / 1000 : nil,
             impliedBy: score.impliedBy.map(CategoryID.init(rawValue:))))
       }
     }
@@ -119,7 +120,8 @@ public struct TaggedRecord: Sendable, Hashable, Encodable {
     if place.province == nil && place.city == nil && place.district == nil && place.region == nil && place.reason == nil {
       location = nil
     } else {
-      location = Place(province: place.province, city: place.city, district: place.district, region: place.region, reason: place.reason)
+      location = Place(
+        province: place.province, city: place.city, district: place.district, region: place.region, reason: place.reason)
     }
     review = classification.review.reasons.map {
       ReviewReason(code: $0.code, category: $0.category.map(CategoryID.init(rawValue:)), message: $0.message)

@@ -74,7 +74,9 @@ struct ByteBuffer {
       target.storeBytes(
         of: source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self), toByteOffset: count - 4, as: UInt32.self)
     case 0..<4:
-      for offset in 0..<count { target.storeBytes(of: source.load(fromByteOffset: offset, as: UInt8.self), toByteOffset: offset, as: UInt8.self) }
+      for offset in 0..<count {
+        target.storeBytes(of: source.load(fromByteOffset: offset, as: UInt8.self), toByteOffset: offset, as: UInt8.self)
+      }
     default:
       target.copyMemory(from: source, byteCount: count)
     }

@@ -70,9 +70,11 @@ extension DocumentDecoder {
       value = try JSONValueParser.parse(bytes)
     } catch let error as JSONValueParser.SyntaxError {
       if let reason = error.reason { return .failure(.invalidJSON(reason: reason, hint: error.hint ?? "send one JSON value")) }
-      return .failure(.invalidJSON(reason: "not valid JSON: \(Self.syntaxProblem(in: bytes, offsetName: "byte"))", hint: "send one JSON value"))
+      return .failure(
+        .invalidJSON(reason: "not valid JSON: \(Self.syntaxProblem(in: bytes, offsetName: "byte"))", hint: "send one JSON value"))
     } catch {
-      return .failure(.invalidJSON(reason: "not valid JSON: \(Self.syntaxProblem(in: bytes, offsetName: "byte"))", hint: "send one JSON value"))
+      return .failure(
+        .invalidJSON(reason: "not valid JSON: \(Self.syntaxProblem(in: bytes, offsetName: "byte"))", hint: "send one JSON value"))
     }
     switch value {
     case .object:

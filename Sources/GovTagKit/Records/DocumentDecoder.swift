@@ -31,7 +31,8 @@ public struct DocumentDecoder: Sendable {
     }
     // The raw line is only kept for errors, so it becomes a String only on that path.
     func failure(_ reason: String, id: String? = nil, hint: String? = nil) -> Result<Document, RecordError> {
-      .failure(RecordError(location: location, id: id, reason: reason, hint: hint, rawLine: String(decoding: line, as: UTF8.self)))
+      .failure(
+        RecordError(location: location, id: id, reason: reason, hint: hint, rawLine: String(decoding: line, as: UTF8.self)))
     }
     let value: JSONValue
     do {
@@ -60,7 +61,8 @@ public struct DocumentDecoder: Sendable {
       .failure(RecordError(location: location, id: id, reason: reason, hint: hint))
     }
     guard case .object(let fields) = value else {
-      return failure("a record must be a JSON object, found \(value.typeDescription)", hint: "each line must hold one JSON object")
+      return failure(
+        "a record must be a JSON object, found \(value.typeDescription)", hint: "each line must hold one JSON object")
     }
     let id: String
     switch fields[idField] {
@@ -98,7 +100,9 @@ public struct DocumentDecoder: Sendable {
       _ = try JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed])
       return "the line does not parse"
     } catch {
-      guard let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String else { return "the line does not parse" }
+      guard let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String else {
+        return "the line does not parse"
+      }
       var message = detail.hasSuffix(".") ? String(detail.dropLast()) : detail
       if let range = message.range(of: "around character "), let offset = Int(message[range.upperBound...]) {
         message = message[..<range.lowerBound] + "at \(offsetName) \(offset + 1)"

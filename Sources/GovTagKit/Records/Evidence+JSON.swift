@@ -28,7 +28,8 @@ extension Evidence {
   }
 
   private func writeJSON(
-    to json: inout JSONWriter, fieldBytes bytes: UnsafeBufferPointer<UInt8>, fragments: EvidenceJSONFragments, includeCategory: Bool
+    to json: inout JSONWriter, fieldBytes bytes: UnsafeBufferPointer<UInt8>, fragments: EvidenceJSONFragments,
+    includeCategory: Bool
   ) {
     json.beginRawValue()
     json.appendRaw(includeCategory ? fragments.headWithCategory : fragments.headWithoutCategory)
@@ -39,11 +40,13 @@ extension Evidence {
     json.appendRaw(",\"match\":")
     json.appendQuoted(UnsafeBufferPointer(rebasing: bytes[byteRange]))
     json.appendRaw(",\"context\":\"")
-    json.appendEscaped(UnsafeBufferPointer(rebasing: bytes[contextRange.lowerBound..<byteRange.lowerBound]), lineBreaksAsSpaces: true)
+    json.appendEscaped(
+      UnsafeBufferPointer(rebasing: bytes[contextRange.lowerBound..<byteRange.lowerBound]), lineBreaksAsSpaces: true)
     json.appendRaw("【")
     json.appendEscaped(UnsafeBufferPointer(rebasing: bytes[byteRange]), lineBreaksAsSpaces: true)
     json.appendRaw("】")
-    json.appendEscaped(UnsafeBufferPointer(rebasing: bytes[byteRange.upperBound..<contextRange.upperBound]), lineBreaksAsSpaces: true)
+    json.appendEscaped(
+      UnsafeBufferPointer(rebasing: bytes[byteRange.upperBound..<contextRange.upperBound]), lineBreaksAsSpaces: true)
     json.appendRaw("\"")
     json.appendRaw(fragments.weightAndContributionKey)
     if contribution.isFinite { json.appendFiniteNumber(contribution) } else { json.appendRaw("null") }

@@ -20,7 +20,8 @@ public struct LabelledRecordWriter: Sendable {
   /// Fields GovTag writes; input fields of these names are replaced, so that re-tagging an
   /// output file does not nest old labels in new ones.
   public static let ownFields: Set<String> = [
-    "labels", "scores", "implied", "confidence", "location", "review", "evidence", "text_hash", "lexicon_version", "govtag_version",
+    "labels", "scores", "implied", "confidence", "location", "review", "evidence", "text_hash", "lexicon_version",
+    "govtag_version",
     "icu_version", "error",
   ]
 
@@ -236,7 +237,6 @@ public struct LabelledRecordWriter: Sendable {
     json.endArray()
     json.endObject()
   }
-
 
   private func writeProvenance(textHash: String, to json: inout JSONWriter) {
     json.field("text_hash", string: textHash)

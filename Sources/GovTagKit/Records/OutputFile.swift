@@ -198,7 +198,8 @@ package final class OutputFile {
       throw GovTagError(.io, "cannot finish the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
     }
     guard rename(temporaryPath, finalPath) == 0 else {
-      throw GovTagError(.io, "cannot move the output into place: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
+      throw GovTagError(
+        .io, "cannot move the output into place: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
     }
     try Self.syncDirectory(of: finalPath, output: name)
   }
@@ -211,7 +212,8 @@ package final class OutputFile {
     guard fd >= 0 else { return }  // a folder we cannot open (no read permission) cannot be synced; the rename stands
     defer { close(fd) }
     guard fsync(fd) == 0 || errno == EINVAL || errno == EROFS else {
-      throw GovTagError(.io, "cannot sync the output's folder: \(String(cString: strerror(errno)))", at: SourceLocation(file: output))
+      throw GovTagError(
+        .io, "cannot sync the output's folder: \(String(cString: strerror(errno)))", at: SourceLocation(file: output))
     }
   }
 

@@ -25,7 +25,8 @@ package struct ExplainRenderer {
       let top = result.scores.reduce(0) { max($0, $1.score) }
       for score in result.scores where score.score > 0 || score.reportsConfidence || score.assigned {
         let mark = score.assigned ? "✓" : " "
-        var body = "\(pad(result.dimension + "." + score.category, 40)) \(pad(Tagger.format(score.score), 6)) / \(Tagger.format(score.threshold))"
+        var body =
+          "\(pad(result.dimension + "." + score.category, 40)) \(pad(Tagger.format(score.score), 6)) / \(Tagger.format(score.threshold))"
         if let confidence = score.confidence { body = pad(body, 52) + "  " + Tagger.formatConfidence(confidence) }
         var line = "  \(mark) " + body
         let why = decision(score, dimension: d, top: top)
@@ -74,7 +75,8 @@ package struct ExplainRenderer {
     let dimension = model.lexicons.dimensions[d]
     let byConfidence = model.calibration?.curve(dimension.id, score.category)?.labelRule == .confidence
     if score.assigned {
-      return byConfidence && score.score < score.threshold ? "assigned: confidence ≥ 0.5 (labels by confidence), though below its threshold" : ""
+      return byConfidence && score.score < score.threshold
+        ? "assigned: confidence ≥ 0.5 (labels by confidence), though below its threshold" : ""
     }
     var rules: [String] = []
     if byConfidence, let confidence = score.confidence {
@@ -88,7 +90,8 @@ package struct ExplainRenderer {
       let floor = Tagger.rounded(top * dimension.relativeThreshold)
       if dimension.relativeThreshold > 0, score.score < floor {
         rules.append(
-          "relative rule: below \(Tagger.format(floor)), \(Tagger.format(dimension.relativeThreshold * 100))% of the top \(dimension.id) score \(Tagger.format(top))")
+          "relative rule: below \(Tagger.format(floor)), \(Tagger.format(dimension.relativeThreshold * 100))% of the top \(dimension.id) score \(Tagger.format(top))"
+        )
       }
     }
     return rules.isEmpty ? "" : "kept out: " + rules.joined(separator: "; ")

@@ -353,7 +353,8 @@ struct JSONLineScanner {
         duplicate = large?.insert(scanner.keyBytes(range, escaped: escaped)).inserted == false
       }
       if duplicate {
-        throw JSONValueParser.duplicateKey(String(decoding: scanner.keyBytes(range, escaped: escaped), as: UTF8.self), at: range.lowerBound - 1)
+        throw JSONValueParser.duplicateKey(
+          String(decoding: scanner.keyBytes(range, escaped: escaped), as: UTF8.self), at: range.lowerBound - 1)
       }
     }
   }
@@ -515,7 +516,8 @@ struct JSONLineScanner {
     switch first {
     case UInt8(ascii: "{"):
       var object: [String: JSONValue] = [:]
-      try forEachMember { scanner, key in object[String(decoding: key, as: UTF8.self)] = try scanner.parseValue() }  // keys checked unique
+      // forEachMember checks that the keys are unique.
+      try forEachMember { scanner, key in object[String(decoding: key, as: UTF8.self)] = try scanner.parseValue() }
       return .object(object)
     case UInt8(ascii: "["):
       var array: [JSONValue] = []

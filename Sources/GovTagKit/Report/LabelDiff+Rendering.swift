@@ -112,7 +112,8 @@ extension LabelDiff {
     if locationNotCompared > 0 {
       notes.append(
         "\(Self.count(locationNotCompared, "compared record")) \(locationNotCompared == 1 ? "has" : "have") no location in one of "
-          + "the files (written before GovTag resolved places): \(locationNotCompared == 1 ? "its place was" : "their places were") not compared.")
+          + "the files (written before GovTag resolved places): \(locationNotCompared == 1 ? "its place was" : "their places were") not compared."
+      )
     }
     if inputUnchecked > 0 {
       notes.append(

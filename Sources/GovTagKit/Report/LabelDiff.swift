@@ -308,7 +308,8 @@ package struct LabelDiffer: Sendable {
         for slot in entry.labels.subtracting(record.labels).indices { removed[slot].append(record.id) }
       }
       if let place = record.place, entry.hasLocation {
-        let oldPlace = LabelDiff.Place(province: entry.province >= 0 ? provinces.strings[Int(entry.province)] : nil, region: entry.region)
+        let oldPlace = LabelDiff.Place(
+          province: entry.province >= 0 ? provinces.strings[Int(entry.province)] : nil, region: entry.region)
         if oldPlace != place {
           changed = true
           diff.locationChanged.append(LabelDiff.LocationChange(id: record.id, old: oldPlace, new: place))

@@ -11,7 +11,8 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
   /// The help of a command's `--format`, listing what it offers.
   static func help(_ offered: [ReportFormat]) -> ArgumentHelp {
-    ArgumentHelp("Output format: \(offered.map(\.rawValue).joined(separator: ", ")) (default \(offered[0].rawValue)).", valueName: "format")
+    ArgumentHelp(
+      "Output format: \(offered.map(\.rawValue).joined(separator: ", ")) (default \(offered[0].rawValue)).", valueName: "format")
   }
 
   /// Checks `format` against what a command offers and folds the older flags into it.
@@ -32,7 +33,8 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
       format = flag
     }
     guard offered.contains(format) else {
-      throw ValidationError("--format \(format.rawValue) is not offered here; choose \(offered.map(\.rawValue).joined(separator: ", "))")
+      throw ValidationError(
+        "--format \(format.rawValue) is not offered here; choose \(offered.map(\.rawValue).joined(separator: ", "))")
     }
   }
 }

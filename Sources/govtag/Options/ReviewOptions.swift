@@ -24,7 +24,9 @@ struct ReviewOptions: ParsableArguments {
   /// The band given, or the default.
   func band() throws -> ClosedRange<Double> {
     guard let reviewBand else { return ClassifierConfiguration.defaultReviewBand }
-    let parts = reviewBand.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    let parts = reviewBand.split(separator: ",", omittingEmptySubsequences: false).map {
+      Double($0.trimmingCharacters(in: .whitespaces))
+    }
     guard parts.count == 2, let low = parts[0], let high = parts[1], 0 <= low, low <= high, high <= 1 else {
       throw ValidationError("--review-band takes LOW,HIGH with 0 ≤ LOW ≤ HIGH ≤ 1 (e.g. 0.2,0.8); found \"\(reviewBand)\"")
     }
@@ -40,7 +42,9 @@ struct ReviewOptions: ParsableArguments {
       // A misspelt dimension would silently review nothing (and change the rules version).
       let known = Taxonomy.standard.dimensions.map(\.id)
       if let unknown = names.first(where: { !known.contains($0) }) {
-        throw ValidationError("--review-dimensions: unknown dimension \"\(unknown)\"; use one or more of \(known.joined(separator: ", ")), separated by commas")
+        throw ValidationError(
+          "--review-dimensions: unknown dimension \"\(unknown)\"; use one or more of \(known.joined(separator: ", ")), separated by commas"
+        )
       }
       configuration.reviewDimensions = names
     }

@@ -5,7 +5,8 @@ import GovTagKit
 /// `govtag audit`: find the wrong labels in manually labelled records.
 struct Audit: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Compare manual labels with GovTag's: agreement and Cohen's kappa per category, and the disagreements ranked most suspicious first.",
+    abstract:
+      "Compare manual labels with GovTag's: agreement and Cohen's kappa per category, and the disagreements ranked most suspicious first.",
     discussion: """
       Each input record holds {"id", "title"?, "text", "manual": {"capability": [...], ..., \
       "province"?: ..., "region"?: ...}}. A suspect is a (record, category) on which the manual \

@@ -61,10 +61,13 @@ struct Calibrate: ParsableCommand {
       let figures = result.dimensions.first { $0.dimension == dimension.id }
       let brier = figures?.heldOut.brier.map { String(format: "%.3f", $0) } ?? "-"
       let ece = figures?.heldOut.expectedCalibrationError.map { String(format: "%.3f", $0) } ?? "-"
-      let f1 = "thresholds \(String(format: "%.3f", dimension.thresholdMacroF1 ?? 0)), chosen rules \(String(format: "%.3f", dimension.chosenMacroF1 ?? 0))"
+      let f1 =
+        "thresholds \(String(format: "%.3f", dimension.thresholdMacroF1 ?? 0)), chosen rules \(String(format: "%.3f", dimension.chosenMacroF1 ?? 0))"
       let byConfidence = dimension.curves.filter { $0.labelRule == .confidence }.map(\.category)
       let rules = byConfidence.isEmpty ? "all by threshold" : "by confidence: " + byConfidence.joined(separator: ", ")
-      print("\(dimension.id): \(figures?.records ?? 0) records, held-out Brier \(brier), ECE \(ece); cross-validated macro-F1 \(f1) (\(rules))")
+      print(
+        "\(dimension.id): \(figures?.records ?? 0) records, held-out Brier \(brier), ECE \(ece); cross-validated macro-F1 \(f1) (\(rules))"
+      )
     }
     Diagnostics.print("govtag: \(result.summary.line(verb: "used", field: field)) → \(output)")
     if !result.summary.succeeded { throw Diagnostics.partialFailure }

@@ -4,7 +4,8 @@ import GovTagKit
 /// `govtag diff`: which records' labels changed between two outputs of `govtag tag`.
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Compare two outputs of govtag tag over the same corpus (before and after a lexicon change): which records gained or lost which category.",
+    abstract:
+      "Compare two outputs of govtag tag over the same corpus (before and after a lexicon change): which records gained or lost which category.",
     discussion: """
       Records are matched by id. Per category: the records that gained it and those that lost \
       it; the records that changed and those that did not; changes of province or region; the \

@@ -5,7 +5,8 @@ import GovTagKit
 /// `govtag eval`: compare GovTag's labels with gold labels.
 struct Eval: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Compare GovTag's labels with gold labels: precision, recall and F1 per category, micro and macro averages, province and region accuracy, and the capability confusion.",
+    abstract:
+      "Compare GovTag's labels with gold labels: precision, recall and F1 per category, micro and macro averages, province and region accuracy, and the capability confusion.",
     discussion: """
       Each input record holds {"id", "title"?, "text", "gold": {"capability": [...], ..., \
       "province": ..., "region": ...}}. Macro averages are the mean of the per-category figures \

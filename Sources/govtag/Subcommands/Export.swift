@@ -36,7 +36,8 @@ struct Export: ParsableCommand {
     @Argument(help: "Labelled JSON Lines files (govtag tag's output); - reads standard input.")
     var inputs: [String] = []
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The tasks file (a JSON list) to import into Label Studio.", valueName: "file"))
+    @Option(
+      name: .shortAndLong, help: ArgumentHelp("The tasks file (a JSON list) to import into Label Studio.", valueName: "file"))
     var output: String
 
     @Option(help: ArgumentHelp("Also write the labeling configuration (XML) here.", valueName: "file"))
@@ -54,7 +55,8 @@ struct Export: ParsableCommand {
         // The province block lists the gazetteer's provinces; without one the export still works.
         var provinces: [(name: String, fullName: String)] = []
         do {
-          provinces = try GazetteerLoader().load(directory: lexicons.resolved.path)?.provinces.map { ($0.name, $0.fullName) } ?? []
+          provinces =
+            try GazetteerLoader().load(directory: lexicons.resolved.path)?.provinces.map { ($0.name, $0.fullName) } ?? []
           if provinces.isEmpty {
             Diagnostics.warning("no gazetteer.yaml in \(lexicons.resolved.path): the configuration has no province block")
           }
@@ -72,7 +74,8 @@ struct Export: ParsableCommand {
             for span in task.misplacedSpans {
               misplaced += 1
               Diagnostics.error(
-                "record \(record.id): evidence \(span.dimension).\(span.category) at \(span.start)..<\(span.end) lies past the end of its \(span.field.rawValue); left out of the task")
+                "record \(record.id): evidence \(span.dimension).\(span.category) at \(span.start)..<\(span.end) lies past the end of its \(span.field.rawValue); left out of the task"
+              )
             }
             json.append(raw: Array((tasks == 0 ? "\n" : ",\n").utf8))
             task.write(to: &json)
@@ -90,7 +93,8 @@ struct Export: ParsableCommand {
           try xml.write(Array(LabelStudioConfig(provinces: provinces).xml().utf8))
           try xml.commit()
         }
-        Diagnostics.print("govtag: \(summary.line(used: "exported")) → \(output)\(config.map { " (labeling configuration: \($0))" } ?? "")")
+        Diagnostics.print(
+          "govtag: \(summary.line(used: "exported")) → \(output)\(config.map { " (labeling configuration: \($0))" } ?? "")")
         if !summary.succeeded || misplaced > 0 { throw Diagnostics.partialFailure }
       }
     }

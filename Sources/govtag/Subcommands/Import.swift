@@ -70,7 +70,8 @@ struct Import: ParsableCommand {
           for (kept, others) in leftAside {
             let names = others.map { "\($0.annotator ?? "unknown")'s" }.joined(separator: ", ")
             Diagnostics.warning(
-              "\(input): task \(kept.source.map(Self.task) ?? "?") (\(kept.id)) has \(others.count + 1) annotations: kept \(kept.annotator ?? "unknown")'s, left aside \(names); --per-annotator writes one file per annotator for audit --compare")
+              "\(input): task \(kept.source.map(Self.task) ?? "?") (\(kept.id)) has \(others.count + 1) annotations: kept \(kept.annotator ?? "unknown")'s, left aside \(names); --per-annotator writes one file per annotator for audit --compare"
+            )
           }
           try Self.write(records, to: output)
           written.append("\(output) (\(records.count))")
@@ -80,7 +81,8 @@ struct Import: ParsableCommand {
         }
         let annotators = result.annotators.count
         Diagnostics.print(
-          "govtag: imported \(result.records.count) annotation\(result.records.count == 1 ? "" : "s") of \(result.tasks) task\(result.tasks == 1 ? "" : "s") by \(annotators) annotator\(annotators == 1 ? "" : "s") → \(written.joined(separator: ", ")); not imported: \(counts.joined(separator: ", "))")
+          "govtag: imported \(result.records.count) annotation\(result.records.count == 1 ? "" : "s") of \(result.tasks) task\(result.tasks == 1 ? "" : "s") by \(annotators) annotator\(annotators == 1 ? "" : "s") → \(written.joined(separator: ", ")); not imported: \(counts.joined(separator: ", "))"
+        )
         if result.notices.contains(where: { $0.kind == .invalid }) { throw Diagnostics.partialFailure }
       }
     }
@@ -107,7 +109,8 @@ struct Import: ParsableCommand {
   /// `govtag import doccano`: doccano's JSONL export → `manual` records.
   struct Doccano: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Read doccano's JSON Lines export (text classification, dimension:category labels) into records with manual labels.",
+      abstract:
+        "Read doccano's JSON Lines export (text classification, dimension:category labels) into records with manual labels.",
       discussion: """
         Each line's label list (label or labels) gives the manual labels; an empty list is "none \
         of any dimension" (export only approved examples). govtag_id (written by govtag export \

@@ -44,7 +44,9 @@ struct Lexicon: ParsableCommand {
         if let warning = model.calibrationStalenessWarning {
           print("\(file): STALE: \(warning)")
         } else {
-          print("\(file): \(curves) confidence curves, fitted on \(calibration.records) gold records against these lexicons (\(calibration.lexiconVersion))")
+          print(
+            "\(file): \(curves) confidence curves, fitted on \(calibration.records) gold records against these lexicons (\(calibration.lexiconVersion))"
+          )
         }
       }
       var last = "lexicons OK: \(model.lexicons.termCount) terms, version \(model.rulesVersion)"

@@ -46,7 +46,9 @@ extension Lexicon {
         try file.commit()
         for line in export.limitations { Diagnostics.print("govtag: \(format.rawValue) cannot carry \(line)") }
         let categories = set.dimensions.reduce(0) { $0 + $1.categories.count }
-        Diagnostics.print("govtag: wrote \(categories) categories, \(set.termCount) terms (lexicons \(set.version)) as \(format.rawValue) → \(output)")
+        Diagnostics.print(
+          "govtag: wrote \(categories) categories, \(set.termCount) terms (lexicons \(set.version)) as \(format.rawValue) → \(output)"
+        )
       }
     }
   }
@@ -55,7 +57,8 @@ extension Lexicon {
   struct ImportDictionary: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "import",
-      abstract: "Turn a LIWC .dic or a quanteda YAML dictionary into one dimension's lexicon file, every term with a default weight.",
+      abstract:
+        "Turn a LIWC .dic or a quanteda YAML dictionary into one dimension's lexicon file, every term with a default weight.",
       discussion: """
         A dictionary category must name a category of --dimension: its id (public_service), \
         dimension.id (as govtag lexicon export writes it) or its Chinese name (公共服务); categories \
@@ -98,14 +101,20 @@ extension Lexicon {
         guard let data = FileManager.default.contents(atPath: input) else {
           throw GovTagError(.io, "cannot read the dictionary", at: SourceLocation(file: input), hint: "check the path")
         }
-        let imported = try DictionaryImport.read(String(decoding: data, as: UTF8.self), format: format, file: input, dimension: target)
+        let imported = try DictionaryImport.read(
+          String(decoding: data, as: UTF8.self), format: format, file: input, dimension: target)
         for note in imported.notes { Diagnostics.print("govtag: \(input): \(note)") }
         let file = try OutputFile.file(output)
-        try file.write(Array(imported.yaml(dimension: target, weight: weight, source: "\((input as NSString).lastPathComponent) (\(format.rawValue))").utf8))
+        try file.write(
+          Array(
+            imported.yaml(
+              dimension: target, weight: weight, source: "\((input as NSString).lastPathComponent) (\(format.rawValue))"
+            ).utf8))
         try file.commit()
         let terms = imported.categories.reduce(0) { $0 + $1.terms.count }
         Diagnostics.print(
-          "govtag: wrote \(dimension): \(imported.categories.count) categories, \(terms) terms → \(output); check it with govtag lexicon check")
+          "govtag: wrote \(dimension): \(imported.categories.count) categories, \(terms) terms → \(output); check it with govtag lexicon check"
+        )
       }
     }
   }

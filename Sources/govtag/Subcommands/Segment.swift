@@ -11,7 +11,9 @@ struct Segment: ParsableCommand {
   @Argument(help: "The text itself, a file holding it, or - for standard input.")
   var text: String
 
-  @Option(help: ArgumentHelp("Output format: text (a|b|c, the default) or json (tokens with code point offsets and kinds).", valueName: "format"))
+  @Option(
+    help: ArgumentHelp(
+      "Output format: text (a|b|c, the default) or json (tokens with code point offsets and kinds).", valueName: "format"))
   var format: ReportFormat = .text
 
   /// `--json`, the spelling before `--format`.
@@ -28,7 +30,6 @@ struct Segment: ParsableCommand {
   mutating func validate() throws {
     try ReportFormat.resolve(&format, json: jsonFlag, offered: [.text, .json])
   }
-
 
   func run() throws {
     let model = try raw ? ClassifierModel(lexicons: LexiconSet(dimensions: [])) : lexicons.loadModel()

@@ -58,7 +58,8 @@ struct Serve: AsyncParsableCommand {
     guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be at least 1 second, not \(idleTimeout)") }
     guard maxConnections > 0 else { throw ValidationError("--max-connections must be at least 1, not \(maxConnections)") }
     guard Logger.Level(rawValue: logLevel) != nil else {
-      throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not \(logLevel)")
+      throw ValidationError(
+        "--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not \(logLevel)")
     }
   }
 
@@ -96,7 +97,8 @@ struct Serve: AsyncParsableCommand {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw GovTagError(.io, "cannot read the admin token file", at: SourceLocation(file: path), hint: "check the path and its permissions")
+      throw GovTagError(
+        .io, "cannot read the admin token file", at: SourceLocation(file: path), hint: "check the path and its permissions")
     }
     let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     guard token.count >= 16, !token.contains(where: \.isWhitespace) else {

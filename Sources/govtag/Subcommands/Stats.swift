@@ -4,7 +4,8 @@ import GovTagKit
 /// `govtag stats`: shares of labelled cases per year and overall, as Markdown, JSON or CSV.
 struct Stats: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Count labelled cases per year and overall: shares by capability, region, data element, trait, innovation and technology.",
+    abstract:
+      "Count labelled cases per year and overall: shares by capability, region, data element, trait, innovation and technology.",
     discussion: """
       Reads what govtag tag wrote. Per year (the records' "year" field; none → unknown) and \
       overall: the number and share of cases in every category (labels are multi-label, so the \
@@ -42,7 +43,9 @@ struct Stats: ParsableCommand {
   @Option(help: "Group by year (the default: one column per year, plus all) or province (cases, share, top capability).")
   var by: Grouping = .year
 
-  @Option(help: "Count the labels in this field (manual, gold) instead of GovTag's labels; its province and region keys replace location.")
+  @Option(
+    help:
+      "Count the labels in this field (manual, gold) instead of GovTag's labels; its province and region keys replace location.")
   var field: String?
 
   mutating func validate() throws {

@@ -23,7 +23,9 @@ struct Tag: ParsableCommand {
   @Argument(help: "Inputs: files, folders of .txt files, or - for standard input.")
   var inputs: [String] = []
 
-  @Option(name: .shortAndLong, help: "Write labelled records here instead of standard output. The file appears only when the run is complete.")
+  @Option(
+    name: .shortAndLong,
+    help: "Write labelled records here instead of standard output. The file appears only when the run is complete.")
   var output: String?
 
   @Option(help: "Output format: jsonl (one record per line) or json (an array).")
@@ -53,13 +55,22 @@ struct Tag: ParsableCommand {
   @Flag(help: "Continue the interrupted run that was writing --output.")
   var resume = false
 
-  @Option(help: "An earlier output: records whose input, lexicons and GovTag version are unchanged are copied from it instead of labelled again.")
+  @Option(
+    help:
+      "An earlier output: records whose input, lexicons and GovTag version are unchanged are copied from it instead of labelled again."
+  )
   var previous: String?
 
-  @Flag(help: "Write an error record in place of each failed or blank input record, so output lines match input lines (on by default when reading standard input and writing standard output).")
+  @Flag(
+    help:
+      "Write an error record in place of each failed or blank input record, so output lines match input lines (on by default when reading standard input and writing standard output)."
+  )
   var errorRecords = false
 
-  @Flag(help: "Exit with status 0 even when some records failed (they are still reported). For streaming stages that must not fail a whole partition for one bad line.")
+  @Flag(
+    help:
+      "Exit with status 0 even when some records failed (they are still reported). For streaming stages that must not fail a whole partition for one bad line."
+  )
   var allowFailures = false
 
   @Option(help: "Which hits to list as evidence: standard (counted and suppressed), all (also near misses), none.")
@@ -75,7 +86,8 @@ struct Tag: ParsableCommand {
     if inputs.isEmpty { throw ValidationError("name at least one input file, or - for standard input") }
     if jobs < 1 || jobs > BatchConfiguration.maxJobs {
       throw ValidationError(
-        "--jobs must be between 1 and \(BatchConfiguration.maxJobs) (this machine has \(ProcessInfo.processInfo.activeProcessorCount) cores; more workers than cores gain nothing)")
+        "--jobs must be between 1 and \(BatchConfiguration.maxJobs) (this machine has \(ProcessInfo.processInfo.activeProcessorCount) cores; more workers than cores gain nothing)"
+      )
     }
     if maxRecordBytes < 1 { throw ValidationError("--max-record-bytes must be at least 1") }
     if resume && (output == nil || output == "-") { throw ValidationError("--resume needs an output file (-o FILE)") }

@@ -19,7 +19,8 @@ struct AnnotatorComparerTests {
     }
     // economic_regulation: both yes 3, A only 1, B only 1, both no 3.
     // p_o = 6/8 = 0.75; p_e = 0.5·0.5 + 0.5·0.5 = 0.5; κ = 0.25 / 0.5 = 0.5.
-    #expect(table("capability", "economic_regulation") == AgreementTable(bothYes: 3, referenceOnly: 1, predictedOnly: 1, bothNo: 3))
+    #expect(
+      table("capability", "economic_regulation") == AgreementTable(bothYes: 3, referenceOnly: 1, predictedOnly: 1, bothNo: 3))
     #expect(abs((table("capability", "economic_regulation")?.kappa ?? 0) - 0.5) < 1e-12)
     // ai: both yes 2, B only 1, both no 5. p_o = 7/8; p_e = (2/8)(3/8) + (6/8)(5/8) = 36/64;
     // κ = (56/64 − 36/64) / (28/64) = 20/28 = 5/7.

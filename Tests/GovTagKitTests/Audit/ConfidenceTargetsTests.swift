@@ -38,13 +38,16 @@ struct ConfidenceTargetsTests {
   func plantedErrors() throws {
     let fixture = Fixtures.path("audit/planted-test.jsonl")
     let errors = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Fixtures.path("audit/planted-test.errors.json"))))
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: Fixtures.path("audit/planted-test.errors.json"))))
         as? [[String: String]])
     let planted = Set(errors.map { "\($0["id"]!) \($0["dimension"]!).\($0["category"]!)" })
     #expect(planted.count == 10)
     let report = try Auditor(model: ClassifierModel.load(lexiconDirectory: lexicons), jobs: 2).audit(inputs: [fixture])
-    let ranks = report.suspects.enumerated().filter { planted.contains("\($0.element.id) \($0.element.dimension).\($0.element.category)") }
-      .map { $0.offset + 1 }
+    let ranks = report.suspects.enumerated().filter {
+      planted.contains("\($0.element.id) \($0.element.dimension).\($0.element.category)")
+    }
+    .map { $0.offset + 1 }
     let averagePrecision = ranks.enumerated().reduce(0.0) { $0 + Double($1.offset + 1) / Double($1.element) } / 10
     // Curves fitted on the 144 older dev cases ranked them 1, 2, 5, 7, 8, 36, 45, 55, 155, 160
     // (AP 0.438); refitted on all 204 (the 60 real-world dev-r cases included), 3, 4, 5, 7, 10,

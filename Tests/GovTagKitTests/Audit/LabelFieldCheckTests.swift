@@ -1,5 +1,6 @@
-@testable import GovTagKit
 import Testing
+
+@testable import GovTagKit
 
 @Suite("A missing label field: one error for the corpus, per-record errors once the field is seen")
 struct LabelFieldCheckTests {

@@ -45,7 +45,8 @@ struct InputFormatTests {
   func brokenJSONArray() throws {
     let directory = Fixtures.temporaryDirectory()
     let notArray = Fixtures.write(#"{"id": "a", "text": "x"}"#, to: "object.json", in: directory)
-    let truncated = Fixtures.write("[\n{\"id\": \"a\", \"text\": \"推进一网通办\"},\n{\"id\": \"b\", \"te", to: "cut.json", in: directory)
+    let truncated = Fixtures.write(
+      "[\n{\"id\": \"a\", \"text\": \"推进一网通办\"},\n{\"id\": \"b\", \"te", to: "cut.json", in: directory)
     let result = try run([notArray, truncated], in: directory)
     #expect(result.records.map { $0["id"] as? String } == ["a"])
     #expect(
@@ -71,7 +72,8 @@ struct InputFormatTests {
     #expect(result.records.first?["title"] as? String == "标题, 带逗号")
     #expect(
       (result.records.first?["labels"] as? [String: [String]])?["capability"] == ["public_service"])
-    #expect(result.errors == ["\(path):5: the row has 2 fields but the header has 3; quote fields that contain commas or line breaks"])
+    #expect(
+      result.errors == ["\(path):5: the row has 2 fields but the header has 3; quote fields that contain commas or line breaks"])
   }
 
   @Test("CSV without the text column names the columns it has")
@@ -80,7 +82,10 @@ struct InputFormatTests {
     let path = Fixtures.write("id,body\n1,推进一网通办\n", to: "in.csv", in: directory)
     let result = try run([path], in: directory)
     #expect(result.records.isEmpty)
-    #expect(result.errors == [#"\#(path):1: the CSV header has no column "text" (it has id, body); name the text column with --text-column"#])
+    #expect(
+      result.errors == [
+        #"\#(path):1: the CSV header has no column "text" (it has id, body); name the text column with --text-column"#
+      ])
   }
 
   @Test("a folder of .txt files: ids are relative paths, in order; invalid UTF-8 is reported")
@@ -107,7 +112,8 @@ struct InputFormatTests {
     let output = directory.appendingPathComponent("out.json").path
     var configuration = BatchConfiguration(jobs: 2)
     configuration.outputFormat = .json
-    _ = try BatchRunner(model: Fixtures.model, configuration: configuration).run(inputs: [path], destination: .init(output: output))
+    _ = try BatchRunner(model: Fixtures.model, configuration: configuration).run(
+      inputs: [path], destination: .init(output: output))
     let array = try #require(
       try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [[String: Any]])
     #expect(array.map { $0["id"] as? String } == ["a", "b"])

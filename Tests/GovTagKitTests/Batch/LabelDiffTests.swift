@@ -1,7 +1,8 @@
-@testable import GovTagKit
 import Foundation
 import GovTagTestSupport
 import Testing
+
+@testable import GovTagKit
 
 @Suite("Label diff")
 struct LabelDiffTests {
@@ -102,7 +103,8 @@ struct LabelDiffTests {
     let old = Fixtures.path("diff/old.jsonl")
     let new = Fixtures.path("diff/new.jsonl")
     let (diff, events) = try compare(old, new)
-    #expect(events == ["duplicate: \(old):7: duplicate id \"a2\" (first at line 2); only the first record with this id is compared"])
+    #expect(
+      events == ["duplicate: \(old):7: duplicate id \"a2\" (first at line 2); only the first record with this id is compared"])
     #expect(diff.succeeded)
     #expect(diff.old.records == 6 && diff.new.records == 6)
     #expect(diff.old.duplicates == [LabelDiff.DuplicateID(id: "a2", location: SourceLocation(file: old, line: 7), firstLine: 2)])
@@ -202,7 +204,10 @@ struct LabelDiffTests {
         "input_changed": 1, "input_unchecked": 0, "only_in_old": 1, "only_in_new": 1,
       ])
     let categories = try #require(object["categories"] as? [[String: Any]])
-    #expect(categories.map { "\($0["dimension"]!).\($0["category"]!)" } == ["capability.economic_regulation", "capability.public_service", "technology.ai"])
+    #expect(
+      categories.map { "\($0["dimension"]!).\($0["category"]!)" } == [
+        "capability.economic_regulation", "capability.public_service", "technology.ai",
+      ])
     #expect(categories.map { $0["added"] as? [String] } == [["a1"], ["a3"], []])
     #expect(categories.map { $0["removed"] as? [String] } == [[], [], ["a1"]])
     #expect(object["only_in_old"] as? [String] == ["a5"])
@@ -255,7 +260,8 @@ struct LabelDiffTests {
       message: #"LINE: record "x": the record has no "labels" field; compare files that govtag tag wrote"#),
     BadLine(
       id: "unknown category", line: #"{"id":"x","labels":{"capability":["public_servise"]}}"#,
-      message: #"LINE: record "x": "labels"."capability" names an unknown category "public_servise"; use the ids of docs/TAXONOMY.md"#),
+      message:
+        #"LINE: record "x": "labels"."capability" names an unknown category "public_servise"; use the ids of docs/TAXONOMY.md"#),
     BadLine(
       id: "labels not lists", line: #"{"id":7,"labels":{"technology":"ai"}}"#,
       message: #"LINE: record "7": "labels"."technology" must be a list of category ids, found a string"#),
@@ -264,8 +270,10 @@ struct LabelDiffTests {
       message: #"LINE: record "x": "location"."region" is "south"; use east, central, west or null"#),
     BadLine(
       id: "an error record from govtag tag",
-      line: #"{"id":null,"error":{"source":"in.jsonl","line":3,"reason":"the record has no \"text\" field"},"lexicon_version":"v1"}"#,
-      message: #"LINE: govtag tag could not label this record (in.jsonl:3: the record has no "text" field); fix that input record and tag it again"#
+      line:
+        #"{"id":null,"error":{"source":"in.jsonl","line":3,"reason":"the record has no \"text\" field"},"lexicon_version":"v1"}"#,
+      message:
+        #"LINE: govtag tag could not label this record (in.jsonl:3: the record has no "text" field); fix that input record and tag it again"#
     ),
   ]
 
@@ -296,7 +304,9 @@ struct LabelDiffTests {
         "input: \(empty): the input is empty: no records; give the JSON Lines that govtag tag wrote",
       ])
     #expect(!diff.inputsRead)
-    #expect(diff.summaryLine == "compared 0 records: 0 changed, 0 unchanged; \(missing): could not be read; \(empty): could not be read")
+    #expect(
+      diff.summaryLine == "compared 0 records: 0 changed, 0 unchanged; \(missing): could not be read; \(empty): could not be read"
+    )
   }
 
   @Test("ids are compared as decoded strings, whatever escapes the JSON used")
@@ -311,7 +321,8 @@ struct LabelDiffTests {
     let (diff, events) = try compare(old, new)
     #expect(events.isEmpty)
     #expect(diff.onlyInOld.isEmpty && diff.onlyInNew.isEmpty)
-    #expect(diff.categories == [LabelDiff.CategoryChange(dimension: "technology", category: "ai", name: "人工智能", removed: ["案例\"1\"😀"])])
+    #expect(
+      diff.categories == [LabelDiff.CategoryChange(dimension: "technology", category: "ai", name: "人工智能", removed: ["案例\"1\"😀"])])
     // Neither file has text_hash or location: the input and the place could not be checked.
     #expect(diff.inputUnchecked == 1)
     #expect(diff.locationNotCompared == 1)
@@ -328,7 +339,8 @@ struct LabelDiffTests {
     let (diff, _) = try compare(old, old)
     #expect(
       diff.old.lexiconVersions == [
-        LabelDiff.LexiconVersion(version: "v1", records: 2, firstLine: 1), LabelDiff.LexiconVersion(version: "v2", records: 1, firstLine: 2),
+        LabelDiff.LexiconVersion(version: "v1", records: 2, firstLine: 1),
+        LabelDiff.LexiconVersion(version: "v2", records: 1, firstLine: 2),
         LabelDiff.LexiconVersion(version: nil, records: 1, firstLine: 4),
       ])
     #expect(diff.old.mixesLexiconVersions)
@@ -346,7 +358,8 @@ struct LabelDiffScannerTests {
     #""plain""#, #""a\"b\\c\/d\b\f\n\r\t""#, #""\u00e9\ud83d\ude00""#, #""\u12""#, #""\x""#, "\"tab\there\"", #""open"#,
     "0", "-0", "12", "-12.5e+3", "1E2", "01", "1.", ".5", "-", "+1", "1e", "--1", "9223372036854775808",
     "true", "false", "null", "tru", "nul", "True",
-    "[]", "[1,2,[3,{}]]", "[1,]", "[1,,]", "[,1]", "[,]", "[1 2]", "{}", #"{"a":1,"b":[{"c":null}]}"#, #"{"a":1,}"#, #"{,}"#, #"{"a"}"#, #"{a:1}"#,
+    "[]", "[1,2,[3,{}]]", "[1,]", "[1,,]", "[,1]", "[,]", "[1 2]", "{}", #"{"a":1,"b":[{"c":null}]}"#, #"{"a":1,}"#, #"{,}"#,
+    #"{"a"}"#, #"{a:1}"#,
     #"{"a":1 "b":2}"#, "[" + String(repeating: "[", count: 40) + String(repeating: "]", count: 41),
     // What JSONSerialization accepts and GovTag refuses, as every GovTag reader does.
     #"{"a":1,"a":2}"#, #"{"a":1,"\u0061":2}"#, #""\ud800""#, #""\udc00x""#, #""\ud800\u0041""#, #""\ud83d\ude00""#,
@@ -370,7 +383,11 @@ struct LabelDiffScannerTests {
       let result = bytes.withUnsafeBufferPointer { decoder.decode($0, at: SourceLocation(file: "t.jsonl", line: 1)) }
       var found: String?
       if case .failure(let error) = result {
-        if error.reason.hasPrefix("not valid JSON") { found = "not valid JSON" } else if error.reason == expected { found = expected }
+        if error.reason.hasPrefix("not valid JSON") {
+          found = "not valid JSON"
+        } else if error.reason == expected {
+          found = expected
+        }
       }
       #expect(found == expected, "\(line)")
     }

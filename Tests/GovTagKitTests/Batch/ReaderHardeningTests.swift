@@ -46,7 +46,8 @@ struct ReaderHardeningTests {
   func afterTheArray() throws {
     let directory = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let two = Fixtures.write("[{\"id\":\"a\",\"text\":\"推进一网通办\"}]\n[{\"id\":\"b\",\"text\":\"x\"}]\n", to: "two.json", in: directory)
+    let two = Fixtures.write(
+      "[{\"id\":\"a\",\"text\":\"推进一网通办\"}]\n[{\"id\":\"b\",\"text\":\"x\"}]\n", to: "two.json", in: directory)
     let comma = Fixtures.write("[,{\"id\":\"c\",\"text\":\"x\"}]", to: "comma.json", in: directory)
     let trailing = Fixtures.write("[{\"id\":\"d\",\"text\":\"x\"},\n]", to: "trailing.json", in: directory)
     let result = try run([two, comma, trailing], in: directory)
@@ -143,9 +144,13 @@ struct ReaderHardeningTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = Fixtures.write("编号,标题,text\n1,t,x\n", to: "in.csv", in: directory)
     let id = try run([path], in: directory) { $0.csvColumns.id = "编码" }
-    #expect(id.errors == [#"\#(path):1: the CSV header has no column "编码" (it has 编号, 标题, text); name the column with --id-column"#])
+    #expect(
+      id.errors == [#"\#(path):1: the CSV header has no column "编码" (it has 编号, 标题, text); name the column with --id-column"#])
     let title = try run([path], in: directory) { $0.csvColumns.title = "title2" }
-    #expect(title.errors == [#"\#(path):1: the CSV header has no column "title2" (it has 编号, 标题, text); name the column with --title-column"#])
+    #expect(
+      title.errors == [
+        #"\#(path):1: the CSV header has no column "title2" (it has 编号, 标题, text); name the column with --title-column"#
+      ])
     let both = try run([path], in: directory) {
       $0.csvColumns.id = "编号"
       $0.csvColumns.title = "标题"
@@ -200,7 +205,9 @@ struct ReaderHardeningTests {
     let result = try run([directory.appendingPathComponent("cases").path], in: directory)
     #expect(result.ids == ["a.txt"])
     #expect(result.errors.count == 1)
-    #expect(result.errors.first?.hasSuffix(#"record "locked": cannot read the folder: Permission denied; its files are not labelled"#) == true)
+    #expect(
+      result.errors.first?.hasSuffix(#"record "locked": cannot read the folder: Permission denied; its files are not labelled"#)
+        == true)
   }
 
   @Test("a folder named like a .jsonl file is an error unless --input-format txt")
@@ -230,7 +237,9 @@ struct ReaderHardeningTests {
     #expect(!result.summary.succeeded)
   }
 
-  @Test("--previous copies only records written with the same --evidence setting", arguments: LabelledRecordWriter.EvidenceDetail.allCases)
+  @Test(
+    "--previous copies only records written with the same --evidence setting",
+    arguments: LabelledRecordWriter.EvidenceDetail.allCases)
   func previousEvidence(_ now: LabelledRecordWriter.EvidenceDetail) throws {
     let directory = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -249,7 +258,8 @@ struct ReaderHardeningTests {
       let previous = try PreviousRun(path: old, rulesVersion: Fixtures.model.rulesVersion, evidenceDetail: now)
       let (new, summary) = try output(now, previous: previous)
       // Whatever was copied, the output is what a fresh run with this setting writes.
-      #expect(try Data(contentsOf: URL(fileURLWithPath: new)) == Data(contentsOf: URL(fileURLWithPath: fresh)), "\(earlier) → \(now)")
+      #expect(
+        try Data(contentsOf: URL(fileURLWithPath: new)) == Data(contentsOf: URL(fileURLWithPath: fresh)), "\(earlier) → \(now)")
       if earlier == now && now != .all { #expect(summary.reused == summary.labelled) }
       if earlier == .none && now != .none || now == .none && earlier != .none { #expect(summary.reused == 0) }
     }

@@ -38,8 +38,10 @@ struct ResumeChangesTests {
       id: "a file grown", change: { Fixtures.write("推进一网通办改革", to: "cases/a.txt", in: $0) },
       reason: "its .txt files held 69 bytes, now 75"),
     FolderChange(
-      id: "a file renamed", change: {
-        try FileManager.default.moveItem(at: $0.appendingPathComponent("cases/b.txt"), to: $0.appendingPathComponent("cases/e.txt"))
+      id: "a file renamed",
+      change: {
+        try FileManager.default.moveItem(
+          at: $0.appendingPathComponent("cases/b.txt"), to: $0.appendingPathComponent("cases/e.txt"))
       }, reason: "a .txt file was renamed, replaced or modified"),
     FolderChange(
       id: "a file touched (same name and size, new modification time)",
@@ -68,7 +70,8 @@ struct ResumeChangesTests {
     } catch let error as GovTagError {
       #expect(
         error.description
-          == "\(output): cannot resume: the folder \(folder) changed since the interrupted run: \(item.reason); run without --resume to start again")
+          == "\(output): cannot resume: the folder \(folder) changed since the interrupted run: \(item.reason); run without --resume to start again"
+      )
     }
   }
 
@@ -99,7 +102,8 @@ struct ResumeChangesTests {
     } catch let error as GovTagError {
       #expect(
         error.description
-          == "\(output): cannot resume: the folder \(folder) changed since the interrupted run: its .txt files held 90 bytes, now 96; run without --resume to start again")
+          == "\(output): cannot resume: the folder \(folder) changed since the interrupted run: its .txt files held 90 bytes, now 96; run without --resume to start again"
+      )
     }
   }
 

@@ -58,7 +58,9 @@ struct ResumeTests {
       _ = try runner.run(inputs: [input], destination: .init(output: output), resume: true)
       Issue.record("a changed input must not be resumed")
     } catch let error as GovTagError {
-      #expect(error.description == "\(output): cannot resume: \(input) changed since the interrupted run; run without --resume to start again")
+      #expect(
+        error.description
+          == "\(output): cannot resume: \(input) changed since the interrupted run; run without --resume to start again")
     }
   }
 
@@ -71,7 +73,9 @@ struct ResumeTests {
     let old = directory.appendingPathComponent("old.jsonl").path
     _ = try runner.run(inputs: [input], destination: .init(output: old))
     // b's text is unchanged but its year is not: it must be labelled again, not copied.
-    Fixtures.write(original.replacingOccurrences(of: "2023", with: "2024") + #"{"id":"c","text":"应用人工智能"}"# + "\n", to: "in.jsonl", in: directory)
+    Fixtures.write(
+      original.replacingOccurrences(of: "2023", with: "2024") + #"{"id":"c","text":"应用人工智能"}"# + "\n", to: "in.jsonl",
+      in: directory)
     let previous = try PreviousRun(path: old, rulesVersion: Fixtures.model.rulesVersion)
     #expect(previous.count == 2)
     let new = directory.appendingPathComponent("new.jsonl").path

@@ -56,7 +56,10 @@ struct CalibrationTests {
   func roundTrip() throws {
     let text = Self.sample.renderYAML()
     #expect(text.hasPrefix("# GovTag confidence calibration"))
-    #expect(text.contains("        coefficients: {ratio: 1.0, share_of_top: 2.0, distinct_terms: 0.5, title_hits: 0.25, near_misses: -0.125, assigned: 3.0}\n"))
+    #expect(
+      text.contains(
+        "        coefficients: {ratio: 1.0, share_of_top: 2.0, distinct_terms: 0.5, title_hits: 0.25, near_misses: -0.125, assigned: 3.0}\n"
+      ))
     #expect(text.contains("        labels: confidence\n        cv_f1: {threshold: 0.5, confidence: 0.75}\n"))
     var read = try CalibrationModel.parse(text, file: "calibration.yaml")
     read.file = nil
@@ -81,9 +84,11 @@ struct CalibrationTests {
   @Test("the curve turns features into a probability")
   func probability() {
     let curve = Self.sample.dimensions[0].curves[0]
-    let none = ConfidenceFeatures(scoreOverThreshold: 0, shareOfTop: 0, distinctTerms: 0, titleHits: 0, nearMisses: 0, assigned: false)
+    let none = ConfidenceFeatures(
+      scoreOverThreshold: 0, shareOfTop: 0, distinctTerms: 0, titleHits: 0, nearMisses: 0, assigned: false)
     #expect(abs(curve.probability(none) - 1 / (1 + exp(2.5))) < 1e-12)
-    let strong = ConfidenceFeatures(scoreOverThreshold: 2, shareOfTop: 1, distinctTerms: 3, titleHits: 1, nearMisses: 0, assigned: true)
+    let strong = ConfidenceFeatures(
+      scoreOverThreshold: 2, shareOfTop: 1, distinctTerms: 3, titleHits: 1, nearMisses: 0, assigned: true)
     let z = -2.5 + log(3.0) + 2 + 0.5 * log(4.0) + 0.25 * log(2.0) + 3
     #expect(abs(curve.probability(strong) - 1 / (1 + exp(-z))) < 1e-12)
   }

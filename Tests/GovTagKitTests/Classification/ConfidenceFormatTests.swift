@@ -1,6 +1,7 @@
 import Foundation
-@testable import GovTagCore
 import Testing
+
+@testable import GovTagCore
 
 @Suite("Confidences as people read them (two decimals, as printf rounds)")
 struct ConfidenceFormatTests {

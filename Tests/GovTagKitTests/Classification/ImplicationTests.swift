@@ -74,9 +74,13 @@ struct ImplicationTests {
     let result = try tagger.classify(title: nil, text: text)
     let writer = LabelledRecordWriter(lexiconVersion: "v", dimensions: ["innovation", "technology"], evidenceDetail: .none)
     var json = JSONWriter()
-    writer.write(Document(id: "r1", title: nil, text: text, fields: ["id": .string("r1"), "text": .string(text)]), result, to: &json)
+    writer.write(
+      Document(id: "r1", title: nil, text: text, fields: ["id": .string("r1"), "text": .string(text)]), result, to: &json)
     let line = String(decoding: json.bytes, as: UTF8.self)
-    #expect(line.contains(#""scores":{"innovation":{},"technology":{"ai":4}},"implied":{"innovation":{"technology":["technology.ai"]}},"location""#))
+    #expect(
+      line.contains(
+        #""scores":{"innovation":{},"technology":{"ai":4}},"implied":{"innovation":{"technology":["technology.ai"]}},"location""#)
+    )
     let explanation = ExplainRenderer(model: tagger.model).render(title: nil, text: text, classification: result)
     #expect(explanation.contains("✓ innovation.technology"))
     #expect(explanation.contains("implied by technology.ai"))
@@ -87,10 +91,18 @@ struct ImplicationTests {
     #expect(!String(decoding: plainJSON.bytes, as: UTF8.self).contains("implied"))
   }
 
-  @Test("implied_by must name another dimension", arguments: [
-    ("implied_by: innovation", "innovation.yaml:5:17: implied_by of category technology must name another dimension, not \"innovation\"; use one of capability, data_element, traits, technology"),
-    ("implied_by: gadgets", "innovation.yaml:5:17: implied_by of category technology must name another dimension, not \"gadgets\"; use one of capability, data_element, traits, technology"),
-  ])
+  @Test(
+    "implied_by must name another dimension",
+    arguments: [
+      (
+        "implied_by: innovation",
+        "innovation.yaml:5:17: implied_by of category technology must name another dimension, not \"innovation\"; use one of capability, data_element, traits, technology"
+      ),
+      (
+        "implied_by: gadgets",
+        "innovation.yaml:5:17: implied_by of category technology must name another dimension, not \"gadgets\"; use one of capability, data_element, traits, technology"
+      ),
+    ])
   func invalidSource(line: String, message: String) throws {
     let yaml = Self.innovation.replacingOccurrences(of: "implied_by: technology", with: line)
     do {

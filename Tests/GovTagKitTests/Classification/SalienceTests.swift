@@ -92,7 +92,8 @@ struct SalienceTests {
       try statuses("大数据、云计算、人工智能等技术被写入规划")
         == ["大数据:listed", "云计算:listed", "人工智能:listed"])
     let hit = try #require(try tagger.hits(in: "大数据、云计算、人工智能等技术被写入规划").first)
-    #expect(hit.status.explanation == "one item of a list that spans 3 categories: a list of trends or fields, not the case's own work")
+    #expect(
+      hit.status.explanation == "one item of a list that spans 3 categories: a list of trends or fields, not the case's own work")
     // A use verb before the list: the case uses what it names.
     #expect(
       try statuses("运用物联网、云计算、人工智能等技术实现自动预警")
@@ -125,7 +126,8 @@ struct SalienceTests {
     #expect(try statuses("全市推进基层治理。区里推行网格管理") == ["基层治理:counted", "网格:counted"])
   }
 
-  @Test("a sentence that opens with a plan cue and a comma, a section headed by one, and a sentence before a pending cue are plans")
+  @Test(
+    "a sentence that opens with a plan cue and a comma, a section headed by one, and a sentence before a pending cue are plans")
   func plannedParts() throws {
     // 下一步， governs its whole sentence, not only its clause.
     #expect(

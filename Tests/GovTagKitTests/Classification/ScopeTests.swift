@@ -49,7 +49,10 @@ struct ScopeTests {
       _ = try ScopeRules.parse("negation: [未]\nplans: [拟]\n", file: "scope.yaml")
       Issue.record("a misspelt key must fail")
     } catch let errors as GovTagErrors {
-      #expect(errors.description == #"scope.yaml:2:1: unknown key "plans" in the scope file; expected negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses, pending, frames"#)
+      #expect(
+        errors.description
+          == #"scope.yaml:2:1: unknown key "plans" in the scope file; expected negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses, pending, frames"#
+      )
     } catch {
       Issue.record("unexpected \(error)")
     }

@@ -9,7 +9,8 @@ struct DoccanoRecordTests {
   func export() {
     let record = LabelledRecord(
       id: "r1", title: "标题", text: "推进一网通办。",
-      labels: CaseLabels(categories: ["capability": ["public_service"], "technology": ["iot", "ai"]], province: "浙江", region: .east))
+      labels: CaseLabels(
+        categories: ["capability": ["public_service"], "technology": ["iot", "ai"]], province: "浙江", region: .east))
     #expect(
       String(decoding: DoccanoRecord.exportLine(record), as: UTF8.self)
         == #"{"text":"推进一网通办。","label":["capability:public_service","technology:ai","technology:iot","province:浙江","region:east"],"govtag_id":"r1","title":"标题"}"#
@@ -19,13 +20,17 @@ struct DoccanoRecordTests {
   @Test("Import reads label or labels, govtag_id before id; a bad label is an error with its line")
   func parse() {
     let good = #"{"id": 7, "text": "推进一网通办。", "label": ["capability:public_service", "region:west"], "govtag_id": "r1"}"#
-    let record = Array(good.utf8).withUnsafeBufferPointer { DoccanoRecord.parse($0, at: SourceLocation(file: "d.jsonl", line: 1)) }
+    let record = Array(good.utf8).withUnsafeBufferPointer {
+      DoccanoRecord.parse($0, at: SourceLocation(file: "d.jsonl", line: 1))
+    }
     #expect(
       (try? record.get()).map { String(decoding: $0.jsonLine(), as: UTF8.self) }
         == #"{"id":"r1","text":"推进一网通办。","manual":{"capability":["public_service"],"data_element":[],"traits":[],"innovation":[],"technology":[],"province":null,"region":"west"}}"#
         + "\n")
     let bad = #"{"id": 8, "text": "x", "labels": ["capability:unknown"]}"#
-    let failure = Array(bad.utf8).withUnsafeBufferPointer { DoccanoRecord.parse($0, at: SourceLocation(file: "d.jsonl", line: 2)) }
+    let failure = Array(bad.utf8).withUnsafeBufferPointer {
+      DoccanoRecord.parse($0, at: SourceLocation(file: "d.jsonl", line: 2))
+    }
     guard case .failure(let error) = failure else {
       Issue.record("a bad label must fail")
       return

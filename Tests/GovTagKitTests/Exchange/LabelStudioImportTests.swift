@@ -39,13 +39,14 @@ struct LabelStudioImportTests {
     #expect(result.tasks == 6)
     #expect(result.records.map(\.id) == ["r01", "r01", "r02"])
     #expect(result.annotators == ["1", "b@example.org"])
-    #expect(result.notices.map(\.description) == [
-      "task 2 (r02), draft 5 by b@example.org",
-      "task 3 (r03), annotation 31 by 1",
-      "task 4 (r04), annotation 41 by 2",
-      "task 5 (r05)",
-      "task 6 (r06), annotation 61 by 1: unknown category \"quantum\" in technology",
-    ])
+    #expect(
+      result.notices.map(\.description) == [
+        "task 2 (r02), draft 5 by b@example.org",
+        "task 3 (r03), annotation 31 by 1",
+        "task 4 (r04), annotation 41 by 2",
+        "task 5 (r05)",
+        "task 6 (r06), annotation 61 by 1: unknown category \"quantum\" in technology",
+      ])
     #expect(result.notices.map(\.kind) == [.draft, .skipped, .cancelled, .unannotated, .invalid])
   }
 
@@ -53,11 +54,15 @@ struct LabelStudioImportTests {
   func lines() throws {
     let result = try LabelStudioImport.parse(Array(Self.export.utf8), file: "export.json")
     let lines = result.records.map { String(decoding: $0.jsonLine(), as: UTF8.self) }
-    #expect(lines == [
-      #"{"id":"r01","title":"标题","text":"推进一网通办。","manual":{"capability":["economic_regulation","public_service"],"data_element":[],"traits":[],"innovation":[],"technology":[],"province":"浙江","region":"east"},"annotator":"1","source":"label-studio task 1, annotation 11"}"# + "\n",
-      #"{"id":"r01","title":"标题","text":"推进一网通办。","manual":{"capability":["public_service"],"data_element":[],"traits":[],"innovation":[],"technology":[],"province":null,"region":null},"annotator":"b@example.org","source":"label-studio task 1, annotation 12"}"# + "\n",
-      #"{"id":"r02","text":"建设物联网平台。","manual":{"capability":[],"data_element":[],"traits":[],"innovation":[],"technology":[],"province":null,"region":null},"annotator":"1","source":"label-studio task 2, annotation 21"}"# + "\n",
-    ])
+    #expect(
+      lines == [
+        #"{"id":"r01","title":"标题","text":"推进一网通办。","manual":{"capability":["economic_regulation","public_service"],"data_element":[],"traits":[],"innovation":[],"technology":[],"province":"浙江","region":"east"},"annotator":"1","source":"label-studio task 1, annotation 11"}"#
+          + "\n",
+        #"{"id":"r01","title":"标题","text":"推进一网通办。","manual":{"capability":["public_service"],"data_element":[],"traits":[],"innovation":[],"technology":[],"province":null,"region":null},"annotator":"b@example.org","source":"label-studio task 1, annotation 12"}"#
+          + "\n",
+        #"{"id":"r02","text":"建设物联网平台。","manual":{"capability":[],"data_element":[],"traits":[],"innovation":[],"technology":[],"province":null,"region":null},"annotator":"1","source":"label-studio task 2, annotation 21"}"#
+          + "\n",
+      ])
   }
 
   @Test("One record per task keeps the first annotation; per annotator splits them")
@@ -80,7 +85,8 @@ struct LabelStudioImportTests {
     } catch let error as GovTagError {
       #expect(
         error.description
-          == "x.json: a Label Studio JSON export is a list of tasks, found an object; export with Export → JSON (not JSON-MIN, CSV or the tasks file govtag export wrote)")
+          == "x.json: a Label Studio JSON export is a list of tasks, found an object; export with Export → JSON (not JSON-MIN, CSV or the tasks file govtag export wrote)"
+      )
     } catch {}
   }
 }

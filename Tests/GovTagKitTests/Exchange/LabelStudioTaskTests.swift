@@ -83,40 +83,47 @@ struct LabelStudioTaskTests {
     let xml = LabelStudioConfig(provinces: [(name: "浙江", fullName: "浙江省"), (name: "北京", fullName: "北京市")]).xml()
     let lines = xml.split(separator: "\n").map(String.init)
     #expect(lines.count == 119)
-    #expect(Array(lines.prefix(5)) == [
-      "<View>", #"  <Header value="$id"/>"#, #"  <Text name="title" value="$title"/>"#,
-      #"  <Labels name="title_evidence" toName="title">"#,
-      ##"    <Label value="capability.economic_regulation" hint="履职能力：经济调节" background="#1f77b4"/>"##,
-    ])
-    #expect(xml.contains(#"""
-        <Text name="text" value="$text"/>
-        <Labels name="evidence" toName="text">
-          <Label value="capability.economic_regulation" hint="履职能力：经济调节" background="#1f77b4"/>
-      """#))
-    #expect(xml.contains(#"""
-        <Header value="案例特征 traits"/>
-        <Choices name="traits" toName="text" choice="multiple" showInline="true">
-          <Choice value="platform" hint="平台型"/>
-          <Choice value="grassroots" hint="基层治理"/>
-          <Choice value="gov_enterprise" hint="政企合作"/>
-          <Choice value="market_operation" hint="管运分离"/>
-        </Choices>
-        <Header value="创新类型 innovation"/>
-      """#))
-    #expect(xml.hasSuffix(#"""
-        <Header value="省份 province"/>
-        <Choices name="province" toName="text" choice="single" showInline="true">
-          <Choice value="浙江" hint="浙江省"/>
-          <Choice value="北京" hint="北京市"/>
-        </Choices>
-        <Header value="地区 region"/>
-        <Choices name="region" toName="text" choice="single" showInline="true">
-          <Choice value="east" hint="东部"/>
-          <Choice value="central" hint="中部"/>
-          <Choice value="west" hint="西部"/>
-        </Choices>
-      </View>
+    #expect(
+      Array(lines.prefix(5)) == [
+        "<View>", #"  <Header value="$id"/>"#, #"  <Text name="title" value="$title"/>"#,
+        #"  <Labels name="title_evidence" toName="title">"#,
+        ##"    <Label value="capability.economic_regulation" hint="履职能力：经济调节" background="#1f77b4"/>"##,
+      ])
+    #expect(
+      xml.contains(
+        #"""
+          <Text name="text" value="$text"/>
+          <Labels name="evidence" toName="text">
+            <Label value="capability.economic_regulation" hint="履职能力：经济调节" background="#1f77b4"/>
+        """#))
+    #expect(
+      xml.contains(
+        #"""
+          <Header value="案例特征 traits"/>
+          <Choices name="traits" toName="text" choice="multiple" showInline="true">
+            <Choice value="platform" hint="平台型"/>
+            <Choice value="grassroots" hint="基层治理"/>
+            <Choice value="gov_enterprise" hint="政企合作"/>
+            <Choice value="market_operation" hint="管运分离"/>
+          </Choices>
+          <Header value="创新类型 innovation"/>
+        """#))
+    #expect(
+      xml.hasSuffix(
+        #"""
+          <Header value="省份 province"/>
+          <Choices name="province" toName="text" choice="single" showInline="true">
+            <Choice value="浙江" hint="浙江省"/>
+            <Choice value="北京" hint="北京市"/>
+          </Choices>
+          <Header value="地区 region"/>
+          <Choices name="region" toName="text" choice="single" showInline="true">
+            <Choice value="east" hint="东部"/>
+            <Choice value="central" hint="中部"/>
+            <Choice value="west" hint="西部"/>
+          </Choices>
+        </View>
 
-      """#))
+        """#))
   }
 }

@@ -54,7 +54,11 @@ struct GovTagTests {
       #expect(answered.filter { !$0.value.isEmpty } == scores.filter { !$0.value.isEmpty })
       let confidence = try #require(written["confidence"] as? [String: [String: Double]])
       var answeredConfidence: [String: [String: Double]] = [:]
-      for score in answer.scores { if let value = score.confidence { answeredConfidence[score.dimension.rawValue, default: [:]][score.category.rawValue] = value } }
+      for score in answer.scores {
+        if let value = score.confidence {
+          answeredConfidence[score.dimension.rawValue, default: [:]][score.category.rawValue] = value
+        }
+      }
       #expect(answeredConfidence.filter { !$0.value.isEmpty } == confidence.filter { !$0.value.isEmpty })
       let evidence = try #require(written["evidence"] as? [[String: Any]])
       #expect(answer.evidence.count == evidence.count)
@@ -102,7 +106,9 @@ struct GovTagTests {
     #expect(explanation.record.evidence.map(\.term) == classification.evidence.map(\.term))
     #expect(explanation.record.evidence.contains { $0.status == "crosses_word_boundary" && $0.term == "碳排放" })
     #expect(try Self.govtag.tag(text: text).evidence.allSatisfy { $0.status != "crosses_word_boundary" })
-    #expect(explanation.report == ExplainRenderer(model: Self.govtag.model).render(title: nil, text: text, classification: classification))
+    #expect(
+      explanation.report
+        == ExplainRenderer(model: Self.govtag.model).render(title: nil, text: text, classification: classification))
   }
 
   @Test("one GovTag shared by concurrent tasks answers as it does alone, in order for a sequence")

@@ -80,13 +80,17 @@ struct LexiconDirectoryTests {
       #expect(error.code == .io)
       #expect(error.context == "lexicons from GOVTAG_LEXICONS=/nonexistent-govtag")
       #expect(
-        error.description.hasPrefix("lexicons from GOVTAG_LEXICONS=/nonexistent-govtag: /nonexistent-govtag: cannot read the lexicon directory: "))
-      #expect(error.description.hasSuffix("; name the folder that holds the lexicon .yaml files with --lexicons DIR or GOVTAG_LEXICONS=DIR"))
+        error.description.hasPrefix(
+          "lexicons from GOVTAG_LEXICONS=/nonexistent-govtag: /nonexistent-govtag: cannot read the lexicon directory: "))
+      #expect(
+        error.description.hasSuffix(
+          "; name the folder that holds the lexicon .yaml files with --lexicons DIR or GOVTAG_LEXICONS=DIR"))
     }
 
     let folder = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
-    Fixtures.write("dimension: capability\ncategories:\n  public_service:\n    terms:\n      一网通办: 30\n", to: "capability.yaml", in: folder)
+    Fixtures.write(
+      "dimension: capability\ncategories:\n  public_service:\n    terms:\n      一网通办: 30\n", to: "capability.yaml", in: folder)
     let broken = LexiconDirectory(path: folder.path, rule: .installation)
     do {
       _ = try broken.loadModel()

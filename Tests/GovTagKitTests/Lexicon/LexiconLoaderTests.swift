@@ -72,7 +72,9 @@ struct LexiconLoaderTests {
     Case(
       id: "misspelt key",
       yaml: "dimension: capability\ncategories:\n  public_service:\n    treshold: 2\n    terms:\n      一网通办: 3\n",
-      messages: [#"cap.yaml:4:5: unknown key "treshold" in category public_service; expected name, threshold, terms, exclude, implied_by"#]),
+      messages: [
+        #"cap.yaml:4:5: unknown key "treshold" in category public_service; expected name, threshold, terms, exclude, implied_by"#
+      ]),
     Case(
       id: "exclusion that cannot apply",
       yaml: "dimension: capability\ncategories:\n  public_service:\n    terms:\n      一网通办: 3\n    exclude:\n      - 中国建设银行\n",
@@ -102,13 +104,15 @@ struct LexiconLoaderTests {
       ]),
     Case(
       id: "a second categories: at the top",
-      yaml: "dimension: capability\ncategories:\n  public_service:\n    terms: {一网通办: 3}\ncategories:\n  economic_regulation:\n    terms: {营商环境: 3}\n",
+      yaml:
+        "dimension: capability\ncategories:\n  public_service:\n    terms: {一网通办: 3}\ncategories:\n  economic_regulation:\n    terms: {营商环境: 3}\n",
       messages: [
         #"cap.yaml:5:1: duplicate key "categories" at the top of the file (first at line 2): only the first is read, so the rules under this one would be lost; merge the two into one "categories:""#
       ]),
     Case(
       id: "traditional and full-width terms can never match",
-      yaml: "dimension: capability\ncategories:\n  public_service:\n    terms:\n      數據共享: 3\n      ＡＩ政务: 2\n      一网通办: 3\n    exclude: [一网通辦理]\n",
+      yaml:
+        "dimension: capability\ncategories:\n  public_service:\n    terms:\n      數據共享: 3\n      ＡＩ政务: 2\n      一网通办: 3\n    exclude: [一网通辦理]\n",
       messages: [
         #"cap.yaml:5:7: term "數據共享" can never match: texts are folded to simplified characters and half-width forms before matching; write "数据共享""#,
         #"cap.yaml:6:7: term "ＡＩ政务" can never match: texts are folded to simplified characters and half-width forms before matching; write "AI政务""#,
@@ -122,7 +126,8 @@ struct LexiconLoaderTests {
       ]),
     Case(
       id: "a context's words as a single value",
-      yaml: "dimension: data_element\ncontexts:\n  data: {words: 数据}\ncategories:\n  data_standards:\n    terms:\n      管理办法: {weight: 2, near: data}\n",
+      yaml:
+        "dimension: data_element\ncontexts:\n  data: {words: 数据}\ncategories:\n  data_standards:\n    terms:\n      管理办法: {weight: 2, near: data}\n",
       messages: [
         #"cap.yaml:3:17: the words of context data must be a list, found the single value "数据"; write words: [数据]"#
       ]),
@@ -183,7 +188,9 @@ struct LexiconLoaderTests {
       _ = try LexiconLoader().load(directory: empty.path)
       Issue.record("an empty directory must not load")
     } catch let error as GovTagError {
-      #expect(error.description == "\(empty.path): no lexicon files (*.yaml) found; pass the folder that holds the lexicon .yaml files with --lexicons")
+      #expect(
+        error.description
+          == "\(empty.path): no lexicon files (*.yaml) found; pass the folder that holds the lexicon .yaml files with --lexicons")
     }
   }
 
@@ -208,7 +215,8 @@ struct LexiconLoaderTests {
   func missingFiles() throws {
     let directory = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    Fixtures.write("dimension: capability\ncategories:\n  public_service:\n    terms: {一网通办: 3}\n", to: "capability.yaml", in: directory)
+    Fixtures.write(
+      "dimension: capability\ncategories:\n  public_service:\n    terms: {一网通办: 3}\n", to: "capability.yaml", in: directory)
     // Not a dimension file, whatever it holds (its own loader, skipped here, checks it).
     Fixtures.write("not: [a, dimension]\n", to: "calibration.yaml", in: directory)
     var warnings: [String] = []

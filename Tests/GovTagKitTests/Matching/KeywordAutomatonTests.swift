@@ -1,5 +1,6 @@
-@testable import GovTagKit
 import Testing
+
+@testable import GovTagKit
 
 @Suite("Keyword automaton")
 struct KeywordAutomatonTests {

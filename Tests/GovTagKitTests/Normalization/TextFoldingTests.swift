@@ -1,6 +1,7 @@
-@testable import GovTagKit
 import GovTagTestSupport
 import Testing
+
+@testable import GovTagKit
 
 @Suite("Folding traditional and full-width text")
 struct TextFoldingTests {

@@ -27,13 +27,18 @@ struct DocumentDecoderTests {
   @Test("bad records are explained with file and line")
   func badRecords() {
     #expect(message("not json") == "in.jsonl:7: not valid JSON: invalid value at column 2; each line must hold one JSON object")
-    #expect(message(#"{"id": "a", "text": "x""#) == "in.jsonl:7: not valid JSON: unexpected end of file during JSON parse; each line must hold one JSON object")
-    #expect(message("[1, 2]") == "in.jsonl:7: a record must be a JSON object, found an array; each line must hold one JSON object")
+    #expect(
+      message(#"{"id": "a", "text": "x""#)
+        == "in.jsonl:7: not valid JSON: unexpected end of file during JSON parse; each line must hold one JSON object")
+    #expect(
+      message("[1, 2]") == "in.jsonl:7: a record must be a JSON object, found an array; each line must hold one JSON object")
     #expect(message(#"{"text": "x"}"#) == #"in.jsonl:7: the record has no "id" field; give every record a unique id"#)
     #expect(message(#"{"id": "a"}"#) == #"in.jsonl:7: record "a": the record has no "text" field; put the narrative in "text""#)
     #expect(message(#"{"id": "a", "text": null}"#) == #"in.jsonl:7: record "a": "text" must be a string, found null"#)
-    #expect(message(#"{"id": "a", "text": "x", "title": 3}"#) == #"in.jsonl:7: record "a": "title" must be a string, found a number"#)
-    #expect(message(#"{"id": true, "text": "x"}"#) == #"in.jsonl:7: "id" must be a non-empty string or an integer, found a boolean"#)
+    #expect(
+      message(#"{"id": "a", "text": "x", "title": 3}"#) == #"in.jsonl:7: record "a": "title" must be a string, found a number"#)
+    #expect(
+      message(#"{"id": true, "text": "x"}"#) == #"in.jsonl:7: "id" must be a non-empty string or an integer, found a boolean"#)
   }
 
   @Test("invalid UTF-8 is located to the byte")
@@ -46,7 +51,8 @@ struct DocumentDecoderTests {
     }
     #expect(
       error.description
-        == "in.jsonl:2: invalid UTF-8 at byte 19 of the line; convert the file to UTF-8 (for GBK files: iconv -f GB18030 -t UTF-8)")
+        == "in.jsonl:2: invalid UTF-8 at byte 19 of the line; convert the file to UTF-8 (for GBK files: iconv -f GB18030 -t UTF-8)"
+    )
   }
 
   @Test("a trailing carriage return is ignored")

@@ -1,7 +1,8 @@
 import Foundation
-@testable import GovTagKit
 import GovTagTestSupport
 import Testing
+
+@testable import GovTagKit
 
 /// One file of edge cases (`Tests/Fixtures/edge-cases.jsonl`) read by every reader of records:
 /// they must agree, line by line, on what they accept.
@@ -62,7 +63,8 @@ struct EdgeCaseAgreementTests {
       var content = line
       let mark = UTF8Text.removeByteOrderMark(from: &content, atLine: offset + 1)
       let file = directory.appendingPathComponent("line-\(offset + 1).json").path
-      _ = FileManager.default.createFile(atPath: file, contents: Data(Array(line.prefix(mark)) + Array("[".utf8) + content + Array("]".utf8)))
+      _ = FileManager.default.createFile(
+        atPath: file, contents: Data(Array(line.prefix(mark)) + Array("[".utf8) + content + Array("]".utf8)))
       let reader = try JSONArrayRecordReader(path: file)
       var good = 0
       var bad = 0

@@ -1,6 +1,7 @@
 import Foundation
-@testable import GovTagKit
 import Testing
+
+@testable import GovTagKit
 
 @Suite("JSON value parser")
 struct JSONValueParserTests {
@@ -33,12 +34,14 @@ struct JSONValueParserTests {
     }
   }
 
-  @Test("numbers are kept as written", arguments: [
-    ("2023", JSONValue.integer(2023)), ("-12", .integer(-12)), ("0.5", .number(0.5)), ("-0.0", .number(-0.0)),
-    ("123456789012345678901234567890", .numberText("123456789012345678901234567890")), ("1e400", .numberText("1e400")),
-    ("-0", .numberText("-0")), ("1E5", .numberText("1E5")), ("2.50", .numberText("2.50")),
-    ("9223372036854775808", .numberText("9223372036854775808")), ("-9223372036854775808", .integer(.min)),
-  ])
+  @Test(
+    "numbers are kept as written",
+    arguments: [
+      ("2023", JSONValue.integer(2023)), ("-12", .integer(-12)), ("0.5", .number(0.5)), ("-0.0", .number(-0.0)),
+      ("123456789012345678901234567890", .numberText("123456789012345678901234567890")), ("1e400", .numberText("1e400")),
+      ("-0", .numberText("-0")), ("1E5", .numberText("1E5")), ("2.50", .numberText("2.50")),
+      ("9223372036854775808", .numberText("9223372036854775808")), ("-9223372036854775808", .integer(.min)),
+    ])
   func numbersKept(_ text: String, _ expected: JSONValue) throws {
     let value = try #require(parse("[" + text + "]"))
     #expect(value == .array([expected]))
@@ -56,17 +59,21 @@ struct JSONValueParserTests {
     json.value(value)
     #expect(String(decoding: json.bytes, as: UTF8.self) == deepest)
     let deeper = "[" + deepest + "]"
-    #expect(throws: JSONValueParser.SyntaxError.self) { try Array(deeper.utf8).withUnsafeBufferPointer { try JSONValueParser.parse($0) } }
+    #expect(throws: JSONValueParser.SyntaxError.self) {
+      try Array(deeper.utf8).withUnsafeBufferPointer { try JSONValueParser.parse($0) }
+    }
     #expect(reason(deeper) == "nested deeper than 64 levels at byte 65")
   }
 
-  @Test("a repeated key and a lone surrogate are refused with a reason", arguments: [
-    (#"{"a":1,"b":{"c":2,"c":3}}"#, #"the key "c" appears twice in one object (again at byte 19)"#),
-    (#"{"a":1,"\u0061":2}"#, #"the key "a" appears twice in one object (again at byte 8)"#),
-    (#"{"id":"\ud800"}"#, #"the escape \ud800 at byte 8 is a lone surrogate, not a character"#),
-    (#"["x\udc00"]"#, #"the escape \udc00 at byte 4 is a lone surrogate, not a character"#),
-    (#"["\ud800\u0041"]"#, #"the escape \ud800 at byte 3 is a lone surrogate, not a character"#),
-  ])
+  @Test(
+    "a repeated key and a lone surrogate are refused with a reason",
+    arguments: [
+      (#"{"a":1,"b":{"c":2,"c":3}}"#, #"the key "c" appears twice in one object (again at byte 19)"#),
+      (#"{"a":1,"\u0061":2}"#, #"the key "a" appears twice in one object (again at byte 8)"#),
+      (#"{"id":"\ud800"}"#, #"the escape \ud800 at byte 8 is a lone surrogate, not a character"#),
+      (#"["x\udc00"]"#, #"the escape \udc00 at byte 4 is a lone surrogate, not a character"#),
+      (#"["\ud800\u0041"]"#, #"the escape \ud800 at byte 3 is a lone surrogate, not a character"#),
+    ])
   func refusedWithReason(_ text: String, _ expected: String) {
     #expect(reason(text) == expected)
   }
@@ -95,14 +102,16 @@ struct JSONValueParserTests {
       case .numberText(let text): return "n\(Double(text) ?? .nan)"
       case .string(let text): return "s" + text
       case .array(let items): return "[" + items.map { normalise($0) }.joined(separator: ",") + "]"
-      case .object(let fields): return "{" + fields.keys.sorted().map { "\($0):" + normalise(fields[$0]!) }.joined(separator: ",") + "}"
+      case .object(let fields):
+        return "{" + fields.keys.sorted().map { "\($0):" + normalise(fields[$0]!) }.joined(separator: ",") + "}"
       }
     case is NSNull: return "null"
     case let number as NSNumber:
       return "n\(number.doubleValue)"
     case let text as String: return "s" + text
     case let items as [Any]: return "[" + items.map { normalise($0) }.joined(separator: ",") + "]"
-    case let fields as [String: Any]: return "{" + fields.keys.sorted().map { "\($0):" + normalise(fields[$0]!) }.joined(separator: ",") + "}"
+    case let fields as [String: Any]:
+      return "{" + fields.keys.sorted().map { "\($0):" + normalise(fields[$0]!) }.joined(separator: ",") + "}"
     default: return "?"
     }
   }

@@ -52,7 +52,8 @@ struct JSONWriterTests {
   func escapingAtEveryOffset() throws {
     for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}"] {
       for position in 0..<20 {
-        let text = String(repeating: "数", count: position / 3) + String(repeating: "a", count: position % 3) + special
+        let text =
+          String(repeating: "数", count: position / 3) + String(repeating: "a", count: position % 3) + special
           + "尾部文字abc"
         var json = JSONWriter()
         json.strings([text])

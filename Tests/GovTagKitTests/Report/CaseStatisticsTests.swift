@@ -16,23 +16,52 @@ struct CaseStatisticsTests {
 
   // Counted by hand from the fixture.
   static let rows: [RowCase] = [
-    RowCase(section: "capability", row: "public_service", counts: [2, 2, 1, 5], percents: ["66.7%", "50.0%", "100.0%", "62.5%"], change: "-16.7 pp"),
-    RowCase(section: "capability", row: "economic_regulation", counts: [1, 1, 0, 2], percents: ["33.3%", "25.0%", "0.0%", "25.0%"], change: "-8.3 pp"),
-    RowCase(section: "capability", row: "social_management", counts: [1, 0, 0, 1], percents: ["33.3%", "0.0%", "0.0%", "12.5%"], change: "-33.3 pp"),
-    RowCase(section: "capability", row: "government_operations", counts: [0, 1, 0, 1], percents: ["0.0%", "25.0%", "0.0%", "12.5%"], change: "+25.0 pp"),
-    RowCase(section: "capability", row: "market_supervision", counts: [0, 0, 0, 0], percents: ["0.0%", "0.0%", "0.0%", "0.0%"], change: "0.0 pp"),
-    RowCase(section: "region", row: "east", counts: [1, 2, 0, 3], percents: ["33.3%", "50.0%", "0.0%", "37.5%"], change: "+16.7 pp"),
-    RowCase(section: "region", row: "central", counts: [1, 0, 0, 1], percents: ["33.3%", "0.0%", "0.0%", "12.5%"], change: "-33.3 pp"),
-    RowCase(section: "region", row: "west", counts: [1, 1, 0, 2], percents: ["33.3%", "25.0%", "0.0%", "25.0%"], change: "-8.3 pp"),
-    RowCase(section: "region", row: "unknown", counts: [0, 1, 1, 2], percents: ["0.0%", "25.0%", "100.0%", "25.0%"], change: "+25.0 pp"),
-    RowCase(section: "data_element", row: "any", counts: [2, 2, 1, 5], percents: ["66.7%", "50.0%", "100.0%", "62.5%"], change: "-16.7 pp"),
-    RowCase(section: "data_element", row: "data_sharing", counts: [2, 1, 0, 3], percents: ["66.7%", "25.0%", "0.0%", "37.5%"], change: "-41.7 pp"),
-    RowCase(section: "data_element", row: "data_management", counts: [0, 0, 1, 1], percents: ["0.0%", "0.0%", "100.0%", "12.5%"], change: "0.0 pp"),
-    RowCase(section: "data_element", row: "data_market", counts: [0, 1, 0, 1], percents: ["0.0%", "25.0%", "0.0%", "12.5%"], change: "+25.0 pp"),
-    RowCase(section: "traits", row: "platform", counts: [2, 0, 0, 2], percents: ["66.7%", "0.0%", "0.0%", "25.0%"], change: "-66.7 pp"),
-    RowCase(section: "traits", row: "grassroots", counts: [2, 0, 0, 2], percents: ["66.7%", "0.0%", "0.0%", "25.0%"], change: "-66.7 pp"),
-    RowCase(section: "innovation", row: "technology", counts: [1, 0, 0, 1], percents: ["33.3%", "0.0%", "0.0%", "12.5%"], change: "-33.3 pp"),
-    RowCase(section: "technology", row: "big_data", counts: [1, 0, 0, 1], percents: ["33.3%", "0.0%", "0.0%", "12.5%"], change: "-33.3 pp"),
+    RowCase(
+      section: "capability", row: "public_service", counts: [2, 2, 1, 5], percents: ["66.7%", "50.0%", "100.0%", "62.5%"],
+      change: "-16.7 pp"),
+    RowCase(
+      section: "capability", row: "economic_regulation", counts: [1, 1, 0, 2], percents: ["33.3%", "25.0%", "0.0%", "25.0%"],
+      change: "-8.3 pp"),
+    RowCase(
+      section: "capability", row: "social_management", counts: [1, 0, 0, 1], percents: ["33.3%", "0.0%", "0.0%", "12.5%"],
+      change: "-33.3 pp"),
+    RowCase(
+      section: "capability", row: "government_operations", counts: [0, 1, 0, 1], percents: ["0.0%", "25.0%", "0.0%", "12.5%"],
+      change: "+25.0 pp"),
+    RowCase(
+      section: "capability", row: "market_supervision", counts: [0, 0, 0, 0], percents: ["0.0%", "0.0%", "0.0%", "0.0%"],
+      change: "0.0 pp"),
+    RowCase(
+      section: "region", row: "east", counts: [1, 2, 0, 3], percents: ["33.3%", "50.0%", "0.0%", "37.5%"], change: "+16.7 pp"),
+    RowCase(
+      section: "region", row: "central", counts: [1, 0, 0, 1], percents: ["33.3%", "0.0%", "0.0%", "12.5%"], change: "-33.3 pp"),
+    RowCase(
+      section: "region", row: "west", counts: [1, 1, 0, 2], percents: ["33.3%", "25.0%", "0.0%", "25.0%"], change: "-8.3 pp"),
+    RowCase(
+      section: "region", row: "unknown", counts: [0, 1, 1, 2], percents: ["0.0%", "25.0%", "100.0%", "25.0%"], change: "+25.0 pp"),
+    RowCase(
+      section: "data_element", row: "any", counts: [2, 2, 1, 5], percents: ["66.7%", "50.0%", "100.0%", "62.5%"],
+      change: "-16.7 pp"),
+    RowCase(
+      section: "data_element", row: "data_sharing", counts: [2, 1, 0, 3], percents: ["66.7%", "25.0%", "0.0%", "37.5%"],
+      change: "-41.7 pp"),
+    RowCase(
+      section: "data_element", row: "data_management", counts: [0, 0, 1, 1], percents: ["0.0%", "0.0%", "100.0%", "12.5%"],
+      change: "0.0 pp"),
+    RowCase(
+      section: "data_element", row: "data_market", counts: [0, 1, 0, 1], percents: ["0.0%", "25.0%", "0.0%", "12.5%"],
+      change: "+25.0 pp"),
+    RowCase(
+      section: "traits", row: "platform", counts: [2, 0, 0, 2], percents: ["66.7%", "0.0%", "0.0%", "25.0%"], change: "-66.7 pp"),
+    RowCase(
+      section: "traits", row: "grassroots", counts: [2, 0, 0, 2], percents: ["66.7%", "0.0%", "0.0%", "25.0%"], change: "-66.7 pp"
+    ),
+    RowCase(
+      section: "innovation", row: "technology", counts: [1, 0, 0, 1], percents: ["33.3%", "0.0%", "0.0%", "12.5%"],
+      change: "-33.3 pp"),
+    RowCase(
+      section: "technology", row: "big_data", counts: [1, 0, 0, 1], percents: ["33.3%", "0.0%", "0.0%", "12.5%"],
+      change: "-33.3 pp"),
   ]
 
   @Test("columns: years in order (a string year counts with the integer one), unknown, all")
@@ -87,7 +116,10 @@ struct CaseStatisticsTests {
     #expect(table.rows.map(\.province) == ["四川", "浙江", "广东", "河南", "unknown"])
     #expect(table.rows.map(\.cases) == [2, 2, 1, 1, 2])
     #expect(table.rows.map { StatsNumber.percent($0.share) } == ["25.0%", "25.0%", "12.5%", "12.5%", "25.0%"])
-    #expect(table.rows.map { $0.topCapability?.id } == ["public_service", "public_service", "public_service", "social_management", "economic_regulation"])
+    #expect(
+      table.rows.map { $0.topCapability?.id } == [
+        "public_service", "public_service", "public_service", "social_management", "economic_regulation",
+      ])
     #expect(table.rows.map { $0.topCapability?.count } == [1, 2, 1, 1, 1])
     #expect(table.rows.map(\.region) == [.west, .east, .east, .central, nil])
   }

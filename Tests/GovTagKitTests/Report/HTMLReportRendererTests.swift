@@ -17,7 +17,9 @@ struct HTMLReportRendererTests {
   func content() throws {
     let html = try html()
     #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-Hans\"><head><meta charset=\"utf-8\">"))
-    #expect(html.contains(#"font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif;"#))
+    #expect(
+      html.contains(
+        #"font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif;"#))
     for id in ["r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8"] {
       #expect(html.contains(#"{"id":"\#(id)","#), "case \(id) missing")
     }
@@ -77,6 +79,9 @@ struct HTMLReportRendererTests {
     // r1: GovTag economic_regulation (0) + public_service (3) + data_sharing (7) + platform (12) + technology (16) + big_data (20);
     // manual lacks economic_regulation.
     #expect(html.contains(#""labels":[0,3,7,12,16,20],"ref":[3,7,12,16,20],"refField":"manual""#))
-    #expect(html.contains(#"{"dim":"capability","dimName":"履职能力","id":"economic_regulation","name":"经济调节","bg":"hsl(0 75% 85%)","fg":"hsl(0 60% 38%)"}"#))
+    #expect(
+      html.contains(
+        #"{"dim":"capability","dimName":"履职能力","id":"economic_regulation","name":"经济调节","bg":"hsl(0 75% 85%)","fg":"hsl(0 60% 38%)"}"#
+      ))
   }
 }

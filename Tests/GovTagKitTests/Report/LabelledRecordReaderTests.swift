@@ -27,24 +27,36 @@ struct LabelledRecordReaderTests {
       message: "labelled.jsonl:4: not valid JSON: invalid value at column 2; each line must hold one JSON object"),
     BadLine(
       id: "never tagged", line: #"{"id":"a","text":"x"}"#,
-      message: #"labelled.jsonl:4: record "a": the record has no "labels" field; label the records with govtag tag first, or count a field of people's labels with --field"#),
+      message:
+        #"labelled.jsonl:4: record "a": the record has no "labels" field; label the records with govtag tag first, or count a field of people's labels with --field"#
+    ),
     BadLine(
       id: "no manual labels", line: #"{"id":"a","text":"x","labels":{}}"#, source: .field("manual"),
-      message: #"labelled.jsonl:4: record "a": the record has no "manual" field; give every record its "manual" labels, or leave out --field to count GovTag's labels"#),
+      message:
+        #"labelled.jsonl:4: record "a": the record has no "manual" field; give every record its "manual" labels, or leave out --field to count GovTag's labels"#
+    ),
     BadLine(
       id: "labels not an object", line: #"{"id":"a","text":"x","labels":[]}"#,
-      message: #"labelled.jsonl:4: record "a": "labels" must be an object of category id lists, found an array; write {"capability": ["public_service"], …}"#),
+      message:
+        #"labelled.jsonl:4: record "a": "labels" must be an object of category id lists, found an array; write {"capability": ["public_service"], …}"#
+    ),
     BadLine(
       id: "unknown category", line: #"{"id":"a","text":"x","labels":{"capability":["public_servise"]}}"#,
-      message: #"labelled.jsonl:4: record "a": "labels"."capability" names an unknown category "public_servise"; use the ids of docs/TAXONOMY.md"#),
+      message:
+        #"labelled.jsonl:4: record "a": "labels"."capability" names an unknown category "public_servise"; use the ids of docs/TAXONOMY.md"#
+    ),
     BadLine(
       id: "bad region", line: #"{"id":"a","text":"x","labels":{},"location":{"region":"north"}}"#,
       message: #"labelled.jsonl:4: record "a": "location"."region" is "north"; use east, central, west or null"#),
     BadLine(
       id: "bad year", line: #"{"id":"a","text":"x","labels":{},"year":true}"#,
-      message: #"labelled.jsonl:4: record "a": "year" must be an integer or a string, found a boolean; write the year as 2023 or "2023""#),
+      message:
+        #"labelled.jsonl:4: record "a": "year" must be an integer or a string, found a boolean; write the year as 2023 or "2023""#
+    ),
     BadLine(
-      id: "bad evidence", line: #"{"id":"a","text":"x","labels":{},"evidence":[{"dimension":"capability","category":"c","field":"text","start":"0","end":1}]}"#,
+      id: "bad evidence",
+      line:
+        #"{"id":"a","text":"x","labels":{},"evidence":[{"dimension":"capability","category":"c","field":"text","start":"0","end":1}]}"#,
       message: #"labelled.jsonl:4: record "a": evidence 1 has no valid "start"; give the evidence as govtag tag wrote it"#),
   ]
 

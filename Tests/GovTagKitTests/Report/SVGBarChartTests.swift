@@ -15,7 +15,8 @@ struct SVGBarChartTests {
       title: "A & B", groups: ["公共服务", "<x>"], series: series, layout: .grouped, xAxisLabel: "履职能力",
       yAxisLabel: "share")
     let svg = chart.node().render()
-    #expect(svg.hasPrefix(#"<svg class="chart" viewBox="0 0 700 330" role="img" aria-label="A &amp; B"><title>A &amp; B</title>"#))
+    #expect(
+      svg.hasPrefix(#"<svg class="chart" viewBox="0 0 700 330" role="img" aria-label="A &amp; B"><title>A &amp; B</title>"#))
     #expect(svg.components(separatedBy: "<rect").count - 1 == 3 + 2)
     for label in [">25%<", ">50%<", ">13%<", ">公共服务<", ">&lt;x&gt;<", ">履职能力<", ">share<", ">2022<", ">2023<"] {
       #expect(svg.contains(label), "missing \(label)")

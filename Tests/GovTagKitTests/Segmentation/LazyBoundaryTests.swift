@@ -1,8 +1,9 @@
 import Foundation
-@testable import GovTagCore
-@testable import GovTagKit
 import GovTagTestSupport
 import Testing
+
+@testable import GovTagCore
+@testable import GovTagKit
 
 @Suite("Lazy segmentation")
 struct LazyBoundaryTests {

@@ -1,6 +1,7 @@
+import Testing
+
 @testable import GovTagCore
 @testable import GovTagKit
-import Testing
 
 @Suite("Clause and sentence breaks: the one definition scope, contexts and suggest share")
 struct TextBreaksTests {

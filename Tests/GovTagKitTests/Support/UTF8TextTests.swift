@@ -1,5 +1,6 @@
-@testable import GovTagKit
 import Testing
+
+@testable import GovTagKit
 
 @Suite("UTF-8 helpers")
 struct UTF8TextTests {

@@ -9,7 +9,9 @@ import Foundation
 import GovTagKit
 
 let arguments = CommandLine.arguments.dropFirst()
-let text = arguments.isEmpty ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : arguments.joined(separator: " ")
+let text =
+  arguments.isEmpty
+  ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : arguments.joined(separator: " ")
 
 do {
   let govtag = try GovTag()

@@ -22,7 +22,9 @@ final class ByteReader {
       name = path
       let fd = open(path, O_RDONLY)
       guard fd >= 0 else {
-        throw GovTagError(.io, "cannot open the input: \(String(cString: strerror(errno)))", at: SourceLocation(file: path), hint: "check the path")
+        throw GovTagError(
+          .io, "cannot open the input: \(String(cString: strerror(errno)))", at: SourceLocation(file: path),
+          hint: "check the path")
       }
       descriptor = fd
       ownsDescriptor = true

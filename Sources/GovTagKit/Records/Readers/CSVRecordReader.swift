@@ -185,7 +185,8 @@ public final class CSVRecordReader: RecordReader {
 
   private func failure(_ reason: String, hint: String?, line: Int) -> RawRecord {
     let location = SourceLocation(file: name, line: line)
-    return RawRecord(location: location, payload: .failure(RecordError(location: location, reason: reason, hint: hint)), byteCount: 0)
+    return RawRecord(
+      location: location, payload: .failure(RecordError(location: location, reason: reason, hint: hint)), byteCount: 0)
   }
 
   // MARK: - Bytes

@@ -38,7 +38,8 @@ public final class TextDirectoryRecordReader: RecordReader {
 
   /// The type and identity of `path` itself (a link is a link), or `nil` when it does not exist.
   private static func kind(of path: String) -> Kind? {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), let type = attributes[.type] as? FileAttributeType
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+      let type = attributes[.type] as? FileAttributeType
     else { return nil }
     let device = (attributes[.systemNumber] as? NSNumber)?.uint64Value ?? 0
     let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
@@ -49,7 +50,8 @@ public final class TextDirectoryRecordReader: RecordReader {
   private static func followed(_ path: String) -> Kind? {
     guard let own = kind(of: path) else { return nil }
     guard own.type == .typeSymbolicLink else { return own }
-    guard let target = kind(of: URL(fileURLWithPath: path).resolvingSymlinksInPath().path), target.type != .typeSymbolicLink else {
+    guard let target = kind(of: URL(fileURLWithPath: path).resolvingSymlinksInPath().path), target.type != .typeSymbolicLink
+    else {
       return nil
     }
     return target
@@ -67,7 +69,8 @@ public final class TextDirectoryRecordReader: RecordReader {
     do {
       _ = try FileManager.default.contentsOfDirectory(atPath: path)
     } catch {
-      throw GovTagError(.io, "cannot read the directory: \(Self.reason(error))", at: SourceLocation(file: path), hint: "check its permissions")
+      throw GovTagError(
+        .io, "cannot read the directory: \(Self.reason(error))", at: SourceLocation(file: path), hint: "check its permissions")
     }
     var found: [Entry] = []
     Self.walk(path, relative: "", ancestors: [top.folder], into: &found)

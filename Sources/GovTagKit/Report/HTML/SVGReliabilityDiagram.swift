@@ -37,7 +37,10 @@ struct SVGReliabilityDiagram {
 
   /// The panels as one `<svg>`.
   func node() -> HTMLNode {
-    let size = 200.0, gap = 40.0, left = 40.0, top = 24.0
+    let size = 200.0
+    let gap = 40.0
+    let left = 40.0
+    let top = 24.0
     let width = left + Double(panels.count) * (size + gap)
     let height = top + size + 44
     let title = "可靠性 Reliability: confidence against the reference labels"
@@ -46,12 +49,30 @@ struct SVGReliabilityDiagram {
       let x0 = left + Double(index) * (size + gap)
       func x(_ value: Double) -> String { SVGBarChart.number(x0 + value * size) }
       func y(_ value: Double) -> String { SVGBarChart.number(top + (1 - value) * size) }
-      children.append(.element("text", ["class": "axis-title", "x": x(0.5), "y": "16", "text-anchor": "middle"], text: panel.dimension))
-      children.append(.element("rect", ["class": "frame", "x": x(0), "y": y(1), "width": SVGBarChart.number(size), "height": SVGBarChart.number(size), "fill": "none", "stroke": "#999"]))
-      children.append(.element("line", ["class": "grid", "x1": x(0), "y1": y(0), "x2": x(1), "y2": y(1), "stroke": "#bbb", "stroke-dasharray": "4 3"]))
+      children.append(
+        .element("text", ["class": "axis-title", "x": x(0.5), "y": "16", "text-anchor": "middle"], text: panel.dimension))
+      children.append(
+        .element(
+          "rect",
+          [
+            "class": "frame", "x": x(0), "y": y(1), "width": SVGBarChart.number(size), "height": SVGBarChart.number(size),
+            "fill": "none", "stroke": "#999",
+          ]))
+      children.append(
+        .element(
+          "line", ["class": "grid", "x1": x(0), "y1": y(0), "x2": x(1), "y2": y(1), "stroke": "#bbb", "stroke-dasharray": "4 3"]))
       for tick in [0.0, 0.5, 1.0] {
-        children.append(.element("text", ["class": "tick", "x": x(tick), "y": SVGBarChart.number(top + size + 14), "text-anchor": "middle"], text: StatsNumber.fixed(tick, digits: 1)))
-        children.append(.element("text", ["class": "tick", "x": SVGBarChart.number(x0 - 4), "y": SVGBarChart.number(top + (1 - tick) * size + 4), "text-anchor": "end"], text: StatsNumber.fixed(tick, digits: 1)))
+        children.append(
+          .element(
+            "text", ["class": "tick", "x": x(tick), "y": SVGBarChart.number(top + size + 14), "text-anchor": "middle"],
+            text: StatsNumber.fixed(tick, digits: 1)))
+        children.append(
+          .element(
+            "text",
+            [
+              "class": "tick", "x": SVGBarChart.number(x0 - 4), "y": SVGBarChart.number(top + (1 - tick) * size + 4),
+              "text-anchor": "end",
+            ], text: StatsNumber.fixed(tick, digits: 1)))
       }
       var points: [String] = []
       let largest = Double(panel.counts.max() ?? 1)
@@ -70,17 +91,22 @@ struct SVGReliabilityDiagram {
             children: [
               .element(
                 "title",
-                text: "\(panel.dimension): \(panel.counts[bin]) predictions with mean confidence \(StatsNumber.fixed(mean, digits: 2)); the reference labels have \(StatsNumber.fixed(rate * 100, digits: 0))% of them")
+                text:
+                  "\(panel.dimension): \(panel.counts[bin]) predictions with mean confidence \(StatsNumber.fixed(mean, digits: 2)); the reference labels have \(StatsNumber.fixed(rate * 100, digits: 0))% of them"
+              )
             ]))
       }
       children.append(.element("polyline", ["points": points.joined(separator: " "), "fill": "none", "stroke": "#3b6ea5"]))
       children.append(
-        .element("text", ["class": "axis-title", "x": x(0.5), "y": SVGBarChart.number(top + size + 34), "text-anchor": "middle"], text: "confidence"))
+        .element(
+          "text", ["class": "axis-title", "x": x(0.5), "y": SVGBarChart.number(top + size + 34), "text-anchor": "middle"],
+          text: "confidence"))
     }
     return .element(
       name: "svg",
       attributes: [
-        HTMLAttribute("class", "chart"), HTMLAttribute("viewBox", "0 0 \(SVGBarChart.number(width)) \(SVGBarChart.number(height))"),
+        HTMLAttribute("class", "chart"),
+        HTMLAttribute("viewBox", "0 0 \(SVGBarChart.number(width)) \(SVGBarChart.number(height))"),
         HTMLAttribute("role", "img"), HTMLAttribute("aria-label", title),
       ],
       children: children)

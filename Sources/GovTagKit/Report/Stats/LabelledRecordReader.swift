@@ -91,7 +91,8 @@ public struct LabelledRecordReader: Sendable {
             check.fieldFound().forEach(onEvent)
             onEvent(.recordFailed(failure.error))
           case .missing(let labelFields):
-            check.problem(.recordFailed(failure.error), missingField: true, at: location, labelFields: labelFields).forEach(onEvent)
+            check.problem(.recordFailed(failure.error), missingField: true, at: location, labelFields: labelFields).forEach(
+              onEvent)
           }
         }
       }
@@ -247,7 +248,9 @@ public struct LabelledRecordReader: Sendable {
     case .string(let text)?:
       return text.allSatisfy(\.isWhitespace) ? nil : text
     case let other?:
-      throw Problem(reason: "\"year\" must be an integer or a string, found \(other.typeDescription)", hint: "write the year as 2023 or \"2023\"")
+      throw Problem(
+        reason: "\"year\" must be an integer or a string, found \(other.typeDescription)",
+        hint: "write the year as 2023 or \"2023\"")
     }
   }
 
