@@ -19,7 +19,7 @@ DIST ?= dist
 DIST_NAME = govtag-$(VERSION)-linux-$(shell uname -m)
 
 .PHONY: deps build release static run test install install-files uninstall dist \
-  reference test-install test-dist test-spark test-exchange test-serve bench bench-serve fuzz calibrate planted confidence-figures clean
+  reference test-install test-dist test-spark test-exchange test-serve bench bench-serve fuzz lint format calibrate planted confidence-figures clean
 
 # ICU4C's headers and libraries (Debian's libicu-dev), installed only when missing.
 deps:
@@ -111,6 +111,15 @@ test-spark: dist
 # missing. LABEL_STUDIO=1 also runs a real Label Studio on 127.0.0.1 (in .build/label-studio-venv).
 test-exchange: build
 	scripts/test-exchange.sh .build/debug/govtag
+
+# swift-format (the toolchain's), with the style the code follows (.swift-format: 2 spaces, 130
+# columns): `make lint` fails on any difference, `make format` rewrites the files.
+FORMAT_PATHS = Package.swift Sources Tests Examples/tag-one-text/Sources Benchmarks/Sources Fuzz/Sources
+lint:
+	$(SWIFT) format lint --strict --recursive $(FORMAT_PATHS)
+
+format:
+	$(SWIFT) format format --in-place --recursive $(FORMAT_PATHS)
 
 # A real `govtag serve` on loopback: schemathesis (PyPI) against its /openapi.json, SIGHUP reload
 # (good and broken lexicons), SIGTERM with a request in flight, a taken port (scripts/test-serve.sh).
