@@ -139,7 +139,9 @@ out = []
 out.append(f"# govtag serve under wrk ({commit}, {version})\n")
 out.append(f"Requests: {bodies} case records of the bundled corpus, one per POST /v1/tag (mean {mean_bytes} bytes), "
            f"cycled by wrk; wrk and the server share the machine's 2 cores. {len(tag)} rounds of {duration} s per "
-           "connection count, interleaved with the reference; medians of the rounds.\n")
+           "connection count, interleaved with the reference; medians of the rounds. The server runs with "
+           "--max-body 262144 and --max-records 100 (smaller than the defaults, so that the bad client's "
+           "oversized requests stay cheap to send).\n")
 out.append(f"Reference: `govtag tag --jobs 2` on the same records (x30, {batch_records} records): "
            f"**{tag_median:.0f} records/s** (rounds: {', '.join(f'{t:.0f}' for t in tag)}).\n")
 out.append("| connections | requests/s | ratio to tag --jobs 2 | p50 ms | p90 ms | p99 ms | errors |")

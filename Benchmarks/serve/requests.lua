@@ -8,7 +8,9 @@ function init(args)
   for line in io.lines(path) do
     if #line > 0 then bodies[#bodies + 1] = line end
   end
-  -- Each thread starts at its own place, so the threads do not send the same record together.
+  -- Each thread starts at its own place, so the threads do not send the same record together:
+  -- every thread has its own Lua state, so the address of a new table differs between them.
+  math.randomseed(os.time() + tonumber(string.match(tostring({}), "0x(%x+)") or "0", 16) % 1000003)
   index = math.random(#bodies)
 end
 

@@ -1,42 +1,42 @@
 import GovTagKit
-public import HTTPTypes
-public import Hummingbird
+import HTTPTypes
+import Hummingbird
 
 /// A request GovTag refuses, answered as JSON:
 /// `{"error": {"status", "code", "message", "hint", "records"?}}`.
 ///
 /// Every refusal names what is wrong and what to do, like the command line's messages; `code` is
 /// stable for programs, `message` and `hint` are for people.
-public struct APIError: HTTPResponseError, Sendable {
+struct APIError: HTTPResponseError, Sendable {
   /// One record of a request that cannot be labelled.
-  public struct RecordProblem: Sendable, Hashable {
+  struct RecordProblem: Sendable, Hashable {
     /// The record's 1-based position in the request's array (1 for a single record).
-    public var index: Int
+    var index: Int
     /// The record's id, when it could be read.
-    public var id: String?
+    var id: String?
     /// What is wrong.
-    public var reason: String
+    var reason: String
     /// What to do.
-    public var hint: String?
+    var hint: String?
   }
 
   /// The HTTP status.
-  public var status: HTTPResponse.Status
+  var status: HTTPResponse.Status
   /// A stable code: `invalid_json`, `body_too_large`, `invalid_records`...
-  public var code: String
+  var code: String
   /// What is wrong, in a sentence.
-  public var message: String
+  var message: String
   /// What to do about it.
-  public var hint: String
+  var hint: String
   /// The records that cannot be labelled (`invalid_records` only).
-  public var records: [RecordProblem] = []
+  var records: [RecordProblem] = []
   /// Problems that are not records (a lexicon file and line, for a refused reload).
-  public var problems: [String] = []
+  var problems: [String] = []
   /// Extra headers (`WWW-Authenticate` for 401).
-  public var headers: HTTPFields = [:]
+  var headers: HTTPFields = [:]
 
   /// Creates an error.
-  public init(_ status: HTTPResponse.Status, code: String, message: String, hint: String, records: [RecordProblem] = []) {
+  init(_ status: HTTPResponse.Status, code: String, message: String, hint: String, records: [RecordProblem] = []) {
     self.status = status
     self.code = code
     self.message = message
@@ -45,7 +45,7 @@ public struct APIError: HTTPResponseError, Sendable {
   }
 
   /// The JSON body.
-  public var body: [UInt8] {
+  var body: [UInt8] {
     var json = JSONWriter()
     json.beginObject()
     json.key("error")
@@ -74,7 +74,7 @@ public struct APIError: HTTPResponseError, Sendable {
     return json.bytes
   }
 
-  public func response(from request: Request, context: some RequestContext) throws -> Response {
+  func response(from request: Request, context: some RequestContext) throws -> Response {
     var fields = headers
     fields[.contentType] = "application/json"
     return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))

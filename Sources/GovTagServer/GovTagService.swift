@@ -1,46 +1,59 @@
 import Foundation
 import GovTagKit
-import HTTPTypes
+package import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
+import NIOPosix
 
 /// The routes of `govtag serve`, on the library's front door (``GovTag``).
 ///
 /// Each labelling request takes the current lexicons once (``LexiconStore/snapshot``) and
 /// names their version in the `GovTag-Lexicon-Version` header, so a client always knows which
 /// lexicons labelled its records, even across a reload.
-struct GovTagService: Sendable {
+package struct GovTagService: Sendable {
   let store: LexiconStore
   let configuration: ServerConfiguration
   let metrics: ServerMetrics
   let decoder = DocumentDecoder()
+  /// Labelling requests in progress at once: twice the cores, so that one waits on I/O while
+  /// the other labels; memory is bounded by that many bodies, not by the connections.
+  let slots = RequestSlots(capacity: 2 * System.coreCount)
 
-  /// The header naming the lexicon version that labelled the answer.
+  /// The header naming the lexicon version that labelled the answer (a valid field name, so the
+  /// initialiser cannot fail).
   static let lexiconVersionHeader = HTTPField.Name("GovTag-Lexicon-Version")!
 
-  /// Each route's methods, as ``register(on:)`` adds them.
+  /// Each route's path and method, the one list that ``register(on:)``, the 405 answers and the
+  /// tests read (the reload route only with an admin token).
+  package static func routes(adminEnabled: Bool) -> [(path: String, method: HTTPRequest.Method)] {
+    [
+      ("/v1/tag", .post), ("/v1/explain", .post), ("/v1/lexicon", .get), ("/healthz", .get), ("/metrics", .get),
+      ("/openapi.json", .get),
+    ] + (adminEnabled ? [("/v1/admin/reload", .post)] : [])
+  }
+
+  /// Each route's methods, for the 405 answers.
   var routes: [String: [HTTPRequest.Method]] {
-    var routes: [String: [HTTPRequest.Method]] = [
-      "/v1/tag": [.post], "/v1/explain": [.post], "/v1/lexicon": [.get], "/healthz": [.get], "/metrics": [.get],
-      "/openapi.json": [.get],
-    ]
-    if configuration.adminToken != nil { routes["/v1/admin/reload"] = [.post] }
-    return routes
+    Dictionary(grouping: Self.routes(adminEnabled: configuration.adminToken != nil), by: \.path).mapValues { $0.map(\.method) }
   }
 
   /// Adds the routes to `router`.
   func register<Context: RequestContext>(on router: Router<Context>) {
-    router.post("/v1/tag") { request, _ in try await tag(request) }
-    router.post("/v1/explain") { request, _ in try await explain(request) }
-    router.get("/v1/lexicon") { _, _ in try lexicon() }
-    if configuration.adminToken != nil {
-      router.post("/v1/admin/reload") { request, context in try reload(request, logger: context.logger) }
+    let openAPI = Array(OpenAPIDocument.json(maxRecords: configuration.maxRecordsPerRequest).utf8)
+    for (path, method) in Self.routes(adminEnabled: configuration.adminToken != nil) {
+      router.on(RouterPath(path), method: method) { request, context in
+        switch path {
+        case "/v1/tag": try await tag(request)
+        case "/v1/explain": try await explain(request)
+        case "/v1/lexicon": try lexicon()
+        case "/v1/admin/reload": try await reload(request, logger: context.logger)
+        case "/healthz": health()
+        case "/metrics": response(metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+        default: response(openAPI, contentType: "application/json")
+        }
+      }
     }
-    router.get("/healthz") { _, _ in health() }
-    router.get("/metrics") { _, _ in
-      response(metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
-    }
-    router.get("/openapi.json") { _, _ in response(Array(OpenAPIDocument.json.utf8), contentType: "application/json") }
   }
 
   // MARK: - Labelling
@@ -48,41 +61,61 @@ struct GovTagService: Sendable {
   /// `POST /v1/tag`: the labelled records `govtag tag` writes for the records sent.
   func tag(_ request: Request) async throws -> Response {
     let evidence = try evidenceDetail(request)
-    let records = try await RecordsRequest(request, configuration: configuration, decoder: decoder)
-    let snapshot = store.snapshot
-    let labelled = try snapshot.govtag.labelledRecords(records.documents, evidence: evidence)
-    metrics.labelled(labelled.count)
-    var body: [UInt8] = []
-    body.reserveCapacity(labelled.reduce(4) { $0 + $1.count + 2 })
-    let contentType: String
-    if Self.wantsJSONLines(request) {
-      contentType = "application/x-ndjson"
-      for record in labelled {
-        body += record
-        body.append(UInt8(ascii: "\n"))
+    try RecordsRequest.checkHead(request, configuration: configuration)
+    let jsonLines = Self.wantsJSONLines(request)
+    return try await slots.withSlot {
+      let records = try await RecordsRequest(request, configuration: configuration, decoder: decoder)
+      let snapshot = store.snapshot
+      // Labelling is CPU work of up to a second for a full request: it runs on NIO's blocking
+      // pool, so Swift's few cooperative threads stay free for /healthz and small requests.
+      let body = try await NIOThreadPool.singleton.runIfActive {
+        Self.labelledBody(
+          try snapshot.govtag.labelledRecords(records.documents, evidence: evidence), array: records.isArray, jsonLines: jsonLines
+        )
       }
-    } else {
-      contentType = "application/json"
-      if records.isArray { body.append(UInt8(ascii: "[")) }
-      for (index, record) in labelled.enumerated() {
-        if index > 0 { body += Array(",\n".utf8) }
-        body += record
-      }
-      if records.isArray { body.append(UInt8(ascii: "]")) }
-      body.append(UInt8(ascii: "\n"))
+      metrics.labelled(records.documents.count)
+      return response(
+        body, contentType: jsonLines ? "application/x-ndjson" : "application/json", lexiconVersion: snapshot.govtag.lexiconVersion
+      )
     }
-    return response(body, contentType: contentType, lexiconVersion: snapshot.govtag.lexiconVersion)
+  }
+
+  /// The answer's bytes: one labelled record per line (JSON Lines), or one JSON object for a
+  /// single record, or a JSON array, each record as `govtag tag` writes it.
+  static func labelledBody(_ labelled: [[UInt8]], array: Bool, jsonLines: Bool) -> ByteBuffer {
+    var body = ByteBuffer()
+    body.reserveCapacity(labelled.reduce(4) { $0 + $1.count + 2 })
+    if jsonLines {
+      for record in labelled {
+        body.writeBytes(record)
+        body.writeInteger(UInt8(ascii: "\n"))
+      }
+      return body
+    }
+    if array { body.writeInteger(UInt8(ascii: "[")) }
+    for (index, record) in labelled.enumerated() {
+      if index > 0 { body.writeBytes(Array(",\n".utf8)) }
+      body.writeBytes(record)
+    }
+    if array { body.writeInteger(UInt8(ascii: "]")) }
+    body.writeInteger(UInt8(ascii: "\n"))
+    return body
   }
 
   /// `POST /v1/explain`: every hit of each record (those that did not count too, with why) and
   /// the report `govtag explain` prints.
   func explain(_ request: Request) async throws -> Response {
-    let records = try await RecordsRequest(request, configuration: configuration, decoder: decoder)
-    let snapshot = store.snapshot
-    let explanations = try snapshot.govtag.explain(records.documents)
-    metrics.explained(explanations.count)
-    let body = records.isArray ? try Self.encode(explanations) : try Self.encode(explanations[0])
-    return response(body, contentType: "application/json", lexiconVersion: snapshot.govtag.lexiconVersion)
+    try RecordsRequest.checkHead(request, configuration: configuration)
+    return try await slots.withSlot {
+      let records = try await RecordsRequest(request, configuration: configuration, decoder: decoder)
+      let snapshot = store.snapshot
+      let body = try await NIOThreadPool.singleton.runIfActive {
+        let explanations = try snapshot.govtag.explain(records.documents)
+        return ByteBuffer(bytes: records.isArray ? try Self.encode(explanations) : try Self.encode(explanations[0]))
+      }
+      metrics.explained(records.documents.count)
+      return response(body, contentType: "application/json", lexiconVersion: snapshot.govtag.lexiconVersion)
+    }
   }
 
   /// The `evidence` query parameter: `standard` (the default), `all` or `none`.
@@ -127,7 +160,7 @@ struct GovTagService: Sendable {
   }
 
   /// `POST /v1/admin/reload` with `Authorization: Bearer TOKEN`: loads the lexicons again.
-  func reload(_ request: Request, logger: Logger) throws -> Response {
+  func reload(_ request: Request, logger: Logger) async throws -> Response {
     guard let token = configuration.adminToken, Self.bearerToken(request).map({ Self.constantTimeEqual($0, token) }) == true
     else {
       var error = APIError(
@@ -136,7 +169,8 @@ struct GovTagService: Sendable {
       error.headers[.wwwAuthenticate] = "Bearer"
       throw error
     }
-    let outcome = store.reload()
+    let store = store
+    let outcome = try await NIOThreadPool.singleton.runIfActive { store.reload() }
     metrics.reloaded(outcome)
     ReloadLog.log(outcome, trigger: "POST /v1/admin/reload", logger: logger)
     switch outcome {
@@ -158,7 +192,7 @@ struct GovTagService: Sendable {
         hint: "fix the problems listed (govtag lexicon check --lexicons \(store.directory) shows them), then reload again")
       error.problems = problems
       throw error
-    case .busy:
+    case .busy, .queued:
       throw APIError(
         .conflict, code: "reload_in_progress", message: "another reload is running",
         hint: "wait for it to finish (GET /v1/lexicon shows the generation), then try again")
@@ -174,19 +208,22 @@ struct GovTagService: Sendable {
   static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
     let x = Array(a.utf8)
     let y = Array(b.utf8)
-    var difference = UInt8(truncatingIfNeeded: x.count ^ y.count)
-    for index in 0..<max(x.count, y.count) {
-      difference |= (index < x.count ? x[index] : 0) ^ (index < y.count ? y[index] : 0)
-    }
+    guard x.count == y.count else { return false }  // the token's length is no secret
+    var difference: UInt8 = 0
+    for index in x.indices { difference |= x[index] ^ y[index] }
     return difference == 0
   }
 
   // MARK: - Responses
 
   func response(_ body: [UInt8], contentType: String, lexiconVersion: String? = nil) -> Response {
+    response(ByteBuffer(bytes: body), contentType: contentType, lexiconVersion: lexiconVersion)
+  }
+
+  func response(_ body: ByteBuffer, contentType: String, lexiconVersion: String? = nil) -> Response {
     var headers: HTTPFields = [.contentType: contentType]
     if let lexiconVersion { headers[Self.lexiconVersionHeader] = lexiconVersion }
-    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
   }
 
   static func encode(_ value: some Encodable) throws -> [UInt8] {

@@ -32,11 +32,12 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
       metrics.refused(converted.code)
       throw converted
     } catch {
+      // The details stay in the log: an error's text can name files and internals.
       context.logger.error("request failed: \(String(describing: error))", metadata: ["path": .string(request.uri.path)])
       metrics.refused("internal_error")
       throw APIError(
-        .internalServerError, code: "internal_error", message: "the server failed to answer: \(error)",
-        hint: "this is a bug in GovTag; the server log has the details")
+        .internalServerError, code: "internal_error", message: "the server failed to answer this request",
+        hint: "this is a bug in GovTag; the server log has the details (logged with the request's hb.request.id)")
     }
   }
 

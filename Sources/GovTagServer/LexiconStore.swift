@@ -27,10 +27,13 @@ public final class LexiconStore: Sendable {
     case refused(problems: [String], keeping: String)
     /// Another reload is running; try again when it ends.
     case busy
+    /// Another reload is running; this one runs again right after it (`queueIfBusy`).
+    case queued
   }
 
   private let current: Mutex<Snapshot>
-  private let reloadRunning = Mutex(false)
+  /// Whether a reload is running, and whether another was asked for meanwhile.
+  private let reloadState = Mutex((running: false, pending: false))
   /// The folder every reload reads: the one chosen at start.
   public let directory: String
 
@@ -54,15 +57,36 @@ public final class LexiconStore: Sendable {
   /// Loading takes a fraction of a second and runs while requests go on with the old lexicons.
   ///
   /// - Returns: what happened; never throws, since a failed reload keeps the server as it was.
-  public func reload() -> ReloadOutcome {
-    let claimed = reloadRunning.withLock { running in
-      if running { return false }
-      running = true
+  /// - Parameter queueIfBusy: when another reload is running, reload again once it ends
+  ///   (SIGHUP: an operator's newer edit is never lost) instead of answering ``ReloadOutcome/busy``.
+  /// - Returns: what happened (for a reload that ran again, its last outcome); never throws,
+  ///   since a failed reload keeps the server as it was.
+  public func reload(queueIfBusy: Bool = false) -> ReloadOutcome {
+    let claimed = reloadState.withLock { state in
+      if state.running {
+        if queueIfBusy { state.pending = true }
+        return false
+      }
+      state.running = true
       return true
     }
-    guard claimed else { return .busy }
-    defer { reloadRunning.withLock { $0 = false } }
+    guard claimed else { return queueIfBusy ? .queued : .busy }
+    var outcome = load()
+    while reloadState.withLock({ state in
+      if state.pending {
+        state.pending = false
+        return true
+      }
+      state.running = false
+      return false
+    }) {
+      outcome = load()
+    }
+    return outcome
+  }
 
+  /// Loads the folder and, when it loads, puts it in place.
+  private func load() -> ReloadOutcome {
     var warnings: [String] = []
     let loaded: GovTag
     do {

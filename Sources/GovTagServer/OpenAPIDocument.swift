@@ -1,17 +1,24 @@
+import Foundation
+
 /// The OpenAPI 3.1 description of `govtag serve`, served at `GET /openapi.json`.
 ///
 /// Kept in the binary (not a resource file) so that an installed or relocated `govtag` serves
 /// it too; `make test-serve` runs schemathesis against a live server with it, and a unit test
 /// checks that every route the server registers is described here and the other way round.
 enum OpenAPIDocument {
-  static let json = #"""
+  /// The document, with the server's `--max-records` as the array's `maxItems`.
+  static func json(maxRecords: Int) -> String {
+    template.replacingOccurrences(of: "\"maxItems\": 1000", with: "\"maxItems\": \(maxRecords)")
+  }
+
+  private static let template = #"""
     {
       "openapi": "3.1.0",
       "info": {
         "title": "GovTag",
         "version": "1",
         "summary": "Labels Chinese digital-government case narratives (数字政府建设案例) with explainable lexicon rules.",
-        "description": "Send one case record, or an array of them, and get back the labelled records that `govtag tag` writes for them: labels, scores, confidences, location, review flags and evidence. Every answer names the lexicon version that labelled it in the GovTag-Lexicon-Version header and in each record's lexicon_version. Errors are JSON: {\"error\": {\"status\", \"code\", \"message\", \"hint\"}}.",
+        "description": "Send one case record, or an array of them, and get back the labelled records that `govtag tag` writes for them: labels, scores, confidences, location, review flags and evidence. Every answer of /v1/tag, /v1/explain, /v1/lexicon, /healthz and /v1/admin/reload names the lexicon version in the GovTag-Lexicon-Version header, and each labelled record carries it in lexicon_version. Errors are JSON: {\"error\": {\"status\", \"code\", \"message\", \"hint\"}}.",
         "license": {"name": "Apache-2.0", "identifier": "Apache-2.0"}
       },
       "servers": [{"url": "http://127.0.0.1:8080"}],
@@ -151,7 +158,7 @@ enum OpenAPIDocument {
         "requestBodies": {
           "Records": {
             "required": true,
-            "description": "One record, or an array of up to --max-records of them (default 1000), in at most --max-body bytes (default 4 MiB) of UTF-8 JSON.",
+            "description": "One record, or an array of up to --max-records of them (maxItems below is this server's), in at most --max-body bytes (default 4 MiB) of UTF-8 JSON.",
             "content": {
               "application/json": {
                 "schema": {

@@ -16,21 +16,19 @@ struct RecordsRequest {
   /// The body is collected up to `maxBodyBytes` and no further, so a client cannot make the
   /// server hold more than that; the parsed records are bounded by it too.
   ///
-  /// - Throws: ``APIError``: 415 for another content type, 413 for a body over the limit, 400
+  /// Call ``checkHead(_:configuration:)`` first.
+  ///
+  /// - Throws: ``APIError``: 413 for a body over the limit, 400
   ///   for bytes that are not one JSON value in UTF-8, 422 for more records than allowed or
   ///   when a record lacks an id or a text or has a field of the wrong type (listing every
   ///   such record).
   init(_ request: Request, configuration: ServerConfiguration, decoder: DocumentDecoder) async throws {
-    try Self.checkContentType(request.headers[.contentType])
     var request = request
     let body: ByteBuffer
     do {
       body = try await request.collectBody(upTo: configuration.maxBodyBytes)
     } catch is NIOTooManyBytesError {
-      throw APIError(
-        .contentTooLarge, code: "body_too_large",
-        message: "the request body is larger than \(configuration.maxBodyBytes) bytes",
-        hint: "send fewer records per request, or start the server with a larger --max-body")
+      throw Self.tooLarge(configuration)
     }
     let decoded =
       body.readableBytesView.withContiguousStorageIfAvailable {
@@ -63,6 +61,24 @@ struct RecordsRequest {
     }
     self.documents = documents
     self.isArray = document.isArray
+  }
+
+  /// Checks what the head of a request says, before it waits for a slot or its body is read:
+  /// the content type, and a declared `Content-Length` over the limit (answered at once, not
+  /// after reading up to the limit).
+  ///
+  /// - Throws: ``APIError`` 415 or 413.
+  static func checkHead(_ request: Request, configuration: ServerConfiguration) throws {
+    try checkContentType(request.headers[.contentType])
+    if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > configuration.maxBodyBytes {
+      throw tooLarge(configuration)
+    }
+  }
+
+  static func tooLarge(_ configuration: ServerConfiguration) -> APIError {
+    APIError(
+      .contentTooLarge, code: "body_too_large", message: "the request body is larger than \(configuration.maxBodyBytes) bytes",
+      hint: "send fewer records per request, or start the server with a larger --max-body")
   }
 
   /// Refuses anything but JSON (`application/json`, with no charset or UTF-8).

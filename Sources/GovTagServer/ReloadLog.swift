@@ -12,7 +12,9 @@ enum ReloadLog {
       logger.error(
         "lexicon reload refused (\(trigger)); keeping \(keeping): \(problems.joined(separator: "; "))")
     case .busy:
-      logger.warning("lexicon reload (\(trigger)) ignored: another reload is running")
+      logger.warning("lexicon reload (\(trigger)) refused: another reload is running")
+    case .queued:
+      logger.notice("lexicon reload (\(trigger)) queued: another reload is running, this one follows it")
     }
   }
 }

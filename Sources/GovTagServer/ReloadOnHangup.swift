@@ -1,4 +1,5 @@
 import Logging
+import NIOPosix
 import ServiceLifecycle
 import UnixSignals
 
@@ -12,7 +13,9 @@ struct ReloadOnHangup: Service {
   func run() async throws {
     let signals = await UnixSignalsSequence(trapping: .sighup)
     for await _ in signals.cancelOnGracefulShutdown() {
-      let outcome = store.reload()
+      let store = store
+      // Loading is CPU work: on NIO's blocking pool, like labelling.
+      let outcome = try await NIOThreadPool.singleton.runIfActive { store.reload(queueIfBusy: true) }
       metrics.reloaded(outcome)
       ReloadLog.log(outcome, trigger: "SIGHUP", logger: logger)
     }

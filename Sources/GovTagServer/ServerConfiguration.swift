@@ -8,7 +8,7 @@ public struct ServerConfiguration: Sendable {
   public var lexicons: String?
   /// The largest request body accepted, in bytes (larger ones get 413).
   public var maxBodyBytes: Int
-  /// The most records one request may hold (more get 413).
+  /// The most records one request may hold (more get 422).
   public var maxRecordsPerRequest: Int
   /// The bearer token that enables `POST /v1/admin/reload`; `nil` leaves the route disabled.
   public var adminToken: String?

@@ -1,4 +1,4 @@
-public import Metrics
+import Metrics
 public import Prometheus
 
 /// The server's own metrics, beside Hummingbird's per-route request counts and durations, all
@@ -41,7 +41,7 @@ public final class ServerMetrics: Sendable {
       reloadsApplied.increment()
       lexiconGeneration.record(generation)
     case .refused: reloadsRefused.increment()
-    case .busy: break
+    case .busy, .queued: break
     }
   }
 

@@ -59,7 +59,7 @@ struct BadRequestTests {
       message: "2 records of the request cannot be labelled; nothing was labelled"),
     Case(
       name: "too many records", body: Array("[\(record), \(record), \(record), \(record)]".utf8), status: .unprocessableContent,
-      code: "too_many_records", message: "4 records in one request; at most 3 are allowed"),
+      code: "too_many_records", message: "more than 3 records in one request; at most 3 are allowed"),
     Case(
       name: "a body over the limit", body: Array(("[" + Array(repeating: record, count: 40).joined(separator: ",") + "]").utf8),
       status: .contentTooLarge, code: "body_too_large", message: "the request body is larger than 1000 bytes"),

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// Reads Label Studio's JSON export (a list of tasks, each with its annotations, drafts and
 /// predictions) into ``ManualRecord``s, one per submitted annotation.

@@ -28,19 +28,4 @@ extension GovTag {
     }
     return answers
   }
-
-  /// The error record `govtag tag` writes in place of a record it cannot read (without the line
-  /// break): `{"id", "error": {"source", "line", "id"?, "reason", "hint"?}, "lexicon_version",
-  /// "govtag_version"}`.
-  ///
-  /// - Parameter error: why the record cannot be labelled.
-  /// - Returns: the JSON object.
-  public func errorRecord(_ error: RecordError) -> [UInt8] {
-    let writer = LabelledRecordWriter(lexiconVersion: model.rulesVersion, dimensions: model.lexicons.dimensions.map(\.id))
-    var json = JSONWriter()
-    writer.writeError(error, to: &json)
-    var bytes = json.bytes
-    if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
-    return bytes
-  }
 }

@@ -16,8 +16,8 @@ public enum RecordsDocumentProblem: Error, Sendable, Hashable, CustomStringConve
   case invalidJSON(reason: String, hint: String)
   /// The value is neither an object nor an array (`found` names its type).
   case notRecords(found: String)
-  /// The array holds more records than allowed.
-  case tooManyRecords(count: Int, limit: Int)
+  /// The array holds more records than allowed (it is not read beyond the limit).
+  case tooManyRecords(limit: Int)
   /// The document is empty.
   case empty
 
@@ -27,7 +27,7 @@ public enum RecordsDocumentProblem: Error, Sendable, Hashable, CustomStringConve
     case .invalidUTF8(let offset): "invalid UTF-8 at byte \(offset + 1)"
     case .invalidJSON(let reason, _): reason
     case .notRecords(let found): "expected a record (a JSON object) or an array of records, found \(found)"
-    case .tooManyRecords(let count, let limit): "\(count) records in one request; at most \(limit) are allowed"
+    case .tooManyRecords(let limit): "more than \(limit) records in one request; at most \(limit) are allowed"
     case .empty: "the body is empty"
     }
   }
@@ -67,7 +67,9 @@ extension DocumentDecoder {
     guard bytes.contains(where: { !Self.isJSONWhitespace($0) }) else { return .failure(.empty) }
     let value: JSONValue
     do {
-      value = try JSONValueParser.parse(bytes)
+      value = try JSONValueParser.parse(bytes, maxTopLevelElements: maxRecords)
+    } catch let error as JSONValueParser.TooManyElements {
+      return .failure(.tooManyRecords(limit: error.limit))
     } catch let error as JSONValueParser.SyntaxError {
       if let reason = error.reason { return .failure(.invalidJSON(reason: reason, hint: error.hint ?? "send one JSON value")) }
       return .failure(
@@ -80,7 +82,6 @@ extension DocumentDecoder {
     case .object:
       return .success(RecordsDocument(isArray: false, records: [decode(value, at: SourceLocation(file: source))]))
     case .array(let elements):
-      guard elements.count <= maxRecords else { return .failure(.tooManyRecords(count: elements.count, limit: maxRecords)) }
       let records = elements.enumerated().map { index, element in
         let location = SourceLocation(file: source, line: index + 1)
         guard case .object = element else {

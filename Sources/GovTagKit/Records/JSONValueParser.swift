@@ -17,13 +17,22 @@ struct JSONValueParser {
     var hint: String?
   }
 
+  /// Thrown when a top-level array holds more elements than allowed: parsing stops at the
+  /// first element beyond the limit, so a client cannot make the parser build more.
+  struct TooManyElements: Error {
+    var limit: Int
+  }
+
   private let bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
   private var depth = 0
+  /// The most elements a top-level array may hold (`nil`: no limit).
+  private var topLevelLimit: Int?
 
   /// Parses `bytes`, which must hold one JSON value and nothing else but white space.
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, maxTopLevelElements: Int? = nil) throws -> JSONValue {
     var parser = JSONValueParser(bytes: bytes)
+    parser.topLevelLimit = maxTopLevelElements
     parser.skipWhitespace()
     let value = try parser.parseValue()
     parser.skipWhitespace()
@@ -134,6 +143,7 @@ struct JSONValueParser {
     }
     while true {
       skipWhitespace()
+      if depth == 1, let limit = topLevelLimit, elements.count == limit { throw TooManyElements(limit: limit) }
       elements.append(try parseValue())
       skipWhitespace()
       guard index < bytes.count else { throw SyntaxError(offset: index) }
