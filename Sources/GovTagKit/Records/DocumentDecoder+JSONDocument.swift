@@ -64,7 +64,7 @@ extension DocumentDecoder {
     var bytes = bytes
     if bytes.starts(with: UTF8Text.byteOrderMark) { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) }
     if let bad = UTF8Text.firstInvalidOffset(in: bytes) { return .failure(.invalidUTF8(offset: bad)) }
-    guard bytes.contains(where: { !Self.isJSONWhitespace($0) }) else { return .failure(.empty) }
+    guard bytes.contains(where: { !JSONValueParser.isWhitespace($0) }) else { return .failure(.empty) }
     let value: JSONValue
     do {
       value = try JSONValueParser.parse(bytes, maxTopLevelElements: maxRecords)
@@ -96,9 +96,5 @@ extension DocumentDecoder {
     default:
       return .failure(.notRecords(found: value.typeDescription))
     }
-  }
-
-  private static func isJSONWhitespace(_ byte: UInt8) -> Bool {
-    byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
   }
 }

@@ -64,13 +64,13 @@ struct JSONValueParser {
 
   private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+  /// Whether `byte` is JSON's white space (space, tab, line feed, carriage return).
+  static func isWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+  }
+
   private mutating func skipWhitespace() {
-    while index < bytes.count {
-      switch bytes[index] {
-      case 0x20, 0x09, 0x0A, 0x0D: index += 1
-      default: return
-      }
-    }
+    while index < bytes.count, Self.isWhitespace(bytes[index]) { index += 1 }
   }
 
   private mutating func parseValue() throws -> JSONValue {
