@@ -434,11 +434,8 @@ struct ChunkLabeller {
     self.tagger = tagger
     self.configuration = configuration
     self.previous = previous
-    var writer = LabelledRecordWriter(
-      lexiconVersion: tagger.model.rulesVersion, dimensions: tagger.model.lexicons.dimensions.map(\.id),
-      evidenceDetail: configuration.evidenceDetail)
-    writer.evidenceFragments = evidenceFragments
-    self.writer = writer
+    self.writer = LabelledRecordWriter(
+      model: tagger.model, evidenceDetail: configuration.evidenceDetail, fragments: evidenceFragments)
   }
 
   func label(_ chunk: BatchRunner.Chunk) -> BatchRunner.ChunkResult {

@@ -14,9 +14,7 @@ extension GovTag {
     _ records: some Sequence<Document>, evidence: LabelledRecordWriter.EvidenceDetail = .standard
   ) throws -> [[UInt8]] {
     let tagger = try Tagger(model: model)
-    var writer = LabelledRecordWriter(
-      lexiconVersion: model.rulesVersion, dimensions: model.lexicons.dimensions.map(\.id), evidenceDetail: evidence)
-    writer.evidenceFragments = evidenceFragments
+    let writer = LabelledRecordWriter(model: model, evidenceDetail: evidence, fragments: evidenceFragments)
     var answers: [[UInt8]] = []
     for record in records {
       let classification = try tagger.classify(title: record.title, text: record.text, nearMisses: evidence == .all)

@@ -41,6 +41,17 @@ public struct LabelledRecordWriter: Sendable {
     self.evidenceDetail = evidenceDetail
   }
 
+  /// Creates the writer of a model's records, as the batch runner and the front door use it.
+  ///
+  /// - Parameters:
+  ///   - model: the model whose records it writes (its version and dimensions).
+  ///   - evidenceDetail: which hits to list.
+  ///   - fragments: the model's evidence JSON, rendered once per run.
+  init(model: ClassifierModel, evidenceDetail: EvidenceDetail, fragments: EvidenceJSONFragmentTable) {
+    self.init(lexiconVersion: model.rulesVersion, dimensions: model.lexicons.dimensions.map(\.id), evidenceDetail: evidenceDetail)
+    self.evidenceFragments = fragments
+  }
+
   /// Appends one labelled record and a newline.
   public func write(_ document: Document, _ classification: Classification, to json: inout JSONWriter) {
     json.beginObject()
