@@ -55,13 +55,22 @@ struct TagHardeningTests {
       chmod(locked, 0o755)
       try? FileManager.default.removeItem(at: directory)
     }
-    // Root reads every folder: drop to nobody to see what a user sees.
-    let arguments = ["tag", directory.appendingPathComponent("cases").path, "--quiet"] + lexicons
+    // Root reads every folder: drop to nobody to see what a user sees. Nobody may not reach the
+    // checkout (a clone in a 0700 folder from mktemp -d), so the binary and the lexicons it
+    // runs with are copied into this test's own folder first.
     let process = Process()
     if getuid() == 0 {
+      let binary = directory.appendingPathComponent("govtag")
+      let copiedLexicons = directory.appendingPathComponent("lexicons")
+      try FileManager.default.copyItem(at: CommandRunner.executable, to: binary)
+      try FileManager.default.copyItem(at: URL(fileURLWithPath: Fixtures.lexiconDirectory), to: copiedLexicons)
+      chmod(directory.path, 0o755)
       process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-      process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CommandRunner.executable.path] + arguments
+      process.arguments =
+        ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path, "tag", directory.appendingPathComponent("cases").path]
+        + ["--quiet", "--lexicons", copiedLexicons.path]
     } else {
+      let arguments = ["tag", directory.appendingPathComponent("cases").path, "--quiet"] + lexicons
       process.executableURL = CommandRunner.executable
       process.arguments = arguments
     }
