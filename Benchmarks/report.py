@@ -171,6 +171,8 @@ def main():
         table_row(f"baseline `govtag tag --jobs 1` at {arguments.baseline}", rows["baseline-j1"], jsonl, text, records)
     if "govtag-j1-noevidence" in rows:
         table_row("`govtag tag --jobs 1 --evidence none`", rows["govtag-j1-noevidence"], jsonl, text, records)
+    if "govtag-j1-full" in rows:
+        table_row("`govtag tag --jobs 1 --evidence-layout full`", rows["govtag-j1-full"], jsonl, text, records)
     if "core" in rows:
         table_row("GovTag core: `Tagger.classify`, no JSON, 1 thread", rows["core"], None, text, records)
     if "icu" in rows:
@@ -197,7 +199,9 @@ def main():
         if row and row.inner:
             notes.append(f"{label}: {text / 1e6 / row.inner:,.1f} MB/s of text in-process "
                          f"({row.inner:.2f} s; set-up {row.setup:.2f} s)")
-    for name, label in (("govtag-j1", "govtag tag"), ("govtag-j1-noevidence", "govtag tag --evidence none")):
+    for name, label in (("govtag-j1", "govtag tag"), ("govtag-j1-noevidence", "govtag tag --evidence none"),
+                        ("govtag-j1-full", "govtag tag --evidence-layout full"),
+                        ("baseline-j1", f"baseline {arguments.baseline}")):
         if name in runs and runs[name][0].get("output_bytes"):
             size = runs[name][0]["output_bytes"]
             notes.append(f"{label} wrote {size / 1e6:,.0f} MB of labelled JSONL ({size / jsonl:.1f}× its input)")
@@ -242,6 +246,11 @@ def main():
         ratio = baseline.wall / j1.wall
         add(f"| govtag `--jobs 1` ÷ baseline {arguments.baseline} `--jobs 1` (same texts, each with its own "
             f"lexicons) | {ratio:.2f} | {baseline.cpu / j1.cpu:.2f} | ≥ 0.95 | {verdict(ratio, 0.95)} |")
+    full = rows.get("govtag-j1-full")
+    if full and baseline:
+        ratio = baseline.wall / full.wall
+        add(f"| govtag `--jobs 1 --evidence-layout full` ÷ baseline {arguments.baseline} `--jobs 1` (the same "
+            f"evidence layout as the baseline writes) | {ratio:.2f} | {baseline.cpu / full.cpu:.2f} | (diagnostic) | |")
     bare = rows.get("govtag-j1-noevidence")
     if j1 and bare:
         add(f"| govtag `--jobs 1`: default ÷ `--evidence none` (what writing evidence costs) | "

@@ -18,7 +18,8 @@
 # Builds govtag (release, .build-bench) and govtag-bench (release, Benchmarks/.build), makes
 # the corpus under Benchmarks/.data/ if it is missing, then times, RUNS times each and
 # interleaved: govtag tag --jobs 1, govtag tag --jobs ALL, govtag tag --jobs 1 --evidence none
-# (to show what writing evidence costs), the ICU floor, the GovTag core pass (and jieba). It
+# (to show what writing evidence costs), govtag tag --jobs 1 --evidence-layout full (GovTag 0.1's
+# evidence layout, the same output shape as an older baseline's), the ICU floor, the GovTag core pass (and jieba). It
 # prints a Markdown table of medians and the ratios against their targets and writes it to
 # Benchmarks/results/latest.md. Works from any directory.
 set -euo pipefail
@@ -102,7 +103,7 @@ PY
   say "$(printf '%-10s run %s: %6.2f s' "$name" "$run" "$(python3 -c "print(($ended - $started) / 1e9)")")"
 }
 
-NAMES=(govtag-j1 "govtag-j$JOBS_ALL" govtag-j1-noevidence icu core)
+NAMES=(govtag-j1 "govtag-j$JOBS_ALL" govtag-j1-noevidence govtag-j1-full icu core)
 [ -z "$BASELINE" ] || NAMES+=(baseline-j1)
 run_one() {
   local name="$1" run="$2"
@@ -110,6 +111,9 @@ run_one() {
     govtag-j1-noevidence)
       measure "$name" "$run" "$OUT_DIR/labelled.jsonl" \
         "$GOVTAG" tag "$CORPUS" --jobs 1 --evidence none --quiet -o "$OUT_DIR/labelled.jsonl" --lexicons "$LEXICONS" ;;
+    govtag-j1-full)
+      measure "$name" "$run" "$OUT_DIR/labelled.jsonl" \
+        "$GOVTAG" tag "$CORPUS" --jobs 1 --evidence-layout full --quiet -o "$OUT_DIR/labelled.jsonl" --lexicons "$LEXICONS" ;;
     govtag-j*)
       local jobs="${name#govtag-j}"
       measure "$name" "$run" "$OUT_DIR/labelled.jsonl" \

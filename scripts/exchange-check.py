@@ -33,6 +33,23 @@ def govtag(args, work, stdin=None):
 # MARK: - label-studio-sdk
 
 
+def evidence_hits(record):
+    """A labelled record's hits as dicts, from govtag tag's compact evidence layout
+    ({dimension: {category: {term: [[field, start, end, contribution, status?, why?], ...]}}});
+    `match` is cut from the field by the code point offsets."""
+    hits = []
+    for dimension, categories in record.get("evidence", {}).items():
+        for category, terms in categories.items():
+            for term, entries in terms.items():
+                for entry in entries:
+                    field, start, end, contribution = entry[:4]
+                    hits.append({"dimension": dimension, "category": category, "term": term, "field": field,
+                                 "start": start, "end": end, "contribution": contribution,
+                                 "status": entry[4] if len(entry) > 4 else "counted",
+                                 "match": record.get(field, "")[start:end]})
+    return hits
+
+
 def check_label_studio_sdk(work):
     """The configuration parses, and every prediction's result is valid for it."""
     from label_studio_sdk.label_interface import LabelInterface
@@ -136,7 +153,7 @@ def check_liwc(work):
     tagged = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     mismatched = []
     for group, record in zip(groups, tagged):
-        govtag_hits = collections.Counter(f"{e['dimension']}.{e['category']}" for e in record["evidence"])
+        govtag_hits = collections.Counter(f"{e['dimension']}.{e['category']}" for e in evidence_hits(record))
         liwc_hits = collections.Counter(category for token in record["text"].split("。") if token for category in parse(token))
         if govtag_hits != liwc_hits:
             mismatched.append((record["id"], dict(govtag_hits), dict(liwc_hits)))
@@ -174,7 +191,7 @@ def check_jieba(work):
     hits = whole = 0
     for record in records:
         tokens = set(jieba.lcut(record["text"]))
-        for e in record["evidence"]:
+        for e in evidence_hits(record):
             if e["field"] == "text" and e["status"] == "counted":
                 hits += 1
                 whole += e["match"] in tokens

@@ -61,6 +61,7 @@ package struct GovTagService: Sendable {
   /// `POST /v1/tag`: the labelled records `govtag tag` writes for the records sent.
   func tag(_ request: Request) async throws -> Response {
     let evidence = try evidenceDetail(request)
+    let layout = try evidenceLayout(request)
     try RecordsRequest.checkHead(request, configuration: configuration)
     let jsonLines = Self.wantsJSONLines(request)
     return try await slots.withSlot {
@@ -70,7 +71,8 @@ package struct GovTagService: Sendable {
       // pool, so Swift's few cooperative threads stay free for /healthz and small requests.
       let body = try await NIOThreadPool.singleton.runIfActive {
         Self.labelledBody(
-          try snapshot.govtag.labelledRecords(records.documents, evidence: evidence), array: records.isArray, jsonLines: jsonLines
+          try snapshot.govtag.labelledRecords(records.documents, evidence: evidence, layout: layout), array: records.isArray,
+          jsonLines: jsonLines
         )
       }
       metrics.labelled(records.documents.count)
@@ -128,6 +130,18 @@ package struct GovTagService: Sendable {
         hint: "leave it out for the default (standard), as govtag tag --evidence")
     }
     return detail
+  }
+
+  /// The `evidence_layout` query parameter: `compact` (the default) or `full`.
+  func evidenceLayout(_ request: Request) throws -> LabelledRecordWriter.EvidenceLayout {
+    guard let value = request.uri.queryParameters["evidence_layout"] else { return .compact }
+    guard let layout = LabelledRecordWriter.EvidenceLayout(rawValue: String(value)) else {
+      throw APIError(
+        .badRequest, code: "invalid_parameter",
+        message: "evidence_layout=\(String(value).escapingControlCharacters) is not one of compact, full",
+        hint: "leave it out for the default (compact), as govtag tag --evidence-layout")
+    }
+    return layout
   }
 
   /// Whether the client asked for JSON Lines (`Accept: application/x-ndjson`): the exact bytes

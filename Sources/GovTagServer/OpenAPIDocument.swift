@@ -27,7 +27,7 @@ enum OpenAPIDocument {
           "post": {
             "operationId": "tag",
             "summary": "Label one record or an array of records",
-            "parameters": [{"$ref": "#/components/parameters/Evidence"}],
+            "parameters": [{"$ref": "#/components/parameters/Evidence"}, {"$ref": "#/components/parameters/EvidenceLayout"}],
             "requestBody": {"$ref": "#/components/requestBodies/Records"},
             "responses": {
               "200": {
@@ -150,6 +150,13 @@ enum OpenAPIDocument {
             "required": false,
             "description": "Which hits go into evidence, as govtag tag --evidence: standard (those that counted or were excluded), all, none.",
             "schema": {"type": "string", "enum": ["standard", "all", "none"], "default": "standard"}
+          },
+          "EvidenceLayout": {
+            "name": "evidence_layout",
+            "in": "query",
+            "required": false,
+            "description": "How evidence is laid out, as govtag tag --evidence-layout: compact ({dimension: {category: {term: [[field, start, end, contribution, status?, why?], …]}}}) or full (one object per hit with match, context, weight and lexicon).",
+            "schema": {"type": "string", "enum": ["compact", "full"], "default": "compact"}
           }
         },
         "headers": {
@@ -229,21 +236,57 @@ enum OpenAPIDocument {
                 }
               },
               "evidence": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "required": ["dimension", "category", "term", "field", "start", "end", "status"],
-                  "properties": {
-                    "dimension": {"type": "string"},
-                    "category": {"type": "string"},
-                    "term": {"type": "string"},
-                    "field": {"type": "string", "enum": ["title", "text"]},
-                    "start": {"type": "integer", "minimum": 0},
-                    "end": {"type": "integer", "minimum": 0},
-                    "status": {"type": "string"},
-                    "why": {"type": "string"}
+                "oneOf": [
+                  {
+                    "type": "object",
+                    "description": "evidence_layout=compact: {dimension: {category: {term: [hit, …]}}}, each hit [field, start, end, contribution] or [field, start, end, contribution, status, why].",
+                    "additionalProperties": {
+                      "type": "object",
+                      "additionalProperties": {
+                        "type": "object",
+                        "additionalProperties": {
+                          "type": "array",
+                          "items": {
+                            "type": "array",
+                            "minItems": 4,
+                            "maxItems": 6,
+                            "prefixItems": [
+                              {"type": "string", "enum": ["title", "text"]},
+                              {"type": "integer", "minimum": 0},
+                              {"type": "integer", "minimum": 0},
+                              {"type": ["number", "null"]},
+                              {"type": "string"},
+                              {"type": "string"}
+                            ]
+                          }
+                        }
+                      }
+                    }
+                  },
+                  {
+                    "type": "array",
+                    "description": "evidence_layout=full: one object per hit.",
+                    "items": {
+                      "type": "object",
+                      "required": ["dimension", "category", "term", "field", "start", "end", "status"],
+                      "properties": {
+                        "dimension": {"type": "string"},
+                        "category": {"type": "string"},
+                        "term": {"type": "string"},
+                        "field": {"type": "string", "enum": ["title", "text"]},
+                        "start": {"type": "integer", "minimum": 0},
+                        "end": {"type": "integer", "minimum": 0},
+                        "match": {"type": "string"},
+                        "context": {"type": "string"},
+                        "weight": {"type": "number"},
+                        "contribution": {"type": ["number", "null"]},
+                        "status": {"type": "string"},
+                        "why": {"type": "string"},
+                        "lexicon": {"type": "string"}
+                      }
+                    }
                   }
-                }
+                ]
               },
               "text_hash": {"type": "string"},
               "lexicon_version": {"type": "string"},

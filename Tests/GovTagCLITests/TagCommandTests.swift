@@ -47,15 +47,26 @@ struct TagCommandTests {
     #expect(records.map { $0?["id"] as? String } == ["good1", "good2"])
     let first = try #require(records[0])
     #expect((first["labels"] as? [String: [String]])?["capability"] == ["public_service", "economic_regulation"])
-    // Offsets point at their match in the original text.
-    for hit in try #require(first["evidence"] as? [[String: Any]]) {
-      let fieldName = try #require(hit["field"] as? String)
-      let field = try #require(first[fieldName] as? String)
-      let scalars = Array(field.unicodeScalars)
-      let start = try #require(hit["start"] as? Int)
-      let end = try #require(hit["end"] as? Int)
-      #expect(String(String.UnicodeScalarView(scalars[start..<end])) == hit["match"] as? String)
+    // Offsets point at their term in the original text (the compact layout: dimension →
+    // category → term → [field, start, end, contribution]).
+    let evidence = try #require(first["evidence"] as? [String: [String: [String: [[Any]]]]])
+    var hits = 0
+    for (_, categories) in evidence {
+      for (_, terms) in categories {
+        for (term, list) in terms {
+          for hit in list {
+            let fieldName = try #require(hit[0] as? String)
+            let field = try #require(first[fieldName] as? String)
+            let scalars = Array(field.unicodeScalars)
+            let start = try #require(hit[1] as? Int)
+            let end = try #require(hit[2] as? Int)
+            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == term)
+            hits += 1
+          }
+        }
+      }
     }
+    #expect(hits == 3)
   }
 
   @Test("standard input to standard output: one output line per input line, records only on stdout")

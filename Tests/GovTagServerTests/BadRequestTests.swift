@@ -67,6 +67,9 @@ struct BadRequestTests {
       name: "an unknown evidence level", path: "/v1/tag?evidence=most", body: Array(record.utf8), status: .badRequest,
       code: "invalid_parameter", message: "evidence=most is not one of standard, all, none"),
     Case(
+      name: "an unknown evidence layout", path: "/v1/tag?evidence_layout=flat", body: Array(record.utf8), status: .badRequest,
+      code: "invalid_parameter", message: "evidence_layout=flat is not one of compact, full"),
+    Case(
       name: "an unknown route", path: "/v1/tags", body: Array(record.utf8), status: .notFound, code: "not_found",
       message: "no route POST /v1/tags"),
     Case(

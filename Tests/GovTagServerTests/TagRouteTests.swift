@@ -9,12 +9,16 @@ import Testing
 struct TagRouteTests {
   @Test(
     "the bundled corpus, sent as one array, comes back as the bytes govtag tag writes",
-    arguments: [("dev.jsonl", "standard"), ("test.jsonl", "standard"), ("test.jsonl", "all")])
-  func corpusMatchesCommandLine(file: String, evidence: String) async throws {
+    arguments: [
+      ("dev.jsonl", "standard", "compact"), ("test.jsonl", "standard", "compact"), ("test.jsonl", "all", "compact"),
+      ("test.jsonl", "standard", "full"),
+    ])
+  func corpusMatchesCommandLine(file: String, evidence: String, layout: String) async throws {
     let output = Fixtures.temporaryDirectory().appendingPathComponent("cli.jsonl").path
     let lexicons = Fixtures.repository.appendingPathComponent("Lexicons").path
     let run = try CommandRunner.run([
-      "tag", "Corpus/\(file)", "-o", output, "--evidence", evidence, "--lexicons", lexicons, "--quiet",
+      "tag", "Corpus/\(file)", "-o", output, "--evidence", evidence, "--evidence-layout", layout, "--lexicons", lexicons,
+      "--quiet",
     ])
     #expect(run.status == 0, "\(run.stderr)")
     let expected = try Array(Data(contentsOf: URL(fileURLWithPath: output)))
@@ -22,7 +26,8 @@ struct TagRouteTests {
     let server = try TestServer()
     let (array, count) = try corpusArray(file)
     let answer = try await server.test { client in
-      try await client.send(.post, "/v1/tag?evidence=\(evidence)", accept: "application/x-ndjson", body: array)
+      try await client.send(
+        .post, "/v1/tag?evidence=\(evidence)&evidence_layout=\(layout)", accept: "application/x-ndjson", body: array)
     }
     #expect(answer.status == .ok)
     #expect(answer.headers[.contentType] == "application/x-ndjson")

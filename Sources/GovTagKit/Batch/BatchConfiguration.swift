@@ -23,6 +23,8 @@ package struct BatchConfiguration: Sendable {
   package var errorRecordsInPlace: Bool = false
   /// Which hits to list in each record's evidence.
   package var evidenceDetail: LabelledRecordWriter.EvidenceDetail = .standard
+  /// How each record's evidence is laid out.
+  package var evidenceLayout: LabelledRecordWriter.EvidenceLayout = .compact
   /// How to read JSON records.
   package var decoder = DocumentDecoder()
   /// The input format for every input; `nil` = judge each by its extension.
@@ -49,7 +51,8 @@ package struct BatchConfiguration: Sendable {
   /// The settings that shape the output, which a resumed run must share with the first.
   var outputFingerprint: String {
     [
-      "evidence=\(evidenceDetail.rawValue)", "inplace=\(errorRecordsInPlace)", "format=\(outputFormat.rawValue)",
+      "evidence=\(evidenceDetail.rawValue)", "evidence-layout=\(evidenceLayout.rawValue)", "inplace=\(errorRecordsInPlace)",
+      "format=\(outputFormat.rawValue)",
       "input=\(inputFormat?.rawValue ?? "auto")", "csv=\(csvColumns.id),\(csvColumns.text),\(csvColumns.title)",
       "fields=\(decoder.idField),\(decoder.textField),\(decoder.titleField)", "max-record-bytes=\(maxRecordBytes)",
     ].joined(separator: ";")

@@ -435,7 +435,8 @@ struct ChunkLabeller {
     self.configuration = configuration
     self.previous = previous
     self.writer = LabelledRecordWriter(
-      model: tagger.model, evidenceDetail: configuration.evidenceDetail, fragments: evidenceFragments)
+      model: tagger.model, evidenceDetail: configuration.evidenceDetail, evidenceLayout: configuration.evidenceLayout,
+      fragments: evidenceFragments)
   }
 
   func label(_ chunk: BatchRunner.Chunk) -> BatchRunner.ChunkResult {

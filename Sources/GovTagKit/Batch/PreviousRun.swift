@@ -39,8 +39,12 @@ package final class PreviousRun: @unchecked Sendable {
   ///   - path: the earlier output (JSON Lines).
   ///   - rulesVersion: the current lexicons' rules version.
   ///   - evidenceDetail: the current `--evidence` setting.
+  ///   - evidenceLayout: the current `--evidence-layout` setting.
   /// - Throws: `GovTagError` when the file cannot be read.
-  package init(path: String, rulesVersion: String, evidenceDetail: LabelledRecordWriter.EvidenceDetail = .standard) throws {
+  package init(
+    path: String, rulesVersion: String, evidenceDetail: LabelledRecordWriter.EvidenceDetail = .standard,
+    evidenceLayout: LabelledRecordWriter.EvidenceLayout = .compact
+  ) throws {
     self.path = path
     let reader = try LineReader(path: path)
     var index: [String: Entry] = [:]
@@ -55,7 +59,7 @@ package final class PreviousRun: @unchecked Sendable {
         case .string(let hash)? = record.fields["text_hash"],
         record.fields["lexicon_version"] == .string(rulesVersion),
         record.fields["govtag_version"] == .string(GovTagVersion.current),
-        Self.evidence(record.fields["evidence"], fits: evidenceDetail)
+        Self.evidence(record.fields["evidence"], fits: evidenceDetail, layout: evidenceLayout)
       else { continue }
       index[record.id] = Entry(offset: offset, length: line.count, textHash: hash)
     }
@@ -68,12 +72,29 @@ package final class PreviousRun: @unchecked Sendable {
     self.index = index
   }
 
-  /// Whether a record's `evidence` can only have been written with `detail`.
-  static func evidence(_ evidence: JSONValue?, fits detail: LabelledRecordWriter.EvidenceDetail) -> Bool {
-    guard let hits = evidence?.arrayValue else { return detail == .none && evidence == nil }
-    let nearMiss = hits.contains { hit in
-      let status = hit.objectValue?["status"]?.stringValue
-      return status == Evidence.Status.crossesWordBoundary.code || status == Evidence.Status.insideLongerTerm(term: "").code
+  /// Whether a record's `evidence` can only have been written with `detail` and `layout`.
+  static func evidence(
+    _ evidence: JSONValue?, fits detail: LabelledRecordWriter.EvidenceDetail, layout: LabelledRecordWriter.EvidenceLayout
+  ) -> Bool {
+    guard let evidence else { return detail == .none }
+    let nearMissCodes = [Evidence.Status.crossesWordBoundary.code, Evidence.Status.insideLongerTerm(term: "").code]
+    let nearMiss: Bool
+    switch (evidence, layout) {
+    case (.array(let hits), .full):
+      nearMiss = hits.contains { nearMissCodes.contains($0.objectValue?["status"]?.stringValue ?? "") }
+    case (.object(let dimensions), .compact):
+      // {dimension: {category: {term: [[field, start, end, contribution, status?, why?], …]}}}
+      nearMiss = dimensions.values.contains { categories in
+        categories.objectValue?.values.contains { terms in
+          terms.objectValue?.values.contains { hits in
+            hits.arrayValue?.contains { hit in
+              guard let parts = hit.arrayValue, parts.count > 4 else { return false }
+              return nearMissCodes.contains(parts[4].stringValue ?? "")
+            } ?? false
+          } ?? false
+        } ?? false
+      }
+    default: return false
     }
     switch detail {
     case .none: return false

@@ -8,13 +8,16 @@ extension GovTag {
   /// - Parameters:
   ///   - records: the records, as ``DocumentDecoder`` reads them.
   ///   - evidence: which hits go into `evidence`, as `govtag tag --evidence`.
+  ///   - layout: how they are laid out, as `govtag tag --evidence-layout`.
   /// - Returns: one JSON object per record.
   /// - Throws: `GovTagError` when ICU fails.
   public func labelledRecords(
-    _ records: some Sequence<Document>, evidence: LabelledRecordWriter.EvidenceDetail = .standard
+    _ records: some Sequence<Document>, evidence: LabelledRecordWriter.EvidenceDetail = .standard,
+    layout: LabelledRecordWriter.EvidenceLayout = .compact
   ) throws -> [[UInt8]] {
     let tagger = try Tagger(model: model)
-    let writer = LabelledRecordWriter(model: model, evidenceDetail: evidence, fragments: evidenceFragments)
+    let writer = LabelledRecordWriter(
+      model: model, evidenceDetail: evidence, evidenceLayout: layout, fragments: evidenceFragments)
     var answers: [[UInt8]] = []
     for record in records {
       let classification = try tagger.classify(title: record.title, text: record.text, nearMisses: evidence == .all)

@@ -27,6 +27,29 @@ extension Evidence {
     }
   }
 
+  /// Writes the hit as one entry of the compact layout's hit lists (``LabelledRecordWriter/EvidenceLayout/compact``):
+  /// `["text",38,40,1]` for a counted hit, `["text",38,40,0,"aim","why…"]` for one that did not
+  /// count in full. Everything else a reviewer reads (term, category, dimension) is in the keys
+  /// around the list, and `match` and `context` follow from the field's text and the offsets.
+  func writeCompactJSON(to json: inout JSONWriter) {
+    json.appendRaw(field == .title ? "[\"title\"," : "[\"text\",")
+    json.appendInteger(start)
+    json.appendRaw(",")
+    json.appendInteger(end)
+    json.appendRaw(",")
+    if contribution.isFinite { json.appendFiniteNumber(contribution) } else { json.appendRaw("null") }
+    if status != .counted {
+      json.appendRaw(",")
+      var code = status.code
+      code.withUTF8 { json.appendQuoted($0) }
+      if var explanation = status.explanation {
+        json.appendRaw(",")
+        explanation.withUTF8 { json.appendQuoted($0) }
+      }
+    }
+    json.appendRaw("]")
+  }
+
   private func writeJSON(
     to json: inout JSONWriter, fieldBytes bytes: UnsafeBufferPointer<UInt8>, fragments: EvidenceJSONFragments,
     includeCategory: Bool
@@ -80,6 +103,8 @@ struct EvidenceJSONFragments: @unchecked Sendable {
   let weightAndContributionKey: UnsafeBufferPointer<UInt8>
   /// `,"lexicon":…}`
   let lexiconAndEnd: UnsafeBufferPointer<UInt8>
+  /// `"term":[`, which opens the term's hit list in the compact layout
+  let termKeyAndListStart: UnsafeBufferPointer<UInt8>
   private let storage: UnsafeMutableBufferPointer<UInt8>
 
   /// Renders the fragments of one term; ``deallocate()`` frees them.
@@ -110,7 +135,10 @@ struct EvidenceJSONFragments: @unchecked Sendable {
     json.string(source)
     json.appendRaw("}")
     let lexiconPart = json.bytes
-    let parts = [withCategory, withoutCategory, weightPart, lexiconPart]
+    json.reset()
+    json.string(term)
+    let termKeyPart = json.bytes + Array(":[".utf8)
+    let parts = [withCategory, withoutCategory, weightPart, lexiconPart, termKeyPart]
     storage = .allocate(capacity: parts.reduce(0) { $0 + $1.count })
     var slices: [UnsafeBufferPointer<UInt8>] = []
     var offset = 0
@@ -124,6 +152,7 @@ struct EvidenceJSONFragments: @unchecked Sendable {
     headWithoutCategory = slices[1]
     weightAndContributionKey = slices[2]
     lexiconAndEnd = slices[3]
+    termKeyAndListStart = slices[4]
   }
 
   /// Frees the bytes; called once, by the owner.

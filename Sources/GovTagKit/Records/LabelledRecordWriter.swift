@@ -17,6 +17,20 @@ public struct LabelledRecordWriter: Sendable {
     case none
   }
 
+  /// How `evidence` is laid out.
+  public enum EvidenceLayout: String, Sendable, CaseIterable {
+    /// Hits grouped by dimension, category and term, each hit a short list:
+    /// `{"capability": {"public_service": {"一网通办": [["text", 3, 7, 1]]}}}`. A hit that did not
+    /// count in full adds its status and why: `["text", 40, 44, 0, "planned", "only planned (…)"]`.
+    /// The default: about a third of the full layout's size, and nothing is lost that the text
+    /// and the offsets do not give back (`match`, `context`).
+    case compact
+    /// One object per hit with every field: `dimension`, `category`, `term`, `field`, `start`,
+    /// `end`, `match`, `context`, `weight`, `contribution`, `status`, `why`, `lexicon` (the layout
+    /// of GovTag 0.1).
+    case full
+  }
+
   /// Fields GovTag writes; input fields of these names are replaced, so that re-tagging an
   /// output file does not nest old labels in new ones.
   public static let ownFields: Set<String> = [
@@ -29,16 +43,22 @@ public struct LabelledRecordWriter: Sendable {
   public var lexiconVersion: String
   /// Which hits to list.
   public var evidenceDetail: EvidenceDetail
+  /// How to lay them out.
+  public var evidenceLayout: EvidenceLayout
   /// The dimensions, in order, so that every one appears in `labels` even when empty.
   public var dimensions: [String]
   /// The model's evidence fragments rendered once per run (`nil`: rendered per hit).
   var evidenceFragments: EvidenceJSONFragmentTable?
 
   /// Creates a writer.
-  public init(lexiconVersion: String, dimensions: [String], evidenceDetail: EvidenceDetail = .standard) {
+  public init(
+    lexiconVersion: String, dimensions: [String], evidenceDetail: EvidenceDetail = .standard,
+    evidenceLayout: EvidenceLayout = .compact
+  ) {
     self.lexiconVersion = lexiconVersion
     self.dimensions = dimensions
     self.evidenceDetail = evidenceDetail
+    self.evidenceLayout = evidenceLayout
   }
 
   /// Creates the writer of a model's records, as the batch runner and the front door use it.
@@ -46,9 +66,15 @@ public struct LabelledRecordWriter: Sendable {
   /// - Parameters:
   ///   - model: the model whose records it writes (its version and dimensions).
   ///   - evidenceDetail: which hits to list.
+  ///   - evidenceLayout: how to lay them out.
   ///   - fragments: the model's evidence JSON, rendered once per run.
-  init(model: ClassifierModel, evidenceDetail: EvidenceDetail, fragments: EvidenceJSONFragmentTable) {
-    self.init(lexiconVersion: model.rulesVersion, dimensions: model.lexicons.dimensions.map(\.id), evidenceDetail: evidenceDetail)
+  init(
+    model: ClassifierModel, evidenceDetail: EvidenceDetail, evidenceLayout: EvidenceLayout,
+    fragments: EvidenceJSONFragmentTable
+  ) {
+    self.init(
+      lexiconVersion: model.rulesVersion, dimensions: model.lexicons.dimensions.map(\.id), evidenceDetail: evidenceDetail,
+      evidenceLayout: evidenceLayout)
     self.evidenceFragments = fragments
   }
 
@@ -110,32 +136,97 @@ public struct LabelledRecordWriter: Sendable {
     json.key("review")
     writeReview(classification.review, to: &json)
 
-    if evidenceDetail != .none {
-      json.key("evidence")
-      json.beginArray()
-      // The field bytes once per record, not once per hit. A hit of another text (a caller
-      // that classified something else) is written from its own text; the comparison is a
-      // pointer check when the strings share storage, as they do in a batch run.
-      let title = document.title ?? ""
-      let text = document.text
-      var titleStorage = title
-      var textStorage = text
-      titleStorage.withUTF8 { titleBytes in
-        textStorage.withUTF8 { textBytes in
-          for hit in classification.evidence where include(hit) {
-            if hit.fieldText == (hit.field == .title ? title : text) {
-              hit.writeJSON(to: &json, fieldBytes: hit.field == .title ? titleBytes : textBytes, fragments: evidenceFragments)
-            } else {
-              hit.writeJSON(to: &json, fragments: evidenceFragments)
-            }
-          }
-        }
-      }
-      json.endArray()
+    switch (evidenceDetail, evidenceLayout) {
+    case (.none, _): break
+    case (_, .compact): writeCompactEvidence(classification.evidence, to: &json)
+    case (_, .full): writeFullEvidence(document, classification.evidence, to: &json)
     }
     writeProvenance(textHash: document.textHash, to: &json)
     json.endObject()
     json.newline()
+  }
+
+  /// Appends `"evidence": {dimension: {category: {term: [hit, …]}}}`: dimensions, categories
+  /// and terms in the lexicons' order (the order of the model's flat term list), each term's
+  /// hits in the order of the text.
+  private func writeCompactEvidence(_ evidence: [Evidence], to json: inout JSONWriter) {
+    json.key("evidence")
+    json.beginObject()
+    // A record has a few dozen hits: sorting their positions by term index (stable, so a term's
+    // hits keep the text's order) groups them without a dictionary.
+    var order: [Int] = []
+    order.reserveCapacity(evidence.count)
+    for index in evidence.indices where include(evidence[index]) { order.append(index) }
+    order.sort { a, b in
+      let termA = evidence[a].lexiconTerm.termIndex
+      let termB = evidence[b].lexiconTerm.termIndex
+      return termA != termB ? termA < termB : a < b
+    }
+    var dimension: String?
+    var category: String?
+    var term: LexiconTermIdentity?
+    for index in order {
+      let hit = evidence[index]
+      let identity = hit.lexiconTerm
+      if identity !== term {
+        if term != nil { json.appendRaw("]") }
+        if identity.dimension != dimension {
+          if category != nil { json.endObject() }
+          if dimension != nil { json.endObject() }
+          json.key(identity.dimension)
+          json.beginObject()
+          dimension = identity.dimension
+          category = nil
+        }
+        if identity.category != category {
+          if category != nil { json.endObject() }
+          json.key(identity.category)
+          json.beginObject()
+          category = identity.category
+        }
+        json.beginRawValue()
+        if let fragments = evidenceFragments?[identity] {
+          json.appendRaw(fragments.termKeyAndListStart)
+        } else {
+          var text = identity.text
+          text.withUTF8 { json.appendQuoted($0) }
+          json.appendRaw(":[")
+        }
+        term = identity
+      } else {
+        json.appendRaw(",")
+      }
+      hit.writeCompactJSON(to: &json)
+    }
+    if term != nil { json.appendRaw("]") }
+    if category != nil { json.endObject() }
+    if dimension != nil { json.endObject() }
+    json.endObject()
+  }
+
+  /// Appends `"evidence": [hit, …]`, one object per hit with every field, in the order of the text.
+  private func writeFullEvidence(_ document: Document, _ evidence: [Evidence], to json: inout JSONWriter) {
+    json.key("evidence")
+    json.beginArray()
+    // The field bytes once per record, not once per hit. A hit of another text (a caller
+    // that classified something else) is written from its own text; the comparison is a
+    // pointer check when the strings share storage, as they do in a batch run.
+    let title = document.title ?? ""
+    let text = document.text
+    var titleStorage = title
+    var textStorage = text
+    titleStorage.withUTF8 { titleBytes in
+      textStorage.withUTF8 { textBytes in
+        for hit in evidence where include(hit) {
+          if hit.fieldText == (hit.field == .title ? title : text) {
+            hit.writeJSON(to: &json, fieldBytes: hit.field == .title ? titleBytes : textBytes, fragments: evidenceFragments)
+          } else {
+            hit.writeJSON(to: &json, fragments: evidenceFragments)
+          }
+        }
+      }
+    }
+    json.endArray()
   }
 
   /// Appends `"implied": {"innovation": {"technology": ["technology.ai", …]}}` for the categories

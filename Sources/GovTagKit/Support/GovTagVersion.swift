@@ -2,5 +2,5 @@
 /// that produced it.
 public enum GovTagVersion {
   /// Semantic version of this build.
-  public static let current = "0.1.0"
+  public static let current = "0.2.0"
 }

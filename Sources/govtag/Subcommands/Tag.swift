@@ -76,6 +76,12 @@ struct Tag: ParsableCommand {
   @Option(help: "Which hits to list as evidence: standard (counted and suppressed), all (also near misses), none.")
   var evidence: LabelledRecordWriter.EvidenceDetail = .standard
 
+  @Option(
+    help: ArgumentHelp(
+      "How to lay out evidence: compact (hits grouped by dimension, category and term, each [field, start, end, contribution, status?, why?]) or full (one object per hit with match, context, weight and lexicon source: the layout of GovTag 0.1, about 3 times larger).",
+      valueName: "layout"))
+  var evidenceLayout: LabelledRecordWriter.EvidenceLayout = .compact
+
   @Flag(name: .shortAndLong, help: "Print nothing on standard error but errors.")
   var quiet = false
 
@@ -98,6 +104,7 @@ struct Tag: ParsableCommand {
     if let warning = model.calibrationStalenessWarning, !quiet { Diagnostics.print("govtag: warning: \(warning)") }
     var configuration = BatchConfiguration(jobs: jobs)
     configuration.evidenceDetail = evidence
+    configuration.evidenceLayout = evidenceLayout
     configuration.inputFormat = inputFormat
     configuration.outputFormat = format
     configuration.maxRecordBytes = maxRecordBytes
@@ -110,7 +117,10 @@ struct Tag: ParsableCommand {
     let progress = ProgressLine(enabled: !quiet && Diagnostics.stderrIsTerminal, inputs: inputs)
     let interrupt = InterruptSignal()
     let summary = try Diagnostics.orExit { () throws -> RunSummary in
-      let earlier = try previous.map { try PreviousRun(path: $0, rulesVersion: model.rulesVersion, evidenceDetail: evidence) }
+      let earlier = try previous.map {
+        try PreviousRun(
+          path: $0, rulesVersion: model.rulesVersion, evidenceDetail: evidence, evidenceLayout: evidenceLayout)
+      }
       if let earlier, !quiet {
         Diagnostics.print("govtag: \(earlier.count) records of \(earlier.path) can be reused if unchanged")
       }
@@ -163,5 +173,6 @@ struct Tag: ParsableCommand {
 }
 
 extension LabelledRecordWriter.EvidenceDetail: ExpressibleByArgument {}
+extension LabelledRecordWriter.EvidenceLayout: ExpressibleByArgument {}
 extension BatchConfiguration.OutputFormat: ExpressibleByArgument {}
 extension InputFormat: ExpressibleByArgument {}

@@ -238,30 +238,42 @@ struct ReaderHardeningTests {
   }
 
   @Test(
-    "--previous copies only records written with the same --evidence setting",
+    "--previous copies only records written with the same --evidence and --evidence-layout settings",
     arguments: LabelledRecordWriter.EvidenceDetail.allCases)
   func previousEvidence(_ now: LabelledRecordWriter.EvidenceDetail) throws {
     let directory = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let input = Fixtures.write(BatchRunnerTests.corpus() + "\n", to: "in.jsonl", in: directory)
-    func output(_ detail: LabelledRecordWriter.EvidenceDetail, previous: PreviousRun? = nil) throws -> (String, RunSummary) {
+    func output(
+      _ detail: LabelledRecordWriter.EvidenceDetail, _ layout: LabelledRecordWriter.EvidenceLayout = .compact,
+      previous: PreviousRun? = nil
+    ) throws -> (String, RunSummary) {
       var configuration = BatchConfiguration(jobs: 2)
       configuration.evidenceDetail = detail
-      let path = directory.appendingPathComponent("\(detail)-\(UUID().uuidString).jsonl").path
+      configuration.evidenceLayout = layout
+      let path = directory.appendingPathComponent("\(detail)-\(layout)-\(UUID().uuidString).jsonl").path
       let summary = try BatchRunner(model: Fixtures.model, configuration: configuration).run(
         inputs: [input], destination: .init(output: path), previous: previous)
       return (path, summary)
     }
-    let (fresh, _) = try output(now)
-    for earlier in LabelledRecordWriter.EvidenceDetail.allCases {
-      let (old, _) = try output(earlier)
-      let previous = try PreviousRun(path: old, rulesVersion: Fixtures.model.rulesVersion, evidenceDetail: now)
-      let (new, summary) = try output(now, previous: previous)
-      // Whatever was copied, the output is what a fresh run with this setting writes.
-      #expect(
-        try Data(contentsOf: URL(fileURLWithPath: new)) == Data(contentsOf: URL(fileURLWithPath: fresh)), "\(earlier) → \(now)")
-      if earlier == now && now != .all { #expect(summary.reused == summary.labelled) }
-      if earlier == .none && now != .none || now == .none && earlier != .none { #expect(summary.reused == 0) }
+    for layout in LabelledRecordWriter.EvidenceLayout.allCases {
+      let (fresh, _) = try output(now, layout)
+      for earlier in LabelledRecordWriter.EvidenceDetail.allCases {
+        for earlierLayout in LabelledRecordWriter.EvidenceLayout.allCases {
+          let (old, _) = try output(earlier, earlierLayout)
+          let previous = try PreviousRun(
+            path: old, rulesVersion: Fixtures.model.rulesVersion, evidenceDetail: now, evidenceLayout: layout)
+          let (new, summary) = try output(now, layout, previous: previous)
+          // Whatever was copied, the output is what a fresh run with this setting writes.
+          let change = "\(earlier) \(earlierLayout) → \(now) \(layout)"
+          #expect(try Data(contentsOf: URL(fileURLWithPath: new)) == Data(contentsOf: URL(fileURLWithPath: fresh)), "\(change)")
+          if earlier == now && now != .all && (earlierLayout == layout || now == .none) {
+            #expect(summary.reused == summary.labelled, "\(change)")
+          }
+          if earlier == .none && now != .none || now == .none && earlier != .none { #expect(summary.reused == 0, "\(change)") }
+          if earlierLayout != layout && now != .none { #expect(summary.reused == 0, "\(change)") }
+        }
+      }
     }
   }
 }

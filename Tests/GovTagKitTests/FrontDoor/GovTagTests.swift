@@ -27,12 +27,15 @@ struct GovTagTests {
   }
 
   /// `document`'s labelled record as `govtag tag` writes it (through the batch writer), parsed.
-  static func labelledRecord(_ document: Document) throws -> [String: Any] {
+  static func labelledRecord(
+    _ document: Document, layout: LabelledRecordWriter.EvidenceLayout = .full
+  ) throws -> [String: Any] {
     let model = govtag.model
     let classification = try Tagger(model: model).classify(title: document.title, text: document.text)
     var fields: [String: JSONValue] = ["id": .string(document.id), "text": .string(document.text)]
     if let title = document.title { fields["title"] = .string(title) }
-    let writer = LabelledRecordWriter(lexiconVersion: model.rulesVersion, dimensions: model.lexicons.dimensions.map(\.id))
+    let writer = LabelledRecordWriter(
+      lexiconVersion: model.rulesVersion, dimensions: model.lexicons.dimensions.map(\.id), evidenceLayout: layout)
     var json = JSONWriter()
     writer.write(Document(id: document.id, title: document.title, text: document.text, fields: fields), classification, to: &json)
     return try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
@@ -71,6 +74,24 @@ struct GovTagTests {
         #expect(hit.status == entry["status"] as? String)
         #expect(hit.lexicon == entry["lexicon"] as? String)
       }
+      // The compact layout holds the same hits, grouped.
+      let compact = try #require(
+        try Self.labelledRecord(document, layout: .compact)["evidence"] as? [String: [String: [String: [[Any]]]]])
+      var grouped: [String] = []
+      for (dimension, categories) in compact {
+        for (category, terms) in categories {
+          for (term, hits) in terms {
+            for hit in hits {
+              let status = hit.count > 4 ? hit[4] as? String ?? "?" : "counted"
+              grouped.append("\(dimension).\(category) \(term) \(hit[0]) \(hit[1])-\(hit[2]) \(status)")
+            }
+          }
+        }
+      }
+      let answeredHits = answer.evidence.map {
+        "\($0.dimension.rawValue).\($0.category.rawValue) \($0.term) \($0.field.rawValue) \($0.start)-\($0.end) \($0.status)"
+      }
+      #expect(grouped.sorted() == answeredHits.sorted())
     }
   }
 

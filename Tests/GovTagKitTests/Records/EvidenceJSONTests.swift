@@ -5,10 +5,12 @@ import Testing
 
 @Suite("Evidence in labelled records")
 struct EvidenceJSONTests {
-  /// Writes `classification` as `document`'s labelled record and returns its `evidence` entries.
+  /// Writes `classification` as `document`'s labelled record in the full layout (one object
+  /// per hit, with `match` and `context`) and returns its `evidence` entries.
   static func writtenEvidence(_ document: Document, _ classification: Classification) throws -> [[String: Any]] {
     let writer = LabelledRecordWriter(
-      lexiconVersion: Fixtures.model.rulesVersion, dimensions: Fixtures.model.lexicons.dimensions.map(\.id))
+      lexiconVersion: Fixtures.model.rulesVersion, dimensions: Fixtures.model.lexicons.dimensions.map(\.id),
+      evidenceLayout: .full)
     var json = JSONWriter()
     writer.write(document, classification, to: &json)
     let record = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
@@ -44,6 +46,37 @@ struct EvidenceJSONTests {
     #expect(hit["field"] as? String == "text")
     #expect(hit["match"] as? String == "一网通办")
     #expect(hit["context"] as? String == "他说\"推进\\ 【一网通办】  \"，好")
+  }
+
+  @Test("the compact layout groups hits by dimension, category and term; a hit that did not count says why")
+  func compactLayout() throws {
+    let title = "实现一网通办"
+    let text = "推进一网通办和人工智能，尚未实现人工智能。一网通办"
+    let document = Document(
+      id: "r1", title: title, text: text, fields: ["id": .string("r1"), "title": .string(title), "text": .string(text)])
+    func evidence(_ detail: LabelledRecordWriter.EvidenceDetail) throws -> String {
+      let classification = try Tagger(model: Fixtures.model).classify(title: title, text: text, nearMisses: detail == .all)
+      let writer = LabelledRecordWriter(
+        lexiconVersion: Fixtures.model.rulesVersion, dimensions: Fixtures.model.lexicons.dimensions.map(\.id),
+        evidenceDetail: detail)
+      var json = JSONWriter()
+      writer.write(document, classification, to: &json)
+      let record = String(decoding: json.bytes, as: UTF8.self)
+      // The record's evidence is the last "evidence" key (the location has one too).
+      let start = try #require(record.range(of: #","evidence":"#, options: .backwards)?.upperBound)
+      let end = try #require(record.range(of: #","text_hash":"#)?.lowerBound)
+      return String(record[start..<end])
+    }
+    #expect(
+      try evidence(.standard)
+        == #"{"capability":{"public_service":{"一网通办":[["title",2,6,6],["text",2,6,2],["text",21,25,1]]}},"technology":{"ai":{"人工智能":[["text",7,11,3],["text",16,20,0,"negated","negated by \"尚未\" in its clause"]]}}}"#
+    )
+    // Near misses join their term's list; a category's terms follow the lexicon's order.
+    #expect(
+      try evidence(.all)
+        == #"{"capability":{"public_service":{"一网通办":[["title",2,6,6],["text",2,6,2],["text",21,25,1]],"通办":[["title",4,6,0,"inside_longer_term","inside the longer term \"一网通办\" of the same category"],["text",4,6,0,"inside_longer_term","inside the longer term \"一网通办\" of the same category"],["text",23,25,0,"inside_longer_term","inside the longer term \"一网通办\" of the same category"]]}},"technology":{"ai":{"人工智能":[["text",7,11,3],["text",16,20,0,"negated","negated by \"尚未\" in its clause"]]}}}"#
+    )
+    #expect(try evidence(.none).hasPrefix("[]},\"review\":"))  // only the location's evidence is left
   }
 
   @Test("hits in the title say so and are cut from the title")

@@ -58,7 +58,60 @@ struct LabelledRecordReaderTests {
       line:
         #"{"id":"a","text":"x","labels":{},"evidence":[{"dimension":"capability","category":"c","field":"text","start":"0","end":1}]}"#,
       message: #"labelled.jsonl:4: record "a": evidence 1 has no valid "start"; give the evidence as govtag tag wrote it"#),
+    BadLine(
+      id: "compact evidence: a hit that is not a list of 4 to 6",
+      line: #"{"id":"a","text":"一网通办","labels":{},"evidence":{"capability":{"public_service":{"一网通办":[["text",0,4]]}}}}"#,
+      message:
+        #"labelled.jsonl:4: record "a": hit 1 of "一网通办" (capability.public_service) is not [field, start, end, contribution, status?, why?]; give the evidence as govtag tag wrote it"#
+    ),
+    BadLine(
+      id: "compact evidence: an unknown field",
+      line:
+        #"{"id":"a","text":"一网通办","labels":{},"evidence":{"capability":{"public_service":{"一网通办":[["body",0,4,4]]}}}}"#,
+      message:
+        #"labelled.jsonl:4: record "a": hit 1 of "一网通办" (capability.public_service) is not [field, start, end, contribution, status?, why?]; give the evidence as govtag tag wrote it"#
+    ),
+    BadLine(
+      id: "compact evidence: terms not an object",
+      line: #"{"id":"a","text":"x","labels":{},"evidence":{"capability":{"public_service":[]}}}"#,
+      message:
+        #"labelled.jsonl:4: record "a": evidence of "capability.public_service" must be an object of terms, found an array; give the evidence as govtag tag wrote it"#
+    ),
+    BadLine(
+      id: "evidence neither layout", line: #"{"id":"a","text":"x","labels":{},"evidence":"一网通办"}"#,
+      message:
+        #"labelled.jsonl:4: record "a": "evidence" must be an object (compact layout) or a list (full layout), found a string; give the evidence as govtag tag wrote it"#
+    ),
   ]
+
+  @Test("the compact and the full evidence layout read as the same spans, in the text's order")
+  func bothLayouts() throws {
+    let full =
+      #"{"id":"a","title":"一网通办","text":"推进一网通办，尚未实现数据共享","labels":{},"evidence":[{"dimension":"capability","category":"public_service","term":"一网通办","field":"title","start":0,"end":4,"match":"一网通办","context":"【一网通办】","weight":4,"contribution":6,"status":"counted","lexicon":"L:1:1"},{"dimension":"capability","category":"public_service","term":"一网通办","field":"text","start":2,"end":6,"match":"一网通办","context":"推进【一网通办】","weight":4,"contribution":2,"status":"counted","lexicon":"L:1:1"},{"dimension":"data_element","category":"data_sharing","term":"数据共享","field":"text","start":11,"end":15,"match":"数据共享","context":"尚未实现【数据共享】","weight":2,"contribution":0,"status":"negated","why":"negated","lexicon":"L:2:1"}]}"#
+    let compact =
+      #"{"id":"a","title":"一网通办","text":"推进一网通办，尚未实现数据共享","labels":{},"evidence":{"data_element":{"data_sharing":{"数据共享":[["text",11,15,0,"negated","negated"]]}},"capability":{"public_service":{"一网通办":[["title",0,4,6],["text",2,6,2]]}}}}"#
+    func spans(_ line: String) throws -> [EvidenceSpan] {
+      let result = Array(line.utf8).withUnsafeBufferPointer {
+        LabelledRecordReader().decode($0, at: SourceLocation(file: "labelled.jsonl", line: 1))
+      }
+      return try result.get().evidence
+    }
+    let fromFull = try spans(full)
+    let fromCompact = try spans(compact)
+    #expect(fromFull.map(\.weight) == [4, 4, 2])
+    #expect(fromCompact.map(\.weight) == [nil, nil, nil])
+    func withoutWeight(_ spans: [EvidenceSpan]) -> [EvidenceSpan] {
+      spans.map {
+        var span = $0
+        span.weight = nil
+        return span
+      }
+    }
+    #expect(withoutWeight(fromFull) == fromCompact)
+    #expect(fromCompact.map(\.term) == ["一网通办", "一网通办", "数据共享"])
+    #expect(fromCompact.map(\.status) == ["counted", "counted", "negated"])
+    #expect(fromCompact.map(\.contribution) == [6, 2, 0])
+  }
 
   @Test("a line that cannot be used says why, with file and line", arguments: badLines)
   func badLine(_ bad: BadLine) {

@@ -10,7 +10,7 @@
 ///      "cases": [{"id", "title", "year", "province", "region", "review", "reasons",
 ///                 "labels": [3, 9], "ref": [3] | null, "refField": "gold" | null,
 ///                 "t": [title pieces], "x": [text pieces],
-///                 "ev": [[category, term, weight, contribution, status]]}]}
+///                 "ev": [[category, term, weight (null in the compact layout), contribution, status]]}]}
 ///
 /// A piece is a string (plain text) or `[text, evidence index…]`.
 struct HTMLReportData {
@@ -130,7 +130,7 @@ struct HTMLReportData {
       json.beginArray()
       json.integer(register(span.dimension, span.category))
       json.string(span.term)
-      json.number(span.weight)
+      json.optionalNumber(span.weight)
       json.number(span.contribution)
       json.string(span.status)
       json.endArray()

@@ -142,7 +142,7 @@ enum HTMLReportScript {
           m.style.setProperty("--fg", k.fg);
           m.title = hits.map(function (h) {
             var e = c.ev[h], q = cats[e[0]];
-            return e[1] + " → " + q.name + " (" + q.dim + "." + q.id + ") · weight " + e[2] + " · +" + e[3] + " · " + e[4];
+            return e[1] + " → " + q.name + " (" + q.dim + "." + q.id + ")" + (e[2] === null ? "" : " · weight " + e[2]) + " · +" + e[3] + " · " + e[4];
           }).join("\n");
           container.appendChild(m);
         });

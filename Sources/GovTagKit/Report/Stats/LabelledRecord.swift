@@ -98,8 +98,8 @@ public struct EvidenceSpan: Sendable, Hashable {
   public var start: Int
   /// Code point offset just past its end.
   public var end: Int
-  /// The term's weight.
-  public var weight: Double
+  /// The term's weight; `nil` in the compact evidence layout, which leaves it to the lexicon.
+  public var weight: Double?
   /// What the hit added to the score.
   public var contribution: Double
   /// `counted`, `excluded`, … as written.
@@ -108,7 +108,7 @@ public struct EvidenceSpan: Sendable, Hashable {
   /// Creates a span.
   public init(
     dimension: String, category: String, term: String, field: Evidence.Field, start: Int, end: Int,
-    weight: Double, contribution: Double, status: String = "counted"
+    weight: Double?, contribution: Double, status: String = "counted"
   ) {
     self.dimension = dimension
     self.category = category

@@ -307,8 +307,11 @@ public struct LabelledRecordReader: Sendable {
 
   private func evidence(_ value: JSONValue?) throws -> [EvidenceSpan] {
     guard let value, value != .null else { return [] }
+    if case .object(let dimensions) = value { return try compactEvidence(dimensions) }
     guard let list = value.arrayValue else {
-      throw Problem(reason: "\"evidence\" must be a list, found \(value.typeDescription)")
+      throw Problem(
+        reason: "\"evidence\" must be an object (compact layout) or a list (full layout), found \(value.typeDescription)",
+        hint: "give the evidence as govtag tag wrote it")
     }
     var spans: [EvidenceSpan] = []
     spans.reserveCapacity(list.count)
@@ -327,6 +330,57 @@ public struct LabelledRecordReader: Sendable {
           dimension: dimension, category: category, term: hit["term"]?.stringValue ?? hit["match"]?.stringValue ?? "",
           field: field, start: Int(start), end: Int(end), weight: Self.number(hit["weight"]),
           contribution: Self.number(hit["contribution"]), status: hit["status"]?.stringValue ?? "counted"))
+    }
+    return spans
+  }
+
+  /// The compact layout: `{dimension: {category: {term: [[field, start, end, contribution,
+  /// status?, why?], …]}}}`. Spans come out in the order of the text (the object's keys carry
+  /// no order).
+  private func compactEvidence(_ dimensions: [String: JSONValue]) throws -> [EvidenceSpan] {
+    var spans: [EvidenceSpan] = []
+    for (dimension, categories) in dimensions {
+      guard let categories = categories.objectValue else {
+        throw Problem(
+          reason: "evidence of \"\(dimension)\" must be an object of categories, found \(categories.typeDescription)",
+          hint: "give the evidence as govtag tag wrote it")
+      }
+      for (category, terms) in categories {
+        guard let terms = terms.objectValue else {
+          throw Problem(
+            reason: "evidence of \"\(dimension).\(category)\" must be an object of terms, found \(terms.typeDescription)",
+            hint: "give the evidence as govtag tag wrote it")
+        }
+        for (term, hits) in terms {
+          guard let hits = hits.arrayValue else {
+            throw Problem(
+              reason: "evidence of \"\(term)\" (\(dimension).\(category)) must be a list of hits, found \(hits.typeDescription)",
+              hint: "give the evidence as govtag tag wrote it")
+          }
+          for (index, hit) in hits.enumerated() {
+            guard let parts = hit.arrayValue, (4...6).contains(parts.count),
+              let fieldName = parts[0].stringValue, let field = Evidence.Field(rawValue: fieldName),
+              case .integer(let start) = parts[1], start >= 0,
+              case .integer(let end) = parts[2], end >= start,
+              parts.count == 4 || parts[4].stringValue != nil
+            else {
+              throw Problem(
+                reason:
+                  "hit \(index + 1) of \"\(term)\" (\(dimension).\(category)) is not [field, start, end, contribution, status?, why?]",
+                hint: "give the evidence as govtag tag wrote it")
+            }
+            spans.append(
+              EvidenceSpan(
+                dimension: dimension, category: category, term: term, field: field, start: Int(start), end: Int(end),
+                weight: nil, contribution: Self.number(parts[3]), status: parts.count > 4 ? parts[4].stringValue ?? "" : "counted"
+              ))
+          }
+        }
+      }
+    }
+    spans.sort {
+      ($0.field == .title ? 0 : 1, $0.start, $0.end, $0.dimension, $0.category, $0.term)
+        < ($1.field == .title ? 0 : 1, $1.start, $1.end, $1.dimension, $1.category, $1.term)
     }
     return spans
   }
