@@ -22,6 +22,7 @@ LAYERS = [
     ["GovTagKit/Exchange"],
     ["GovTagKit/Report", "GovTagKit/Batch"],
     ["GovTagKit/Audit"],
+    ["GovTagKit/Rendering"],
     ["GovTagKit/Records"],
     ["GovTagKit/Support"],
     ["GovTagCore/Classification"],

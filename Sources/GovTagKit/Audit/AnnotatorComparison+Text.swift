@@ -22,7 +22,7 @@ extension AnnotatorComparison {
         let side = sides[d][c]
         table.add([
           item.category.id, String(t.referenceYes), String(t.predictedYes), String(t.bothYes), String(t.bothNo),
-          TextTable.figure(t.observedAgreement), TextTable.figure(t.kappa), String(t.disagreements),
+          NumberText.figure(t.observedAgreement), NumberText.figure(t.kappa), String(t.disagreements),
           item.category.inLexicons ? String(side.withA) : "—", item.category.inLexicons ? String(side.withB) : "—",
         ])
       }
@@ -30,7 +30,7 @@ extension AnnotatorComparison {
       let side = sides(ofDimension: d)
       table.add([
         "pooled", String(pooled.referenceYes), String(pooled.predictedYes), String(pooled.bothYes), String(pooled.bothNo),
-        TextTable.figure(pooled.observedAgreement), TextTable.figure(pooled.kappa), String(pooled.disagreements),
+        NumberText.figure(pooled.observedAgreement), NumberText.figure(pooled.kappa), String(pooled.disagreements),
         String(side.withA), String(side.withB),
       ])
       lines += table.render()
@@ -39,7 +39,7 @@ extension AnnotatorComparison {
     let side = overallSides
     lines.append("")
     lines.append(
-      "overall, pooled over \(CorpusSummary.count(pooled.total, "category decision")): agreement \(TextTable.figure(pooled.observedAgreement)), kappa \(TextTable.figure(pooled.kappa)); \(CorpusSummary.count(pooled.disagreements, "disagreement")), GovTag sides with A in \(side.withA), with B in \(side.withB)"
+      "overall, pooled over \(CorpusSummary.count(pooled.total, "category decision")): agreement \(NumberText.figure(pooled.observedAgreement)), kappa \(NumberText.figure(pooled.kappa)); \(CorpusSummary.count(pooled.disagreements, "disagreement")), GovTag sides with A in \(side.withA), with B in \(side.withB)"
     )
     if !onlyInA.isEmpty || !onlyInB.isEmpty {
       lines.append(

@@ -38,5 +38,5 @@ extension AuditReport {
   }
 
   /// A figure with three decimals.
-  static func decimal(_ value: Double) -> String { TextTable.figure(value) }
+  static func decimal(_ value: Double) -> String { NumberText.figure(value) }
 }

@@ -40,13 +40,13 @@ extension AuditReport {
         table.add(
           [
             item.category.id + (item.category.inLexicons ? "" : " *"), String(t.referenceYes), String(t.predictedYes),
-            String(t.bothYes), String(t.bothNo), TextTable.figure(t.observedAgreement), TextTable.figure(t.kappa),
+            String(t.bothYes), String(t.bothNo), NumberText.figure(t.observedAgreement), NumberText.figure(t.kappa),
           ] + TextTable.scores(t).prefix(2))
       }
       let macro = result.macro
       table.add([
         "macro (\(macro.categories) of \(result.categories.count) categories)", "", "", "", "", "",
-        TextTable.figure(macro.kappa), TextTable.figure(macro.precision), TextTable.figure(macro.recall),
+        NumberText.figure(macro.kappa), NumberText.figure(macro.precision), NumberText.figure(macro.recall),
       ])
       lines += table.render()
     }
@@ -57,10 +57,10 @@ extension AuditReport {
       lines.append("")
       lines.append("location")
       lines.append(
-        "  province agreement  \(TextTable.figure(location.provinceAccuracy))  \(location.provinceCorrect) of \(CorpusSummary.count(location.provinceRecords, "record")) with a manual province"
+        "  province agreement  \(NumberText.figure(location.provinceAccuracy))  \(location.provinceCorrect) of \(CorpusSummary.count(location.provinceRecords, "record")) with a manual province"
       )
       lines.append(
-        "  region agreement    \(TextTable.figure(location.regionAccuracy))  \(location.regionCorrect) of \(CorpusSummary.count(location.regionRecords, "record")) with a manual region"
+        "  region agreement    \(NumberText.figure(location.regionAccuracy))  \(location.regionCorrect) of \(CorpusSummary.count(location.regionRecords, "record")) with a manual region"
       )
       lines.append(
         "  manual province null: \(CorpusSummary.count(location.nullProvinceRecords, "record")), GovTag gave a province to \(location.nullProvinceAssigned)"
@@ -83,8 +83,8 @@ extension AuditReport {
       let manual = suspect.manual ? "yes" : "no"
       let govtag = suspect.predicted ? "yes" : "no"
       lines.append(
-        "\(String(repeating: " ", count: max(0, 3 - String(index + 1).count)))\(index + 1). \(suspect.id) (\(suspect.location))  \(suspect.dimension).\(suspect.category): manual \(manual), GovTag \(govtag), score \(Tagger.format(suspect.score)) of \(Tagger.format(suspect.threshold)), suspicion \(TextTable.figure(suspect.suspicion))"
-          + (suspect.wrongProbability.map { ", P(wrong) \(TextTable.figure($0))" } ?? "")
+        "\(String(repeating: " ", count: max(0, 3 - String(index + 1).count)))\(index + 1). \(suspect.id) (\(suspect.location))  \(suspect.dimension).\(suspect.category): manual \(manual), GovTag \(govtag), score \(Tagger.format(suspect.score)) of \(Tagger.format(suspect.threshold)), suspicion \(NumberText.figure(suspect.suspicion))"
+          + (suspect.wrongProbability.map { ", P(wrong) \(NumberText.figure($0))" } ?? "")
       )
       if suspect.evidence.isEmpty {
         lines.append("      no evidence: no term of the category occurs in the record")
@@ -115,7 +115,7 @@ extension AuditReport {
     for entry in terms.prefix(max(0, top)) {
       table.add([
         entry.term, entry.dimension + "." + entry.category, String(entry.records), String(entry.judged),
-        String(entry.confirmed), TextTable.figure(entry.precision), String(entry.falseFirings), String(entry.soleEvidence),
+        String(entry.confirmed), NumberText.figure(entry.precision), String(entry.falseFirings), String(entry.soleEvidence),
         entry.source.description,
       ])
     }

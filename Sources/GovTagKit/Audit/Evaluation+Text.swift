@@ -43,12 +43,12 @@ extension Evaluation {
       let micro = result.pooled
       table.add([
         "micro", String(micro.referenceYes), String(micro.predictedYes), String(micro.bothYes),
-        TextTable.figure(micro.precision), TextTable.figure(micro.recall), TextTable.figure(micro.f1),
+        NumberText.figure(micro.precision), NumberText.figure(micro.recall), NumberText.figure(micro.f1),
       ])
       let macro = result.macro
       table.add([
         "macro (\(macro.categories) of \(result.categories.count) categories)", "", "", "",
-        TextTable.figure(macro.precision), TextTable.figure(macro.recall), TextTable.figure(macro.f1),
+        NumberText.figure(macro.precision), NumberText.figure(macro.recall), NumberText.figure(macro.f1),
       ])
       lines += table.render()
     }
@@ -59,10 +59,10 @@ extension Evaluation {
     lines.append("")
     lines.append("location")
     lines.append(
-      "  province accuracy  \(TextTable.figure(location.provinceAccuracy))  \(location.provinceCorrect) of \(CorpusSummary.count(location.provinceRecords, "record")) with a gold province"
+      "  province accuracy  \(NumberText.figure(location.provinceAccuracy))  \(location.provinceCorrect) of \(CorpusSummary.count(location.provinceRecords, "record")) with a gold province"
     )
     lines.append(
-      "  region accuracy    \(TextTable.figure(location.regionAccuracy))  \(location.regionCorrect) of \(CorpusSummary.count(location.regionRecords, "record")) with a gold region"
+      "  region accuracy    \(NumberText.figure(location.regionAccuracy))  \(location.regionCorrect) of \(CorpusSummary.count(location.regionRecords, "record")) with a gold region"
     )
     lines.append(
       "  gold province null: \(CorpusSummary.count(location.nullProvinceRecords, "record")), GovTag gave a province to \(location.nullProvinceAssigned)"
@@ -93,8 +93,8 @@ extension Evaluation {
     ])
     for (dimension, tally) in figures.calibration where tally.count > 0 {
       table.add([
-        dimension, String(tally.count), TextTable.figure(tally.brier), TextTable.figure(tally.baselineBrier),
-        TextTable.figure(tally.expectedCalibrationError), TextTable.figure(tally.baselineExpectedCalibrationError),
+        dimension, String(tally.count), NumberText.figure(tally.brier), NumberText.figure(tally.baselineBrier),
+        NumberText.figure(tally.expectedCalibrationError), NumberText.figure(tally.baselineExpectedCalibrationError),
       ])
     }
     lines += table.render()
@@ -108,7 +108,7 @@ extension Evaluation {
         let cell = tally.bins[bin]
         row.append(
           cell.count == 0
-            ? "—" : "\(cell.count): \(TextTable.figure(cell.meanProbability)) → \(TextTable.figure(cell.observedRate))")
+            ? "—" : "\(cell.count): \(NumberText.figure(cell.meanProbability)) → \(NumberText.figure(cell.observedRate))")
       }
       reliability.add(row)
     }
@@ -116,7 +116,7 @@ extension Evaluation {
     let review = figures.review
     lines.append("")
     lines.append(
-      "review: \(review.flagged) of \(CorpusSummary.count(review.records, "record")) flagged (\(TextTable.figure(review.flaggedShare))); capability labels exactly right on \(TextTable.figure(review.unflaggedAccuracy)) of \(review.judgedUnflagged) unflagged and \(TextTable.figure(review.flaggedAccuracy)) of \(review.judgedFlagged) flagged records"
+      "review: \(review.flagged) of \(CorpusSummary.count(review.records, "record")) flagged (\(NumberText.figure(review.flaggedShare))); capability labels exactly right on \(NumberText.figure(review.unflaggedAccuracy)) of \(review.judgedUnflagged) unflagged and \(NumberText.figure(review.flaggedAccuracy)) of \(review.judgedFlagged) flagged records"
     )
     return lines
   }

@@ -25,7 +25,7 @@ extension LexiconSuggestions {
       ])
       for (index, candidate) in item.candidates.enumerated() {
         table.add([
-          String(index + 1), candidate.ngram, TextTable.figure(candidate.statistic.z), String(candidate.countIn),
+          String(index + 1), candidate.ngram, NumberText.figure(candidate.statistic.z), String(candidate.countIn),
           String(candidate.countOut), Self.shorten(candidate.example),
         ])
       }

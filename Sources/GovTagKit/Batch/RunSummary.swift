@@ -53,8 +53,5 @@ package struct RunSummary: Sendable, Hashable, Codable {
     return text
   }
 
-  static func format(_ value: Double) -> String {
-    let scaled = (value * 10).rounded() / 10
-    return scaled == scaled.rounded() ? String(Int(scaled)) + ".0" : String(scaled)
-  }
+  static func format(_ value: Double) -> String { NumberText.fixed(value, digits: 1) }
 }

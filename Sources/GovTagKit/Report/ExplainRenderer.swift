@@ -101,9 +101,9 @@ package struct ExplainRenderer {
     model.lexicons.dimensions.first { $0.id == dimension }?.categories.first { $0.id == category }?.name ?? category
   }
 
-  /// Pads to a display width, counting CJK characters as two columns.
+  /// Pads to a display width, counting CJK characters as two columns (as ``TextTable`` does).
   private func pad(_ text: String, _ width: Int) -> String {
-    let columns = text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
+    let columns = TextTable.width(text)
     return columns >= width ? text : text + String(repeating: " ", count: width - columns)
   }
 }

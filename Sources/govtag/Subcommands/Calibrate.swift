@@ -59,10 +59,10 @@ struct Calibrate: ParsableCommand {
     }
     for dimension in result.calibration.dimensions {
       let figures = result.dimensions.first { $0.dimension == dimension.id }
-      let brier = figures?.heldOut.brier.map { String(format: "%.3f", $0) } ?? "-"
-      let ece = figures?.heldOut.expectedCalibrationError.map { String(format: "%.3f", $0) } ?? "-"
+      let brier = NumberText.figure(figures?.heldOut.brier)
+      let ece = NumberText.figure(figures?.heldOut.expectedCalibrationError)
       let f1 =
-        "thresholds \(String(format: "%.3f", dimension.thresholdMacroF1 ?? 0)), chosen rules \(String(format: "%.3f", dimension.chosenMacroF1 ?? 0))"
+        "thresholds \(NumberText.figure(dimension.thresholdMacroF1 ?? 0)), chosen rules \(NumberText.figure(dimension.chosenMacroF1 ?? 0))"
       let byConfidence = dimension.curves.filter { $0.labelRule == .confidence }.map(\.category)
       let rules = byConfidence.isEmpty ? "all by threshold" : "by confidence: " + byConfidence.joined(separator: ", ")
       print(

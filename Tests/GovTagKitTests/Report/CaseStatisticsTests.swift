@@ -78,8 +78,8 @@ struct CaseStatisticsTests {
     let table = StatsTable(statistics: try ReportFixture.statistics(), source: .govtag)
     let row = try #require(table.section(expected.section)?.rows.first { $0.id == expected.row })
     #expect(row.counts == expected.counts)
-    #expect(row.shares.map { StatsNumber.percent($0) } == expected.percents)
-    #expect(row.changes.map { StatsNumber.change($0) } == [expected.change])
+    #expect(row.shares.map { NumberText.percent($0) } == expected.percents)
+    #expect(row.changes.map { NumberText.change($0) } == [expected.change])
   }
 
   @Test("--field manual counts people's labels, and their province and region replace location")
@@ -91,7 +91,7 @@ struct CaseStatisticsTests {
     let region = try #require(table.section("region"))
     #expect(region.rows.first { $0.id == "east" }?.counts == [1, 3, 0, 4])
     #expect(region.rows.first { $0.id == "unknown" }?.counts == [0, 0, 1, 1])
-    #expect(region.rows.first { $0.id == "east" }.map { StatsNumber.change($0.changes[0]) } == "+41.7 pp")
+    #expect(region.rows.first { $0.id == "east" }.map { NumberText.change($0.changes[0]) } == "+41.7 pp")
   }
 
   @Test("changes compare consecutive years present, skipping a missing year")
@@ -107,7 +107,7 @@ struct CaseStatisticsTests {
     #expect(table.columns.map(\.key) == ["2021", "2023", "第三批", "all"])
     #expect(table.changes.map(\.label) == ["2021→2023"])
     let row = table.section("capability")?.rows.first { $0.id == "public_service" }
-    #expect(row?.changes.map { StatsNumber.change($0) } == ["+50.0 pp"])
+    #expect(row?.changes.map { NumberText.change($0) } == ["+50.0 pp"])
   }
 
   @Test("the province table: cases, share and top capability (ties in the taxonomy's order)")
@@ -115,7 +115,7 @@ struct CaseStatisticsTests {
     let table = ProvinceTable(statistics: try ReportFixture.statistics(), source: .govtag)
     #expect(table.rows.map(\.province) == ["四川", "浙江", "广东", "河南", "unknown"])
     #expect(table.rows.map(\.cases) == [2, 2, 1, 1, 2])
-    #expect(table.rows.map { StatsNumber.percent($0.share) } == ["25.0%", "25.0%", "12.5%", "12.5%", "25.0%"])
+    #expect(table.rows.map { NumberText.percent($0.share) } == ["25.0%", "25.0%", "12.5%", "12.5%", "25.0%"])
     #expect(
       table.rows.map { $0.topCapability?.id } == [
         "public_service", "public_service", "public_service", "social_management", "economic_regulation",
@@ -171,13 +171,13 @@ struct CaseStatisticsTests {
 
   @Test("fixed-point formatting rounds half away from zero and never prints -0")
   func numbers() {
-    #expect(StatsNumber.fixed(12.5, digits: 0) == "13")
-    #expect(StatsNumber.fixed(100.0 / 3, digits: 1) == "33.3")
-    #expect(StatsNumber.fixed(-0.04, digits: 1) == "0.0")
-    #expect(StatsNumber.fixed(0.05, digits: 1) == "0.1")
-    #expect(StatsNumber.change(-0.01) == "0.0 pp")
-    #expect(StatsNumber.change(2.0 / 3 * 100 - 50) == "+16.7 pp")
-    #expect(StatsNumber.percent(nil) == "–")
-    #expect(StatsNumber.rounded(-16.666, digits: 2) == -16.67)
+    #expect(NumberText.fixed(12.5, digits: 0) == "13")
+    #expect(NumberText.fixed(100.0 / 3, digits: 1) == "33.3")
+    #expect(NumberText.fixed(-0.04, digits: 1) == "0.0")
+    #expect(NumberText.fixed(0.05, digits: 1) == "0.1")
+    #expect(NumberText.change(-0.01) == "0.0 pp")
+    #expect(NumberText.change(2.0 / 3 * 100 - 50) == "+16.7 pp")
+    #expect(NumberText.percent(nil) == "–")
+    #expect(NumberText.rounded(-16.666, digits: 2) == -16.67)
   }
 }

@@ -150,7 +150,7 @@ package struct HTMLReportRenderer: Sendable {
   }
 
   private func tooltip(_ column: StatsTable.Column, _ row: StatsTable.Row, _ index: Int) -> String {
-    "\(Self.groupName(column.key)) · \(row.name) \(row.id): \(row.counts[index]) of \(column.cases) cases (\(StatsNumber.percent(row.shares[index])))"
+    "\(Self.groupName(column.key)) · \(row.name) \(row.id): \(row.counts[index]) of \(column.cases) cases (\(NumberText.percent(row.shares[index])))"
   }
 
   static func groupName(_ key: String) -> String {
@@ -171,8 +171,8 @@ package struct HTMLReportRenderer: Sendable {
       HTMLNode.element(
         "tr", [:],
         [.element("td", text: "\(row.name) \(row.id)")]
-          + zip(row.counts, row.shares).map { .element("td", text: "\($0) (\(StatsNumber.percent($1)))") }
-          + row.changes.map { .element("td", text: StatsNumber.change($0)) })
+          + zip(row.counts, row.shares).map { .element("td", text: "\($0) (\(NumberText.percent($1)))") }
+          + row.changes.map { .element("td", text: NumberText.change($0)) })
     }
     return .element(
       "details", ["class": "numbers"],

@@ -121,7 +121,7 @@ package struct SVGBarChart: Sendable {
       nodes.append(
         .element(
           "text", ["class": "tick", "x": Self.number(left - 6), "y": Self.number(y(tick) + 4), "text-anchor": "end"],
-          text: StatsNumber.fixed(tick * 100, digits: 0) + "%"))
+          text: NumberText.fixed(tick * 100, digits: 0) + "%"))
       tick += step
     }
     nodes.append(
@@ -180,7 +180,7 @@ package struct SVGBarChart: Sendable {
           let barTop = y(value)
           nodes.append(bar(x: x, y: barTop, width: barWidth - 2, height: y(0) - barTop, item: item, group: groupIndex))
           guard labelled else { continue }
-          let label = StatsNumber.fixed(value * 100, digits: 0) + "%"
+          let label = NumberText.fixed(value * 100, digits: 0) + "%"
           let centre = x + (barWidth - 2) / 2
           if Self.textWidth(label, size: 11.5) + 2 > barWidth {
             nodes.append(
@@ -216,7 +216,7 @@ package struct SVGBarChart: Sendable {
                 [
                   "class": "value inside", "x": Self.number(x + barWidth / 2), "y": Self.number((upper + lower) / 2 + 4),
                   "text-anchor": "middle",
-                ], text: StatsNumber.fixed(value * 100, digits: 0) + "%"))
+                ], text: NumberText.fixed(value * 100, digits: 0) + "%"))
           }
           cumulative += value
         }
@@ -286,7 +286,7 @@ package struct SVGBarChart: Sendable {
 
   /// A coordinate with at most one decimal.
   static func number(_ value: Double) -> String {
-    let text = StatsNumber.fixed(value, digits: 1)
+    let text = NumberText.fixed(value, digits: 1)
     return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
   }
 }

@@ -65,14 +65,14 @@ struct SVGReliabilityDiagram {
         children.append(
           .element(
             "text", ["class": "tick", "x": x(tick), "y": SVGBarChart.number(top + size + 14), "text-anchor": "middle"],
-            text: StatsNumber.fixed(tick, digits: 1)))
+            text: NumberText.fixed(tick, digits: 1)))
         children.append(
           .element(
             "text",
             [
               "class": "tick", "x": SVGBarChart.number(x0 - 4), "y": SVGBarChart.number(top + (1 - tick) * size + 4),
               "text-anchor": "end",
-            ], text: StatsNumber.fixed(tick, digits: 1)))
+            ], text: NumberText.fixed(tick, digits: 1)))
       }
       var points: [String] = []
       let largest = Double(panel.counts.max() ?? 1)
@@ -92,7 +92,7 @@ struct SVGReliabilityDiagram {
               .element(
                 "title",
                 text:
-                  "\(panel.dimension): \(panel.counts[bin]) predictions with mean confidence \(StatsNumber.fixed(mean, digits: 2)); the reference labels have \(StatsNumber.fixed(rate * 100, digits: 0))% of them"
+                  "\(panel.dimension): \(panel.counts[bin]) predictions with mean confidence \(NumberText.fixed(mean, digits: 2)); the reference labels have \(NumberText.fixed(rate * 100, digits: 0))% of them"
               )
             ]))
       }

@@ -19,8 +19,8 @@ extension StatsTable {
     for section in sections {
       for row in section.rows {
         for (index, column) in columns.enumerated() {
-          let share = row.shares[index].map { StatsNumber.fixed($0 * 100, digits: 2) } ?? ""
-          let change = changeInto[column.key].flatMap { row.changes[$0] }.map { StatsNumber.fixed($0, digits: 2) } ?? ""
+          let share = row.shares[index].map { NumberText.fixed($0 * 100, digits: 2) } ?? ""
+          let change = changeInto[column.key].flatMap { row.changes[$0] }.map { NumberText.fixed($0, digits: 2) } ?? ""
           csv.writeRow([
             .text(section.id), .text(row.id), .text(row.name), .text(column.key), .number(String(column.cases)),
             .number(String(row.counts[index])), .number(share), .number(change),
@@ -45,7 +45,7 @@ extension ProvinceTable {
     for row in rows {
       csv.writeRow([
         .text(row.province), .text(row.region?.rawValue ?? ""), .number(String(row.cases)),
-        .number(StatsNumber.fixed(row.share * 100, digits: 2)), .text(row.topCapability?.id ?? ""),
+        .number(NumberText.fixed(row.share * 100, digits: 2)), .text(row.topCapability?.id ?? ""),
         .text(row.topCapability?.name ?? ""), .number(row.topCapability.map { String($0.count) } ?? ""),
       ])
     }

@@ -72,14 +72,14 @@ extension StatsTable {
     json.beginObject()
     for (column, share) in zip(columns, row.shares) {
       json.key(column.key)
-      if let share { json.number(StatsNumber.rounded(share * 100, digits: 2)) } else { json.null() }
+      if let share { json.number(NumberText.rounded(share * 100, digits: 2)) } else { json.null() }
     }
     json.endObject()
     json.key("change_pp")
     json.beginObject()
     for (change, points) in zip(changes, row.changes) {
       json.key(change.label)
-      if let points { json.number(StatsNumber.rounded(points, digits: 2)) } else { json.null() }
+      if let points { json.number(NumberText.rounded(points, digits: 2)) } else { json.null() }
     }
     json.endObject()
     json.endObject()
@@ -104,7 +104,7 @@ extension ProvinceTable {
       json.key("region")
       if let region = row.region { json.string(region.rawValue) } else { json.null() }
       json.field("cases", integer: row.cases)
-      json.field("share_percent", number: StatsNumber.rounded(row.share * 100, digits: 2))
+      json.field("share_percent", number: NumberText.rounded(row.share * 100, digits: 2))
       json.key("top_capability")
       if let top = row.topCapability {
         json.beginObject()

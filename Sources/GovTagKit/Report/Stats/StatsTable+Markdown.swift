@@ -26,8 +26,8 @@ extension StatsTable {
       lines.append(Self.markdownRow(header))
       lines.append(Self.markdownRow(alignment))
       for row in section.rows {
-        let cells = zip(row.counts, row.shares).map { "\($0) (\(StatsNumber.percent($1)))" }
-        lines.append(Self.markdownRow(["\(row.name) \(row.id)"] + cells + row.changes.map { StatsNumber.change($0) }))
+        let cells = zip(row.counts, row.shares).map { "\($0) (\(NumberText.percent($1)))" }
+        lines.append(Self.markdownRow(["\(row.name) \(row.id)"] + cells + row.changes.map { NumberText.change($0) }))
       }
     }
     return lines.joined(separator: "\n") + "\n"
@@ -55,7 +55,7 @@ extension ProvinceTable {
       let region = row.region.map { "\($0.name) \($0.rawValue)" } ?? "–"
       let top = row.topCapability.map { "\($0.name) \($0.id) (\($0.count))" } ?? "–"
       lines.append(
-        StatsTable.markdownRow([row.province, region, String(row.cases), StatsNumber.percent(row.share), top]))
+        StatsTable.markdownRow([row.province, region, String(row.cases), NumberText.percent(row.share), top]))
     }
     return lines.joined(separator: "\n") + "\n"
   }

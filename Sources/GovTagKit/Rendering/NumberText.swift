@@ -1,8 +1,10 @@
-/// Fixed-point formatting of shares and changes, the same on every platform and locale.
+/// Numbers as text for people: the one number formatter of GovTag's reports (figures, shares,
+/// changes, sizes), the same on every platform and locale.
 ///
 /// `String(format:)` depends on the C locale and Foundation; this rounds half away from zero
-/// (33.35 → 33.4 at one digit) and never prints `-0.0`.
-package enum StatsNumber {
+/// (33.35 → 33.4 at one digit) and never prints `-0.0`. Scores and weights, which the engine
+/// prints in its own messages too, use the core's `ScoreFormat` (shortest exact decimal).
+package enum NumberText {
   /// `value` with exactly `digits` decimals: `fixed(33.333, digits: 1)` is `33.3`.
   ///
   /// - Parameters:
@@ -44,5 +46,12 @@ package enum StatsNumber {
     for _ in 0..<digits { scale *= 10 }
     let magnitude = (abs(value) * scale * (1 + 1e-12)).rounded(.toNearestOrAwayFromZero) / scale
     return value < 0 && magnitude != 0 ? -magnitude : magnitude
+  }
+
+  /// A figure with three decimals (`0.667`), or `—` when undefined: precision, recall, F1,
+  /// kappa, probabilities.
+  package static func figure(_ value: Double?) -> String {
+    guard let value, value.isFinite else { return "—" }
+    return fixed(value, digits: 3)
   }
 }

@@ -1,6 +1,5 @@
-import Foundation
-
-/// A plain-text table with aligned columns, for the human-readable reports.
+/// A plain-text table with aligned columns: the one table writer of the human-readable reports
+/// (eval, audit, agreement, suggest, explain).
 ///
 /// Widths are display columns: Han characters, kana and full-width forms take two columns in a
 /// terminal, so Chinese text lines up with Latin text.
@@ -54,19 +53,5 @@ struct TextTable {
       true
     default: false
     }
-  }
-
-  /// Precision, recall and F1 of a table as three figures, or dashes for a category nobody
-  /// assigned (whose figures are undefined and left out of the macro averages).
-  static func scores(_ table: AgreementTable) -> [String] {
-    guard table.hasSupport else { return ["—", "—", "—"] }
-    return [figure(table.precision), figure(table.recall), figure(table.f1)]
-  }
-
-  /// A figure with three decimals (`0.667`), or `—` when undefined.
-  static func figure(_ value: Double?) -> String {
-    guard let value, value.isFinite else { return "—" }
-    let text = String(format: "%.3f", value)
-    return text == "-0.000" ? "0.000" : text
   }
 }
