@@ -12,7 +12,7 @@ extension LabelDiff {
   /// - Parameter ids: how many ids a cell or list shows before `… and N more`.
   /// - Returns: the text, ending with a newline.
   package func markdown(ids: Int = 10) -> String {
-    let row = StatsTable.markdownRow
+    let row = MarkdownTable.row
     var lines: [String] = []
     lines.append("# Label diff: \(old.path) → \(new.path)")
     lines.append("")

@@ -23,19 +23,14 @@ extension StatsTable {
         lines.append(note)
       }
       lines.append("")
-      lines.append(Self.markdownRow(header))
-      lines.append(Self.markdownRow(alignment))
+      lines.append(MarkdownTable.row(header))
+      lines.append(MarkdownTable.row(alignment))
       for row in section.rows {
         let cells = zip(row.counts, row.shares).map { "\($0) (\(NumberText.percent($1)))" }
-        lines.append(Self.markdownRow(["\(row.name) \(row.id)"] + cells + row.changes.map { NumberText.change($0) }))
+        lines.append(MarkdownTable.row(["\(row.name) \(row.id)"] + cells + row.changes.map { NumberText.change($0) }))
       }
     }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// `| a | b |`, with `|` in cells escaped.
-  static func markdownRow(_ cells: [String]) -> String {
-    "| " + cells.map { $0.replacingPipes() }.joined(separator: " | ") + " |"
   }
 }
 
@@ -49,21 +44,14 @@ extension ProvinceTable {
     lines.append("")
     lines.append("Top capability: the capability most of the province's cases carry (ties: the taxonomy's order).")
     lines.append("")
-    lines.append(StatsTable.markdownRow(["province", "region", "cases", "share", "top capability"]))
-    lines.append(StatsTable.markdownRow(["---", "---", "--:", "--:", "---"]))
+    lines.append(MarkdownTable.row(["province", "region", "cases", "share", "top capability"]))
+    lines.append(MarkdownTable.row(["---", "---", "--:", "--:", "---"]))
     for row in rows {
       let region = row.region.map { "\($0.name) \($0.rawValue)" } ?? "–"
       let top = row.topCapability.map { "\($0.name) \($0.id) (\($0.count))" } ?? "–"
       lines.append(
-        StatsTable.markdownRow([row.province, region, String(row.cases), NumberText.percent(row.share), top]))
+        MarkdownTable.row([row.province, region, String(row.cases), NumberText.percent(row.share), top]))
     }
     return lines.joined(separator: "\n") + "\n"
-  }
-}
-
-extension String {
-  fileprivate func replacingPipes() -> String {
-    guard contains("|") else { return self }
-    return split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
   }
 }
