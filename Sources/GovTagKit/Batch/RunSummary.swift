@@ -40,7 +40,12 @@ package struct RunSummary: Sendable, Hashable, Codable {
 
   /// One line for people: `read 150 records from 2 inputs: 149 labelled, 1 failed (3.1 MB in 0.8 s, 187 records/s)`.
   package var line: String {
-    var text = "read \(recordsRead) record\(recordsRead == 1 ? "" : "s") from \(inputsRead) input\(inputsRead == 1 ? "" : "s")"
+    var text = "read \(recordsRead) record\(recordsRead == 1 ? "" : "s")"
+    // An interrupted run usually stops inside an input, which "from 0 inputs" would hide.
+    text +=
+      interrupted
+      ? " (\(inputsRead) input\(inputsRead == 1 ? "" : "s") read to the end)"
+      : " from \(inputsRead) input\(inputsRead == 1 ? "" : "s")"
     text += ": \(labelled) labelled"
     if reused > 0 { text += " (\(reused) reused from --previous)" }
     text += ", \(failed) failed"

@@ -1,0 +1,21 @@
+import GovTagKit
+import Testing
+
+@Suite("The closing summary line")
+struct RunSummaryTests {
+  @Test("a finished run counts its inputs; an interrupted one says how many it read to the end")
+  func inputs() {
+    var summary = RunSummary()
+    summary.inputsRead = 2
+    summary.recordsRead = 150
+    summary.labelled = 149
+    summary.failed = 1
+    summary.bytesRead = 3_140_000
+    summary.seconds = 0.84
+    #expect(summary.line == "read 150 records from 2 inputs: 149 labelled, 1 failed (3.1 MB in 0.8 s, 179 records/s)")
+    summary.inputsRead = 0
+    summary.interrupted = true
+    #expect(
+      summary.line == "read 150 records (0 inputs read to the end): 149 labelled, 1 failed (3.1 MB in 0.8 s, 179 records/s)")
+  }
+}
