@@ -35,7 +35,8 @@ struct Report: ParsableCommand {
   }
 
   func run() throws {
-    let reader = LabelledRecordReader(source: .govtag, referenceFields: field.map { [$0] } ?? ["manual", "gold"])
+    var reader = LabelledRecordReader(source: .govtag, referenceFields: field.map { [$0] } ?? ["manual", "gold"])
+    reader.fieldOption = "--field"
     var records: [LabelledRecord] = []
     try Diagnostics.orExit {
       try OutputFile.refuseOverlap(outputs: [("-o", output)], inputs: inputs)

@@ -55,7 +55,8 @@ struct Stats: ParsableCommand {
 
   func run() throws {
     let source = LabelSource(fieldName: field)
-    let reader = LabelledRecordReader(source: source)
+    var reader = LabelledRecordReader(source: source)
+    reader.fieldOption = "--field"
     var statistics = CaseStatistics()
     try Diagnostics.orExit {
       let summary = try reader.read(paths: inputs) { event in

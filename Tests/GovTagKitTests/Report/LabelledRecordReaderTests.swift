@@ -28,12 +28,12 @@ struct LabelledRecordReaderTests {
     BadLine(
       id: "never tagged", line: #"{"id":"a","text":"x"}"#,
       message:
-        #"labelled.jsonl:4: record "a": the record has no "labels" field; label the records with govtag tag first, or count a field of people's labels with --field"#
+        #"labelled.jsonl:4: record "a": the record has no "labels" field; label the records with GovTag first, or read a field of people's labels instead"#
     ),
     BadLine(
       id: "no manual labels", line: #"{"id":"a","text":"x","labels":{}}"#, source: .field("manual"),
       message:
-        #"labelled.jsonl:4: record "a": the record has no "manual" field; give every record its "manual" labels, or leave out --field to count GovTag's labels"#
+        #"labelled.jsonl:4: record "a": the record has no "manual" field; give every record its "manual" labels, or read GovTag's labels instead"#
     ),
     BadLine(
       id: "labels not an object", line: #"{"id":"a","text":"x","labels":[]}"#,

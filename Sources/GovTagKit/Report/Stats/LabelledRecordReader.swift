@@ -26,9 +26,9 @@ public struct LabelledRecordReader: Sendable {
   public var referenceFields: [String]
   /// The taxonomy whose category ids labels must use.
   public var taxonomy: Taxonomy
-  /// The option that names another field of labels, for the hint when no record has the field
-  /// (`--field`); `nil` for a command that reads GovTag's labels only.
-  public var fieldOption: String? = "--field"
+  /// The caller's option that names another field of labels (`--field` on the command line),
+  /// for the hints when a record lacks its labels; `nil` (the default) words them without one.
+  public var fieldOption: String?
 
   /// Creates a reader.
   ///
@@ -178,7 +178,8 @@ public struct LabelledRecordReader: Sendable {
     case (nil, .govtag), (.null?, .govtag):
       throw Problem(
         reason: "the record has no \"labels\" field",
-        hint: "label the records with govtag tag first, or count a field of people's labels with --field",
+        hint: fieldOption.map { "label the records with govtag tag first, or count a field of people's labels with \($0)" }
+          ?? "label the records with GovTag first, or read a field of people's labels instead",
         missingField: true)
     case (nil, _), (.null?, _):
       labels = nil
@@ -208,7 +209,8 @@ public struct LabelledRecordReader: Sendable {
     if case .field(let name) = source, referenceField == nil {
       throw Problem(
         reason: "the record has no \"\(name)\" field",
-        hint: "give every record its \"\(name)\" labels, or leave out --field to count GovTag's labels",
+        hint: "give every record its \"\(name)\" labels, or "
+          + (fieldOption.map { "leave out \($0) to count GovTag's labels" } ?? "read GovTag's labels instead"),
         missingField: true)
     }
 
