@@ -63,7 +63,8 @@ extension CalibrationFitter {
             count: { (total.labels[$0] ?? 0) - (byFold[k].labels[$0] ?? 0) },
             pair: { (total.pairs[$0]?[$1] ?? 0) - (byFold[k].pairs[$0]?[$1] ?? 0) })
           let others = labels[record][data.dimension]?.subtracting([data.categories[c]]).count ?? 0
-          rows += [1] + LabelContextModel.inputs(confidence: held.probabilities[r][c], otherLabels: others, coOccurrence: evidence)
+          rows +=
+            [1] + LabelContextModel.inputs(confidence: held.probabilities[r][c], otherLabels: others, coOccurrence: evidence)
           answers.append(example.applies ? 1 : 0)
         }
       }
