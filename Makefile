@@ -19,7 +19,7 @@ DIST ?= dist
 DIST_NAME = govtag-$(VERSION)-linux-$(shell uname -m)
 
 .PHONY: deps build release static run test install install-files uninstall dist \
-  reference test-install test-dist test-spark test-exchange test-serve bench bench-serve fuzz lint format calibrate planted confidence-figures clean
+  reference test-install test-dist test-spark test-exchange test-serve bench bench-serve fuzz lint format calibrate planted confidence-figures audit-figures clean
 
 # ICU4C's headers and libraries (Debian's libicu-dev), installed only when missing.
 deps:
@@ -59,6 +59,10 @@ planted: release
 # The README's "Confidence" tables, measured on Corpus/test.jsonl.
 confidence-figures: release
 	scripts/confidence-figures.py --govtag .build/release/govtag
+
+# How well audit finds planted label errors: dev out of fold and test, seeds 1-20 (README, "Audit").
+audit-figures: release
+	scripts/audit-planted-figures.py --govtag .build/release/govtag
 
 test: deps
 	$(SWIFT) test

@@ -138,9 +138,17 @@ struct ConfidenceCommandTests {
       lines.contains {
         $0.hasPrefix("Suspects: ")
           && $0.hasSuffix(
-            "likeliest wrong manual label first (P(wrong): 1 − confidence for a manual yes, the confidence for a manual no)")
+            "likeliest wrong manual label first (P(wrong): how likely the manual label is wrong, from GovTag's confidence and the record's other manual labels)"
+          )
       })
     let first = try #require(lines.first { $0.hasPrefix("  1. ") })
-    #expect(first.contains(": manual ") && first.contains(", suspicion ") && first.contains(", P(wrong) 0."))
+    // Which suspect comes first moves when the curves are refitted (make calibrate): read, not pinned.
+    let figure = try #require(first.components(separatedBy: ", P(wrong) ").last.flatMap { Double($0) })
+    #expect(first.contains(": manual ") && first.contains(", suspicion ") && (0.5...1).contains(figure))
+    // The JSON has GovTag's own confidence beside the probability that the manual label is wrong.
+    let json = try CommandRunner.run(["audit", "Tests/Fixtures/audit/planted-test.jsonl", "--json"])
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let suspects = try #require(report["suspects"] as? [[String: Any]])
+    #expect(suspects.allSatisfy { $0["confidence"] is Double && $0["p_wrong"] is Double })
   }
 }

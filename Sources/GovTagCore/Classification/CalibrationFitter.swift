@@ -83,8 +83,9 @@ public struct CalibrationFitter: Sendable {
       fitted.append(result)
       heldOut.append(HeldOut(dimension: dimension.dimension, probabilities: probabilities))
     }
-    let model = CalibrationModel(
+    var model = CalibrationModel(
       lexiconVersion: lexiconVersion, inputs: inputs, records: recordCount, folds: folds, seed: seed, dimensions: fitted)
+    model.labelContext = fitLabelContext(dimensions, heldOut: heldOut, recordCount: recordCount, fold: fold)
     return (model, heldOut)
   }
 

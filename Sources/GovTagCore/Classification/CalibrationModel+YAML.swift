@@ -10,7 +10,12 @@ extension CalibrationModel {
   ///
   /// Numbers are rounded to 6 decimals, and GovTag uses the rounded values, so the file is the
   /// whole model.
-  public func renderYAML(comment: Bool = true) -> String {
+  ///
+  /// - Parameters:
+  ///   - comment: whether to start with the header.
+  ///   - labelContext: whether to write ``labelContext`` (the audit's model), when there is one.
+  /// - Returns: the file's text.
+  public func renderYAML(comment: Bool = true, labelContext includeLabelContext: Bool = true) -> String {
     var lines: [String] = []
     if comment {
       lines += [
@@ -25,6 +30,10 @@ extension CalibrationModel {
         "# (cv_f1) beats the threshold's by 0.05 or more; labels: threshold keeps the lexicon threshold.",
         "# Remake it after changing the lexicons or the gold records: GovTag warns when lexicon_version",
         "# is not the lexicons' version. Delete the file to go back to thresholds only.",
+        "# label_context is read by `govtag audit` only: per dimension, a logistic regression from the",
+        "# confidence (log-odds), the record's other labels in the dimension and their co-occurrence",
+        "# evidence (naive Bayes on the gold label counts below) to the probability that the category",
+        "# applies; fitted on out-of-fold confidences and counts (see docs/audit.md).",
         "",
       ]
     }
@@ -57,6 +66,7 @@ extension CalibrationModel {
         lines.append("        coefficients: {\(pairs.joined(separator: ", "))}")
       }
     }
+    if includeLabelContext, let labelContext { lines += labelContext.yamlLines() }
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -183,9 +193,15 @@ extension CalibrationModel {
     } else {
       problems.append(problem("dimensions is missing", root))
     }
+    var labelContext: LabelContextModel?
+    if let node = mapping["label_context"] {
+      labelContext = LabelContextModel.parse(node, problem: { problems.append(problem($0, $1)) })
+    }
     guard problems.isEmpty else { throw GovTagErrors(problems) }
-    return CalibrationModel(
+    var model = CalibrationModel(
       lexiconVersion: version, inputs: inputs, records: records, folds: folds, seed: seed, dimensions: dimensions,
       file: file)
+    model.labelContext = labelContext
+    return model
   }
 }

@@ -99,6 +99,10 @@ public struct CalibrationModel: Sendable, Hashable {
   public var dimensions: [Dimension]
   /// Where it was read from (for messages), if from a file.
   public var file: String?
+  /// What `govtag audit` adds to the confidences: the probability that a category applies given
+  /// the record's other labels too (`nil` in files written before it existed; the audit then
+  /// reads the confidence alone).
+  public var labelContext: LabelContextModel?
 
   /// Creates a model.
   public init(
@@ -119,6 +123,7 @@ public struct CalibrationModel: Sendable, Hashable {
     dimensions.first { $0.id == dimension }?.curves.first { $0.category == category }
   }
 
-  /// A canonical rendering of the content, for the rules version.
-  var fingerprint: String { renderYAML(comment: false) }
+  /// A canonical rendering of the content, for the rules version. The label context is left
+  /// out: only `audit` reads it, and it changes no label, confidence or review flag.
+  var fingerprint: String { renderYAML(comment: false, labelContext: false) }
 }

@@ -7,7 +7,7 @@ extension AuditReport {
   ///                     "precision", "recall", "f1"}], "macro": {…}, "pooled_kappa"}],
   ///                  "location": {…}},
   ///      "suspects": [{"rank", "id", "source", "dimension", "category", "manual", "predicted", "score",
-  ///                    "threshold", "suspicion", "p_wrong"? (calibrated lexicons), "evidence": [{"term", "field", "start", "end", "match",
+  ///                    "threshold", "suspicion", "confidence"?, "p_wrong"? (calibrated lexicons), "evidence": [{"term", "field", "start", "end", "match",
   ///                    "context", "weight", "contribution", "status", "why"?, "lexicon"}]}],
   ///      "terms": [{"dimension", "category", "term", "lexicon", "records", "judged", "confirmed",
   ///                 "precision", "false_firings", "sole_evidence"}]?}
@@ -35,6 +35,7 @@ extension AuditReport {
       json.field("score", number: suspect.score)
       json.field("threshold", number: suspect.threshold)
       json.field("suspicion", number: suspect.suspicion)
+      if let confidence = suspect.confidence { json.field("confidence", number: confidence) }
       if let probability = suspect.wrongProbability { json.field("p_wrong", number: probability) }
       json.key("evidence")
       json.beginArray()

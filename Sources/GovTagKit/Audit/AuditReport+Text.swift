@@ -76,7 +76,7 @@ extension AuditReport {
     let calibrated = suspects.contains { $0.wrongProbability != nil }
     var lines = [
       calibrated
-        ? "Suspects: \(CorpusSummary.count(suspects.count, "disagreement")), likeliest wrong manual label first (P(wrong): 1 − confidence for a manual yes, the confidence for a manual no)"
+        ? "Suspects: \(CorpusSummary.count(suspects.count, "disagreement")), likeliest wrong manual label first (P(wrong): how likely the manual label is wrong, from GovTag's confidence and the record's other manual labels)"
         : "Suspects: \(CorpusSummary.count(suspects.count, "disagreement")), most suspicious first (suspicion 1 = no evidence behind a manual yes, 0 = borderline)"
     ]
     for (index, suspect) in shown.enumerated() {

@@ -43,7 +43,7 @@ package struct Auditor: Sendable {
         agreement.add(reference: record.labels, classification: classification)
         location.add(reference: record.labels, predicted: classification.location)
         terms.add(reference: record.labels, classification: classification)
-        suspects += Self.suspects(in: record, classification, space: space)
+        suspects += Self.suspects(in: record, classification, space: space, labelContext: model.calibration?.labelContext)
       },
       onProblem: onProblem)
     suspects.sort(by: Suspect.ranksBefore)
@@ -54,7 +54,18 @@ package struct Auditor: Sendable {
 
   /// The disagreements of one record, on the categories the lexicons define and the dimensions
   /// its manual labels cover.
-  static func suspects(in record: AnnotatedRecord, _ classification: Classification, space: LabelSpace) -> [Suspect] {
+  ///
+  /// - Parameters:
+  ///   - record: the record and its manual labels.
+  ///   - classification: GovTag's labels and confidences for it.
+  ///   - space: the dimensions and categories compared.
+  ///   - labelContext: the calibration's label-context model: with it, the probability that a
+  ///     manual label is wrong also reads the record's other manual labels; without it, the
+  ///     confidence alone.
+  /// - Returns: the suspects, in the taxonomy's order.
+  static func suspects(
+    in record: AnnotatedRecord, _ classification: Classification, space: LabelSpace, labelContext: LabelContextModel?
+  ) -> [Suspect] {
     var result: [Suspect] = []
     var order = 0
     for dimension in space.dimensions {
@@ -69,12 +80,18 @@ package struct Auditor: Sendable {
         let categoryScore = classification.dimensions.first { $0.dimension == dimension.id }?.scores
           .first { $0.category == category.id }
         let score = categoryScore?.score ?? 0
+        let confidence = categoryScore?.confidence
+        let applies = confidence.map {
+          labelContext?.probability(
+            dimension: dimension.id, category: category.id, confidence: $0, labels: record.labels.categories) ?? $0
+        }
         result.append(
           Suspect(
             id: record.document.id, location: record.location, dimension: dimension.id, category: category.id,
             manual: isManual, predicted: isPredicted, score: score, threshold: threshold,
             suspicion: Suspect.suspicion(score: score, threshold: threshold),
-            wrongProbability: categoryScore?.confidence.map { Suspect.wrongProbability(manual: isManual, confidence: $0) },
+            confidence: confidence,
+            wrongProbability: applies.map { Suspect.wrongProbability(manual: isManual, confidence: $0) },
             evidence: classification.evidence.filter { $0.dimension == dimension.id && $0.category == category.id },
             order: order))
       }

@@ -3,11 +3,13 @@
 /// # Probability that the manual label is wrong
 ///
 /// With calibrated lexicons (`calibration.yaml`), suspects are ranked by the probability that
-/// the manual label is wrong, read off the category's confidence `p` (the probability that the
-/// category applies): `1 − p` for a manual yes, `p` for a manual no. This is confident
-/// learning's self-confidence ranking (cleanlab's `rank_by="self_confidence"`), with GovTag's
-/// calibrated confidence in place of a trained model's out-of-sample probability; see
-/// docs/audit.md. The suspicion below is still computed and shown, and breaks ties.
+/// the manual label is wrong, `1 − q` for a manual yes and `q` for a manual no, where `q` is
+/// the probability that the category applies given GovTag's confidence and the record's other
+/// manual labels (``LabelContextModel``; the confidence itself when the file has no
+/// `label_context`). This is confident learning's self-confidence ranking (cleanlab's
+/// `rank_by="self_confidence"`), with that probability in place of a trained model's
+/// out-of-sample one; see docs/audit.md. The suspicion below is still computed and shown, and
+/// breaks ties.
 ///
 /// # Suspicion
 ///
@@ -46,6 +48,8 @@ package struct Suspect: Sendable, Hashable {
   package var threshold: Double
   /// The suspicion score: 1 most suspicious, 0 borderline.
   package var suspicion: Double
+  /// GovTag's confidence that the category applies (calibrated lexicons only).
+  package var confidence: Double?
   /// The probability that the manual label is wrong (calibrated lexicons only), rounded to 6
   /// decimals so that equal probabilities tie exactly.
   package var wrongProbability: Double?
@@ -68,11 +72,12 @@ package struct Suspect: Sendable, Hashable {
     return (abs(score - threshold) / larger * 1_000_000).rounded() / 1_000_000
   }
 
-  /// The probability that a manual label is wrong, given GovTag's confidence that the category applies.
+  /// The probability that a manual label is wrong, given the probability that the category applies.
   ///
   /// - Parameters:
   ///   - manual: whether the person assigned the category.
-  ///   - confidence: GovTag's calibrated probability that it applies.
+  ///   - confidence: the probability that it applies (with the record's other labels read, or
+  ///     GovTag's confidence alone).
   /// - Returns: `1 − confidence` for a manual yes, `confidence` for a manual no, to 6 decimals.
   package static func wrongProbability(manual: Bool, confidence: Double) -> Double {
     ((manual ? 1 - confidence : confidence) * 1_000_000).rounded() / 1_000_000

@@ -11,8 +11,9 @@ struct Calibrate: ParsableCommand {
       calibration.yaml already there, and fits per category a logistic curve from GovTag's scoring \
       features to the gold answer, its L2 regularisation chosen by seeded 5-fold cross-validation. \
       A category is assigned at a confidence of 0.5 instead of its threshold when that raises its \
-      cross-validated F1 by 0.05 or more. Fit on the development split only: the test split is for \
-      reporting. Prints per dimension the held-out Brier score and ECE and which categories label by \
+      cross-validated F1 by 0.05 or more. It also fits what `govtag audit` reads besides the \
+      confidence (label_context: the record's other labels, see docs/audit.md). Fit on the \
+      development split only: the test split is for reporting. Prints per dimension the held-out Brier score and ECE and which categories label by \
       confidence.
       """
   )
