@@ -31,7 +31,7 @@ struct SalienceTests {
           基层治理: 4
           基层减负: 4
           网格: 3
-          街道: 2
+          乡镇: 2
     """
 
   static let scope = """
@@ -120,12 +120,12 @@ struct SalienceTests {
   @Test("a slogan, and a unit that a dispatch goes to together with departments, are frames too")
   func sloganAndDispatch() throws {
     #expect(try statuses("打造基层治理南通样板") == ["基层治理:framed"])
-    #expect(try statuses("预警信息同步推送燃气企业抢修中心、属地街道和应急管理部门") == ["街道:framed"])
-    let hit = try #require(try tagger.hits(in: "预警信息推送属地街道和应急管理部门").first)
+    #expect(try statuses("预警信息同步推送燃气企业抢修中心、属地乡镇和应急管理部门") == ["乡镇:framed"])
+    let hit = try #require(try tagger.hits(in: "预警信息推送属地乡镇和应急管理部门").first)
     #expect(hit.status == .framed(frame: "推送…部门"))
-    // Sent to the street alone, or with no department named in the clause: the street's own work.
-    #expect(try statuses("预警信息推送至街道，由街道组织核查") == ["街道:counted", "街道:counted"])
-    #expect(try statuses("预警信息推送至街道，再转交相关部门") == ["街道:counted"])
+    // Sent to the township alone, or with no department named in the clause: the township's own work.
+    #expect(try statuses("预警信息推送至乡镇，由乡镇组织核查") == ["乡镇:counted", "乡镇:counted"])
+    #expect(try statuses("预警信息推送至乡镇，再转交相关部门") == ["乡镇:counted"])
   }
 
   @Test("the text before the sentence of the first focus cue sets the scene and does not count")
