@@ -47,8 +47,9 @@ public struct Evidence: Sendable, Hashable {
     /// (推动大数据、云计算、人工智能与政务深度融合): a list of trends or fields, not the case's own
     /// work. Not counted.
     case listed(categories: Int)
-    /// The hit sits in a frame that names a field of a survey or a benefit (在基层治理方面,
-    /// 为基层减负), not the case's own work. Not counted.
+    /// The hit sits in a frame that names a field of a survey, a benefit, a slogan or where a
+    /// dispatch goes (在基层治理方面, 为基层减负, 打造…样板, 推送…属地街道和应急管理部门), not the
+    /// case's own work. Not counted.
     case framed(frame: String)
     /// The hit stands before the sentence of a focus cue (本文关注的是, 在此背景下), which says
     /// what the case is: the text before it sets the scene. Not counted.
@@ -109,7 +110,8 @@ public struct Evidence: Sendable, Hashable {
       case .background(let cue): "in a background sentence (it opens with \"\(cue)\"): counts half"
       case .listed(let categories):
         "one item of a list that spans \(categories) categories: a list of trends or fields, not the case's own work"
-      case .framed(let frame): "inside \"\(frame)\": names a field or a benefit, not what the case does"
+      case .framed(let frame):
+        "inside \"\(frame)\": names a field, a benefit, a slogan or where a dispatch goes, not what the case does"
       case .setting(let cue): "before \"\(cue)\", which says what the case is: the text before it sets the scene"
       }
     }

@@ -31,6 +31,7 @@ struct SalienceTests {
           基层治理: 4
           基层减负: 4
           网格: 3
+          乡镇: 2
     """
 
   static let scope = """
@@ -42,7 +43,7 @@ struct SalienceTests {
     purpose: [为深入, 为进一步]
     purpose_clauses: [推动, 以]
     pending: [尚在酝酿]
-    frames: [在…方面, 为…减负, 推动…融合, 根据…统计]
+    frames: [在…方面, 为…减负, 推动…融合, 根据…统计, 打造…样板, 推送…部门]
     """
 
   let tagger: Tagger
@@ -109,9 +110,22 @@ struct SalienceTests {
     #expect(try statuses("为基层减负，为群众解忧") == ["基层减负:framed"])
     #expect(try statuses("推动大数据、人工智能与政务服务深度融合") == ["大数据:framed", "人工智能:framed"])
     let hit = try #require(try tagger.hits(in: "为基层减负").first)
-    #expect(hit.status.explanation == "inside \"为…减负\": names a field or a benefit, not what the case does")
+    #expect(
+      hit.status.explanation
+        == "inside \"为…减负\": names a field, a benefit, a slogan or where a dispatch goes, not what the case does")
     // The frame's words must both stand in the hit's clause.
     #expect(try statuses("在全省推进基层治理，取得积极成效方面") == ["基层治理:counted"])
+  }
+
+  @Test("a slogan, and a unit that a dispatch goes to together with departments, are frames too")
+  func sloganAndDispatch() throws {
+    #expect(try statuses("打造基层治理南通样板") == ["基层治理:framed"])
+    #expect(try statuses("预警信息同步推送燃气企业抢修中心、属地乡镇和应急管理部门") == ["乡镇:framed"])
+    let hit = try #require(try tagger.hits(in: "预警信息推送属地乡镇和应急管理部门").first)
+    #expect(hit.status == .framed(frame: "推送…部门"))
+    // Sent to the township alone, or with no department named in the clause: the township's own work.
+    #expect(try statuses("预警信息推送至乡镇，由乡镇组织核查") == ["乡镇:counted", "乡镇:counted"])
+    #expect(try statuses("预警信息推送至乡镇，再转交相关部门") == ["乡镇:counted"])
   }
 
   @Test("the text before the sentence of the first focus cue sets the scene and does not count")

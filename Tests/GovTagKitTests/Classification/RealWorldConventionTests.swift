@@ -1,0 +1,60 @@
+import Foundation
+import GovTagKit
+import GovTagTestSupport
+import Testing
+
+/// The bundled lexicons on the taxonomy's conventions for real-world writing (docs/TAXONOMY.md):
+/// data_application only when data use is delivered, grassroots only for grassroots users or
+/// scope. Each sentence is from a `dev` case whose labels the convention decides.
+@Suite("Bundled lexicons: what a real-world case is about, not what it mentions")
+struct RealWorldConventionTests {
+  static let model: ClassifierModel = {
+    do {
+      return try ClassifierModel.load(lexiconDirectory: Fixtures.repository.appendingPathComponent("Lexicons").path)
+    } catch {
+      fatalError("the bundled lexicons must load: \(error)")
+    }
+  }()
+
+  /// `term:status` of the reported hits of one category.
+  func statuses(_ text: String, _ dimension: String, _ category: String) throws -> [String] {
+    try Tagger(model: Self.model).hits(in: text)
+      .filter { $0.dimension == dimension && $0.category == category && $0.status.isReportedByDefault }
+      .map { "\($0.term):\($0.status.code)" }
+  }
+
+  @Test(
+    "a display, a deadline alert, a large language model or an agency's name is no data use",
+    arguments: [
+      ("中心大厅设置可视化大屏，实时展示各类纠纷受理情况", []),  // dev-r036
+      ("对逾期未办结的，系统自动提醒并亮牌预警", ["预警:excluded"]),  // dev-r057
+      ("引入大语言模型技术，降低大模型编造答案的风险", ["模型:excluded", "模型:excluded"]),  // dev-r021
+      ("市大数据应用发展管理局统筹建设全市政务云", ["数据应用:excluded"]),  // dev-x019
+      ("以应用成效检验公共数据价值", []),  // gt2-021: a slogan
+    ] as [(String, [String])])
+  func noDataUse(text: String, expected: [String]) throws {
+    #expect(try statuses(text, "data_element", "data_application") == expected)
+  }
+
+  @Test("data use the case delivers still counts")
+  func dataUse() throws {
+    #expect(
+      try statuses("平台建立蓝藻水华预警模型，根据水温、光照预测风险", "data_element", "data_application")
+        == ["预警:counted", "模型:counted", "预测:counted"])
+  }
+
+  @Test("a street that a dispatch reaches among departments is no grassroots scope; villages as users are")
+  func dispatch() throws {
+    // dev-r025
+    #expect(
+      try statuses("预警信息同步推送燃气企业抢修中心、属地街道和应急管理部门", "traits", "grassroots") == ["街道:framed"])
+    // dev-r017
+    #expect(try statuses("生成预警名单推送至乡镇和村，由村干部入户核实", "traits", "grassroots") == ["乡镇:counted", "村干部:counted"])
+  }
+
+  @Test("the hotline's agents serve callers: public service (dev-r046)")
+  func hotlineAgents() throws {
+    let classification = try Tagger(model: Self.model).classify(title: "厦门12345热线启用大模型智能坐席", text: "通话结束后自动生成工单摘要，话务员后处理时间缩短40%。")
+    #expect(classification.labels("capability") == ["public_service"])
+  }
+}
