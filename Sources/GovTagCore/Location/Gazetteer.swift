@@ -45,6 +45,18 @@ public struct Gazetteer: Sendable {
     /// A provincial government service brand (浙里办, 粤省事), standing for its province only
     /// when the text names no place.
     case brand(Int)
+
+    /// The place as `String(describing:)` spells it (`province(3)`), for the version hash:
+    /// spelled out because `String(describing:)` reflects on the value, which for the thousands
+    /// of names cost more than building the automaton.
+    var versionKey: String {
+      switch self {
+      case .province(let index): "province(\(index))"
+      case .city(let index): "city(\(index))"
+      case .district(let index): "district(\(index))"
+      case .brand(let index): "brand(\(index))"
+      }
+    }
   }
 
   public let provinces: [Province]
@@ -75,7 +87,7 @@ public struct Gazetteer: Sendable {
       }
       if !places[pattern].contains(place) { places[pattern].append(place) }
       hash.combine(name)
-      hash.combine(String(describing: place))
+      hash.combine(place.versionKey)
     }
     for province in provinces { hash.combine(province.name + province.region.rawValue) }
     for city in cities { hash.combine(city.name + "/" + String(city.province)) }
