@@ -250,6 +250,15 @@ public struct JSONWriter {
           index += 8
           continue
         }
+      } else if count >= 8 {
+        // Fewer than eight bytes left: check the text's last eight instead. The ones before
+        // `index` were checked already; if one of them was escaped, the word fails and the
+        // bytes go one by one as before.
+        let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        if !Self.wordNeedsEscape(word) {
+          index = count
+          continue
+        }
       }
       let byte = utf8[index]
       guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
