@@ -40,6 +40,9 @@ public final class Tagger {
   var featureNearMisses: [Int32] = []
   var featureTermSeen: [Bool] = []
   var featureSeenList: [Int32] = []
+  /// The place names ``rawHits(in:)`` found in the current field (gazetteer pattern numbers), in
+  /// the automaton's order, for ``LocationResolver``.
+  var placeMatches: [(start: Int, end: Int, pattern: Int)] = []
 
   /// Creates a tagger for `model`.
   ///
@@ -170,6 +173,10 @@ extension Tagger {
     var hits: [RawHit] = []
     var exclusions: [(start: Int, end: Int, dimension: Int, category: Int, exclusion: Int)] = []
     var contextWords: [ContextWordHit] = []
+    var scopeCues: [(start: Int, end: Int, cue: Int)] = []
+    var places = placeMatches
+    placeMatches = []
+    places.removeAll(keepingCapacity: true)
     var salienceWords = SalienceWords()
     try model.entries.withUnsafeBufferPointer { entries in
       try model.entryStart.withUnsafeBufferPointer { entryStart in
@@ -203,12 +210,17 @@ extension Tagger {
                 salienceWords.pendingCues.append((start, cue))
               case .enumerationMark:
                 salienceWords.enumerationMarks.append(start)
+              case .scopeCue(let cue):
+                scopeCues.append((start, end, cue))
+              case .placeName(let name):
+                places.append((start, end, name))
               }
             }
           }
         }
       }
     }
+    placeMatches = places
     guard !hits.isEmpty else { return hits }
     // Order by position, longer first at the same start, then by lexicon order for stability.
     hits.sort {
@@ -223,7 +235,7 @@ extension Tagger {
         hits[index].status = .excluded(phrase: phrase)
       }
     }
-    try applyScope(to: &hits, in: bytes)
+    try applyScope(to: &hits, in: bytes, cues: scopeCues)
     applySalience(to: &hits, words: salienceWords, in: bytes)
     if model.usesContexts { applyContexts(to: &hits, words: contextWords, in: bytes) }
     // A counted hit nested in a longer counted hit of the same category adds nothing of its own.
@@ -262,12 +274,12 @@ extension Tagger {
   ) throws -> [Evidence] {
     let width = model.configuration.contextWidth
     return try withFoldedText(text) { folded, bytes in
-      if let gazetteer = model.gazetteer {
-        places += LocationResolver(gazetteer: gazetteer).mentions(
-          in: folded, original: bytes, field: field, toOriginal: originalOffset)
-      }
       prepareLazyBoundaries(folded)
       var hits = try rawHits(in: folded)
+      if let gazetteer = model.gazetteer {
+        places += LocationResolver(gazetteer: gazetteer).mentions(
+          of: placeMatches, original: bytes, field: field, toOriginal: originalOffset)
+      }
       if !nearMisses { hits.removeAll { !$0.status.isReportedByDefault } }
       guard !hits.isEmpty else { return [] }
       // From here on, offsets are into the original text.
