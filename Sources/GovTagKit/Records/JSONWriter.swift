@@ -259,6 +259,15 @@ public struct JSONWriter {
           index = count
           continue
         }
+      } else if count >= 4 && index == 0 {
+        // A text of four to seven bytes (a two-character match): its first and last four
+        // bytes, overlapping, as one word.
+        let head = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+        let tail = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+        if !Self.wordNeedsEscape(head | tail << 32) {
+          index = count
+          continue
+        }
       }
       let byte = utf8[index]
       guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
