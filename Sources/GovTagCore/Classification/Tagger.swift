@@ -7,42 +7,46 @@ public final class Tagger {
   /// The shared model.
   public let model: ClassifierModel
   let wordBreaker: ICUWordBreaker
+  // The scratch state below is marked `@exclusivity(unchecked)`: a tagger belongs to one
+  // thread and no access to it overlaps another, and the dynamic check Swift otherwise makes on
+  // every access to a class's stored property (a call into the runtime, ~75 instructions) ran
+  // on every word-boundary query and every counted hit.
   /// `isBoundary[i]` is true when byte offset `i` of the current field is an ICU word boundary.
-  var isBoundary: [Bool] = []
+  @exclusivity(unchecked) var isBoundary: [Bool] = []
   /// ICU's segments of the current field (end offset, rule status).
-  var segmentEnds: [Int] = []
-  var segmentStatuses: [Int32] = []
+  @exclusivity(unchecked) var segmentEnds: [Int] = []
+  @exclusivity(unchecked) var segmentStatuses: [Int32] = []
   /// For lazy segmentation (``prepareLazyBoundaries(_:)``): the runs between hard breaks, and
   /// which of them ICU has segmented; `lazyBoundaries` is false after a whole-text segmentation.
-  var runStarts: [Int] = []
-  var runEnds: [Int] = []
-  var runSegmented: [Bool] = []
-  var lazyBoundaries = false
+  @exclusivity(unchecked) var runStarts: [Int] = []
+  @exclusivity(unchecked) var runEnds: [Int] = []
+  @exclusivity(unchecked) var runSegmented: [Bool] = []
+  @exclusivity(unchecked) var lazyBoundaries = false
   /// The current field after ``TextFolding`` (traditional → simplified, full width → ASCII).
-  var folded: [UInt8] = []
+  @exclusivity(unchecked) var folded: [UInt8] = []
   /// Folded byte offset → original byte offset; empty when folding kept every length.
-  var foldOffsets: [Int32] = []
+  @exclusivity(unchecked) var foldOffsets: [Int32] = []
   /// Per flat term index: how many of its hits ``score(_:textLength:)`` has counted so far
   /// (all zero between records).
-  var termRepeats: [Int32] = []
+  @exclusivity(unchecked) var termRepeats: [Int32] = []
   /// Per flat term index: the decayed weight its last counted hit started from, so the next
   /// hit's is one multiplication away (meaningful only where `termRepeats` is not zero).
-  var termDecayedWeight: [Double] = []
+  @exclusivity(unchecked) var termDecayedWeight: [Double] = []
   /// Per flat category index: while ``rawHits(in:)`` sweeps for nested hits, the furthest end of
   /// a counting hit so far (-1 between fields) and its term.
-  var coverEnd: [Int] = []
-  var coverTerm: [Int] = []
+  @exclusivity(unchecked) var coverEnd: [Int] = []
+  @exclusivity(unchecked) var coverTerm: [Int] = []
   /// Per flat category index, for ``attachConfidence(to:)``: distinct counted terms, counted
   /// title hits and near misses of the current record (all zero between records); per flat term
   /// index, whether it was counted yet.
-  var featureTerms: [Int32] = []
-  var featureTitleHits: [Int32] = []
-  var featureNearMisses: [Int32] = []
-  var featureTermSeen: [Bool] = []
-  var featureSeenList: [Int32] = []
+  @exclusivity(unchecked) var featureTerms: [Int32] = []
+  @exclusivity(unchecked) var featureTitleHits: [Int32] = []
+  @exclusivity(unchecked) var featureNearMisses: [Int32] = []
+  @exclusivity(unchecked) var featureTermSeen: [Bool] = []
+  @exclusivity(unchecked) var featureSeenList: [Int32] = []
   /// The place names ``rawHits(in:)`` found in the current field (gazetteer pattern numbers), in
   /// the automaton's order, for ``LocationResolver``.
-  var placeMatches: [(start: Int, end: Int, pattern: Int)] = []
+  @exclusivity(unchecked) var placeMatches: [(start: Int, end: Int, pattern: Int)] = []
 
   /// Creates a tagger for `model`.
   ///
