@@ -203,6 +203,21 @@ public struct JSONWriter {
       output.append(UInt8(ascii: "0") + UInt8(value))
       return
     }
+    if value > 0 && value < 100_000_000 {
+      // Up to eight digits fit one word: each digit found (right to left) goes in below the
+      // ones before, so the word's little-endian bytes read left to right. Offsets and scores
+      // are all this short.
+      var magnitude = UInt64(value)
+      var word: UInt64 = 0
+      var length = 0
+      repeat {
+        word = word &<< 8 | (0x30 &+ magnitude % 10)
+        magnitude /= 10
+        length &+= 1
+      } while magnitude > 0
+      withUnsafeBytes(of: word.littleEndian) { output.append($0.baseAddress.unsafelyUnwrapped, count: length) }
+      return
+    }
     // Digits right to left into a stack buffer: no String per number.
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
       var magnitude = value.magnitude

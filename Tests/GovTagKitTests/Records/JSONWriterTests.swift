@@ -90,4 +90,13 @@ struct JSONWriterTests {
     #expect(String(decoding: json.bytes, as: UTF8.self) == expected)
     #expect(String(decoding: copy.bytes, as: UTF8.self) == "[\"" + String(repeating: "数", count: 2000) + "\"")
   }
+
+  @Test(
+    "integers are written as Swift prints them, on either side of the eight-digit word",
+    arguments: [0, 7, 10, 99, 100, 4_096, 12_345_678, 99_999_999, 100_000_000, 123_456_789_012, Int.max, -1, -100, Int.min])
+  func integers(_ value: Int) {
+    var json = JSONWriter()
+    json.integer(value)
+    #expect(String(decoding: json.bytes, as: UTF8.self) == String(value))
+  }
 }
