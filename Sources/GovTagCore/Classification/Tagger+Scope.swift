@@ -95,6 +95,10 @@ extension Tagger {
     var index = 0
     while index < bytes.count {
       let byte = bytes[index]
+      if byte >= 0xE4 && byte <= 0xEF {
+        index += 3  // a CJK ideograph or other character that is neither 《》 nor a line feed
+        continue
+      }
       if byte == 0xE3 && index + 2 < bytes.count && bytes[index + 1] == 0x80 {
         if bytes[index + 2] == 0x8A {  // 《
           if depth == 0 { start = index }
