@@ -297,12 +297,14 @@ extension Tagger {
       var contexts: [(Int, Int)] = []
       var offsets: [Int] = []
       offsets.reserveCapacity(hits.count * 4)
-      for hit in hits {
-        let before = UTF8Text.retreat(hit.start, by: width, in: bytes)
-        let after = UTF8Text.advance(hit.end, by: width, ceiling: bytes.count, in: bytes)
-        contexts.append((before, after))
-        offsets.append(hit.start)
-        offsets.append(hit.end)
+      contexts.reserveCapacity(hits.count)
+      for index in hits.indices {
+        // The offsets in place: copying a hit copies (and retains) its status too.
+        let (start, end) = (hits[index].start, hits[index].end)
+        contexts.append(
+          (UTF8Text.retreat(start, by: width, in: bytes), UTF8Text.advance(end, by: width, ceiling: bytes.count, in: bytes)))
+        offsets.append(start)
+        offsets.append(end)
       }
       // Hits are sorted by start, so the offsets are nearly sorted: one sort of slots, one pass.
       var order = Array(offsets.indices)
