@@ -82,7 +82,9 @@ public final class Tagger {
     // scalars of every text is a pass over it for nothing.
     let utf8Count = text.utf8.count
     let textLength = utf8Count / 4 >= model.configuration.shortTextLimit ? utf8Count : text.unicodeScalars.count
-    var classification = score(evidence, textLength: textLength)
+    // Handed over, not shared: scoring writes each hit's contribution, and an array still
+    // referenced here would be copied, hit by hit, first.
+    var classification = score(consume evidence, textLength: textLength)
     if features || model.calibration != nil { attachConfidence(to: &classification) }
     if let gazetteer = model.gazetteer { classification.location = LocationResolver(gazetteer: gazetteer).resolve(places) }
     return classification
