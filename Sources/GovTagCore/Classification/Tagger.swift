@@ -74,10 +74,9 @@ public final class Tagger {
     var evidence: [Evidence] = []
     var places: [LocationResolver.Mention] = []
     if let title, !title.isEmpty {
-      evidence = try analyze(title, field: .title, places: &places, nearMisses: nearMisses)
+      try analyze(title, field: .title, places: &places, nearMisses: nearMisses, into: &evidence)
     }
-    let textEvidence = try analyze(text, field: .text, places: &places, nearMisses: nearMisses)
-    if evidence.isEmpty { evidence = textEvidence } else { evidence += textEvidence }
+    try analyze(text, field: .text, places: &places, nearMisses: nearMisses, into: &evidence)
     // Only short texts need their exact length (a scalar is at most 4 bytes): counting the
     // scalars of every text is a pass over it for nothing.
     let utf8Count = text.utf8.count
@@ -95,7 +94,9 @@ public final class Tagger {
   /// - Throws: `GovTagError` with code `.icu` when ICU fails.
   public func hits(in text: String, field: Evidence.Field = .text) throws -> [Evidence] {
     var places: [LocationResolver.Mention] = []
-    return try analyze(text, field: field, places: &places)
+    var evidence: [Evidence] = []
+    try analyze(text, field: field, places: &places, into: &evidence)
+    return evidence
   }
 
   /// Segments `text` into tokens: ICU's word boundaries, with every lexicon term that fires
@@ -273,13 +274,15 @@ extension Tagger {
     return hits
   }
 
-  /// Analyses one field: segmentation, matching, statuses, and evidence with code point offsets;
+  /// Analyses one field: segmentation, matching, statuses, and evidence with code point offsets,
+  /// appended to `evidence` (a record's fields one after the other, with no array to join);
   /// appends the field's place names to `places` when the model has a gazetteer.
   func analyze(
-    _ text: String, field: Evidence.Field, places: inout [LocationResolver.Mention], nearMisses: Bool = true
-  ) throws -> [Evidence] {
+    _ text: String, field: Evidence.Field, places: inout [LocationResolver.Mention], nearMisses: Bool = true,
+    into evidence: inout [Evidence]
+  ) throws {
     let width = model.configuration.contextWidth
-    return try withFoldedText(text) { folded, bytes in
+    try withFoldedText(text) { folded, bytes in
       prepareLazyBoundaries(folded)
       var hits = try rawHits(in: folded)
       if let gazetteer = model.gazetteer {
@@ -287,7 +290,7 @@ extension Tagger {
           of: placeMatches, original: bytes, field: field, toOriginal: originalOffset)
       }
       if !nearMisses { hits.removeAll { !$0.status.isReportedByDefault } }
-      guard !hits.isEmpty else { return [] }
+      guard !hits.isEmpty else { return }
       // From here on, offsets are into the original text.
       if !foldOffsets.isEmpty {
         for index in hits.indices {
@@ -314,12 +317,14 @@ extension Tagger {
       let scalars = UTF8Text.scalarOffsets(ofSorted: order.map { offsets[$0] }, in: bytes)
       var scalarAt = [Int](repeating: 0, count: offsets.count)
       for (rank, slot) in order.enumerated() { scalarAt[slot] = scalars[rank] }
-      return hits.enumerated().map { index, hit in
+      evidence.reserveCapacity(evidence.count + hits.count)
+      for (index, hit) in hits.enumerated() {
         let (before, after) = contexts[index]
-        return Evidence(
-          lexiconTerm: model.termIdentities[model.termBase[model.categoryBase[hit.dimension] + hit.category] + hit.term],
-          fieldText: text, field: field, start: scalarAt[2 * index], end: scalarAt[2 * index + 1],
-          contribution: 0, status: hit.status, byteRange: hit.start..<hit.end, contextRange: before..<after)
+        evidence.append(
+          Evidence(
+            lexiconTerm: model.termIdentities[model.termBase[model.categoryBase[hit.dimension] + hit.category] + hit.term],
+            fieldText: text, field: field, start: scalarAt[2 * index], end: scalarAt[2 * index + 1],
+            contribution: 0, status: hit.status, byteRange: hit.start..<hit.end, contextRange: before..<after))
       }
     }
   }
