@@ -70,15 +70,16 @@ struct LocationResolver {
     let brands = mentions.filter { gazetteer.places[$0.pattern].allSatisfy(\.isBrand) }
     let mentions = brands.isEmpty ? mentions : mentions.filter { !gazetteer.places[$0.pattern].allSatisfy(\.isBrand) }
     // Provinces and cities named without ambiguity give the context for the ambiguous names.
-    var namedProvinces: Set<Int> = []
-    var namedCities: Set<Int> = []
+    // Arrays, not sets: a record names a handful, and this runs for every record.
+    var namedProvinces: [Int] = []
+    var namedCities: [Int] = []
     for mention in mentions {
       let places = gazetteer.places[mention.pattern]
       guard places.count == 1, let place = places.first else { continue }
-      namedProvinces.insert(provinceOf(place))
+      namedProvinces.append(provinceOf(place))
       switch place {
-      case .city(let index): namedCities.insert(index)
-      case .district(let index): if let city = gazetteer.districts[index].city { namedCities.insert(city) }
+      case .city(let index): namedCities.append(index)
+      case .district(let index): if let city = gazetteer.districts[index].city { namedCities.append(city) }
       case .province, .brand: break
       }
     }
