@@ -27,6 +27,12 @@ public struct ClassifierModel: Sendable {
     case pendingCue(cue: Int)
     /// The enumeration comma 、, which lists are made of; likewise.
     case enumerationMark
+    /// A scope cue, by its number among the distinct cue texts (the index into `scope.cues`
+    /// when, as the loader ensures, no text repeats): read by ``Tagger/applyScope(to:in:cues:)``.
+    case scopeCue(cue: Int)
+    /// A place name of the gazetteer, by its number in `Gazetteer.names` (the index into
+    /// `Gazetteer.places`): read by ``LocationResolver``.
+    case placeName(name: Int)
   }
 
   /// The lexicons.
@@ -37,9 +43,9 @@ public struct ClassifierModel: Sendable {
   public let gazetteer: Gazetteer?
   /// Negation and plan cues.
   public let scope: ScopeRules
-  /// The cues, as one automaton (pattern id = index into `scope.cues`).
-  let cueAutomaton: KeywordAutomaton
-  /// All terms, exclusions and (needed) context words of all dimensions.
+  /// All terms, exclusions and (needed) context words of all dimensions, the scope cues and the
+  /// gazetteer's place names: one pass over a text finds them all (a pass costs about the same
+  /// however many patterns there are, and each used to have its own).
   let automaton: KeywordAutomaton
   /// The entries of pattern `p` are `entries[entryStart[p]..<entryStart[p + 1]]`: flat arrays of
   /// plain values, so the per-match loop touches no reference-counted storage.
@@ -115,9 +121,6 @@ public struct ClassifierModel: Sendable {
     self.lexicons = lexicons
     self.gazetteer = gazetteer
     self.scope = scope
-    var cueBuilder = KeywordAutomaton.Builder()
-    for cue in scope.cues { cueBuilder.add(Array(cue.text.utf8)) }
-    cueAutomaton = cueBuilder.build()
     backgroundCues = scope.cues.filter { $0.kind == .background }.map { Array($0.text.utf8) }
     useCues = scope.cues.filter { $0.kind == .use }.map { Array($0.text.utf8) }
     focusCues = scope.cues.filter { $0.kind == .focus }.map(\.text)
@@ -172,6 +175,14 @@ public struct ClassifierModel: Sendable {
         }
       }
     }
+    // Added last, so a pattern's earlier entries keep their order. A cue's number is its
+    // text's among the distinct cue texts, as a cue automaton of its own would number it.
+    var cueNumbers: [String: Int] = [:]
+    for cue in scope.cues where cueNumbers[cue.text] == nil {
+      cueNumbers[cue.text] = cueNumbers.count
+      add(cue.text, .scopeCue(cue: cueNumbers.count - 1))
+    }
+    for (name, text) in (gazetteer?.names ?? []).enumerated() { add(text, .placeName(name: name)) }
     automaton = builder.build()
     var flat: [PatternEntry] = []
     var starts: [Int32] = [0]

@@ -6,7 +6,12 @@ extension Tagger {
   ///
   /// Works on the folded bytes; clauses are those of ``TextBreaks`` (a comma inside 1,400 does
   /// not end one).
-  func applyScope(to hits: inout [RawHit], in bytes: UnsafeBufferPointer<UInt8>) throws {
+  ///
+  /// - Parameter found: the scope cues in `bytes` (number into `model.scope.cues`), as
+  ///   ``rawHits(in:)`` found them with the terms, ordered by end.
+  func applyScope(
+    to hits: inout [RawHit], in bytes: UnsafeBufferPointer<UInt8>, cues found: [(start: Int, end: Int, cue: Int)]
+  ) throws {
     guard hits.contains(where: { $0.status == .counted }) else { return }
     let quotes = Self.quotedTitles(in: bytes)
     // A cue matters only before a counted hit of its own clause. Counted hits are sorted by
@@ -36,21 +41,19 @@ extension Tagger {
       return low < countedStarts.count && countedClauseStarts[low] <= start
     }
     var cues: [(start: Int, end: Int, cue: Int)] = []
-    if !model.scope.cues.isEmpty {
-      try model.cueAutomaton.forEachMatch(in: bytes) { start, end, cue in
-        // Background, use, focus, purpose and pending cues are read by the salience rules (Tagger+Salience.swift).
-        let kind = model.scope.cues[cue].kind
-        guard kind != .background, kind != .use, kind != .focus, kind != .purpose, kind != .purposeClause, kind != .pending else {
-          return
-        }
-        guard isFollowedInItsClause(start: start, end: end) else { return }
-        // A cue counts as a word of its own, and not inside a term (未来 in 未来社区 is no plan).
-        guard try isWordBoundary(at: start, in: bytes), try isWordBoundary(at: end, in: bytes) else { return }
-        let insideTerm = hits.contains {
-          $0.status.isAligned && $0.start <= start && end <= $0.end && ($0.end - $0.start) > (end - start)
-        }
-        if !insideTerm { cues.append((start, end, cue)) }
+    for (start, end, cue) in found {
+      // Background, use, focus, purpose and pending cues are read by the salience rules (Tagger+Salience.swift).
+      let kind = model.scope.cues[cue].kind
+      guard kind != .background, kind != .use, kind != .focus, kind != .purpose, kind != .purposeClause, kind != .pending else {
+        continue
       }
+      guard isFollowedInItsClause(start: start, end: end) else { continue }
+      // A cue counts as a word of its own, and not inside a term (未来 in 未来社区 is no plan).
+      guard try isWordBoundary(at: start, in: bytes), try isWordBoundary(at: end, in: bytes) else { continue }
+      let insideTerm = hits.contains {
+        $0.status.isAligned && $0.start <= start && end <= $0.end && ($0.end - $0.start) > (end - start)
+      }
+      if !insideTerm { cues.append((start, end, cue)) }
     }
     let rules = model.scope.cues
     var counted = 0
@@ -92,6 +95,10 @@ extension Tagger {
     var index = 0
     while index < bytes.count {
       let byte = bytes[index]
+      if byte >= 0xE4 && byte <= 0xEF {
+        index += 3  // a CJK ideograph or other character that is neither 《》 nor a line feed
+        continue
+      }
       if byte == 0xE3 && index + 2 < bytes.count && bytes[index + 1] == 0x80 {
         if bytes[index + 2] == 0x8A {  // 《
           if depth == 0 { start = index }

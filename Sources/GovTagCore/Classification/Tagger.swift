@@ -7,39 +7,46 @@ public final class Tagger {
   /// The shared model.
   public let model: ClassifierModel
   let wordBreaker: ICUWordBreaker
+  // The scratch state below is marked `@exclusivity(unchecked)`: a tagger belongs to one
+  // thread and no access to it overlaps another, and the dynamic check Swift otherwise makes on
+  // every access to a class's stored property (a call into the runtime, ~75 instructions) ran
+  // on every word-boundary query and every counted hit.
   /// `isBoundary[i]` is true when byte offset `i` of the current field is an ICU word boundary.
-  var isBoundary: [Bool] = []
+  @exclusivity(unchecked) var isBoundary: [Bool] = []
   /// ICU's segments of the current field (end offset, rule status).
-  var segmentEnds: [Int] = []
-  var segmentStatuses: [Int32] = []
+  @exclusivity(unchecked) var segmentEnds: [Int] = []
+  @exclusivity(unchecked) var segmentStatuses: [Int32] = []
   /// For lazy segmentation (``prepareLazyBoundaries(_:)``): the runs between hard breaks, and
   /// which of them ICU has segmented; `lazyBoundaries` is false after a whole-text segmentation.
-  var runStarts: [Int] = []
-  var runEnds: [Int] = []
-  var runSegmented: [Bool] = []
-  var lazyBoundaries = false
+  @exclusivity(unchecked) var runStarts: [Int] = []
+  @exclusivity(unchecked) var runEnds: [Int] = []
+  @exclusivity(unchecked) var runSegmented: [Bool] = []
+  @exclusivity(unchecked) var lazyBoundaries = false
   /// The current field after ``TextFolding`` (traditional → simplified, full width → ASCII).
-  var folded: [UInt8] = []
+  @exclusivity(unchecked) var folded: [UInt8] = []
   /// Folded byte offset → original byte offset; empty when folding kept every length.
-  var foldOffsets: [Int32] = []
+  @exclusivity(unchecked) var foldOffsets: [Int32] = []
   /// Per flat term index: how many of its hits ``score(_:textLength:)`` has counted so far
   /// (all zero between records).
-  var termRepeats: [Int32] = []
+  @exclusivity(unchecked) var termRepeats: [Int32] = []
   /// Per flat term index: the decayed weight its last counted hit started from, so the next
   /// hit's is one multiplication away (meaningful only where `termRepeats` is not zero).
-  var termDecayedWeight: [Double] = []
+  @exclusivity(unchecked) var termDecayedWeight: [Double] = []
   /// Per flat category index: while ``rawHits(in:)`` sweeps for nested hits, the furthest end of
   /// a counting hit so far (-1 between fields) and its term.
-  var coverEnd: [Int] = []
-  var coverTerm: [Int] = []
+  @exclusivity(unchecked) var coverEnd: [Int] = []
+  @exclusivity(unchecked) var coverTerm: [Int] = []
   /// Per flat category index, for ``attachConfidence(to:)``: distinct counted terms, counted
   /// title hits and near misses of the current record (all zero between records); per flat term
   /// index, whether it was counted yet.
-  var featureTerms: [Int32] = []
-  var featureTitleHits: [Int32] = []
-  var featureNearMisses: [Int32] = []
-  var featureTermSeen: [Bool] = []
-  var featureSeenList: [Int32] = []
+  @exclusivity(unchecked) var featureTerms: [Int32] = []
+  @exclusivity(unchecked) var featureTitleHits: [Int32] = []
+  @exclusivity(unchecked) var featureNearMisses: [Int32] = []
+  @exclusivity(unchecked) var featureTermSeen: [Bool] = []
+  @exclusivity(unchecked) var featureSeenList: [Int32] = []
+  /// The place names ``rawHits(in:)`` found in the current field (gazetteer pattern numbers), in
+  /// the automaton's order, for ``LocationResolver``.
+  @exclusivity(unchecked) var placeMatches: [(start: Int, end: Int, pattern: Int)] = []
 
   /// Creates a tagger for `model`.
   ///
@@ -67,15 +74,16 @@ public final class Tagger {
     var evidence: [Evidence] = []
     var places: [LocationResolver.Mention] = []
     if let title, !title.isEmpty {
-      evidence = try analyze(title, field: .title, places: &places, nearMisses: nearMisses)
+      try analyze(title, field: .title, places: &places, nearMisses: nearMisses, into: &evidence)
     }
-    let textEvidence = try analyze(text, field: .text, places: &places, nearMisses: nearMisses)
-    if evidence.isEmpty { evidence = textEvidence } else { evidence += textEvidence }
+    try analyze(text, field: .text, places: &places, nearMisses: nearMisses, into: &evidence)
     // Only short texts need their exact length (a scalar is at most 4 bytes): counting the
     // scalars of every text is a pass over it for nothing.
     let utf8Count = text.utf8.count
     let textLength = utf8Count / 4 >= model.configuration.shortTextLimit ? utf8Count : text.unicodeScalars.count
-    var classification = score(evidence, textLength: textLength)
+    // Handed over, not shared: scoring writes each hit's contribution, and an array still
+    // referenced here would be copied, hit by hit, first.
+    var classification = score(consume evidence, textLength: textLength)
     if features || model.calibration != nil { attachConfidence(to: &classification) }
     if let gazetteer = model.gazetteer { classification.location = LocationResolver(gazetteer: gazetteer).resolve(places) }
     return classification
@@ -86,7 +94,9 @@ public final class Tagger {
   /// - Throws: `GovTagError` with code `.icu` when ICU fails.
   public func hits(in text: String, field: Evidence.Field = .text) throws -> [Evidence] {
     var places: [LocationResolver.Mention] = []
-    return try analyze(text, field: field, places: &places)
+    var evidence: [Evidence] = []
+    try analyze(text, field: field, places: &places, into: &evidence)
+    return evidence
   }
 
   /// Segments `text` into tokens: ICU's word boundaries, with every lexicon term that fires
@@ -170,6 +180,10 @@ extension Tagger {
     var hits: [RawHit] = []
     var exclusions: [(start: Int, end: Int, dimension: Int, category: Int, exclusion: Int)] = []
     var contextWords: [ContextWordHit] = []
+    var scopeCues: [(start: Int, end: Int, cue: Int)] = []
+    var places = placeMatches
+    placeMatches = []
+    places.removeAll(keepingCapacity: true)
     var salienceWords = SalienceWords()
     try model.entries.withUnsafeBufferPointer { entries in
       try model.entryStart.withUnsafeBufferPointer { entryStart in
@@ -203,12 +217,17 @@ extension Tagger {
                 salienceWords.pendingCues.append((start, cue))
               case .enumerationMark:
                 salienceWords.enumerationMarks.append(start)
+              case .scopeCue(let cue):
+                scopeCues.append((start, end, cue))
+              case .placeName(let name):
+                places.append((start, end, name))
               }
             }
           }
         }
       }
     }
+    placeMatches = places
     guard !hits.isEmpty else { return hits }
     // Order by position, longer first at the same start, then by lexicon order for stability.
     hits.sort {
@@ -223,7 +242,7 @@ extension Tagger {
         hits[index].status = .excluded(phrase: phrase)
       }
     }
-    try applyScope(to: &hits, in: bytes)
+    try applyScope(to: &hits, in: bytes, cues: scopeCues)
     applySalience(to: &hits, words: salienceWords, in: bytes)
     if model.usesContexts { applyContexts(to: &hits, words: contextWords, in: bytes) }
     // A counted hit nested in a longer counted hit of the same category adds nothing of its own.
@@ -255,21 +274,23 @@ extension Tagger {
     return hits
   }
 
-  /// Analyses one field: segmentation, matching, statuses, and evidence with code point offsets;
+  /// Analyses one field: segmentation, matching, statuses, and evidence with code point offsets,
+  /// appended to `evidence` (a record's fields one after the other, with no array to join);
   /// appends the field's place names to `places` when the model has a gazetteer.
   func analyze(
-    _ text: String, field: Evidence.Field, places: inout [LocationResolver.Mention], nearMisses: Bool = true
-  ) throws -> [Evidence] {
+    _ text: String, field: Evidence.Field, places: inout [LocationResolver.Mention], nearMisses: Bool = true,
+    into evidence: inout [Evidence]
+  ) throws {
     let width = model.configuration.contextWidth
-    return try withFoldedText(text) { folded, bytes in
-      if let gazetteer = model.gazetteer {
-        places += LocationResolver(gazetteer: gazetteer).mentions(
-          in: folded, original: bytes, field: field, toOriginal: originalOffset)
-      }
+    try withFoldedText(text) { folded, bytes in
       prepareLazyBoundaries(folded)
       var hits = try rawHits(in: folded)
+      if let gazetteer = model.gazetteer {
+        places += LocationResolver(gazetteer: gazetteer).mentions(
+          of: placeMatches, original: bytes, field: field, toOriginal: originalOffset)
+      }
       if !nearMisses { hits.removeAll { !$0.status.isReportedByDefault } }
-      guard !hits.isEmpty else { return [] }
+      guard !hits.isEmpty else { return }
       // From here on, offsets are into the original text.
       if !foldOffsets.isEmpty {
         for index in hits.indices {
@@ -281,12 +302,14 @@ extension Tagger {
       var contexts: [(Int, Int)] = []
       var offsets: [Int] = []
       offsets.reserveCapacity(hits.count * 4)
-      for hit in hits {
-        let before = UTF8Text.retreat(hit.start, by: width, in: bytes)
-        let after = UTF8Text.advance(hit.end, by: width, ceiling: bytes.count, in: bytes)
-        contexts.append((before, after))
-        offsets.append(hit.start)
-        offsets.append(hit.end)
+      contexts.reserveCapacity(hits.count)
+      for index in hits.indices {
+        // The offsets in place: copying a hit copies (and retains) its status too.
+        let (start, end) = (hits[index].start, hits[index].end)
+        contexts.append(
+          (UTF8Text.retreat(start, by: width, in: bytes), UTF8Text.advance(end, by: width, ceiling: bytes.count, in: bytes)))
+        offsets.append(start)
+        offsets.append(end)
       }
       // Hits are sorted by start, so the offsets are nearly sorted: one sort of slots, one pass.
       var order = Array(offsets.indices)
@@ -294,12 +317,14 @@ extension Tagger {
       let scalars = UTF8Text.scalarOffsets(ofSorted: order.map { offsets[$0] }, in: bytes)
       var scalarAt = [Int](repeating: 0, count: offsets.count)
       for (rank, slot) in order.enumerated() { scalarAt[slot] = scalars[rank] }
-      return hits.enumerated().map { index, hit in
+      evidence.reserveCapacity(evidence.count + hits.count)
+      for (index, hit) in hits.enumerated() {
         let (before, after) = contexts[index]
-        return Evidence(
-          lexiconTerm: model.termIdentities[model.termBase[model.categoryBase[hit.dimension] + hit.category] + hit.term],
-          fieldText: text, field: field, start: scalarAt[2 * index], end: scalarAt[2 * index + 1],
-          contribution: 0, status: hit.status, byteRange: hit.start..<hit.end, contextRange: before..<after)
+        evidence.append(
+          Evidence(
+            lexiconTerm: model.termIdentities[model.termBase[model.categoryBase[hit.dimension] + hit.category] + hit.term],
+            fieldText: text, field: field, start: scalarAt[2 * index], end: scalarAt[2 * index + 1],
+            contribution: 0, status: hit.status, byteRange: hit.start..<hit.end, contextRange: before..<after))
       }
     }
   }

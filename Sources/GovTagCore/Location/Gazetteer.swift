@@ -45,6 +45,18 @@ public struct Gazetteer: Sendable {
     /// A provincial government service brand (浙里办, 粤省事), standing for its province only
     /// when the text names no place.
     case brand(Int)
+
+    /// The place as `String(describing:)` spells it (`province(3)`), for the version hash:
+    /// spelled out because `String(describing:)` reflects on the value, which for the thousands
+    /// of names cost more than building the automaton.
+    var versionKey: String {
+      switch self {
+      case .province(let index): "province(\(index))"
+      case .city(let index): "city(\(index))"
+      case .district(let index): "district(\(index))"
+      case .brand(let index): "brand(\(index))"
+      }
+    }
   }
 
   public let provinces: [Province]
@@ -52,36 +64,39 @@ public struct Gazetteer: Sendable {
   public let districts: [District]
   /// Every name's places (a district name like 朝阳区 can denote several).
   let places: [[Place]]
-  /// The names, in automaton pattern order.
+  /// The distinct names, in order of first appearance: a name's index is its number in
+  /// ``places`` and the pattern number the classifier's automaton reports it by (see
+  /// `ClassifierModel`, which matches the names with the lexicon terms in one pass).
   let names: [String]
-  let automaton: KeywordAutomaton
   /// A hash of the content, part of the rules version.
   public let version: String
 
-  /// Builds the name automaton.
+  /// Numbers the names and hashes the content.
   init(provinces: [Province], cities: [City], districts: [District], names: [(String, Place)]) {
     self.provinces = provinces
     self.cities = cities
     self.districts = districts
-    var builder = KeywordAutomaton.Builder()
+    // Keyed by bytes, as the automaton tells patterns apart (not by String's canonical equality).
+    var numbers: [[UInt8]: Int] = [:]
     var places: [[Place]] = []
     var patternNames: [String] = []
     var hash = StableHash()
     for (name, place) in names {
-      let pattern = builder.add(Array(name.utf8))
+      let bytes = Array(name.utf8)
+      let pattern = numbers[bytes] ?? places.count
       if pattern == places.count {
+        numbers[bytes] = pattern
         places.append([])
         patternNames.append(name)
       }
       if !places[pattern].contains(place) { places[pattern].append(place) }
       hash.combine(name)
-      hash.combine(String(describing: place))
+      hash.combine(place.versionKey)
     }
     for province in provinces { hash.combine(province.name + province.region.rawValue) }
     for city in cities { hash.combine(city.name + "/" + String(city.province)) }
     self.places = places
     self.names = patternNames
-    self.automaton = builder.build()
     self.version = hash.hexDigest
   }
 

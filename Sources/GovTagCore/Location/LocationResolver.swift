@@ -25,19 +25,20 @@ struct LocationResolver {
   /// Place-name occurrences in one field: leftmost-longest, without overlaps, so 浙江西部 is
   /// 浙江 and not 江西.
   ///
+  /// The names are matched by the classifier's automaton, in the pass that finds the terms
+  /// (``Tagger``); this chooses among the matches.
+  ///
   /// - Parameters:
-  ///   - folded: the field after ``TextFolding``, which is what is matched.
+  ///   - matches: every occurrence of a name in the field after ``TextFolding`` (its number in
+  ///     ``Gazetteer/names``), in any order.
   ///   - original: the field as given, which offsets refer to.
   ///   - toOriginal: maps a folded byte offset to an original one.
   func mentions(
-    in folded: UnsafeBufferPointer<UInt8>, original bytes: UnsafeBufferPointer<UInt8>, field: DocumentField,
+    of matches: [(start: Int, end: Int, pattern: Int)], original bytes: UnsafeBufferPointer<UInt8>, field: DocumentField,
     toOriginal: (Int) -> Int
   ) -> [Mention] {
-    var hits: [Mention] = []
-    gazetteer.automaton.forEachMatch(in: folded) { start, end, pattern in
-      hits.append(Mention(field: field, start: start, end: end, pattern: pattern))
-    }
-    guard !hits.isEmpty else { return [] }
+    guard !matches.isEmpty else { return [] }
+    var hits = matches.map { Mention(field: field, start: $0.start, end: $0.end, pattern: $0.pattern) }
     hits.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
     var chosen: [Mention] = []
     var reach = 0
@@ -69,15 +70,16 @@ struct LocationResolver {
     let brands = mentions.filter { gazetteer.places[$0.pattern].allSatisfy(\.isBrand) }
     let mentions = brands.isEmpty ? mentions : mentions.filter { !gazetteer.places[$0.pattern].allSatisfy(\.isBrand) }
     // Provinces and cities named without ambiguity give the context for the ambiguous names.
-    var namedProvinces: Set<Int> = []
-    var namedCities: Set<Int> = []
+    // Arrays, not sets: a record names a handful, and this runs for every record.
+    var namedProvinces: [Int] = []
+    var namedCities: [Int] = []
     for mention in mentions {
       let places = gazetteer.places[mention.pattern]
       guard places.count == 1, let place = places.first else { continue }
-      namedProvinces.insert(provinceOf(place))
+      namedProvinces.append(provinceOf(place))
       switch place {
-      case .city(let index): namedCities.insert(index)
-      case .district(let index): if let city = gazetteer.districts[index].city { namedCities.insert(city) }
+      case .city(let index): namedCities.append(index)
+      case .district(let index): if let city = gazetteer.districts[index].city { namedCities.append(city) }
       case .province, .brand: break
       }
     }

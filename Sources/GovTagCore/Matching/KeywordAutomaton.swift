@@ -99,7 +99,7 @@ public struct KeywordAutomaton: Sendable {
   /// The first `length` bytes (1...8) of a word read at a position.
   @inlinable @inline(__always)
   static func key(_ word: UInt64, length: Int) -> UInt64 {
-    length >= 8 ? word : word & ((1 << UInt64(length * 8)) &- 1)
+    word & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- length &* 8))
   }
 
   /// The hash of a key; the filter uses its top ``filterBits`` bits, the prefix table its top
@@ -114,24 +114,34 @@ public struct KeywordAutomaton: Sendable {
   /// Reads up to eight bytes at `index` as a little-endian word (missing bytes are zero).
   @inlinable @inline(__always)
   static func word(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    if index + 8 <= bytes.count {
-      return UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+    if index &+ 8 <= bytes.count {
+      return UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: UInt64.self))
     }
     var word: UInt64 = 0
-    for offset in 0..<(bytes.count - index) { word |= UInt64(bytes[index + offset]) << UInt64(offset * 8) }
+    for offset in 0..<(bytes.count &- index) { word |= UInt64(bytes[index &+ offset]) &<< UInt64(offset &* 8) }
     return word
   }
 
   /// Finds the candidate positions and walks the trie from each.
+  ///
+  /// The scan visits every character of every text GovTag reads, so its arithmetic wraps
+  /// (`&+`: offsets never come near `Int.max`) and reads go through the buffers' base
+  /// addresses, which leaves about half the instructions per position of checked code.
   @inlinable
   func collect(_ bytes: UnsafeBufferPointer<UInt8>, into matches: inout [(start: Int, end: Int, pattern: Int)]) {
+    guard let text = bytes.baseAddress, !bytes.isEmpty else { return }
+    let count = bytes.count
+    let hasSingles = hasSingleCharacterPatterns
+    let prefixMask = prefixMask
+    let tableShift = UInt64(64 &- prefixMask.nonzeroBitCount)
     byteClass.withUnsafeBufferPointer { byteClass in
       slots.withUnsafeBufferPointer { slots in
         output.withUnsafeBufferPointer { output in
           prefixFilter.withUnsafeBufferPointer { filter in
             prefixStates.withUnsafeBufferPointer { prefixes in
-              let count = bytes.count
-              let tableShift = UInt64(64 - prefixMask.nonzeroBitCount)
+              guard let byteClass = byteClass.baseAddress, let slots = slots.baseAddress, let output = output.baseAddress,
+                let filter = filter.baseAddress, let prefixes = prefixes.baseAddress
+              else { return }
               /// Walks the trie along the text from `end`, in `state`, reporting every state
               /// reached that ends a pattern as a match starting at `start`.
               @inline(__always) func walk(from start: Int, at end: Int, state: Int32) {
@@ -139,44 +149,47 @@ public struct KeywordAutomaton: Sendable {
                 var base = Int(slots[Int(state)].base >> 1)
                 var end = end
                 while end < count {
-                  let klass = Int(byteClass[Int(bytes[end])])
+                  let klass = Int(byteClass[Int(text[end])])
                   if klass == 0 { break }
                   let next = base &+ klass
                   let slot = slots[next]
                   if slot.check != state { break }
-                  end += 1
+                  end &+= 1
                   if slot.base & 1 != 0 { matches.append((start, end, Int(output[next]))) }
                   state = Int32(truncatingIfNeeded: next)
                   base = Int(slot.base >> 1)
                 }
               }
+              /// Whether the filter has the bit of `hash`.
+              @inline(__always) func inFilter(_ hash: UInt64) -> Bool {
+                let bit = Self.filterSlot(hash)
+                return filter[bit &>> 6] & (1 &<< UInt64(bit & 63)) != 0
+              }
               var index = 0
               while index < count {
-                let first = Self.sequenceLength(bytes[index])
+                let first = Self.sequenceLength(text[index])
                 let word = Self.word(at: index, in: bytes)
-                if hasSingleCharacterPatterns {
-                  let hash = Self.hash(Self.key(word, length: min(first, count - index)), salt: Self.singleSalt)
-                  let bit = Self.filterSlot(hash)
-                  if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
-                    walk(from: index, at: index, state: 0)
-                    index += first
-                    continue
-                  }
+                // Past the text's end `word` holds zeros, so a truncated character's key needs
+                // no shorter mask.
+                if hasSingles && inFilter(Self.hash(Self.key(word, length: first), salt: Self.singleSalt)) {
+                  walk(from: index, at: index, state: 0)
+                  index &+= first
+                  continue
                 }
-                if index + first < count {
-                  let length = first + Self.sequenceLength(bytes[index + first])
-                  if index + length <= count {
+                let second = index &+ first
+                if second < count {
+                  let length = first &+ Self.sequenceLength(text[second])
+                  if index &+ length <= count {
                     let key = Self.key(word, length: length)
                     let hash = Self.hash(key)
-                    let bit = Self.filterSlot(hash)
-                    if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
-                      var probe = Int(truncatingIfNeeded: hash >> tableShift)
+                    if inFilter(hash) {
+                      var probe = Int(truncatingIfNeeded: hash &>> tableShift)
                       while prefixes[probe].length != 0 {
                         let entry = prefixes[probe]
                         if entry.key == key && Int(entry.length) == length {
                           let slot = Int(entry.slot)
-                          if slots[slot].base & 1 != 0 { matches.append((index, index + length, Int(output[slot]))) }
-                          walk(from: index, at: index + length, state: entry.slot)
+                          if slots[slot].base & 1 != 0 { matches.append((index, index &+ length, Int(output[slot]))) }
+                          walk(from: index, at: index &+ length, state: entry.slot)
                           break
                         }
                         probe = (probe &+ 1) & prefixMask
@@ -184,7 +197,7 @@ public struct KeywordAutomaton: Sendable {
                     }
                   }
                 }
-                index += first
+                index = second
               }
             }
           }

@@ -180,13 +180,22 @@ public struct TextFolding: Sendable {
                 (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[read + 1] & 0x3F) << 6) | UInt32(bytes[read + 2] & 0x3F)
               let folded = UInt32(table[Int(value)])
               if folded == value {
-                put(lead, from: read)
-                put(bytes[read + 1], from: read + 1)
-                put(bytes[read + 2], from: read + 2)
+                // Most characters: three bytes as they are, with plain stores through the base
+                // addresses (the buffers hold `count` bytes, and `write` never passes `read`).
+                let target = out.baseAddress.unsafelyUnwrapped + write
+                let origin = map.baseAddress.unsafelyUnwrapped + write
+                let from = Int32(truncatingIfNeeded: read)
+                target[0] = lead
+                target[1] = bytes[read &+ 1]
+                target[2] = bytes[read &+ 2]
+                origin[0] = from
+                origin[1] = from &+ 1
+                origin[2] = from &+ 2
+                write &+= 3
               } else {
                 putScalar(folded, from: read, originalLength: 3)
               }
-              read += 3
+              read &+= 3
               continue
             }
             let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2

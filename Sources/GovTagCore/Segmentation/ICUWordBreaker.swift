@@ -6,8 +6,9 @@ internal import CICU
 /// 坚持|财政|务实|管理. Not thread-safe: ICU iterators carry state, so create one per worker.
 public final class ICUWordBreaker {
   private let handle: OpaquePointer
-  private var ends: [Int32] = []
-  private var statuses: [Int32] = []
+  /// Scratch for ICU's boundaries; unchecked like ``Tagger``'s: one thread, no overlapping access.
+  @exclusivity(unchecked) private var ends: [Int32] = []
+  @exclusivity(unchecked) private var statuses: [Int32] = []
 
   /// Opens an iterator for `locale`.
   ///

@@ -103,10 +103,23 @@ package enum TextBreaks {
     var index = offset
     // `floor` is a character boundary, so a mark ending after it also starts at or after it.
     while index > floor {
+      if index - 3 >= floor && isIdeograph(endingAt: index, in: bytes) {
+        index -= 3  // no mark ends at any of its three positions (most of the text)
+        continue
+      }
       if mark(endingAt: index, in: bytes) != nil { return index }
       index -= 1
     }
     return floor == 0 ? 0 : nil
+  }
+
+  /// Whether the three bytes before `offset` are one character with a lead byte E4…EE (CJK
+  /// ideographs and most other three-byte characters): the marks' lead bytes are E3 and EF, so
+  /// no mark ends just after it, nor one or two bytes into it.
+  @inline(__always)
+  static func isIdeograph(endingAt offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let lead = bytes[offset - 3]
+    return lead >= 0xE4 && lead <= 0xEE && bytes[offset - 2] & 0xC0 == 0x80 && bytes[offset - 1] & 0xC0 == 0x80
   }
 
   /// The byte range of the clause holding `offset`: from ``clauseStart(before:in:)`` to just

@@ -94,28 +94,76 @@ public enum UTF8Text {
     return result
   }
 
-  /// Moves `offset` back by up to `count` scalars, never past `floor`.
+  /// Moves `offset` back by up to `count` scalars, never past `floor`: to the `count`-th scalar
+  /// start before `offset` (and after `floor`), or to `floor` when there are fewer.
+  ///
+  /// Eight bytes at a time (this runs twice per hit, for its context), counting the scalar
+  /// starts of each word as ``scalarCount(_:from:to:)`` counts continuation bytes.
   public static func retreat(_ offset: Int, by count: Int, floor: Int = 0, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var index = offset
+    guard count > 0, offset > floor else { return offset }
     var remaining = count
-    while remaining > 0 && index > floor {
-      index -= 1
-      while index > floor && !isScalarStart(bytes[index]) { index -= 1 }
-      remaining -= 1
+    var end = offset  // the scalar starts still to count lie in floor + 1 ..< end
+    if let base = bytes.baseAddress {
+      while end - 8 > floor {
+        let starts = scalarStarts(UnsafeRawPointer(base + end - 8).loadUnaligned(as: UInt64.self))
+        let found = starts.nonzeroBitCount
+        if found >= remaining {
+          var highest = 63 - starts.leadingZeroBitCount
+          for _ in 1..<remaining {
+            highest = 63 - (starts & ((1 << UInt64(highest)) - 1)).leadingZeroBitCount
+          }
+          return end - 8 + highest / 8
+        }
+        remaining -= found
+        end -= 8
+      }
     }
-    return index
+    while end - 1 > floor {
+      end -= 1
+      if isScalarStart(bytes[end]) {
+        remaining -= 1
+        if remaining == 0 { return end }
+      }
+    }
+    return floor
   }
 
-  /// Moves `offset` forward by up to `count` scalars, never past `ceiling`.
+  /// Moves `offset` forward by up to `count` scalars, never past `ceiling`: to the `count`-th
+  /// scalar start after `offset` (and before `ceiling`), or to `ceiling` when there are fewer.
+  ///
+  /// Eight bytes at a time, like ``retreat(_:by:floor:in:)``.
   public static func advance(_ offset: Int, by count: Int, ceiling: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var index = offset
+    guard count > 0, offset < ceiling else { return offset }
     var remaining = count
-    while remaining > 0 && index < ceiling {
-      index += 1
-      while index < ceiling && !isScalarStart(bytes[index]) { index += 1 }
-      remaining -= 1
+    var index = offset + 1  // the scalar starts still to count lie in index ..< ceiling
+    if let base = bytes.baseAddress {
+      while index + 8 <= ceiling {
+        let starts = scalarStarts(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        let found = starts.nonzeroBitCount
+        if found >= remaining {
+          var rest = starts
+          for _ in 1..<remaining { rest &= rest - 1 }
+          return index + rest.trailingZeroBitCount / 8
+        }
+        remaining -= found
+        index += 8
+      }
     }
-    return index
+    while index < ceiling {
+      if isScalarStart(bytes[index]) {
+        remaining -= 1
+        if remaining == 0 { return index }
+      }
+      index += 1
+    }
+    return ceiling
+  }
+
+  /// The top bit of each byte of `word` (read little-endian) that starts a scalar, that is, is
+  /// not a continuation byte `10xxxxxx`.
+  @inline(__always)
+  static func scalarStarts(_ word: UInt64) -> UInt64 {
+    0x8080_8080_8080_8080 & ~(word & ~(word << 1))
   }
 
   /// The string made of `bytes[range]`, which must be valid UTF-8 on scalar boundaries.

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#else
+  import Foundation
+#endif
+
 /// A growable byte buffer for ``JSONWriter``: an `[UInt8]` that appends short runs inline.
 ///
 /// Why not `[UInt8]`: a labelled record is written as a few hundred appends of 1–30 bytes (keys,
@@ -13,7 +21,14 @@ struct ByteBuffer {
 
     init(capacity: Int) {
       self.capacity = max(capacity, 16)
-      base = .allocate(capacity: self.capacity)
+      base = Self.allocate(self.capacity)
+    }
+
+    /// `malloc`, not `UnsafeMutablePointer.allocate`, so that growing can `realloc`: a large
+    /// buffer (a chunk's output runs to megabytes) then grows without copying what it holds.
+    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+      guard let memory = malloc(capacity) else { fatalError("out of memory: \(capacity) bytes for JSON output") }
+      return memory.assumingMemoryBound(to: UInt8.self)
     }
 
     func copy(minimumCapacity: Int) -> Storage {
@@ -23,7 +38,14 @@ struct ByteBuffer {
       return copy
     }
 
-    deinit { base.deallocate() }
+    /// Makes room for `newCapacity` bytes in place (only for storage no other buffer shares).
+    func resize(to newCapacity: Int) {
+      guard let memory = realloc(base, newCapacity) else { fatalError("out of memory: \(newCapacity) bytes for JSON output") }
+      base = memory.assumingMemoryBound(to: UInt8.self)
+      capacity = newCapacity
+    }
+
+    deinit { free(base) }
   }
 
   private var storage: Storage
@@ -48,8 +70,11 @@ struct ByteBuffer {
 
   private mutating func grow(_ extra: Int) {
     let needed = storage.count + extra
-    let capacity = isKnownUniquelyReferenced(&storage) ? max(needed, storage.capacity * 2) : needed
-    storage = storage.copy(minimumCapacity: capacity)
+    if isKnownUniquelyReferenced(&storage) {
+      storage.resize(to: max(needed, storage.capacity * 2))
+    } else {
+      storage = storage.copy(minimumCapacity: needed)
+    }
   }
 
   /// Appends one byte.

@@ -161,61 +161,72 @@ struct JSONValueParser {
   private mutating func parseString() throws -> String {
     index += 1  // the opening quote
     let start = index
-    // Fast path: no escapes, which is nearly every string.
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "\"") {
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        index += 1
-        return text
+    // The bytes unescaped so far, once there is an escape (most strings have none and become a
+    // String straight from the input).
+    var decoded: [UInt8] = []
+    var escaped = false
+    let base = UnsafeRawPointer(bytes.baseAddress)
+    while true {
+      // A run without escapes: eight bytes at a time while none of them is a quote, a backslash
+      // or a control character (the writer's escaping test), then byte by byte.
+      let runStart = index
+      if let base {
+        while index + 8 <= bytes.count
+          && !JSONWriter.wordNeedsEscape(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+        {
+          index += 8
+        }
       }
-      if byte == UInt8(ascii: "\\") { break }
-      guard byte >= 0x20 else { throw SyntaxError(offset: index) }
-      index += 1
-    }
-    var decoded = Array(bytes[start..<index])
-    while index < bytes.count {
-      let byte = bytes[index]
-      index += 1
-      switch byte {
-      case UInt8(ascii: "\""):
-        return String(decoding: decoded, as: UTF8.self)
-      case UInt8(ascii: "\\"):
-        guard index < bytes.count else { throw SyntaxError(offset: index) }
-        let escape = bytes[index]
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
         index += 1
-        switch escape {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
-        case UInt8(ascii: "b"): decoded.append(0x08)
-        case UInt8(ascii: "f"): decoded.append(0x0C)
-        case UInt8(ascii: "n"): decoded.append(0x0A)
-        case UInt8(ascii: "r"): decoded.append(0x0D)
-        case UInt8(ascii: "t"): decoded.append(0x09)
-        case UInt8(ascii: "u"):
-          let escapeOffset = index - 2
-          var scalar = try hex4()
-          if (0xD800..<0xDC00).contains(scalar) {
-            // Only a high surrogate followed by a low one spells a character.
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-              throw Self.loneSurrogate(scalar, at: escapeOffset)
-            }
-            index += 2
-            let low = try hex4()
-            guard (0xDC00..<0xE000).contains(low) else { throw Self.loneSurrogate(scalar, at: escapeOffset) }
-            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-          } else if (0xDC00..<0xE000).contains(scalar) {
+      }
+      guard index < bytes.count else { throw SyntaxError(offset: index) }
+      let byte = bytes[index]
+      guard byte >= 0x20 else { throw SyntaxError(offset: index) }
+      if byte == UInt8(ascii: "\"") {
+        defer { index += 1 }
+        guard escaped else {
+          return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        }
+        decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        return String(decoding: decoded, as: UTF8.self)
+      }
+      // A backslash: keep the run, then decode the escape.
+      escaped = true
+      decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+      index += 1
+      guard index < bytes.count else { throw SyntaxError(offset: index) }
+      let escape = bytes[index]
+      index += 1
+      switch escape {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
+      case UInt8(ascii: "b"): decoded.append(0x08)
+      case UInt8(ascii: "f"): decoded.append(0x0C)
+      case UInt8(ascii: "n"): decoded.append(0x0A)
+      case UInt8(ascii: "r"): decoded.append(0x0D)
+      case UInt8(ascii: "t"): decoded.append(0x09)
+      case UInt8(ascii: "u"):
+        let escapeOffset = index - 2
+        var scalar = try hex4()
+        if (0xD800..<0xDC00).contains(scalar) {
+          // Only a high surrogate followed by a low one spells a character.
+          guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
             throw Self.loneSurrogate(scalar, at: escapeOffset)
           }
-          guard let character = Unicode.Scalar(scalar) else { throw SyntaxError(offset: escapeOffset) }
-          decoded.append(contentsOf: String(Character(character)).utf8)
-        default: throw SyntaxError(offset: index - 1)
+          index += 2
+          let low = try hex4()
+          guard (0xDC00..<0xE000).contains(low) else { throw Self.loneSurrogate(scalar, at: escapeOffset) }
+          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00..<0xE000).contains(scalar) {
+          throw Self.loneSurrogate(scalar, at: escapeOffset)
         }
-      default:
-        guard byte >= 0x20 else { throw SyntaxError(offset: index - 1) }
-        decoded.append(byte)
+        guard let character = Unicode.Scalar(scalar) else { throw SyntaxError(offset: escapeOffset) }
+        decoded.append(contentsOf: String(Character(character)).utf8)
+      default: throw SyntaxError(offset: index - 1)
       }
     }
-    throw SyntaxError(offset: index)
   }
 
   private mutating func hex4() throws -> UInt32 {

@@ -203,6 +203,21 @@ public struct JSONWriter {
       output.append(UInt8(ascii: "0") + UInt8(value))
       return
     }
+    if value > 0 && value < 100_000_000 {
+      // Up to eight digits fit one word: each digit found (right to left) goes in below the
+      // ones before, so the word's little-endian bytes read left to right. Offsets and scores
+      // are all this short.
+      var magnitude = UInt64(value)
+      var word: UInt64 = 0
+      var length = 0
+      repeat {
+        word = word &<< 8 | (0x30 &+ magnitude % 10)
+        magnitude /= 10
+        length &+= 1
+      } while magnitude > 0
+      withUnsafeBytes(of: word.littleEndian) { output.append($0.baseAddress.unsafelyUnwrapped, count: length) }
+      return
+    }
     // Digits right to left into a stack buffer: no String per number.
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
       var magnitude = value.magnitude
@@ -248,6 +263,24 @@ public struct JSONWriter {
         let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
         if !Self.wordNeedsEscape(word) {
           index += 8
+          continue
+        }
+      } else if count >= 8 {
+        // Fewer than eight bytes left: check the text's last eight instead. The ones before
+        // `index` were checked already; if one of them was escaped, the word fails and the
+        // bytes go one by one as before.
+        let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        if !Self.wordNeedsEscape(word) {
+          index = count
+          continue
+        }
+      } else if count >= 4 && index == 0 {
+        // A text of four to seven bytes (a two-character match): its first and last four
+        // bytes, overlapping, as one word.
+        let head = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+        let tail = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+        if !Self.wordNeedsEscape(head | tail << 32) {
+          index = count
           continue
         }
       }

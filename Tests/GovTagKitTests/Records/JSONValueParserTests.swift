@@ -9,6 +9,18 @@ struct JSONValueParserTests {
     Array(text.utf8).withUnsafeBufferPointer { try? JSONValueParser.parse($0) }
   }
 
+  /// The syntax error the parser throws for `text`, or `nil`.
+  func syntaxError(_ text: String) -> JSONValueParser.SyntaxError? {
+    Array(text.utf8).withUnsafeBufferPointer { bytes in
+      do {
+        _ = try JSONValueParser.parse(bytes)
+        return nil
+      } catch {
+        return error as? JSONValueParser.SyntaxError
+      }
+    }
+  }
+
   @Test("parses what JSONSerialization parses, to the same values")
   func agreesWithFoundation() throws {
     let samples = [
@@ -31,6 +43,32 @@ struct JSONValueParserTests {
   func rejects() {
     for bad in ["", "{", #"{"a" 1}"#, "[1,]", "01", "1.", #""\x""#, "tru", "{\"a\":1} x", "\"tab\there\""] {
       #expect(parse(bad) == nil, "\(bad)")
+    }
+  }
+
+  @Test("strings with escapes at every offset of the eight-byte scan decode like JSONSerialization's")
+  func escapesAtEveryOffset() throws {
+    for escape in [#"\n"#, #"\""#, #"\\"#, #"\u4e00"#, #"\ud83d\ude00"#] {
+      for position in 0..<18 {
+        let head = String(repeating: "数", count: position / 3) + String(repeating: "a", count: position % 3)
+        let sample = #"{"s":""# + head + escape + "据据据" + escape + #"tail"}"#
+        let ours = try #require(parse(sample), "\(sample)")
+        let theirs = try JSONSerialization.jsonObject(with: Data(sample.utf8))
+        #expect(Self.normalise(ours) == Self.normalise(theirs), "\(sample)")
+      }
+    }
+  }
+
+  @Test("a control character or a missing quote is refused at its byte, wherever it falls")
+  func controlCharacterOffsets() {
+    for position in 0..<18 {
+      let head = String(repeating: "a", count: position)
+      for (text, offset) in [("\"" + head + "\u{01}x\"", position + 1), ("\"" + head + #"\n"# + head + "\t\"", 2 * position + 3)]
+      {
+        #expect(syntaxError(text)?.offset == offset, "\(text)")
+      }
+      let unterminated = "\"" + head + #"\n"# + head
+      #expect(syntaxError(unterminated)?.offset == unterminated.utf8.count, "\(unterminated)")
     }
   }
 

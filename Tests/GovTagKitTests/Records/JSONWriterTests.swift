@@ -62,4 +62,41 @@ struct JSONWriterTests {
       }
     }
   }
+
+  @Test("escapes special characters in the last eight bytes, which are checked as one word")
+  func escapingNearTheEnd() throws {
+    for special in ["\"", "\\", "\n", "\u{01}"] {
+      for head in [0, 2, 7, 8, 9, 15] {
+        for tail in 0..<10 {
+          let text = String(repeating: "a", count: head) + special + String(repeating: "b", count: tail)
+          var json = JSONWriter()
+          json.strings([text, special + "数据" + special + String(repeating: "c", count: tail)])
+          let parsed = try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String]
+          #expect(parsed == [text, special + "数据" + special + String(repeating: "c", count: tail)])
+        }
+      }
+    }
+  }
+
+  @Test("a writer copied while growing keeps its own bytes")
+  func copiesWhileGrowing() {
+    var json = JSONWriter()
+    json.beginArray()
+    json.string(String(repeating: "数", count: 2000))
+    let copy = json
+    json.string(String(repeating: "据", count: 2000))
+    json.endArray()
+    let expected = "[\"" + String(repeating: "数", count: 2000) + "\",\"" + String(repeating: "据", count: 2000) + "\"]"
+    #expect(String(decoding: json.bytes, as: UTF8.self) == expected)
+    #expect(String(decoding: copy.bytes, as: UTF8.self) == "[\"" + String(repeating: "数", count: 2000) + "\"")
+  }
+
+  @Test(
+    "integers are written as Swift prints them, on either side of the eight-digit word",
+    arguments: [0, 7, 10, 99, 100, 4_096, 12_345_678, 99_999_999, 100_000_000, 123_456_789_012, Int.max, -1, -100, Int.min])
+  func integers(_ value: Int) {
+    var json = JSONWriter()
+    json.integer(value)
+    #expect(String(decoding: json.bytes, as: UTF8.self) == String(value))
+  }
 }

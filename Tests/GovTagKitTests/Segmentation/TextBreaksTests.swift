@@ -50,4 +50,32 @@ struct TextBreaksTests {
     let ends = text.withUTF8 { TextBreaks.sentenceEnds(in: $0) }
     #expect(ends == [6, 12, 16, 20, 29])
   }
+
+  @Test("a clause's start is the same as a byte-by-byte search for the mark before it finds, from every offset")
+  func clauseStartAgreesWithTheByteWalk() {
+    let pieces = ["数", "据", "。", "，", "：", "；", "！", "？", "、", "《", "》", "a", "1", ",", ":", "\n", "é", "😀", "—", "\u{3000}"]
+    var random = SplitMix64(seed: 11)
+    for _ in 0..<60 {
+      var text = (0..<Int.random(in: 0...24, using: &random)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)]
+      }
+      .joined()
+      let shown = text
+      text.withUTF8 { bytes in
+        let boundaries = (0...bytes.count).filter { $0 == bytes.count || bytes[$0] & 0xC0 != 0x80 }
+        for offset in boundaries {
+          let floor = boundaries.filter { $0 <= offset }.randomElement(using: &random) ?? 0
+          var expected: Int? = floor == 0 ? 0 : nil
+          var index = offset
+          while index > floor {
+            if TextBreaks.mark(endingAt: index, in: bytes) != nil {
+              expected = index
+              break
+            }
+            index -= 1
+          }
+          #expect(TextBreaks.clauseStart(before: offset, in: bytes, floor: floor) == expected, "\(shown) \(offset) \(floor)")
+        }
+      }
+    }
+  }
 }
