@@ -1,7 +1,7 @@
 extension Tagger {
   /// Marks counted hits that the text mentions without saying the case does them (see the
   /// `background:`, `use:`, `focus:`, `purpose:`, `pending:` and `plan:` lists and the frames of
-  /// `Lexicons/scope.yaml`; aims are clause cues, in ``applyScope(to:in:)``):
+  /// `Lexicons/scope.yaml`; aims are clause cues, in ``applyScope(to:in:cues:)``):
   ///
   /// - **Background.** A sentence that opens with a background cue (近年来，全市政务云…持续完善)
   ///   mostly sets the scene, and so does a whole paragraph that opens with one; its hits count
