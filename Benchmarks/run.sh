@@ -17,7 +17,7 @@
 #
 # Builds govtag (release, .build-bench) and govtag-bench (release, Benchmarks/.build), makes
 # the corpus under Benchmarks/.data/ if it is missing, then times, RUNS times each and
-# interleaved: govtag tag --jobs 1, govtag tag --jobs ALL, govtag tag --jobs 1 --evidence none
+# interleaved (each round rotated by one): govtag tag --jobs 1, govtag tag --jobs ALL, govtag tag --jobs 1 --evidence none
 # (to show what writing evidence costs), govtag tag --jobs 1 --evidence-layout full (GovTag 0.1's
 # evidence layout, the same output shape as an older baseline's), the ICU floor, the GovTag core pass (and jieba). It
 # prints a Markdown table of medians and the ratios against their targets and writes it to
@@ -140,8 +140,13 @@ fi
 say "warming the page cache"
 cat "$CORPUS" "$TEXTS" >/dev/null
 say "timing ${NAMES[*]}: $RUNS runs each, interleaved (the machine should be otherwise idle)"
+# Each round starts one measurement later than the last (a rotation), so that no measurement
+# always runs first, or always right after the one that wrote 2 GB.
 for run in $(seq 1 "$RUNS"); do
-  for name in "${NAMES[@]}"; do run_one "$name" "$run"; done
+  count=${#NAMES[@]}
+  for offset in $(seq 0 $((count - 1))); do
+    run_one "${NAMES[$(((offset + run - 1) % count))]}" "$run"
+  done
 done
 
 if [ "$BIG_MB" -gt 0 ]; then

@@ -152,21 +152,20 @@ public struct LabelledRecordWriter: Sendable {
   private func writeCompactEvidence(_ evidence: [Evidence], to json: inout JSONWriter) {
     json.key("evidence")
     json.beginObject()
-    // A record has a few dozen hits: sorting their positions by term index (stable, so a term's
-    // hits keep the text's order) groups them without a dictionary.
-    var order: [Int] = []
+    // A record has a hundred hits or so: sorting one integer per hit, its term index above its
+    // position, groups them by term with each term's hits in the text's order, without a
+    // dictionary and without copying a hit (and retaining its strings) per comparison.
+    var order: [UInt64] = []
     order.reserveCapacity(evidence.count)
-    for index in evidence.indices where include(evidence[index]) { order.append(index) }
-    order.sort { a, b in
-      let termA = evidence[a].lexiconTerm.termIndex
-      let termB = evidence[b].lexiconTerm.termIndex
-      return termA != termB ? termA < termB : a < b
+    for (index, hit) in evidence.enumerated() where include(hit) {
+      order.append(UInt64(hit.lexiconTerm.termIndex) << 32 | UInt64(index))
     }
+    order.sort()
     var dimension: String?
     var category: String?
     var term: LexiconTermIdentity?
-    for index in order {
-      let hit = evidence[index]
+    for key in order {
+      let hit = evidence[Int(truncatingIfNeeded: key & 0xFFFF_FFFF)]
       let identity = hit.lexiconTerm
       if identity !== term {
         if term != nil { json.appendRaw("]") }
