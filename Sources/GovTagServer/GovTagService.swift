@@ -122,26 +122,28 @@ package struct GovTagService: Sendable {
 
   /// The `evidence` query parameter: `standard` (the default), `all` or `none`.
   func evidenceDetail(_ request: Request) throws -> LabelledRecordWriter.EvidenceDetail {
-    guard let value = request.uri.queryParameters["evidence"] else { return .standard }
-    guard let detail = LabelledRecordWriter.EvidenceDetail(rawValue: String(value)) else {
-      throw APIError(
-        .badRequest, code: "invalid_parameter",
-        message: "evidence=\(String(value).escapingControlCharacters) is not one of standard, all, none",
-        hint: "leave it out for the default (standard), as govtag tag --evidence")
-    }
-    return detail
+    try Self.choice(request, "evidence", default: .standard, option: "--evidence")
   }
 
   /// The `evidence_layout` query parameter: `compact` (the default) or `full`.
   func evidenceLayout(_ request: Request) throws -> LabelledRecordWriter.EvidenceLayout {
-    guard let value = request.uri.queryParameters["evidence_layout"] else { return .compact }
-    guard let layout = LabelledRecordWriter.EvidenceLayout(rawValue: String(value)) else {
+    try Self.choice(request, "evidence_layout", default: .compact, option: "--evidence-layout")
+  }
+
+  /// A query parameter that takes one of `Value`'s cases, named as the CLI's `option` names them;
+  /// an unknown value is a 400 that lists the allowed ones.
+  static func choice<Value: RawRepresentable & CaseIterable>(
+    _ request: Request, _ name: String, default fallback: Value, option: String
+  ) throws -> Value where Value.RawValue == String {
+    guard let value = request.uri.queryParameters[name[...]] else { return fallback }
+    guard let choice = Value(rawValue: String(value)) else {
+      let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
       throw APIError(
         .badRequest, code: "invalid_parameter",
-        message: "evidence_layout=\(String(value).escapingControlCharacters) is not one of compact, full",
-        hint: "leave it out for the default (compact), as govtag tag --evidence-layout")
+        message: "\(name)=\(String(value).escapingControlCharacters) is not one of \(allowed)",
+        hint: "leave it out for the default (\(fallback.rawValue)), as govtag tag \(option)")
     }
-    return layout
+    return choice
   }
 
   /// Whether the client asked for JSON Lines (`Accept: application/x-ndjson`): the exact bytes
