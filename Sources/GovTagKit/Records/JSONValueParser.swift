@@ -200,13 +200,11 @@ struct JSONValueParser {
       guard index < bytes.count else { throw SyntaxError(offset: index) }
       let escape = bytes[index]
       index += 1
+      if let byte = Self.unescaped(escape) {
+        decoded.append(byte)
+        continue
+      }
       switch escape {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
-      case UInt8(ascii: "b"): decoded.append(0x08)
-      case UInt8(ascii: "f"): decoded.append(0x0C)
-      case UInt8(ascii: "n"): decoded.append(0x0A)
-      case UInt8(ascii: "r"): decoded.append(0x0D)
-      case UInt8(ascii: "t"): decoded.append(0x09)
       case UInt8(ascii: "u"):
         let escapeOffset = index - 2
         var scalar = try hex4()
@@ -226,6 +224,21 @@ struct JSONValueParser {
         decoded.append(contentsOf: String(Character(character)).utf8)
       default: throw SyntaxError(offset: index - 1)
       }
+    }
+  }
+
+  /// The byte a one-character escape stands for (`n` of `\n` → 0x0A; `"`, `\` and `/` stand for
+  /// themselves), or `nil` for `u` and for anything JSON does not allow after a backslash.
+  @inline(__always)
+  static func unescaped(_ escape: UInt8) -> UInt8? {
+    switch escape {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): escape
+    case UInt8(ascii: "b"): 0x08
+    case UInt8(ascii: "f"): 0x0C
+    case UInt8(ascii: "n"): 0x0A
+    case UInt8(ascii: "r"): 0x0D
+    case UInt8(ascii: "t"): 0x09
+    default: nil
     }
   }
 

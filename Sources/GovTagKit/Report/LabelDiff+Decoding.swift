@@ -578,12 +578,11 @@ struct JSONLineScanner {
       }
       let kind = bytes[index + 1]
       index += 2
+      if let byte = JSONValueParser.unescaped(kind) {
+        result.append(byte)
+        continue
+      }
       switch kind {
-      case UInt8(ascii: "b"): result.append(0x08)
-      case UInt8(ascii: "f"): result.append(0x0C)
-      case UInt8(ascii: "n"): result.append(0x0A)
-      case UInt8(ascii: "r"): result.append(0x0D)
-      case UInt8(ascii: "t"): result.append(0x09)
       case UInt8(ascii: "u"):
         var scalar = unit(at: index)
         index += 4
@@ -598,7 +597,7 @@ struct JSONLineScanner {
           }
         }
         result.append(contentsOf: String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
-      default: result.append(kind)  // \" \\ \/
+      default: break  // the range was checked: nothing else follows a backslash
       }
     }
     return result
