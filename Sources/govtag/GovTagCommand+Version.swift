@@ -28,7 +28,7 @@ extension GovTagCommand {
     return """
       govtag \(GovTagVersion.current)
       ICU \(ICU.version)
-      lexicons \(shown) (\(lexicons.rule)), \(state)
+      lexicons \(shown) (\(lexicons.ruleDescription)), \(state)
       """
   }
 }

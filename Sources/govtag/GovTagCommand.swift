@@ -34,7 +34,7 @@ struct GovTagCommand: AsyncParsableCommand {
 
   func run() throws {
     guard version else { throw CleanExit.helpRequest(self) }
-    print(Self.versionText(lexicons: LexiconDirectory.resolve(option: nil)))
+    print(Self.versionText(lexicons: LexiconDirectory.resolve(option: nil, names: .commandLine)))
   }
 
   /// ArgumentParser's `main`, except that its error messages, which quote the arguments as

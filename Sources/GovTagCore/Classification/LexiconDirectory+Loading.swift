@@ -28,16 +28,21 @@ extension LexiconDirectory {
   }
 
   /// `error` with this directory as its context; a problem with the directory itself (it cannot
-  /// be read, it holds no lexicon files) names both ways of choosing another one (or, for a
-  /// directory a program passed, none of the command line's).
+  /// be read, it holds no lexicon files) names both ways of choosing another one: the caller's
+  /// option as ``names`` names it, and the environment variable (for a directory a program
+  /// passed, neither).
   func annotated(_ error: GovTagError) -> GovTagError {
     var error = error
     error.context = description
     if let location = error.location, location.file == path, location.line == nil {
       error.hint =
-        rule == .argument
-        ? "pass the folder that holds the lexicon .yaml files"
-        : "name the folder that holds the lexicon .yaml files with --lexicons DIR or \(Self.environmentVariable)=DIR"
+        if rule == .argument {
+          "pass the folder that holds the lexicon .yaml files"
+        } else if let option = names[.lexicons] {
+          "name the folder that holds the lexicon .yaml files with \(option) DIR or \(Self.environmentVariable)=DIR"
+        } else {
+          "pass the folder that holds the lexicon .yaml files, or set \(Self.environmentVariable)=DIR"
+        }
     }
     return error
   }

@@ -12,11 +12,12 @@ import Foundation
 ///
 /// Its `description` names the directory and the rule, e.g. `lexicons from GOVTAG_LEXICONS=/x`;
 /// every lexicon error is prefixed with it (see ``loadModel()``), so a user who did not choose the
-/// directory learns which one was read.
+/// directory learns which one was read. The caller's option is named as ``names`` names
+/// ``SettingNames/Setting/lexicons`` (`--lexicons` for the command line), else not at all.
 public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
   /// Which rule chose the directory.
   public enum Rule: Hashable, Sendable, CustomStringConvertible {
-    /// `--lexicons DIR` on the command line.
+    /// The caller's setting for the folder (`--lexicons DIR` on the command line).
     case option
     /// The `GOVTAG_LEXICONS` environment variable.
     case environment
@@ -27,11 +28,11 @@ public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
     /// The folder a program passed to `GovTag(lexicons:)`: messages name no command-line flag.
     case argument
 
-    /// How the rule is named in `govtag --version`.
+    /// How the rule is named; ``LexiconDirectory/ruleDescription`` names ``option`` as the caller does.
     public var description: String {
       switch self {
       case .argument: "the program's argument"
-      case .option: "--lexicons"
+      case .option: "the caller's setting"
       case .environment: LexiconDirectory.environmentVariable
       case .installation: "beside the executable"
       case .workingDirectory: "the working directory"
@@ -56,12 +57,21 @@ public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
   /// the description of the working-directory fallback, so that a user sees where an installed
   /// copy was expected.
   public var installedPath: String?
+  /// How the description and the hints name the caller's option (``SettingNames/Setting/lexicons``).
+  public var names: SettingNames
 
   /// Creates a directory chosen by `rule`.
-  public init(path: String, rule: Rule, installedPath: String? = nil) {
+  ///
+  /// - Parameters:
+  ///   - path: the folder.
+  ///   - rule: the rule that chose it.
+  ///   - installedPath: the folder looked for beside the executable, named by the working-directory rule.
+  ///   - names: how messages name the caller's option; the default words them for a program.
+  public init(path: String, rule: Rule, installedPath: String? = nil, names: SettingNames = SettingNames()) {
     self.path = path
     self.rule = rule
     self.installedPath = installedPath
+    self.names = names
   }
 
   /// Chooses the lexicon directory by the four rules of ``LexiconDirectory``.
@@ -69,7 +79,8 @@ public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
   /// The defaults read the real process; tests pass their own.
   ///
   /// - Parameters:
-  ///   - option: the value of `--lexicons`, or `nil` when it was not given.
+  ///   - option: the value of the caller's option (`--lexicons`), or `nil` when it was not given.
+  ///   - names: how messages name that option (``SettingNames/Setting/lexicons``).
   ///   - environment: the environment variables; this process's when `nil`.
   ///   - executable: the real path of the running executable (symbolic links resolved), or `nil`
   ///     when it cannot be known.
@@ -79,20 +90,21 @@ public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
   ///   loading it reports the problem.
   public static func resolve(
     option: String?,
+    names: SettingNames = SettingNames(),
     environment: [String: String]? = nil,
     executable: String? = LexiconDirectory.executablePath(),
     isDirectory: (String) -> Bool = LexiconDirectory.isDirectory
   ) -> LexiconDirectory {
-    if let option { return LexiconDirectory(path: option, rule: .option) }
+    if let option { return LexiconDirectory(path: option, rule: .option, names: names) }
     let environment = environment ?? ProcessInfo.processInfo.environment
     if let value = environment[environmentVariable], !value.isEmpty {
-      return LexiconDirectory(path: value, rule: .environment)
+      return LexiconDirectory(path: value, rule: .environment, names: names)
     }
     let installed = executable.map(installedPath(besideExecutable:))
     if let installed, isDirectory(installed) {
-      return LexiconDirectory(path: installed, rule: .installation)
+      return LexiconDirectory(path: installed, rule: .installation, names: names)
     }
-    return LexiconDirectory(path: workingDirectoryPath, rule: .workingDirectory, installedPath: installed)
+    return LexiconDirectory(path: workingDirectoryPath, rule: .workingDirectory, installedPath: installed, names: names)
   }
 
   /// `../share/govtag/Lexicons` from the executable's folder, without the `..`:
@@ -121,7 +133,14 @@ public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
   }
 
-  /// `lexicons from --lexicons lex`, `lexicons from GOVTAG_LEXICONS=/x`,
+  /// The rule that chose the directory, as `govtag --version` names it: ``Rule/description``, or
+  /// for ``Rule/option`` the caller's name for it (`--lexicons`) when ``names`` has one.
+  public var ruleDescription: String {
+    rule == .option ? names[.lexicons] ?? rule.description : rule.description
+  }
+
+  /// `lexicons from --lexicons lex` (`lexicons from lex` when ``names`` names no option),
+  /// `lexicons from GOVTAG_LEXICONS=/x`,
   /// `lexicons from /opt/govtag/share/govtag/Lexicons (beside the executable)` or
   /// `lexicons from ./Lexicons (the working directory; none installed at /usr/local/share/govtag/Lexicons)`.
   public var description: String {
@@ -129,7 +148,7 @@ public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
     case .argument:
       return "lexicons from \(path)"
     case .option:
-      return "lexicons from --lexicons \(path)"
+      return "lexicons from " + (names[.lexicons].map { "\($0) " } ?? "") + path
     case .environment:
       return "lexicons from \(Self.environmentVariable)=\(path)"
     case .installation:

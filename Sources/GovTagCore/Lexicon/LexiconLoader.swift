@@ -8,6 +8,8 @@ internal import Yams
 public struct LexiconLoader {
   /// The taxonomy that ids are checked against.
   public var taxonomy: Taxonomy
+  /// How the hints name the setting that chooses the folder (``SettingNames/Setting/lexicons``).
+  public var names: SettingNames
 
   /// Files in a lexicon directory that are not dimension lexicons.
   ///
@@ -21,7 +23,14 @@ public struct LexiconLoader {
   public static let weightRange: ClosedRange<Double> = 0.000_001...10
 
   /// Creates a loader for `taxonomy`.
-  public init(taxonomy: Taxonomy = .standard) { self.taxonomy = taxonomy }
+  ///
+  /// - Parameters:
+  ///   - taxonomy: the dimensions and categories ids are checked against.
+  ///   - names: how hints name the caller's settings; the default words them for a program.
+  public init(taxonomy: Taxonomy = .standard, names: SettingNames = SettingNames()) {
+    self.taxonomy = taxonomy
+    self.names = names
+  }
 
   /// Loads every `*.yaml` dimension file of `directory`.
   ///
@@ -35,14 +44,13 @@ public struct LexiconLoader {
       names = try FileManager.default.contentsOfDirectory(atPath: directory)
     } catch {
       throw GovTagError(
-        .io, "cannot read the lexicon directory: \(error.localizedDescription)",
-        at: SourceLocation(file: directory), hint: "pass the folder that holds the lexicon .yaml files with --lexicons")
+        .io, "cannot read the lexicon directory: \(error.localizedDescription)", at: SourceLocation(file: directory),
+        hint: folderHint)
     }
     let files = names.filter { $0.hasSuffix(".yaml") && !Self.nonDimensionFiles.contains($0) }.sorted()
     guard !files.isEmpty else {
       throw GovTagError(
-        .lexicon, "no lexicon files (*.yaml) found", at: SourceLocation(file: directory),
-        hint: "pass the folder that holds the lexicon .yaml files with --lexicons")
+        .lexicon, "no lexicon files (*.yaml) found", at: SourceLocation(file: directory), hint: folderHint)
     }
     var problems: [GovTagError] = []
     var dimensions: [DimensionLexicon] = []
@@ -75,6 +83,11 @@ public struct LexiconLoader {
     let order = Dictionary(uniqueKeysWithValues: taxonomy.dimensions.enumerated().map { ($1.id, $0) })
     dimensions.sort { order[$0.id, default: .max] < order[$1.id, default: .max] }
     return LexiconSet(dimensions: dimensions)
+  }
+
+  /// What to do when the folder is not a lexicon folder.
+  private var folderHint: String {
+    "pass the folder that holds the lexicon .yaml files" + (names[.lexicons].map { " with \($0)" } ?? "")
   }
 
   /// Parses one dimension file's text.

@@ -14,7 +14,7 @@ package struct AnnotatorComparer: Sendable {
   ///   - model: the compiled lexicons.
   ///   - field: the field holding the labels (by default `manual`, changed with `--field`).
   ///   - jobs: worker threads, at least 1.
-  package init(model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "manual", option: "--field"), jobs: Int) {
+  package init(model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "manual"), jobs: Int) {
     self.model = model
     self.field = field
     self.jobs = max(1, jobs)

@@ -3,11 +3,15 @@ extension AnnotatorComparison {
   /// yes, both yes, both no, observed agreement, kappa, disagreements and GovTag's side), the
   /// dimension pooled, then the overall pooled figures.
   ///
+  /// - Parameter names: how the heading names the caller's setting for a comparison
+  ///   (``SettingNames/Setting/compare``: `govtag audit --compare` on the command line); the
+  ///   default words it for a program.
   /// - Returns: the report, ending with a newline.
-  package func renderText() -> String {
+  package func renderText(names: SettingNames = SettingNames()) -> String {
     var lines: [String] = []
+    let heading = names[.compare].map { "govtag audit \($0)" } ?? "govtag annotator comparison"
     lines.append(
-      "govtag audit --compare: A = \(fileA), B = \(fileB), \(CorpusSummary.count(matched, "record")) in both, labels in \"\(field)\", lexicons \(lexiconVersion)"
+      "\(heading): A = \(fileA), B = \(fileB), \(CorpusSummary.count(matched, "record")) in both, labels in \"\(field)\", lexicons \(lexiconVersion)"
     )
     for (d, result) in agreement.dimensions.enumerated() where result.records > 0 {
       lines.append("")

@@ -6,18 +6,20 @@ extension AuditReport {
   /// - Parameters:
   ///   - top: how many suspects (and terms) to show; the JSON and CSV outputs list them all.
   ///   - terms: whether to add the term accountability table.
+  ///   - names: how the notes under cut lists name the caller's settings (``SettingNames/Setting/top``,
+  ///     `json`, `csv`); the default words them for a program.
   /// - Returns: the report, ending with a newline.
-  package func renderText(top: Int, terms showTerms: Bool) -> String {
+  package func renderText(top: Int, terms showTerms: Bool, names: SettingNames = SettingNames()) -> String {
     var lines: [String] = []
     lines.append(
       "govtag audit: \(CorpusSummary.count(records, "record")) from \(inputs.joined(separator: ", ")), manual labels in \"\(field)\", lexicons \(lexiconVersion)"
     )
     lines += renderAgreement()
     lines.append("")
-    lines += renderSuspects(top: top)
+    lines += renderSuspects(top: top, names: names)
     if showTerms {
       lines.append("")
-      lines += renderTerms(top: top)
+      lines += renderTerms(top: top, names: names)
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -70,7 +72,7 @@ extension AuditReport {
   }
 
   /// The top suspects, each with its evidence.
-  func renderSuspects(top: Int) -> [String] {
+  func renderSuspects(top: Int, names: SettingNames = SettingNames()) -> [String] {
     guard !suspects.isEmpty else { return ["Suspects: none; the manual labels and GovTag agree on every category"] }
     let shown = suspects.prefix(max(0, top))
     let calibrated = suspects.contains { $0.wrongProbability != nil }
@@ -97,13 +99,20 @@ extension AuditReport {
       }
     }
     if suspects.count > shown.count {
-      lines.append("  … and \(suspects.count - shown.count) more: --top N shows more, --json or --csv FILE lists them all")
+      var listAll = "the JSON or CSV output lists them all"
+      if let json = names[.json], let csv = names[.csv] { listAll = "\(json) or \(csv) FILE lists them all" }
+      lines.append("  … and \(suspects.count - shown.count) more: \(Self.showMore(names)), \(listAll)")
     }
     return lines
   }
 
+  /// How the note under a cut list says to show more: `--top N shows more` on the command line.
+  static func showMore(_ names: SettingNames) -> String {
+    names[.top].map { "\($0) N shows more" } ?? "a larger top shows more"
+  }
+
   /// The term accountability table.
-  func renderTerms(top: Int) -> [String] {
+  func renderTerms(top: Int, names: SettingNames = SettingNames()) -> [String] {
     guard !terms.isEmpty else { return ["Terms: no lexicon term fired in any record"] }
     var lines = [
       "Terms to review: \(CorpusSummary.count(terms.count, "term")) fired; most false firings first, then lowest precision"
@@ -120,7 +129,10 @@ extension AuditReport {
       ])
     }
     lines += table.render()
-    if terms.count > top { lines.append("  … and \(terms.count - top) more: --top N shows more, --json lists them all") }
+    if terms.count > top {
+      let listAll = names[.json].map { "\($0) lists them all" } ?? "the JSON output lists them all"
+      lines.append("  … and \(terms.count - top) more: \(Self.showMore(names)), \(listAll)")
+    }
     lines.append(
       "  fired: records with a counted hit; judged: of those, records whose manual labels cover the dimension; false: judged records without the category; sole: records where it alone carried an assigned label"
     )

@@ -14,7 +14,7 @@ package struct CalibrationRun: Sendable {
   package var fitter = CalibrationFitter()
 
   /// Creates a run.
-  package init(model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "gold", option: "--field"), jobs: Int) {
+  package init(model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "gold"), jobs: Int) {
     self.model = model
     self.field = field
     self.jobs = max(1, jobs)

@@ -17,7 +17,7 @@ package struct Evaluator: Sendable {
   ///   - groupBy: a field to group figures by, or `nil`.
   ///   - jobs: worker threads, at least 1.
   package init(
-    model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "gold", option: "--field"),
+    model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "gold"),
     groupBy: String? = nil, jobs: Int
   ) {
     self.model = model

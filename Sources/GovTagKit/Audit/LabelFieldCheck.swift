@@ -1,7 +1,7 @@
 /// Turns "this record has no `manual` field", repeated for every record of a corpus that keeps
 /// its labels under another name, into one error that names the fields the records do have:
 /// `none of the 39000 records has a "manual" field; the records have "gold" (39000 records);
-/// pass --field gold`.
+/// pass --field gold` on the command line, `read the field "gold" instead` for a program.
 ///
 /// Problems are held back until a record shows that the field exists; from then on, and for
 /// every problem held so far, they are passed on in input order, since a record without the
@@ -12,9 +12,12 @@
 struct LabelFieldCheck<Problem> {
   /// The field the command reads labels from.
   let field: String
-  /// The option that names another field, for the hint: `--field`; `nil` for a command that
-  /// reads GovTag's labels only (`export`), whose hint is to tag the records first.
+  /// The caller's name for the setting that chooses another field, for the hint: `--field` on
+  /// the command line (``SettingNames/Setting/field``); `nil` words the hint neutrally.
   let option: String?
+  /// Whether the field holds GovTag's labels (`labels`), whose hint without ``option`` is to tag
+  /// the records first (`export`, which reads GovTag's labels only); else people's labels.
+  let readsGovTagLabels: Bool
   /// Whether some record had the field.
   private(set) var fieldSeen = false
   /// Problems held until the field is seen, with whether each is a missing field.
@@ -26,9 +29,10 @@ struct LabelFieldCheck<Problem> {
   private var candidates: [(name: String, records: Int)] = []
 
   /// Creates a check.
-  init(field: String, option: String?) {
+  init(field: String, option: String?, readsGovTagLabels: Bool = false) {
     self.field = field
     self.option = option
+    self.readsGovTagLabels = readsGovTagLabels
   }
 
   /// A record had the field (its labels may still be wrong).
@@ -82,22 +86,23 @@ struct LabelFieldCheck<Problem> {
         others,
         GovTagError(
           .input, message + ", nor any other field of labels ({\"capability\": [...], ...})", at: firstMissing,
-          hint: option.map { "add the labels to the records, or name the field that holds them with \($0)" }
-            ?? "label the records with govtag tag first")
+          hint: readsGovTagLabels && option == nil
+            ? "label the records with govtag tag first"
+            : "add the labels to the records, or name the field that holds them" + (option.map { " with \($0)" } ?? ""))
       )
     }
     let ranked = candidates.enumerated().sorted { ($0.element.records, -$0.offset) > ($1.element.records, -$1.offset) }.map(
       \.element)
     let found = ranked.map { "\"\($0.name)\" (\($0.records) record\($0.records == 1 ? "" : "s"))" }.joined(separator: ", ")
-    guard let option else {
-      return (
-        others,
-        GovTagError(
-          .input, message + "; the records have \(found)", at: firstMissing, hint: "label the records with govtag tag first")
-      )
+    let hint: String
+    if let option {
+      hint = "pass " + ranked.map { "\(option) \($0.name)" }.joined(separator: " or ")
+    } else if readsGovTagLabels {
+      hint = "label the records with govtag tag first"
+    } else {
+      hint = "read the field " + ranked.map { "\"\($0.name)\"" }.joined(separator: " or ") + " instead"
     }
-    let pass = ranked.map { "\(option) \($0.name)" }.joined(separator: " or ")
-    return (others, GovTagError(.input, message + "; the records have \(found)", at: firstMissing, hint: "pass \(pass)"))
+    return (others, GovTagError(.input, message + "; the records have \(found)", at: firstMissing, hint: hint))
   }
 
   /// The fields of `fields` that look like labels: objects with a dimension key holding a list

@@ -11,18 +11,22 @@ extension ReferenceLabels {
   package struct Field: Sendable, Hashable {
     /// The field's name, e.g. `gold` or `manual`.
     package var name: String
-    /// The command-line option that changes it, for hints: `--field`.
-    package var option: String
+    /// How hints name the caller's setting that chooses another field (``SettingNames/Setting/field``,
+    /// `--field` on the command line).
+    package var names: SettingNames
 
     /// Creates a field description.
     ///
     /// - Parameters:
     ///   - name: the JSON field name.
-    ///   - option: the command-line option that names the field, quoted in hints.
-    package init(name: String, option: String) {
+    ///   - names: how hints name the caller's settings; the default words them for a program.
+    package init(name: String, names: SettingNames = SettingNames()) {
       self.name = name
-      self.option = option
+      self.names = names
     }
+
+    /// The caller's name for the setting that chooses the field, or `nil` for neutral hints.
+    var option: String? { names[.field] }
   }
 
   /// Keys of a label object that are not dimensions.
@@ -48,7 +52,8 @@ extension ReferenceLabels {
     guard let value = fields[name] else {
       return problem(
         "the record has no \"\(name)\" field",
-        "add its labels as \"\(name)\": {\"capability\": [...], ...}, or name the field that holds them with \(field.option)")
+        "add its labels as \"\(name)\": {\"capability\": [...], ...}, or name the field that holds them"
+          + (field.option.map { " with \($0)" } ?? ""))
     }
     guard case .object(let object) = value else {
       if case .null = value {

@@ -44,6 +44,9 @@ package struct BatchConfiguration: Sendable {
   package static let maxJobs = 256
   /// Seconds between two saves of the resume state.
   package var checkpointInterval: Double = 0.5
+  /// How messages name the caller's settings (`--jobs`, `--resume`… on the command line); the
+  /// default words them for a program. Not part of the output, so not of ``outputFingerprint``.
+  package var settingNames = SettingNames()
 
   /// Creates a configuration with `jobs` workers.
   package init(jobs: Int) { self.jobs = min(max(1, jobs), Self.maxJobs) }

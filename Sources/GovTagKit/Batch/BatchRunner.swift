@@ -103,7 +103,10 @@ package struct BatchRunner: Sendable {
     let evidenceFragments = EvidenceJSONFragmentTable(model: model)
     let configuration = self.configuration
     let options = configuration.outputFingerprint
-    try OutputFile.refuseOverlap(outputs: [("-o", destination.output), ("--errors", destination.errors)], inputs: inputs)
+    let names = configuration.settingNames
+    try OutputFile.refuseOverlap(
+      outputs: [(names[.output] ?? "the output", destination.output), (names[.errors] ?? "the errors file", destination.errors)],
+      inputs: inputs)
     let described = ResumeState.describe(inputs)
 
     // Open the outputs: fresh, or where the interrupted run's state says it stopped.
@@ -112,16 +115,19 @@ package struct BatchRunner: Sendable {
     let errors: OutputFile?
     if resume {
       guard let path = destination.output else {
-        throw GovTagError(.usage, "--resume needs an output file (-o)", hint: "standard output cannot be resumed")
+        let message =
+          names[.resume].map { "\($0) needs an output file" + (names[.output].map { " (\($0))" } ?? "") }
+          ?? "resuming needs an output file"
+        throw GovTagError(.usage, message, hint: "standard output cannot be resumed")
       }
-      let loaded = try ResumeState.load(for: path)
+      let loaded = try ResumeState.load(for: path, names: names)
       if let mismatch = loaded.mismatch(rulesVersion: model.rulesVersion, options: options, inputs: described) {
         throw GovTagError(
-          .usage, "cannot resume: \(mismatch)", at: SourceLocation(file: path), hint: "run without --resume to start again")
+          .usage, "cannot resume: \(mismatch)", at: SourceLocation(file: path), hint: OutputFile.startAgain(names))
       }
       state = loaded
-      output = try OutputFile.resuming(path, at: loaded.outputBytes)
-      errors = try destination.errors.map { try OutputFile.resuming($0, at: loaded.errorsBytes) }
+      output = try OutputFile.resuming(path, at: loaded.outputBytes, names: names)
+      errors = try destination.errors.map { try OutputFile.resuming($0, at: loaded.errorsBytes, names: names) }
     } else {
       output = try OutputFile.file(destination.output ?? "-")
       errors = try destination.errors.map { try OutputFile.file($0) }
@@ -168,7 +174,7 @@ package struct BatchRunner: Sendable {
     var inFlightHead = 0
     var inputsWarned: Set<Int> = []
     let pipeline = OrderedParallelPipeline<Chunk, ChunkResult>(
-      workers: configuration.jobs, window: configuration.jobs * configuration.chunksInFlightPerJob)
+      workers: configuration.jobs, window: configuration.jobs * configuration.chunksInFlightPerJob, names: names)
     do {
       try pipeline.run(
         isCancelled: shouldStop,
@@ -237,7 +243,7 @@ package struct BatchRunner: Sendable {
                 }
                 guard var record = next else { break }
                 handled += 1
-                if let tooLarge = Self.oversizeError(record, limit: configuration.maxRecordBytes) {
+                if let tooLarge = Self.oversizeError(record, limit: configuration.maxRecordBytes, names: names) {
                   record.payload = .failure(tooLarge)
                 }
                 if case .blank = record.payload {} else { records += 1 }
@@ -373,7 +379,13 @@ package struct BatchRunner: Sendable {
   ///
   /// Labelling time and memory grow with a record's length; one pathological record (a whole
   /// file pasted into one line) must become an error record, not hold up or kill the run.
-  static func oversizeError(_ record: RawRecord, limit: Int) -> RecordError? {
+  ///
+  /// - Parameters:
+  ///   - record: the record as read.
+  ///   - limit: the most bytes a record may have.
+  ///   - names: how the hint names the caller's setting for the limit (``SettingNames/Setting/maxRecordBytes``).
+  /// - Returns: the error, or `nil` when the record fits.
+  static func oversizeError(_ record: RawRecord, limit: Int, names: SettingNames = SettingNames()) -> RecordError? {
     let size: Int
     var id: String?
     switch record.payload {
@@ -386,11 +398,14 @@ package struct BatchRunner: Sendable {
     guard size > limit else { return nil }
     return RecordError(
       location: record.location, id: id, reason: "the record is \(size) bytes, more than the limit of \(limit)",
-      hint: "split its text, or raise --max-record-bytes")
+      hint: "split its text, or raise " + (names[.maxRecordBytes] ?? "the record size limit"))
   }
 
-  /// The reader for one input, by `--input-format` or by its extension.
+  /// The reader for one input, by ``BatchConfiguration/inputFormat`` or by its extension.
   static func reader(for path: String, configuration: BatchConfiguration) throws -> any RecordReader {
+    let names = configuration.settingNames
+    // `use --input-format txt` on the command line, `choose the txt input format` for a program.
+    let useTxt = names[.inputFormat].map { "use \($0) txt" } ?? "choose the txt input format"
     var isDirectory: ObjCBool = false
     let exists = path == "-" || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
     guard exists else {
@@ -402,21 +417,22 @@ package struct BatchRunner: Sendable {
       // folder) than a folder of .txt files: read it as one only when told to.
       throw GovTagError(
         .io, "the input is a folder, though its name ends like a .\(named.rawValue) file", at: SourceLocation(file: path),
-        hint: "name the files inside it, or use --input-format txt to read it as a folder of .txt files")
+        hint: "name the files inside it, or \(useTxt) to read it as a folder of .txt files")
     }
     let format = configuration.inputFormat ?? InputFormat.detect(path, isDirectory: isDirectory.boolValue) ?? .jsonl
     if isDirectory.boolValue && format != .txt {
       throw GovTagError(
         .io, "the input is a directory", at: SourceLocation(file: path),
-        hint: "name the files inside it, or use --input-format txt for a folder of .txt files")
+        hint: "name the files inside it, or \(useTxt) for a folder of .txt files")
     }
     switch format {
     case .jsonl: return try JSONLinesRecordReader(path: path)
-    case .json: return try JSONArrayRecordReader(path: path)
-    case .csv: return try CSVRecordReader(path: path, columns: configuration.csvColumns)
+    case .json: return try JSONArrayRecordReader(path: path, names: names)
+    case .csv: return try CSVRecordReader(path: path, columns: configuration.csvColumns, names: names)
     case .txt:
       guard isDirectory.boolValue else {
-        throw GovTagError(.io, "--input-format txt needs a folder of .txt files", at: SourceLocation(file: path))
+        let txt = names[.inputFormat].map { "\($0) txt" } ?? "the txt input format"
+        throw GovTagError(.io, "\(txt) needs a folder of .txt files", at: SourceLocation(file: path))
       }
       return try TextDirectoryRecordReader(path: path)
     }

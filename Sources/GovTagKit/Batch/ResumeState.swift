@@ -84,13 +84,17 @@ struct ResumeState: Codable, Equatable {
 
   /// Loads the state of `output`.
   ///
+  /// - Parameters:
+  ///   - output: the output file of the interrupted run.
+  ///   - names: how hints name the caller's settings (``SettingNames/Setting/resume``).
   /// - Throws: `GovTagError` when there is none or it cannot be read.
-  static func load(for output: String) throws -> ResumeState {
+  static func load(for output: String, names: SettingNames = SettingNames()) throws -> ResumeState {
     let path = Self.path(for: output)
+    let runAgain = names[.resume].map { "run without \($0)" } ?? "run without resuming"
     guard let data = FileManager.default.contents(atPath: path) else {
       throw GovTagError(
         .usage, "there is no interrupted run to resume", at: SourceLocation(file: output),
-        hint: "\(path) does not exist; run without --resume")
+        hint: "\(path) does not exist; \(runAgain)")
     }
     do {
       let state = try JSONDecoder().decode(ResumeState.self, from: data)
@@ -102,7 +106,7 @@ struct ResumeState: Codable, Equatable {
       throw error
     } catch {
       throw GovTagError(
-        .io, "the resume state cannot be read: \(error)", at: SourceLocation(file: path), hint: "run without --resume")
+        .io, "the resume state cannot be read: \(error)", at: SourceLocation(file: path), hint: runAgain)
     }
   }
 

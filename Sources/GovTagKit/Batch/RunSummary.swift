@@ -39,7 +39,11 @@ package struct RunSummary: Sendable, Hashable, Codable {
   package var succeeded: Bool { failed == 0 && inputErrors.isEmpty && !interrupted }
 
   /// One line for people: `read 150 records from 2 inputs: 149 labelled, 1 failed (3.1 MB in 0.8 s, 187 records/s)`.
-  package var line: String {
+  ///
+  /// - Parameter names: how the line names the caller's settings: records reused `from --previous`
+  ///   on the command line, `from the previous run` by default.
+  /// - Returns: the line, without a line break.
+  package func line(names: SettingNames = SettingNames()) -> String {
     var text = "read \(recordsRead) record\(recordsRead == 1 ? "" : "s")"
     // An interrupted run usually stops inside an input, which "from 0 inputs" would hide.
     text +=
@@ -47,7 +51,7 @@ package struct RunSummary: Sendable, Hashable, Codable {
       ? " (\(inputsRead) input\(inputsRead == 1 ? "" : "s") read to the end)"
       : " from \(inputsRead) input\(inputsRead == 1 ? "" : "s")"
     text += ": \(labelled) labelled"
-    if reused > 0 { text += " (\(reused) reused from --previous)" }
+    if reused > 0 { text += " (\(reused) reused from \(names[.previous] ?? "the previous run"))" }
     text += ", \(failed) failed"
     if blankLines > 0 { text += ", \(blankLines) blank line\(blankLines == 1 ? "" : "s") skipped" }
     if !inputErrors.isEmpty { text += "; \(inputErrors.count) input\(inputErrors.count == 1 ? "" : "s") could not be read" }

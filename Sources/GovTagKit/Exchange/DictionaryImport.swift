@@ -23,11 +23,15 @@ package struct DictionaryImport: Sendable {
   ///   - format: ``DictionaryFormat/liwc`` or ``DictionaryFormat/quanteda``.
   ///   - file: its name, for messages.
   ///   - dimension: the taxonomy dimension its categories belong to.
+  ///   - taxonomy: the dimensions, for categories named after another one.
+  ///   - names: how hints name the caller's settings (``SettingNames/Setting/dimension``); the
+  ///     default words them for a program.
   /// - Returns: the import.
   /// - Throws: `GovTagError` with code `.input` naming the file and line of a category that is no
   ///   category of the dimension, a malformed row, or a wildcard inside a term.
   package static func read(
-    _ text: String, format: DictionaryFormat, file: String, dimension: Taxonomy.Dimension, taxonomy: Taxonomy = .standard
+    _ text: String, format: DictionaryFormat, file: String, dimension: Taxonomy.Dimension, taxonomy: Taxonomy = .standard,
+    names: SettingNames = SettingNames()
   ) throws -> DictionaryImport {
     let raw: [RawCategory]
     switch format {
@@ -53,7 +57,8 @@ package struct DictionaryImport: Sendable {
         throw GovTagError(
           .input, "category \"\(name)\" is no category of \(dimension.id)", at: SourceLocation(file: file, line: category.line),
           hint:
-            "rename it to one of \(dimension.categories.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")), or choose another --dimension"
+            "rename it to one of \(dimension.categories.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")), or "
+            + (names[.dimension].map { "choose another \($0)" } ?? "import it into another dimension")
         )
       }
       for pattern in category.patterns {

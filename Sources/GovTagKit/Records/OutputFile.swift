@@ -71,11 +71,15 @@ package final class OutputFile {
 
   /// Reopens `path`'s temporary file left by an interrupted run, cut to `length` bytes, for appending.
   ///
+  /// - Parameters:
+  ///   - path: the output file.
+  ///   - length: the bytes the interrupted run had written.
+  ///   - names: how hints name the caller's settings (``SettingNames/Setting/resume``).
   /// - Throws: `GovTagError` when it is missing or shorter than `length`, or another run holds it.
-  package static func resuming(_ path: String, at length: Int) throws -> OutputFile {
+  package static func resuming(_ path: String, at length: Int, names: SettingNames = SettingNames()) throws -> OutputFile {
     let final = try finalPath(of: path)
     let temporary = final + ".partial"
-    let fd = try openTemporary(temporary, output: path, creating: false)
+    let fd = try openTemporary(temporary, output: path, creating: false, names: names)
     let size = lseek(fd, 0, SEEK_END)
     guard size >= 0, Int(size) >= length, ftruncate(fd, off_t(length)) == 0,
       lseek(fd, off_t(length), SEEK_SET) >= 0
@@ -83,7 +87,7 @@ package final class OutputFile {
       close(fd)
       throw GovTagError(
         .io, "the unfinished output is shorter than its resume state says", at: SourceLocation(file: temporary),
-        hint: "run without --resume to start again")
+        hint: startAgain(names))
     }
     let stream = OutputFile(name: path, descriptor: fd, owned: true, temporary: temporary, final: final)
     stream.bytesWritten = length
@@ -247,9 +251,19 @@ package final class OutputFile {
     return String(cString: resolved)
   }
 
+  /// What to do when an interrupted run cannot be resumed: start it again.
+  ///
+  /// - Parameter names: how the hint names the caller's setting for resuming.
+  /// - Returns: `run without --resume to start again` on the command line, else `start again without resuming`.
+  package static func startAgain(_ names: SettingNames) -> String {
+    names[.resume].map { "run without \($0) to start again" } ?? "start again without resuming"
+  }
+
   /// Opens (`creating`: creates, or takes over a stale one) a `.partial` file without following
   /// symbolic links, and locks it for this run.
-  private static func openTemporary(_ temporary: String, output: String, creating: Bool) throws -> Int32 {
+  private static func openTemporary(
+    _ temporary: String, output: String, creating: Bool, names: SettingNames = SettingNames()
+  ) throws -> Int32 {
     var fd: Int32 = -1
     if creating { fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644) }
     if fd < 0 && (!creating || errno == EEXIST) {
@@ -265,7 +279,7 @@ package final class OutputFile {
       if !creating {
         throw GovTagError(
           .io, "cannot reopen the unfinished output: \(String(cString: strerror(errno)))", at: SourceLocation(file: temporary),
-          hint: "run without --resume to start again")
+          hint: startAgain(names))
       }
       throw GovTagError(.io, "cannot create the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: temporary))
     }

@@ -34,6 +34,8 @@ final class OrderedParallelPipeline<Input: Sendable, Output: Sendable>: @uncheck
   let window: Int
   /// Each worker thread's stack: a tagger's recursion is shallow, but ICU likes room.
   let stackSize: Int
+  /// How the hints name the caller's setting for the number of workers (``SettingNames/Setting/jobs``).
+  let names: SettingNames
 
   /// Creates a pipeline.
   ///
@@ -41,10 +43,12 @@ final class OrderedParallelPipeline<Input: Sendable, Output: Sendable>: @uncheck
   ///   - workers: the number of threads, at least 1.
   ///   - window: the most items in flight, at least `workers`.
   ///   - stackSize: bytes of stack per worker thread.
-  init(workers: Int, window: Int, stackSize: Int = 8 << 20) {
+  ///   - names: how hints name the caller's settings; the default words them for a program.
+  init(workers: Int, window: Int, stackSize: Int = 8 << 20, names: SettingNames = SettingNames()) {
     self.workers = max(1, workers)
     self.window = max(window, self.workers)
     self.stackSize = stackSize
+    self.names = names
   }
 
   /// Runs the pipeline.
@@ -96,7 +100,7 @@ final class OrderedParallelPipeline<Input: Sendable, Output: Sendable>: @uncheck
         done.leave()
         throw GovTagError(
           .io, "cannot start worker thread \(index + 1) of \(workers): \(String(cString: strerror(failure)))",
-          hint: "use a smaller --jobs")
+          hint: names[.jobs].map { "use a smaller \($0)" } ?? "use a smaller number of jobs")
       }
     }
 

@@ -12,7 +12,7 @@ struct LexiconOptions: ParsableArguments {
   var directory: String?
 
   /// The directory this run uses, and the rule that chose it.
-  var resolved: LexiconDirectory { LexiconDirectory.resolve(option: directory) }
+  var resolved: LexiconDirectory { LexiconDirectory.resolve(option: directory, names: .commandLine) }
 
   /// Loads and compiles the lexicons, gazetteer, scope cues and calibration, printing every
   /// problem (each naming the directory and the rule that chose it) and exiting with status 2 on

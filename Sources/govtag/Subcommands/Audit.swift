@@ -69,14 +69,14 @@ struct Audit: ParsableCommand {
   func run() throws {
     let model = try lexicons.loadModel()
     let jobs = ProcessInfo.processInfo.activeProcessorCount
-    let labelField = ReferenceLabels.Field(name: field, option: "--field")
+    let labelField = ReferenceLabels.Field(name: field, names: .commandLine)
     if compare.count == 2 {
       let comparison = try Diagnostics.orExit {
         try AnnotatorComparer(model: model, field: labelField, jobs: jobs).compare(compare[0], compare[1]) {
           Diagnostics.error($0.description)
         }
       }
-      write(json ? comparison.renderJSON() : Array(comparison.renderText().utf8))
+      write(json ? comparison.renderJSON() : Array(comparison.renderText(names: .commandLine).utf8))
       Diagnostics.print("govtag: A: \(comparison.summaryA.line(verb: "usable", field: field))")
       Diagnostics.print("govtag: B: \(comparison.summaryB.line(verb: "usable", field: field))")
       if !comparison.succeeded { throw Diagnostics.partialFailure }
@@ -93,7 +93,7 @@ struct Audit: ParsableCommand {
         try sink.commit()
       }
     }
-    write(json ? report.renderJSON(terms: terms) : Array(report.renderText(top: top, terms: terms).utf8))
+    write(json ? report.renderJSON(terms: terms) : Array(report.renderText(top: top, terms: terms, names: .commandLine).utf8))
     var line = "govtag: \(report.summary.line(verb: "audited", field: field))"
     if let csv { line += "; \(report.suspects.count) suspect\(report.suspects.count == 1 ? "" : "s") → \(csv)" }
     Diagnostics.print(line)

@@ -45,7 +45,7 @@ struct Calibrate: ParsableCommand {
       try lexicons.resolved.loadModel(calibrated: false) { Diagnostics.warning($0.description) }
     }
     var calibration = CalibrationRun(
-      model: model, field: .init(name: field, option: "--field"), jobs: ProcessInfo.processInfo.activeProcessorCount)
+      model: model, field: .init(name: field, names: .commandLine), jobs: ProcessInfo.processInfo.activeProcessorCount)
     calibration.fitter.folds = folds
     calibration.fitter.seed = seed
     let result = try Diagnostics.orExit { try calibration.run(inputs: inputs) { Diagnostics.error($0.description) } }

@@ -57,7 +57,7 @@ struct Eval: ParsableCommand {
     if deprecatedGoldField != nil { Diagnostics.warning("--gold-field is deprecated; use --field") }
     let model = try lexicons.loadModel(configuration: try review.configuration())
     let evaluator = Evaluator(
-      model: model, field: .init(name: goldField, option: "--field"), groupBy: by,
+      model: model, field: .init(name: goldField, names: .commandLine), groupBy: by,
       jobs: ProcessInfo.processInfo.activeProcessorCount)
     let evaluation = try Diagnostics.orExit {
       try evaluator.evaluate(inputs: inputs) { Diagnostics.error($0.description) }

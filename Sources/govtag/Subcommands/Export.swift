@@ -13,9 +13,8 @@ struct Export: ParsableCommand {
   /// GovTag's output read back by the decoder of stats, report and diff: GovTag's labels are
   /// required, and the hint for records without them is to tag them first (export has no --field).
   static var reader: LabelledRecordReader {
-    var reader = LabelledRecordReader(source: .govtag)
-    reader.fieldOption = nil
-    return reader
+    // Not `SettingNames.commandLine`: export has no --field, so no hint may suggest one.
+    LabelledRecordReader(source: .govtag)
   }
 
   struct LabelStudio: ParsableCommand {

@@ -37,7 +37,7 @@ extension Lexicon {
       guard let format = DictionaryFormat(rawValue: format) else { return }
       let path = directory ?? lexicons.resolved.path
       try Diagnostics.orExit {
-        let set = try LexiconLoader().load(directory: path)
+        let set = try LexiconLoader(names: .commandLine).load(directory: path)
         let export = DictionaryExport(
           format: format, lexicons: set,
           hasScopeRules: FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("scope.yaml")))
@@ -102,7 +102,7 @@ extension Lexicon {
           throw GovTagError(.io, "cannot read the dictionary", at: SourceLocation(file: input), hint: "check the path")
         }
         let imported = try DictionaryImport.read(
-          String(decoding: data, as: UTF8.self), format: format, file: input, dimension: target)
+          String(decoding: data, as: UTF8.self), format: format, file: input, dimension: target, names: .commandLine)
         for note in imported.notes { Diagnostics.print("govtag: \(input): \(note)") }
         let file = try OutputFile.file(output)
         try file.write(

@@ -52,7 +52,7 @@ extension Lexicon {
     func run() throws {
       let model = try lexicons.loadModel()
       let suggester = LexiconSuggester(
-        model: model, field: .init(name: field, option: "--field"), top: top, minCount: minCount,
+        model: model, field: .init(name: field, names: .commandLine), top: top, minCount: minCount,
         jobs: ProcessInfo.processInfo.activeProcessorCount)
       let suggestions = try Diagnostics.orExit {
         try suggester.suggest(inputs: inputs) { Diagnostics.error($0.description) }

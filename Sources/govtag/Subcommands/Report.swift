@@ -36,7 +36,7 @@ struct Report: ParsableCommand {
 
   func run() throws {
     var reader = LabelledRecordReader(source: .govtag, referenceFields: field.map { [$0] } ?? ["manual", "gold"])
-    reader.fieldOption = "--field"
+    reader.settingNames = .commandLine
     var records: [LabelledRecord] = []
     try Diagnostics.orExit {
       try OutputFile.refuseOverlap(outputs: [("-o", output)], inputs: inputs)

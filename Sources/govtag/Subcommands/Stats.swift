@@ -56,7 +56,7 @@ struct Stats: ParsableCommand {
   func run() throws {
     let source = LabelSource(fieldName: field)
     var reader = LabelledRecordReader(source: source)
-    reader.fieldOption = "--field"
+    reader.settingNames = .commandLine
     var statistics = CaseStatistics()
     try Diagnostics.orExit {
       let summary = try reader.read(paths: inputs) { event in

@@ -111,6 +111,7 @@ struct Tag: ParsableCommand {
     configuration.csvColumns.id = idColumn
     configuration.csvColumns.text = textColumn
     configuration.csvColumns.title = titleColumn
+    configuration.settingNames = .commandLine
     let toStandardOutput = output == nil || output == "-"
     configuration.errorRecordsInPlace = errorRecords || (inputs == ["-"] && toStandardOutput)
     let runner = BatchRunner(model: model, configuration: configuration)
@@ -151,7 +152,7 @@ struct Tag: ParsableCommand {
     if summary.interrupted {
       let cause = interrupt.name.map { " by \($0)" } ?? ""
       let when = summary.interruptedAt.map { " \($0)" } ?? ""
-      Diagnostics.print("govtag: interrupted\(cause)\(when): \(summary.line)")
+      Diagnostics.print("govtag: interrupted\(cause)\(when): \(summary.line(names: .commandLine))")
       // Standard output, a FIFO or a device is written in place and leaves no state to resume.
       let resumable = !toStandardOutput && FileManager.default.fileExists(atPath: (output ?? "") + ".partial.state")
       if resumable {
@@ -163,7 +164,7 @@ struct Tag: ParsableCommand {
     }
     if !quiet {
       let destination = toStandardOutput || summary.readNothing ? "" : " → \(output ?? "")"
-      Diagnostics.print("govtag: \(summary.line)\(destination)")
+      Diagnostics.print("govtag: \(summary.line(names: .commandLine))\(destination)")
     }
     if summary.readNothing && !toStandardOutput {
       Diagnostics.print("govtag: no input could be read, so \(output ?? "") was not written")

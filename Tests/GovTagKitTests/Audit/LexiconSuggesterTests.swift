@@ -6,7 +6,7 @@ import Testing
 struct LexiconSuggesterTests {
   func suggest(minCount: Int = 3) throws -> LexiconSuggestions {
     try LexiconSuggester(
-      model: Fixtures.model, field: .init(name: "manual", option: "--field"), top: 5, minCount: minCount, jobs: 2
+      model: Fixtures.model, field: .init(name: "manual"), top: 5, minCount: minCount, jobs: 2
     ).suggest(inputs: [Fixtures.path("audit/suggest.jsonl")])
   }
 

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Reference labels: reading and validating gold and manual labels")
 struct ReferenceLabelsTests {
-  static let field = ReferenceLabels.Field(name: "gold", option: "--field")
+  static let field = ReferenceLabels.Field(name: "gold", names: SettingNames([.field: "--field"]))
 
   @Test("a complete annotation: dimensions, province and region")
   func complete() throws {

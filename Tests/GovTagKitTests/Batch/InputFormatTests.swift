@@ -51,7 +51,7 @@ struct InputFormatTests {
     #expect(result.records.map { $0["id"] as? String } == ["a"])
     #expect(
       result.errors == [
-        "\(notArray):1: a JSON array input must start with [; use --input-format jsonl for one object per line",
+        "\(notArray):1: a JSON array input must start with [; choose the jsonl input format for one object per line",
         "\(truncated):3: the JSON array is malformed or truncated in the element starting at line 3",
       ])
   }
@@ -76,16 +76,19 @@ struct InputFormatTests {
       result.errors == ["\(path):5: the row has 2 fields but the header has 3; quote fields that contain commas or line breaks"])
   }
 
-  @Test("CSV without the text column names the columns it has")
-  func csvWithoutText() throws {
+  @Test(
+    "CSV without the text column names the columns it has, and the setting as the caller names it",
+    arguments: [
+      (SettingNames(), "choose the column that holds the text"),
+      (SettingNames([.textColumn: "--text-column"]), "name the text column with --text-column"),
+    ])
+  func csvWithoutText(names: SettingNames, hint: String) throws {
     let directory = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
     let path = Fixtures.write("id,body\n1,推进一网通办\n", to: "in.csv", in: directory)
-    let result = try run([path], in: directory)
+    let result = try run([path], in: directory) { $0.settingNames = names }
     #expect(result.records.isEmpty)
-    #expect(
-      result.errors == [
-        #"\#(path):1: the CSV header has no column "text" (it has id, body); name the text column with --text-column"#
-      ])
+    #expect(result.errors == [#"\#(path):1: the CSV header has no column "text" (it has id, body); \#(hint)"#])
   }
 
   @Test("a folder of .txt files: ids are relative paths, in order; invalid UTF-8 is reported")

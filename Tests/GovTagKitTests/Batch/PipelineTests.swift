@@ -6,17 +6,20 @@ import Testing
 
 @Suite("Ordered parallel pipeline: starting and stopping workers")
 struct PipelineTests {
-  @Test("a worker thread that cannot start is an error, not a wait forever", .timeLimit(.minutes(1)))
-  func threadCreationFails() throws {
+  @Test(
+    "a worker thread that cannot start is an error, not a wait forever; its hint names the setting as the caller does",
+    .timeLimit(.minutes(1)),
+    arguments: [(SettingNames(), "use a smaller number of jobs"), (SettingNames([.jobs: "--jobs"]), "use a smaller --jobs")])
+  func threadCreationFails(names: SettingNames, hint: String) throws {
     // A stack no machine can map makes pthread_create fail, as too many threads would.
-    let pipeline = OrderedParallelPipeline<Int, Int>(workers: 2, window: 4, stackSize: 1 << 52)
+    let pipeline = OrderedParallelPipeline<Int, Int>(workers: 2, window: 4, stackSize: 1 << 52, names: names)
     do {
       try pipeline.run(makeWorker: { { $0 } }, produce: { emit in try emit(1) }, consume: { _ in })
       Issue.record("the run must fail")
     } catch let error as GovTagError {
       #expect(error.code == .io)
       #expect(error.description.hasPrefix("cannot start worker thread 1 of 2: "))
-      #expect(error.description.hasSuffix("; use a smaller --jobs"))
+      #expect(error.hint == hint)
     }
   }
 

@@ -145,10 +145,26 @@ struct ReaderHardeningTests {
     let path = Fixtures.write("编号,标题,text\n1,t,x\n", to: "in.csv", in: directory)
     let id = try run([path], in: directory) { $0.csvColumns.id = "编码" }
     #expect(
-      id.errors == [#"\#(path):1: the CSV header has no column "编码" (it has 编号, 标题, text); name the column with --id-column"#])
+      id.errors == [#"\#(path):1: the CSV header has no column "编码" (it has 编号, 标题, text); choose the column that holds the id"#])
     let title = try run([path], in: directory) { $0.csvColumns.title = "title2" }
     #expect(
       title.errors == [
+        #"\#(path):1: the CSV header has no column "title2" (it has 编号, 标题, text); choose the column that holds the title"#
+      ])
+    let flags = SettingNames([.idColumn: "--id-column", .titleColumn: "--title-column"])
+    let named = try run([path], in: directory) {
+      $0.csvColumns.id = "编码"
+      $0.csvColumns.title = "title2"
+      $0.settingNames = flags
+    }
+    #expect(
+      named.errors == [#"\#(path):1: the CSV header has no column "编码" (it has 编号, 标题, text); name the column with --id-column"#])
+    let namedTitle = try run([path], in: directory) {
+      $0.csvColumns.title = "title2"
+      $0.settingNames = flags
+    }
+    #expect(
+      namedTitle.errors == [
         #"\#(path):1: the CSV header has no column "title2" (it has 编号, 标题, text); name the column with --title-column"#
       ])
     let both = try run([path], in: directory) {
@@ -219,7 +235,7 @@ struct ReaderHardeningTests {
     let refused = try run([folder], in: directory)
     #expect(
       refused.inputErrors == [
-        "\(folder): the input is a folder, though its name ends like a .jsonl file; name the files inside it, or use --input-format txt to read it as a folder of .txt files"
+        "\(folder): the input is a folder, though its name ends like a .jsonl file; name the files inside it, or choose the txt input format to read it as a folder of .txt files"
       ])
     #expect(refused.output == "")
     #expect(try run([folder], in: directory) { $0.inputFormat = .txt }.ids == ["a.txt"])

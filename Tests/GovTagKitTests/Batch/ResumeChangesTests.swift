@@ -70,7 +70,7 @@ struct ResumeChangesTests {
     } catch let error as GovTagError {
       #expect(
         error.description
-          == "\(output): cannot resume: the folder \(folder) changed since the interrupted run: \(item.reason); run without --resume to start again"
+          == "\(output): cannot resume: the folder \(folder) changed since the interrupted run: \(item.reason); start again without resuming"
       )
     }
   }
@@ -102,7 +102,7 @@ struct ResumeChangesTests {
     } catch let error as GovTagError {
       #expect(
         error.description
-          == "\(output): cannot resume: the folder \(folder) changed since the interrupted run: its .txt files held 90 bytes, now 96; run without --resume to start again"
+          == "\(output): cannot resume: the folder \(folder) changed since the interrupted run: its .txt files held 90 bytes, now 96; start again without resuming"
       )
     }
   }

@@ -60,7 +60,7 @@ struct ResumeTests {
     } catch let error as GovTagError {
       #expect(
         error.description
-          == "\(output): cannot resume: \(input) changed since the interrupted run; run without --resume to start again")
+          == "\(output): cannot resume: \(input) changed since the interrupted run; start again without resuming")
     }
   }
 

@@ -12,10 +12,10 @@ struct RunSummaryTests {
     summary.failed = 1
     summary.bytesRead = 3_140_000
     summary.seconds = 0.84
-    #expect(summary.line == "read 150 records from 2 inputs: 149 labelled, 1 failed (3.1 MB in 0.8 s, 179 records/s)")
+    #expect(summary.line() == "read 150 records from 2 inputs: 149 labelled, 1 failed (3.1 MB in 0.8 s, 179 records/s)")
     summary.inputsRead = 0
     summary.interrupted = true
     #expect(
-      summary.line == "read 150 records (0 inputs read to the end): 149 labelled, 1 failed (3.1 MB in 0.8 s, 179 records/s)")
+      summary.line() == "read 150 records (0 inputs read to the end): 149 labelled, 1 failed (3.1 MB in 0.8 s, 179 records/s)")
   }
 }

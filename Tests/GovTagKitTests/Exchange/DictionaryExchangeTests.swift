@@ -113,16 +113,22 @@ struct DictionaryExchangeTests {
       imported.notes == ["1 term listed twice, kept once under the first category: 一网通办 (public_service, economic_regulation)"])
   }
 
-  @Test("A category that is not the dimension's is an error with its line and the ids to use")
-  func unknownCategory() throws {
+  @Test(
+    "A category that is not the dimension's is an error with its line and the ids to use; a program's names no flag",
+    arguments: [
+      (SettingNames(), "import it into another dimension"),
+      (SettingNames([.dimension: "--dimension"]), "choose another --dimension"),
+    ])
+  func unknownCategory(names: SettingNames, remedy: String) throws {
     let technology = try #require(Taxonomy.standard.dimension("technology"))
     do {
-      _ = try DictionaryImport.read("%\n1\tquantum\n%\n量子\t1\n", format: .liwc, file: "q.dic", dimension: technology)
+      _ = try DictionaryImport.read(
+        "%\n1\tquantum\n%\n量子\t1\n", format: .liwc, file: "q.dic", dimension: technology, names: names)
       Issue.record("an unknown category must fail")
     } catch let error as GovTagError {
       #expect(
         error.description
-          == "q.dic:2: category \"quantum\" is no category of technology; rename it to one of big_data (大数据), cloud (云计算), ai (人工智能), blockchain (区块链), iot (物联网), digital_twin (数字孪生), gis (地图与时空信息), video (视频与视觉), or choose another --dimension"
+          == "q.dic:2: category \"quantum\" is no category of technology; rename it to one of big_data (大数据), cloud (云计算), ai (人工智能), blockchain (区块链), iot (物联网), digital_twin (数字孪生), gis (地图与时空信息), video (视频与视觉), or \(remedy)"
       )
     }
   }

@@ -8,6 +8,8 @@ struct LexiconDirectoryTests {
   struct Case: Sendable, CustomTestStringConvertible {
     var id: String
     var option: String?
+    /// How the caller names its option: the command line's flag here, none for a program.
+    var names = SettingNames([.lexicons: "--lexicons"])
     var environment: [String: String] = [:]
     var executable: String? = "/opt/govtag/bin/govtag"
     /// The folders that exist.
@@ -23,6 +25,9 @@ struct LexiconDirectoryTests {
       id: "--lexicons wins over everything", option: "lex", environment: ["GOVTAG_LEXICONS": "/env"],
       folders: ["/opt/govtag/share/govtag/Lexicons"], path: "lex", rule: .option,
       description: "lexicons from --lexicons lex"),
+    Case(
+      id: "a program's option is named by its folder only", option: "lex", names: SettingNames(), path: "lex", rule: .option,
+      description: "lexicons from lex"),
     Case(
       id: "GOVTAG_LEXICONS wins over an installation", environment: ["GOVTAG_LEXICONS": "/srv/lex"],
       folders: ["/opt/govtag/share/govtag/Lexicons"], path: "/srv/lex", rule: .environment,
@@ -49,7 +54,7 @@ struct LexiconDirectoryTests {
   @Test("the four rules, in order", arguments: cases)
   func resolve(_ item: Case) {
     let directory = LexiconDirectory.resolve(
-      option: item.option, environment: item.environment, executable: item.executable,
+      option: item.option, names: item.names, environment: item.environment, executable: item.executable,
       isDirectory: { item.folders.contains($0) })
     #expect(directory.path == item.path)
     #expect(directory.rule == item.rule)
@@ -70,9 +75,17 @@ struct LexiconDirectoryTests {
     #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil)
   }
 
-  @Test("every load error names the directory and the rule that chose it")
-  func loadErrors() throws {
-    let missing = LexiconDirectory(path: "/nonexistent-govtag", rule: .environment)
+  @Test(
+    "every load error names the directory and the rule that chose it, and the caller's option as the caller names it",
+    arguments: [
+      (SettingNames(), "pass the folder that holds the lexicon .yaml files, or set GOVTAG_LEXICONS=DIR"),
+      (
+        SettingNames([.lexicons: "--lexicons"]),
+        "name the folder that holds the lexicon .yaml files with --lexicons DIR or GOVTAG_LEXICONS=DIR"
+      ),
+    ])
+  func loadErrors(names: SettingNames, hint: String) throws {
+    let missing = LexiconDirectory(path: "/nonexistent-govtag", rule: .environment, names: names)
     #expect(throws: GovTagError.self) { try missing.loadModel() }
     do {
       _ = try missing.loadModel()
@@ -82,9 +95,7 @@ struct LexiconDirectoryTests {
       #expect(
         error.description.hasPrefix(
           "lexicons from GOVTAG_LEXICONS=/nonexistent-govtag: /nonexistent-govtag: cannot read the lexicon directory: "))
-      #expect(
-        error.description.hasSuffix(
-          "; name the folder that holds the lexicon .yaml files with --lexicons DIR or GOVTAG_LEXICONS=DIR"))
+      #expect(error.hint == hint)
     }
 
     let folder = Fixtures.temporaryDirectory()

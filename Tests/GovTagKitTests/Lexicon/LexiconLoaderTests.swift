@@ -190,7 +190,13 @@ struct LexiconLoaderTests {
     } catch let error as GovTagError {
       #expect(
         error.description
-          == "\(empty.path): no lexicon files (*.yaml) found; pass the folder that holds the lexicon .yaml files with --lexicons")
+          == "\(empty.path): no lexicon files (*.yaml) found; pass the folder that holds the lexicon .yaml files")
+    }
+    do {
+      _ = try LexiconLoader(names: SettingNames([.lexicons: "--lexicons"])).load(directory: empty.path)
+      Issue.record("an empty directory must not load")
+    } catch let error as GovTagError {
+      #expect(error.hint == "pass the folder that holds the lexicon .yaml files with --lexicons")
     }
   }
 

@@ -105,7 +105,7 @@ struct EdgeCaseAgreementTests {
       UTF8Text.removeByteOrderMark(from: &bytes, atLine: offset + 1)
       let decoded = AnnotatedCorpusReader.decode(
         bytes, at: SourceLocation(file: path, line: offset + 1), decoder: DocumentDecoder(),
-        field: ReferenceLabels.Field(name: "labels", option: "--field"))
+        field: ReferenceLabels.Field(name: "labels"))
       if case .success = decoded { evalAccepted.insert(offset + 1) }
     }
     #expect(evalAccepted == Self.accepted.subtracting([15]))

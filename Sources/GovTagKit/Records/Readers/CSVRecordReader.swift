@@ -20,6 +20,7 @@ public final class CSVRecordReader: RecordReader {
 
   private let reader: ByteReader
   private let columns: Columns
+  private let settingNames: SettingNames
   private var header: [String]?
   private var line = 1
   private var row = 0
@@ -42,10 +43,16 @@ public final class CSVRecordReader: RecordReader {
 
   /// Opens `path` (`-` for standard input).
   ///
+  /// - Parameters:
+  ///   - path: the CSV file.
+  ///   - columns: which columns hold the id, text and title.
+  ///   - names: how hints name the caller's settings for the columns (``SettingNames/Setting/textColumn``,
+  ///     `idColumn`, `titleColumn`); the default words them for a program.
   /// - Throws: `GovTagError` when it cannot be opened.
-  public init(path: String, columns: Columns = Columns()) throws {
+  public init(path: String, columns: Columns = Columns(), names: SettingNames = SettingNames()) throws {
     reader = try ByteReader(path: path)
     self.columns = columns
+    self.settingNames = names
   }
 
   public var name: String { reader.name }
@@ -157,14 +164,18 @@ public final class CSVRecordReader: RecordReader {
     }
     // The id and title columns are optional only under their default names: a name that was
     // given and is not there is a typo, and silently numbering the rows would hide it.
-    let asked = [
-      (columns.text, "--text-column", true), (columns.id, "--id-column", columns.id != "id"),
-      (columns.title, "--title-column", columns.title != "title"),
+    let asked: [(column: String, setting: SettingNames.Setting, holds: String, required: Bool)] = [
+      (columns.text, .textColumn, "the text", true), (columns.id, .idColumn, "the id", columns.id != "id"),
+      (columns.title, .titleColumn, "the title", columns.title != "title"),
     ]
-    for (column, option, required) in asked where required && !seen.contains(column) {
-      return Problem(
-        reason: "the CSV header has no column \"\(column)\" (it has \(listed))",
-        hint: option == "--text-column" ? "name the text column with --text-column" : "name the column with \(option)")
+    for item in asked where item.required && !seen.contains(item.column) {
+      let hint: String
+      if let option = settingNames[item.setting] {
+        hint = item.setting == .textColumn ? "name the text column with \(option)" : "name the column with \(option)"
+      } else {
+        hint = "choose the column that holds \(item.holds)"
+      }
+      return Problem(reason: "the CSV header has no column \"\(item.column)\" (it has \(listed))", hint: hint)
     }
     return nil
   }

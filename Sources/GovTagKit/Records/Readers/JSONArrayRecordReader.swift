@@ -5,6 +5,7 @@
 /// (tracking strings, escapes and nesting); each element is then decoded like a JSON Lines line.
 public final class JSONArrayRecordReader: RecordReader {
   private let reader: ByteReader
+  private let settingNames: SettingNames
   private var line = 1
   private var started = false
   private var finished = false
@@ -13,8 +14,15 @@ public final class JSONArrayRecordReader: RecordReader {
 
   /// Opens `path` (`-` for standard input).
   ///
+  /// - Parameters:
+  ///   - path: the JSON file.
+  ///   - names: how hints name the caller's settings (``SettingNames/Setting/inputFormat``); the
+  ///     default words them for a program.
   /// - Throws: `GovTagError` when it cannot be opened.
-  public init(path: String) throws { reader = try ByteReader(path: path) }
+  public init(path: String, names: SettingNames = SettingNames()) throws {
+    reader = try ByteReader(path: path)
+    self.settingNames = names
+  }
 
   public var name: String { reader.name }
 
@@ -30,7 +38,8 @@ public final class JSONArrayRecordReader: RecordReader {
       }
       guard first == UInt8(ascii: "[") else {
         finished = true
-        return failure("a JSON array input must start with [", hint: "use --input-format jsonl for one object per line")
+        let jsonl = settingNames[.inputFormat].map { "use \($0) jsonl" } ?? "choose the jsonl input format"
+        return failure("a JSON array input must start with [", hint: "\(jsonl) for one object per line")
       }
       _ = try reader.next()
     }

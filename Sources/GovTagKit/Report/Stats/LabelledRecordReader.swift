@@ -26,9 +26,10 @@ public struct LabelledRecordReader: Sendable {
   public var referenceFields: [String]
   /// The taxonomy whose category ids labels must use.
   public var taxonomy: Taxonomy
-  /// The caller's option that names another field of labels (`--field` on the command line),
-  /// for the hints when a record lacks its labels; `nil` (the default) words them without one.
-  public var fieldOption: String?
+  /// How the hints name the caller's settings when a record lacks its labels: the setting that
+  /// names another field of labels (``SettingNames/Setting/field``, `--field` on the command line);
+  /// the default words them for a program.
+  public var settingNames = SettingNames()
 
   /// Creates a reader.
   ///
@@ -57,7 +58,7 @@ public struct LabelledRecordReader: Sendable {
   @discardableResult
   public func read(paths: [String], onEvent: (Event) -> Void) throws -> LabelledReadSummary {
     var summary = LabelledReadSummary()
-    var check = LabelFieldCheck<Event>(field: source.fieldName, option: fieldOption)
+    var check = LabelFieldCheck<Event>(field: source.fieldName, option: fieldOption, readsGovTagLabels: source == .govtag)
     for path in paths {
       let reader: LineReader
       do {
@@ -162,6 +163,9 @@ public struct LabelledRecordReader: Sendable {
       return .failure(Failure(error: RecordError(location: location, id: document.id, reason: "\(error)"), field: .unknown))
     }
   }
+
+  /// The caller's name for the setting that chooses the field of labels, or `nil`.
+  private var fieldOption: String? { settingNames[.field] }
 
   /// What is wrong with a record's fields.
   struct Problem: Error {
