@@ -3,7 +3,7 @@
 /// Written by hand because Foundation's JSON APIs parse a document whole, which would put a
 /// multi-gigabyte corpus in memory. It only finds where each top-level element starts and ends
 /// (tracking strings, escapes and nesting); each element is then decoded like a JSON Lines line.
-public final class JSONArrayRecordReader: RecordReader {
+package final class JSONArrayRecordReader: RecordReader {
   private let reader: ByteReader
   private var line = 1
   private var started = false
@@ -14,11 +14,11 @@ public final class JSONArrayRecordReader: RecordReader {
   /// Opens `path` (`-` for standard input).
   ///
   /// - Throws: `GovTagError` when it cannot be opened.
-  public init(path: String) throws { reader = try ByteReader(path: path) }
+  package init(path: String) throws { reader = try ByteReader(path: path) }
 
-  public var name: String { reader.name }
+  package var name: String { reader.name }
 
-  public func next() throws -> RawRecord? {
+  package func next() throws -> RawRecord? {
     guard !finished else { return nil }
     if !started {
       started = true
