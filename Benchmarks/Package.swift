@@ -2,7 +2,9 @@
 import PackageDescription
 
 // GovTag's benchmarks, in a package of their own (the swift-collections / swift-nio habit), so
-// that the library's dependency graph stays clean. It depends on the main package by path.
+// that the library's dependency graph stays clean. It depends on the main package by path, and
+// reaches the tagger, the ICU word breaker and the JSON writer, which are not public API, through
+// `@_spi(Benchmarking) import GovTagKit` (CONTRIBUTING.md).
 //
 // SwiftPM names a path dependency after its folder (`/work/main` → `main`), so the product
 // reference below uses the parent folder's name, whatever the checkout is called.

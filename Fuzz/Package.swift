@@ -5,8 +5,8 @@ import PackageDescription
 // libFuzzer targets for GovTag's input readers, in a package of their own (the Benchmarks habit)
 // so that the main package's graph stays clean. Built and run by `make fuzz`, which passes
 // `-sanitize=fuzzer,address -parse-as-library`; each target defines `<Target>_main`, the entry
-// point SwiftPM links as `main`, and runs libFuzzer through FuzzDriver. Only GovTagKit's public
-// API is used.
+// point SwiftPM links as `main`, and runs libFuzzer through FuzzDriver. The readers are not public
+// API: the targets use GovTagKit's `@_spi(Fuzzing)` declarations (CONTRIBUTING.md).
 // A path dependency is named after its folder (a worktree's may not be "GovTag").
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 let kit = Target.Dependency.product(name: "GovTagKit", package: root)

@@ -1,7 +1,7 @@
 import GovTagKit
-public import Hummingbird
+package import Hummingbird
 import HummingbirdCore
-public import Logging
+package import Logging
 import NIOCore
 import ServiceLifecycle
 
@@ -19,7 +19,7 @@ import ServiceLifecycle
 /// /healthz`, `GET /metrics`, `GET /openapi.json` and, with an admin token, `POST
 /// /v1/admin/reload`; it reloads the lexicons on SIGHUP and shuts down gracefully (requests in
 /// flight complete) on SIGTERM or SIGINT.
-public enum GovTagServer {
+package enum GovTagServer {
   /// The application: routes, middleware and the SIGHUP reload service.
   ///
   /// - Parameters:
@@ -30,7 +30,7 @@ public enum GovTagServer {
   ///   - reloadOnHangup: whether SIGHUP reloads the lexicons (off in tests, which share a
   ///     process).
   /// - Returns: the application, ready to `runService()`.
-  public static func application(
+  package static func application(
     store: LexiconStore, configuration: ServerConfiguration, metrics: ServerMetrics = ServerMetrics(),
     logger: Logger = Logger(label: "govtag.serve"), reloadOnHangup: Bool = true
   ) -> some ApplicationProtocol {
@@ -68,7 +68,7 @@ public enum GovTagServer {
   ///   - logger: the server's logger.
   /// - Throws: `GovTagError` when the address cannot be bound (naming it and what to do), or
   ///   the error that stopped the server.
-  public static func run(
+  package static func run(
     store: LexiconStore, configuration: ServerConfiguration, metrics: ServerMetrics,
     logger: Logger = Logger(label: "govtag.serve")
   ) async throws {

@@ -1,5 +1,5 @@
-public import Foundation
-public import GovTagKit
+package import Foundation
+package import GovTagKit
 import Synchronization
 
 /// The lexicons the server labels with, replaced whole when they are reloaded.
@@ -8,19 +8,19 @@ import Synchronization
 /// it: a reload while it runs changes nothing for it (it finishes on the old version, which it
 /// names in its answer), and the next request gets the new one. A reload that fails to load
 /// (anything `govtag lexicon check` would refuse) leaves the current lexicons in place.
-public final class LexiconStore: Sendable {
+package final class LexiconStore: Sendable {
   /// One loaded set of lexicons.
-  public struct Snapshot: Sendable {
+  package struct Snapshot: Sendable {
     /// The loaded lexicons.
-    public let govtag: GovTag
+    package let govtag: GovTag
     /// When they were loaded.
-    public let loadedAt: Date
+    package let loadedAt: Date
     /// 1 for the lexicons loaded at start, one more for each reload that replaced them.
-    public let generation: Int
+    package let generation: Int
   }
 
   /// What a reload did.
-  public enum ReloadOutcome: Sendable, Equatable {
+  package enum ReloadOutcome: Sendable, Equatable {
     /// New lexicons are in place (their version may equal the old one when nothing changed).
     case reloaded(from: String, to: String, generation: Int, warnings: [String])
     /// The lexicons did not load; the old ones stay. Each problem names a file and line.
@@ -35,7 +35,7 @@ public final class LexiconStore: Sendable {
   /// Whether a reload is running, and whether another was asked for meanwhile.
   private let reloadState = Mutex((running: false, pending: false))
   /// The folder every reload reads: the one chosen at start.
-  public let directory: String
+  package let directory: String
 
   /// Loads the lexicons of `lexicons` (or the folder `govtag` would use).
   ///
@@ -43,14 +43,14 @@ public final class LexiconStore: Sendable {
   ///   - lexicons: the lexicon folder, or `nil` to look it up.
   ///   - warn: called with each warning (a missing `scope.yaml` or `gazetteer.yaml`).
   /// - Throws: `GovTagErrors` or `GovTagError` when they cannot be loaded.
-  public init(lexicons: String?, warn: (GovTagError) -> Void = { _ in }) throws {
+  package init(lexicons: String?, warn: (GovTagError) -> Void = { _ in }) throws {
     let govtag = try GovTag(lexicons: lexicons, warn: warn)
     directory = govtag.lexiconDirectory.path
     current = Mutex(Snapshot(govtag: govtag, loadedAt: Date(), generation: 1))
   }
 
   /// The lexicons to label the next request with.
-  public var snapshot: Snapshot { current.withLock { $0 } }
+  package var snapshot: Snapshot { current.withLock { $0 } }
 
   /// Loads the lexicon folder again and, when it loads, puts it in place of the current one.
   ///
@@ -61,7 +61,7 @@ public final class LexiconStore: Sendable {
   ///   (SIGHUP: an operator's newer edit is never lost) instead of answering ``ReloadOutcome/busy``.
   /// - Returns: what happened (for a reload that ran again, its last outcome); never throws,
   ///   since a failed reload keeps the server as it was.
-  public func reload(queueIfBusy: Bool = false) -> ReloadOutcome {
+  package func reload(queueIfBusy: Bool = false) -> ReloadOutcome {
     let claimed = reloadState.withLock { state in
       if state.running {
         if queueIfBusy { state.pending = true }

@@ -1,26 +1,26 @@
 /// How `govtag serve` listens and what it accepts.
-public struct ServerConfiguration: Sendable {
+package struct ServerConfiguration: Sendable {
   /// The address to bind; loopback unless the service is meant to be reached from elsewhere.
-  public var host: String
+  package var host: String
   /// The TCP port.
-  public var port: Int
+  package var port: Int
   /// The lexicon folder, or `nil` to look it up as `govtag` does.
-  public var lexicons: String?
+  package var lexicons: String?
   /// The largest request body accepted, in bytes (larger ones get 413).
-  public var maxBodyBytes: Int
+  package var maxBodyBytes: Int
   /// The most records one request may hold (more get 422).
-  public var maxRecordsPerRequest: Int
+  package var maxRecordsPerRequest: Int
   /// The bearer token that enables `POST /v1/admin/reload`; `nil` leaves the route disabled.
-  public var adminToken: String?
+  package var adminToken: String?
   /// Seconds a connection may stay idle (a keep-alive with no request, a client that stalls)
   /// before the server closes it.
-  public var idleTimeoutSeconds: Int
+  package var idleTimeoutSeconds: Int
   /// The most connections open at once; more wait in the listen backlog until one closes, so
   /// a flood of connections cannot exhaust memory or file descriptors.
-  public var maxConnections: Int
+  package var maxConnections: Int
 
   /// Creates a configuration; the defaults suit one portal on the same machine.
-  public init(
+  package init(
     host: String = "127.0.0.1", port: Int = 8080, lexicons: String? = nil, maxBodyBytes: Int = Self.defaultMaxBodyBytes,
     maxRecordsPerRequest: Int = Self.defaultMaxRecordsPerRequest, adminToken: String? = nil,
     idleTimeoutSeconds: Int = Self.defaultIdleTimeoutSeconds, maxConnections: Int = Self.defaultMaxConnections
@@ -36,11 +36,11 @@ public struct ServerConfiguration: Sendable {
   }
 
   /// 4 MiB: a thousand typical cases, or one very long one.
-  public static let defaultMaxBodyBytes = 4 << 20
+  package static let defaultMaxBodyBytes = 4 << 20
   /// 1,000 records: a request of that many is labelled in about a second on one core.
-  public static let defaultMaxRecordsPerRequest = 1000
+  package static let defaultMaxRecordsPerRequest = 1000
   /// 60 s: longer than any labelling request takes, short enough to shed stalled clients.
-  public static let defaultIdleTimeoutSeconds = 60
+  package static let defaultIdleTimeoutSeconds = 60
   /// 1,024: far above what two cores can keep busy, below the usual file-descriptor limit.
-  public static let defaultMaxConnections = 1024
+  package static let defaultMaxConnections = 1024
 }

@@ -1,14 +1,14 @@
 import Metrics
-public import Prometheus
+package import Prometheus
 
 /// The server's own metrics, beside Hummingbird's per-route request counts and durations, all
 /// in one Prometheus registry that `GET /metrics` prints.
-public final class ServerMetrics: Sendable {
+package final class ServerMetrics: Sendable {
   /// The registry `GET /metrics` prints.
-  public let registry: PrometheusCollectorRegistry
+  package let registry: PrometheusCollectorRegistry
   /// The swift-metrics factory writing into ``registry``; `govtag serve` bootstraps the global
   /// metrics system with it so that Hummingbird's `MetricsMiddleware` lands there too.
-  public let factory: PrometheusMetricsFactory
+  package let factory: PrometheusMetricsFactory
   private let recordsLabelled: Metrics.Counter
   private let recordsExplained: Metrics.Counter
   private let reloadsApplied: Metrics.Counter
@@ -16,7 +16,7 @@ public final class ServerMetrics: Sendable {
   private let lexiconGeneration: Metrics.Gauge
 
   /// Creates the metrics in a new registry.
-  public init() {
+  package init() {
     registry = PrometheusCollectorRegistry()
     factory = PrometheusMetricsFactory(registry: registry)
     recordsLabelled = Metrics.Counter(label: "govtag_records_labelled_total", factory: factory)
@@ -46,7 +46,7 @@ public final class ServerMetrics: Sendable {
   }
 
   /// The Prometheus text exposition of every metric.
-  public func exposition() -> [UInt8] {
+  package func exposition() -> [UInt8] {
     var buffer: [UInt8] = []
     registry.emit(into: &buffer)
     return buffer

@@ -1,16 +1,16 @@
-public import Foundation
+package import Foundation
 
 /// Runs the built `govtag` binary and captures what it prints, like a user's shell would.
-public enum CommandRunner {
+package enum CommandRunner {
   /// What a run printed and how it exited.
-  public struct Result: Sendable {
-    public var stdout: String
-    public var stderr: String
-    public var status: Int32
+  package struct Result: Sendable {
+    package var stdout: String
+    package var stderr: String
+    package var status: Int32
   }
 
   /// The `govtag` executable built beside the test bundle.
-  public static let executable: URL = {
+  package static let executable: URL = {
     let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("govtag")
     if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
     return Fixtures.repository.appendingPathComponent(".build/debug/govtag")
@@ -28,7 +28,7 @@ public enum CommandRunner {
   ///   - environment: variables to set for this run.
   ///   - executable: another copy of `govtag` to run (an installed one); the built one by default.
   /// - Returns: what the run printed and its exit status.
-  public static func run(
+  package static func run(
     _ arguments: [String], in directory: URL? = nil, stdin: String? = nil, environment: [String: String] = [:],
     executable: URL? = nil
   ) throws -> Result {

@@ -1,23 +1,23 @@
-public import Foundation
-public import GovTagKit
+package import Foundation
+package import GovTagKit
 
 /// Paths of the test fixtures and of the repository, found from this file's location so that
 /// tests run the same from any working directory.
-public enum Fixtures {
+package enum Fixtures {
   /// The repository root.
-  public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  package static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 
   /// `Tests/Fixtures/NAME`.
-  public static func path(_ name: String) -> String {
+  package static func path(_ name: String) -> String {
     repository.appendingPathComponent("Tests/Fixtures").appendingPathComponent(name).path
   }
 
   /// The small, stable test lexicons.
-  public static var lexiconDirectory: String { path("lexicons") }
+  package static var lexiconDirectory: String { path("lexicons") }
 
   /// The test lexicons (with their gazetteer and scope cues), loaded and compiled once.
-  public static let model: ClassifierModel = {
+  package static let model: ClassifierModel = {
     do {
       return try ClassifierModel.load(lexiconDirectory: lexiconDirectory)
     } catch {
@@ -29,7 +29,7 @@ public enum Fixtures {
   ///
   /// Removal at exit rather than at the end of each test: a test's folder is often still in use
   /// by a process it started, and every test gets the clean-up without a `defer` of its own.
-  public static func temporaryDirectory() -> URL {
+  package static func temporaryDirectory() -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("govtag-test-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     TemporaryDirectories.register(url.path)
@@ -38,7 +38,7 @@ public enum Fixtures {
 
   /// Writes `text` to a new file in `directory` and returns its path.
   @discardableResult
-  public static func write(_ text: String, to name: String, in directory: URL) -> String {
+  package static func write(_ text: String, to name: String, in directory: URL) -> String {
     let url = directory.appendingPathComponent(name)
     try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     _ = FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8))

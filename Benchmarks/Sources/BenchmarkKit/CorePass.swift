@@ -1,4 +1,4 @@
-import GovTagKit
+@_spi(Benchmarking) import GovTagKit
 
 /// GovTag's classifier without the batch runner: ``Tagger/classify(title:text:)`` on every
 /// text, with no JSON decoding or encoding and one thread.
@@ -27,18 +27,17 @@ public struct CorePass {
     let clock = ContinuousClock()
     let started = clock.now
     var result = PassResult(pass: "core")
-    let model = try ClassifierModel.load(lexiconDirectory: lexiconDirectory)
-    let tagger = try Tagger(model: model)
+    let tagger = try BenchmarkTagger(lexiconDirectory: lexiconDirectory)
     let scanner = try TextLineScanner(path: path, blockSize: blockSize)
     let ready = clock.now
     result.setupSeconds = (ready - started).seconds
     try scanner.forEachLine { line in
       let text = String(decoding: line, as: UTF8.self)
-      let classification = try tagger.classify(title: nil, text: text)
+      let counts = try tagger.classify(title: nil, text: text)
       result.records += 1
       result.textBytes += line.count
-      for dimension in classification.dimensions { result.labels += dimension.labels.count }
-      result.evidence += classification.evidence.count
+      result.labels += counts.labels
+      result.evidence += counts.evidence
     }
     result.seconds = (clock.now - ready).seconds
     return result

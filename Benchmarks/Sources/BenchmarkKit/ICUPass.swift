@@ -1,4 +1,4 @@
-import GovTagKit
+@_spi(Benchmarking) import GovTagKit
 
 /// The floor of GovTag's design: ICU's word-break iterator over every text, through the same C
 /// shim as the tagger, and nothing else (no folding, no matching, no JSON).

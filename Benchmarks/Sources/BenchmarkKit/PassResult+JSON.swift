@@ -1,4 +1,4 @@
-import GovTagKit
+@_spi(Benchmarking) import GovTagKit
 
 extension PassResult {
   /// The result as one JSON object, for `run.sh` to collect:
@@ -6,7 +6,7 @@ extension PassResult {
   ///
   /// - Returns: the object, without a line break.
   public func json() -> String {
-    var json = JSONWriter()
+    var json = SPIJSONWriter()
     json.beginObject()
     json.key("pass")
     json.string(pass)

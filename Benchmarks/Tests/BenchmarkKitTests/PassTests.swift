@@ -1,5 +1,5 @@
 import BenchmarkKit
-import GovTagKit
+@_spi(Benchmarking) import GovTagKit
 import Testing
 
 @Suite("Benchmark passes")
@@ -31,17 +31,17 @@ struct PassTests {
     #expect(result.segments == expected)
   }
 
-  @Test("the core pass labels like Tagger.classify with the fixture lexicons")
+  @Test("the core pass counts the labels and hits GovTag.explain gives with the fixture lexicons")
   func corePass() throws {
     let texts = "杭州市推进政务服务一网通办\n推进人工智能和物联网建设\n今天天气很好\n"
     let result = try CorePass(lexiconDirectory: TestFiles.fixtureLexicons).run(texts: TestFiles.write(texts))
-    let tagger = try Tagger(model: ClassifierModel.load(lexiconDirectory: TestFiles.fixtureLexicons))
+    let govtag = try GovTag(lexicons: TestFiles.fixtureLexicons)
     var labels = 0
     var evidence = 0
     for text in ["杭州市推进政务服务一网通办", "推进人工智能和物联网建设", "今天天气很好"] {
-      let classification = try tagger.classify(title: nil, text: text)
-      labels += classification.dimensions.reduce(0) { $0 + $1.labels.count }
-      evidence += classification.evidence.count
+      let record = try govtag.explain(text: text).record
+      labels += record.labels.values.reduce(0) { $0 + $1.count }
+      evidence += record.evidence.count
     }
     #expect(result.pass == "core")
     #expect(result.records == 3)

@@ -1,5 +1,5 @@
 import FuzzDriver
-import GovTagKit
+@_spi(Fuzzing) import GovTagKit
 
 #if canImport(Glibc)
   import Glibc
@@ -22,22 +22,11 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     written += result
   }
   close(fd)
-  var renamed = CSVRecordReader.Columns()
-  renamed.id = "编号"
-  renamed.title = "t"
   do {
-    for columns in [CSVRecordReader.Columns(), renamed] {
-      let csv = try CSVRecordReader(path: scratch, columns: columns)
-      while try csv.next() != nil {}
-    }
-    let array = try JSONArrayRecordReader(path: scratch)
-    while let record = try array.next() {
-      if case .json(let bytes) = record.payload {
-        _ = bytes.withUnsafeBufferPointer { DocumentDecoder().decode($0, at: record.location) }
-      }
-    }
-    let lines = try JSONLinesRecordReader(path: scratch)
-    while try lines.next() != nil {}
+    _ = try FuzzEntryPoints.readCSV(path: scratch)
+    _ = try FuzzEntryPoints.readCSV(path: scratch, idColumn: "编号", titleColumn: "t")
+    _ = try FuzzEntryPoints.readJSONArray(path: scratch)
+    _ = try FuzzEntryPoints.readJSONLines(path: scratch)
   } catch {
     fatalError("reading a regular file threw: \(error)")
   }

@@ -1,5 +1,5 @@
 import FuzzDriver
-import GovTagKit
+@_spi(Fuzzing) import GovTagKit
 
 /// One input: a line of JSON Lines. Whatever it holds, decoding must return a record or an
 /// error (never crash), and a decoded record's fields must write back as JSON.
@@ -8,13 +8,13 @@ public func fuzzJSONRecord(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt 
   guard let data else { return 0 }
   let line = UnsafeBufferPointer(start: data, count: count)
   let location = SourceLocation(file: "fuzz.jsonl", line: 1)
-  if case .success(let document) = DocumentDecoder().decode(line, at: location) {
-    var json = JSONWriter()
+  if let document = FuzzEntryPoints.decodeRecord(line, at: location) {
+    var json = SPIJSONWriter()
     json.value(.object(document.fields))
     _ = json.bytes.count
   }
-  _ = LabelledRecordReader().decode(line, at: location)
-  _ = LabelledRecordReader(source: .field("manual")).decode(line, at: location)
+  _ = FuzzEntryPoints.decodeLabelledRecord(line, at: location)
+  _ = FuzzEntryPoints.decodeLabelledRecord(line, at: location, labelField: "manual")
   return 0
 }
 

@@ -1,12 +1,12 @@
 import FuzzDriver
-import GovTagKit
+@_spi(Fuzzing) import GovTagKit
 
 /// One input: a lexicon YAML file. Parsing must return a lexicon or throw, never crash or hang.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLexicon(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
   guard let data else { return 0 }
   let text = String(decoding: UnsafeBufferPointer(start: data, count: count), as: UTF8.self)
-  _ = try? LexiconLoader().parse(text, file: "capability.yaml")
+  _ = try? FuzzEntryPoints.parseLexicon(text, file: "capability.yaml")
   return 0
 }
 

@@ -5,16 +5,16 @@
 ///
 /// It sees only features and yes/no answers: which records they come from is the caller's
 /// business (`govtag calibrate` reads gold records).
-public struct CalibrationFitter: Sendable {
+package struct CalibrationFitter: Sendable {
   /// One category of one gold record.
-  public struct Example: Sendable, Hashable {
+  package struct Example: Sendable, Hashable {
     /// GovTag's features for the category.
-    public var features: ConfidenceFeatures
+    package var features: ConfidenceFeatures
     /// Whether the gold labels have the category.
-    public var applies: Bool
+    package var applies: Bool
 
     /// Creates an example.
-    public init(features: ConfidenceFeatures, applies: Bool) {
+    package init(features: ConfidenceFeatures, applies: Bool) {
       self.features = features
       self.applies = applies
     }
@@ -22,16 +22,16 @@ public struct CalibrationFitter: Sendable {
 
   /// The examples of one dimension: for every gold record that labels the dimension, one
   /// example per category.
-  public struct DimensionExamples: Sendable {
+  package struct DimensionExamples: Sendable {
     /// The dimension id.
-    public var dimension: String
+    package var dimension: String
     /// Its categories, in the lexicon's order.
-    public var categories: [String]
+    package var categories: [String]
     /// Per record: its index among all gold records (for the folds) and one example per category.
-    public var records: [(record: Int, examples: [Example])]
+    package var records: [(record: Int, examples: [Example])]
 
     /// Creates the examples of a dimension.
-    public init(dimension: String, categories: [String], records: [(record: Int, examples: [Example])]) {
+    package init(dimension: String, categories: [String], records: [(record: Int, examples: [Example])]) {
       self.dimension = dimension
       self.categories = categories
       self.records = records
@@ -39,26 +39,26 @@ public struct CalibrationFitter: Sendable {
   }
 
   /// Cross-validation folds.
-  public var folds = 5
+  package var folds = 5
   /// The seed of the fold assignment.
-  public var seed: UInt64 = 11
+  package var seed: UInt64 = 11
   /// The penalties tried per category; the one with the lowest held-out log-loss wins.
-  public var penalties: [Double] = [0.1, 0.3, 1, 3, 10, 30, 100, 300]
+  package var penalties: [Double] = [0.1, 0.3, 1, 3, 10, 30, 100, 300]
   /// A category's labels follow confidence only when its cross-validated F1 beats the
   /// threshold's by at least this much: otherwise its threshold stays.
-  public var minimumGain = 0.05
+  package var minimumGain = 0.05
   /// The penalty of the pooled curve's slopes (toward 0).
-  public var pooledPenalty = 1.0
+  package var pooledPenalty = 1.0
 
   /// Creates a fitter with the default settings.
-  public init() {}
+  package init() {}
 
   /// What cross-validation says about one dimension, besides the model.
-  public struct HeldOut: Sendable {
+  package struct HeldOut: Sendable {
     /// The dimension id.
-    public var dimension: String
+    package var dimension: String
     /// Per record (in the order given) and category: the held-out probability at the chosen penalty.
-    public var probabilities: [[Double]]
+    package var probabilities: [[Double]]
   }
 
   /// Fits every dimension.
@@ -69,7 +69,7 @@ public struct CalibrationFitter: Sendable {
   ///   - lexiconVersion: the version of the lexicons the features came from.
   ///   - inputs: the gold files, for the file's header.
   /// - Returns: the model and the held-out probabilities.
-  public func fit(
+  package func fit(
     _ dimensions: [DimensionExamples], recordCount: Int, lexiconVersion: String, inputs: [String]
   ) -> (model: CalibrationModel, heldOut: [HeldOut]) {
     var generator = SeededGenerator(seed: seed)

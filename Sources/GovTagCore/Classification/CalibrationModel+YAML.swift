@@ -3,7 +3,7 @@ internal import Yams
 
 extension CalibrationModel {
   /// The file name in a lexicon directory.
-  public static let fileName = "calibration.yaml"
+  package static let fileName = "calibration.yaml"
 
   /// The model as a human-readable YAML file; with `comment`, a header saying how it was made
   /// and how to remake it.
@@ -15,7 +15,7 @@ extension CalibrationModel {
   ///   - comment: whether to start with the header.
   ///   - labelContext: whether to write ``labelContext`` (the audit's model), when there is one.
   /// - Returns: the file's text.
-  public func renderYAML(comment: Bool = true, labelContext includeLabelContext: Bool = true) -> String {
+  package func renderYAML(comment: Bool = true, labelContext includeLabelContext: Bool = true) -> String {
     var lines: [String] = []
     if comment {
       lines += [
@@ -88,7 +88,7 @@ extension CalibrationModel {
   /// Reads `calibration.yaml` of `directory`, or `nil` when there is none.
   ///
   /// - Throws: `GovTagErrors` naming the file, the line and what is wrong when it cannot be used.
-  public static func load(directory: String) throws -> CalibrationModel? {
+  package static func load(directory: String) throws -> CalibrationModel? {
     let path = directory.hasSuffix("/") ? directory + fileName : directory + "/" + fileName
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -104,7 +104,7 @@ extension CalibrationModel {
   /// Parses the text of a calibration file.
   ///
   /// - Throws: `GovTagErrors` with the file and line of every problem.
-  public static func parse(_ text: String, file: String) throws -> CalibrationModel {
+  package static func parse(_ text: String, file: String) throws -> CalibrationModel {
     let hint =
       "remake it with `make calibrate` (govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml), or delete it to use thresholds only"
     func problem(_ message: String, _ node: Node?) -> GovTagError {

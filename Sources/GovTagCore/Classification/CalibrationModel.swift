@@ -6,9 +6,9 @@ import Foundation
 ///
 /// Stored in `Lexicons/calibration.yaml`; without that file GovTag gives no confidence and
 /// labels, flags and ranks as before.
-public struct CalibrationModel: Sendable, Hashable {
+package struct CalibrationModel: Sendable, Hashable {
   /// How a category's labels are assigned once confidences exist.
-  public enum LabelRule: String, Sendable, Hashable {
+  package enum LabelRule: String, Sendable, Hashable {
     /// At the category's threshold (and the dimension's relative threshold), as without calibration.
     case threshold
     /// At a confidence of 0.5 or more.
@@ -16,30 +16,30 @@ public struct CalibrationModel: Sendable, Hashable {
   }
 
   /// The curve of one category.
-  public struct Curve: Sendable, Hashable {
+  package struct Curve: Sendable, Hashable {
     /// The category id.
-    public var category: String
+    package var category: String
     /// The log-odds at all-zero features.
-    public var intercept: Double
+    package var intercept: Double
     /// One per feature, in the order of ``ConfidenceFeatures/names``.
-    public var coefficients: [Double]
+    package var coefficients: [Double]
     /// Gold records it was fitted on.
-    public var examples: Int
+    package var examples: Int
     /// Of those, records with the category.
-    public var positives: Int
+    package var positives: Int
     /// The L2 penalty chosen by cross-validation (toward the dimension's pooled curve).
-    public var regularisation: Double
+    package var regularisation: Double
     /// The mean log-loss of the held-out folds at that penalty.
-    public var crossValidatedLogLoss: Double
+    package var crossValidatedLogLoss: Double
     /// How the category is assigned.
-    public var labelRule: LabelRule = .threshold
+    package var labelRule: LabelRule = .threshold
     /// Cross-validated F1 of each rule on the fitting records (`nil` when not measured).
-    public var thresholdF1: Double?
+    package var thresholdF1: Double?
     /// See ``thresholdF1``.
-    public var confidenceF1: Double?
+    package var confidenceF1: Double?
 
     /// Creates a curve.
-    public init(
+    package init(
       category: String, intercept: Double, coefficients: [Double], examples: Int, positives: Int,
       regularisation: Double, crossValidatedLogLoss: Double
     ) {
@@ -54,7 +54,7 @@ public struct CalibrationModel: Sendable, Hashable {
 
     /// The probability that the category applies, given `features`.
     @inline(__always)
-    public func probability(_ features: ConfidenceFeatures) -> Double {
+    package func probability(_ features: ConfidenceFeatures) -> Double {
       var z = intercept
       for index in 0..<min(coefficients.count, ConfidenceFeatures.count) {
         z += coefficients[index] * features.value(index)
@@ -64,19 +64,19 @@ public struct CalibrationModel: Sendable, Hashable {
   }
 
   /// The curves of one dimension.
-  public struct Dimension: Sendable, Hashable {
+  package struct Dimension: Sendable, Hashable {
     /// The dimension id.
-    public var id: String
+    package var id: String
     /// Cross-validated macro-F1 on the fitting records with thresholds only, and with the
     /// label rules chosen per category (`nil` when not measured).
-    public var thresholdMacroF1: Double?
+    package var thresholdMacroF1: Double?
     /// See ``thresholdMacroF1``.
-    public var chosenMacroF1: Double?
+    package var chosenMacroF1: Double?
     /// One curve per category, in the lexicon's order.
-    public var curves: [Curve]
+    package var curves: [Curve]
 
     /// Creates a dimension.
-    public init(id: String, thresholdMacroF1: Double? = nil, chosenMacroF1: Double? = nil, curves: [Curve]) {
+    package init(id: String, thresholdMacroF1: Double? = nil, chosenMacroF1: Double? = nil, curves: [Curve]) {
       self.id = id
       self.thresholdMacroF1 = thresholdMacroF1
       self.chosenMacroF1 = chosenMacroF1
@@ -86,26 +86,26 @@ public struct CalibrationModel: Sendable, Hashable {
 
   /// The rules version (``ClassifierModel/lexiconRulesVersion``) of the lexicons it was fitted
   /// against: when it differs from the lexicons', the curves are stale.
-  public var lexiconVersion: String
+  package var lexiconVersion: String
   /// The gold files it was fitted on.
-  public var inputs: [String]
+  package var inputs: [String]
   /// Gold records fitted on.
-  public var records: Int
+  package var records: Int
   /// Cross-validation folds.
-  public var folds: Int
+  package var folds: Int
   /// The seed of the fold assignment.
-  public var seed: UInt64
+  package var seed: UInt64
   /// The dimensions, in the lexicons' order.
-  public var dimensions: [Dimension]
+  package var dimensions: [Dimension]
   /// Where it was read from (for messages), if from a file.
-  public var file: String?
+  package var file: String?
   /// What `govtag audit` adds to the confidences: the probability that a category applies given
   /// the record's other labels too (`nil` in files written before it existed; the audit then
   /// reads the confidence alone).
-  public var labelContext: LabelContextModel?
+  package var labelContext: LabelContextModel?
 
   /// Creates a model.
-  public init(
+  package init(
     lexiconVersion: String, inputs: [String], records: Int, folds: Int, seed: UInt64, dimensions: [Dimension],
     file: String? = nil
   ) {
@@ -119,7 +119,7 @@ public struct CalibrationModel: Sendable, Hashable {
   }
 
   /// The curve of `category` in `dimension`, if fitted.
-  public func curve(_ dimension: String, _ category: String) -> Curve? {
+  package func curve(_ dimension: String, _ category: String) -> Curve? {
     dimensions.first { $0.id == dimension }?.curves.first { $0.category == category }
   }
 

@@ -1,40 +1,40 @@
 /// The scoring rules that sit outside the lexicon files.
 ///
 /// Part of the rules version (``ClassifierModel/rulesVersion``) since changing them changes labels.
-public struct ClassifierConfiguration: Sendable, Hashable {
+package struct ClassifierConfiguration: Sendable, Hashable {
   /// Multiplier for hits in the title: a case's title names its point more reliably than its body.
-  public var titleBoost: Double = 1.5
+  package var titleBoost: Double = 1.5
   /// Each further hit of the same term counts this fraction of the one before, so a term repeated
   /// n times adds `weight × (1 + r + r² + … + rⁿ⁻¹)`, never more than `weight / (1 − r)`.
-  public var repeatDecay: Double = 0.5
+  package var repeatDecay: Double = 0.5
   /// Hits inside a quoted document title that the case neither cites nor is said to have made
   /// count this fraction of their weight.
-  public var quotedTitleFactor: Double = 0.5
+  package var quotedTitleFactor: Double = 0.5
   /// Hits in a background sentence (one that opens with a background cue of `scope.yaml`, such as
   /// 近年来) count this fraction of their weight: such a sentence mostly sets the scene, but a
   /// submission may also open its own account of the case with it.
-  public var backgroundFactor: Double = 0.5
+  package var backgroundFactor: Double = 0.5
   /// A score within this fraction of its threshold, on either side, flags the record for review.
-  public var reviewMargin: Double = 0.25
+  package var reviewMargin: Double = 0.25
   /// A text shorter than this many characters is flagged for review: too little to judge.
-  public var shortTextLimit: Int = 30
+  package var shortTextLimit: Int = 30
   /// With calibrated lexicons: an assigned label whose confidence is below the upper bound, or a
   /// category that scored or nearly did whose confidence is above the lower bound, flags the
   /// record for review (instead of ``reviewMargin``). Part of the rules version only when the
   /// lexicons are calibrated, so uncalibrated versions stay as they were.
-  public var reviewBand: ClosedRange<Double> = ClassifierConfiguration.defaultReviewBand
+  package var reviewBand: ClosedRange<Double> = ClassifierConfiguration.defaultReviewBand
   /// The default ``reviewBand``, chosen on `Corpus/dev.jsonl` (README, "Confidence").
-  public static let defaultReviewBand: ClosedRange<Double> = 0.2...0.8
+  package static let defaultReviewBand: ClosedRange<Double> = 0.2...0.8
   /// The dimensions whose confidences ``reviewBand`` looks at (with calibrated lexicons).
-  public var reviewDimensions: [String] = ClassifierConfiguration.defaultReviewDimensions
+  package var reviewDimensions: [String] = ClassifierConfiguration.defaultReviewDimensions
   /// The default ``reviewDimensions``: capability, the label an office files a case under (the
   /// other dimensions' confidences are in every record, for an office that wants them read too).
-  public static let defaultReviewDimensions = ["capability"]
+  package static let defaultReviewDimensions = ["capability"]
   /// Characters of context shown on each side of a hit in the evidence.
-  public var contextWidth: Int = 12
+  package var contextWidth: Int = 12
 
   /// The default configuration.
-  public init() {}
+  package init() {}
 
   /// A canonical rendering of the settings, for the rules version.
   var fingerprint: String {

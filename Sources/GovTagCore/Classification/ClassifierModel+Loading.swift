@@ -16,7 +16,7 @@ extension ClassifierModel {
   ///     prints these on every command that loads lexicons.
   /// - Throws: `GovTagErrors` listing every problem in every file, or `GovTagError` when the
   ///   directory cannot be read.
-  public static func load(
+  package static func load(
     lexiconDirectory directory: String, configuration: ClassifierConfiguration = ClassifierConfiguration(),
     calibrated: Bool = true, warn: (GovTagError) -> Void = { _ in }
   ) throws -> ClassifierModel {

@@ -3,7 +3,7 @@
 ///
 /// Built once per run and shared by every worker; it is immutable, hence `Sendable`.
 /// Per-worker state (the ICU iterator, scratch buffers) lives in ``Tagger``.
-public struct ClassifierModel: Sendable {
+package struct ClassifierModel: Sendable {
   /// What a pattern of the automaton stands for. One pattern can stand for several entries:
   /// the same term in two dimensions, a term that is also an exclusion or a context word.
   enum PatternEntry: Sendable {
@@ -36,13 +36,13 @@ public struct ClassifierModel: Sendable {
   }
 
   /// The lexicons.
-  public let lexicons: LexiconSet
+  package let lexicons: LexiconSet
   /// The scoring rules.
-  public let configuration: ClassifierConfiguration
+  package let configuration: ClassifierConfiguration
   /// The place names, if the lexicon directory has a gazetteer.
-  public let gazetteer: Gazetteer?
+  package let gazetteer: Gazetteer?
   /// Negation and plan cues.
-  public let scope: ScopeRules
+  package let scope: ScopeRules
   /// All terms, exclusions and (needed) context words of all dimensions, the scope cues and the
   /// gazetteer's place names: one pass over a text finds them all (a pass costs about the same
   /// however many patterns there are, and each used to have its own).
@@ -55,12 +55,12 @@ public struct ClassifierModel: Sendable {
   let entryIsSubstring: [Bool]
   /// A hash of the lexicons and the scoring rules, and of the calibration when there is one:
   /// two runs with the same version label identically.
-  public let rulesVersion: String
+  package let rulesVersion: String
   /// The rules version without the calibration: what ``CalibrationModel/lexiconVersion`` is
   /// compared with (equal to ``rulesVersion`` when there is no calibration).
-  public let lexiconRulesVersion: String
+  package let lexiconRulesVersion: String
   /// The confidence curves, if the lexicon directory has `calibration.yaml`.
-  public let calibration: CalibrationModel?
+  package let calibration: CalibrationModel?
   /// Per flat category index: its curve, if calibrated, and whether its labels follow
   /// confidence rather than thresholds.
   let curves: [CalibrationModel.Curve?]
@@ -114,7 +114,7 @@ public struct ClassifierModel: Sendable {
   /// Compiles `lexicons` (and the gazetteer, when given, for ``Classification/location``).
   ///
   /// - Complexity: O(total bytes of all terms × byte classes).
-  public init(
+  package init(
     lexicons: LexiconSet, gazetteer: Gazetteer? = nil, scope: ScopeRules = .none,
     configuration: ClassifierConfiguration = ClassifierConfiguration(), calibration: CalibrationModel? = nil
   ) {
@@ -270,13 +270,13 @@ public struct ClassifierModel: Sendable {
 
   /// Whether the calibration was fitted against other lexicons (or scoring rules) than these:
   /// its confidences are then only approximate until `govtag calibrate` is run again.
-  public var calibrationIsStale: Bool {
+  package var calibrationIsStale: Bool {
     guard let calibration else { return false }
     return calibration.lexiconVersion != lexiconRulesVersion
   }
 
   /// A sentence saying that the calibration is stale and what to do, or `nil` when it is current.
-  public var calibrationStalenessWarning: String? {
+  package var calibrationStalenessWarning: String? {
     guard let calibration, calibrationIsStale else { return nil }
     return
       "\(calibration.file ?? CalibrationModel.fileName) was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(lexiconRulesVersion): confidences are approximate until it is remade (make calibrate)"

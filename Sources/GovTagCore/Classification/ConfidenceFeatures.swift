@@ -4,30 +4,30 @@ import Foundation
 /// scores a record, put on scales where a straight line (in log-odds) fits them.
 ///
 /// The raw counts are kept for people (`govtag explain`); ``value(_:)`` gives the model's inputs.
-public struct ConfidenceFeatures: Sendable, Hashable {
+package struct ConfidenceFeatures: Sendable, Hashable {
   /// The features' names, in the order of ``value(_:)`` and of the calibration file's coefficients.
-  public static let names = ["ratio", "share_of_top", "distinct_terms", "title_hits", "near_misses", "assigned"]
+  package static let names = ["ratio", "share_of_top", "distinct_terms", "title_hits", "near_misses", "assigned"]
   /// How many features there are.
-  public static let count = 6
+  package static let count = 6
 
   /// The score over the threshold (0 when the threshold is 0).
-  public var scoreOverThreshold: Double
+  package var scoreOverThreshold: Double
   /// The score over the dimension's top score (0 when nothing scored).
-  public var shareOfTop: Double
+  package var shareOfTop: Double
   /// Distinct terms of the category with a counted hit.
-  public var distinctTerms: Int
+  package var distinctTerms: Int
   /// Counted hits in the title.
-  public var titleHits: Int
+  package var titleHits: Int
   /// Hits of the category that were found but did not count (negated, planned, excluded,
   /// cited, missing their context); hits across a word boundary or inside a longer term are
   /// left out, since a batch run does not always collect them.
-  public var nearMisses: Int
+  package var nearMisses: Int
   /// Whether the threshold rules (the category's threshold and the dimension's relative one)
   /// assign the category.
-  public var assigned: Bool
+  package var assigned: Bool
 
   /// Creates features.
-  public init(
+  package init(
     scoreOverThreshold: Double, shareOfTop: Double, distinctTerms: Int, titleHits: Int, nearMisses: Int, assigned: Bool
   ) {
     self.scoreOverThreshold = scoreOverThreshold
@@ -41,7 +41,7 @@ public struct ConfidenceFeatures: Sendable, Hashable {
   /// Feature `index` as the model reads it: counts and the ratio on a log scale (`log(1 + x)`),
   /// since the first term says more than the fifth; the share and `assigned` (0 or 1) as they are.
   @inline(__always)
-  public func value(_ index: Int) -> Double {
+  package func value(_ index: Int) -> Double {
     switch index {
     case 0: scoreOverThreshold == 0 ? 0 : log1p(scoreOverThreshold)
     case 1: shareOfTop

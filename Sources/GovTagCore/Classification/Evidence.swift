@@ -3,12 +3,12 @@
 /// Offsets are Unicode code point offsets into the field as given in the input, so that
 /// `Array(field.unicodeScalars)[start..<end]` is `match` in any language's string API that
 /// counts code points (Python's `str`, for instance).
-public struct Evidence: Sendable, Hashable {
+package struct Evidence: Sendable, Hashable {
   /// The input field a hit lies in.
-  public typealias Field = DocumentField
+  package typealias Field = DocumentField
 
   /// Whether the hit counted toward its category's score, and if not, why.
-  public enum Status: Sendable, Hashable {
+  package enum Status: Sendable, Hashable {
     /// The hit counted.
     case counted
     /// The hit starts or ends inside an ICU word (政务 in 财政|务实): not counted.
@@ -57,7 +57,7 @@ public struct Evidence: Sendable, Hashable {
 
     /// Whether labelled records list the hit by default: all but near misses (a hit across a
     /// word boundary, or inside a longer term of its category), which `--evidence all` adds.
-    public var isReportedByDefault: Bool {
+    package var isReportedByDefault: Bool {
       switch self {
       case .crossesWordBoundary, .insideLongerTerm: false
       default: true
@@ -65,7 +65,7 @@ public struct Evidence: Sendable, Hashable {
     }
 
     /// Whether the hit adds to its category's score (in full, or in part for a quoted title).
-    public var counts: Bool {
+    package var counts: Bool {
       switch self {
       case .counted, .inQuotedTitle, .background: true
       default: false
@@ -73,7 +73,7 @@ public struct Evidence: Sendable, Hashable {
     }
 
     /// A short machine-readable name: `counted`, `crosses_word_boundary`, `excluded`.
-    public var code: String {
+    package var code: String {
       switch self {
       case .counted: "counted"
       case .crossesWordBoundary: "crosses_word_boundary"
@@ -93,7 +93,7 @@ public struct Evidence: Sendable, Hashable {
     }
 
     /// A sentence for people, or `nil` for counted hits.
-    public var explanation: String? {
+    package var explanation: String? {
       switch self {
       case .counted: nil
       case .crossesWordBoundary: "starts or ends inside a word of the segmentation"
@@ -124,27 +124,27 @@ public struct Evidence: Sendable, Hashable {
   package let fieldText: String
 
   /// The dimension id.
-  public var dimension: String { lexiconTerm.dimension }
+  package var dimension: String { lexiconTerm.dimension }
   /// The category id.
-  public var category: String { lexiconTerm.category }
+  package var category: String { lexiconTerm.category }
   /// The lexicon term that fired.
-  public var term: String { lexiconTerm.text }
+  package var term: String { lexiconTerm.text }
   /// Where the term is defined in the lexicons.
-  public var source: SourceLocation { lexiconTerm.source }
+  package var source: SourceLocation { lexiconTerm.source }
   /// The field the hit lies in.
-  public var field: Field
+  package var field: Field
   /// Code point offset of the hit's start in the field.
-  public var start: Int
+  package var start: Int
   /// Code point offset just past the hit's end in the field.
-  public var end: Int
+  package var end: Int
   /// The field's text at `start..<end`.
-  public var match: String {
+  package var match: String {
     var text = fieldText
     return text.withUTF8 { UTF8Text.string($0, byteRange) }
   }
   /// A few characters either side of the hit, for a reviewer: `before【match】after` on one
   /// line (line breaks and tabs become spaces).
-  public var context: String {
+  package var context: String {
     var text = fieldText
     return text.withUTF8 { bytes in
       var buffer: [UInt8] = []
@@ -161,12 +161,12 @@ public struct Evidence: Sendable, Hashable {
     }
   }
   /// The term's weight in the lexicon.
-  public var weight: Double { lexiconTerm.weight }
+  package var weight: Double { lexiconTerm.weight }
   /// What the hit added to its category's score (0 when not counted; less than the weight for
   /// repeated hits; more for hits in the title).
-  public var contribution: Double
+  package var contribution: Double
   /// Whether it counted.
-  public var status: Status
+  package var status: Status
   /// The UTF-8 byte range of the hit in the field (internal: used for merging segments).
   package var byteRange: Range<Int>
   /// The UTF-8 byte range of `context` in the field (without the brackets).
@@ -183,14 +183,14 @@ public struct Evidence: Sendable, Hashable {
 }
 
 extension Evidence {
-  public static func == (lhs: Evidence, rhs: Evidence) -> Bool {
+  package static func == (lhs: Evidence, rhs: Evidence) -> Bool {
     (lhs.lexiconTerm === rhs.lexiconTerm || lhs.lexiconTerm == rhs.lexiconTerm)
       && lhs.field == rhs.field && lhs.start == rhs.start && lhs.end == rhs.end
       && lhs.contribution == rhs.contribution && lhs.status == rhs.status
       && lhs.match == rhs.match && lhs.context == rhs.context
   }
 
-  public func hash(into hasher: inout Hasher) {
+  package func hash(into hasher: inout Hasher) {
     hasher.combine(lexiconTerm)
     hasher.combine(field)
     hasher.combine(start)

@@ -21,25 +21,25 @@ import Foundation
 /// Fitted by ``CalibrationFitter`` on the same gold records as the curves, with out-of-fold
 /// confidences and out-of-fold co-occurrence counts, so that the coefficients describe what
 /// the model adds on records it was not fitted on.
-public struct LabelContextModel: Sendable, Hashable {
+package struct LabelContextModel: Sendable, Hashable {
   /// The regression's inputs, in the order of ``Dimension/coefficients`` and of the file.
-  public static let featureNames = ["confidence", "no_other_label", "other_labels", "co_occurrence"]
+  package static let featureNames = ["confidence", "no_other_label", "other_labels", "co_occurrence"]
   /// The Laplace smoothing α of the co-occurrence counts.
-  public static let smoothing = 0.5
+  package static let smoothing = 0.5
   /// The L2 penalty of the slopes (toward 0): small, only to keep a fit on separable data finite.
-  public static let penalty = 0.1
+  package static let penalty = 0.1
 
   /// The regression of one dimension.
-  public struct Dimension: Sendable, Hashable {
+  package struct Dimension: Sendable, Hashable {
     /// The dimension id.
-    public var id: String
+    package var id: String
     /// The log-odds at all-zero inputs.
-    public var intercept: Double
+    package var intercept: Double
     /// One per input, in the order of ``LabelContextModel/featureNames``.
-    public var coefficients: [Double]
+    package var coefficients: [Double]
 
     /// Creates a dimension's regression.
-    public init(id: String, intercept: Double, coefficients: [Double]) {
+    package init(id: String, intercept: Double, coefficients: [Double]) {
       self.id = id
       self.intercept = intercept
       self.coefficients = coefficients
@@ -47,16 +47,16 @@ public struct LabelContextModel: Sendable, Hashable {
   }
 
   /// Gold records that annotate every dimension: the `N` of the co-occurrence counts.
-  public var records: Int
+  package var records: Int
   /// Per label (`dimension.category`), how many of those records have it.
-  public var labelCounts: [String: Int]
+  package var labelCounts: [String: Int]
   /// Per label, how many of those records have it together with each other label (absent: 0).
-  public var pairCounts: [String: [String: Int]]
+  package var pairCounts: [String: [String: Int]]
   /// The regressions, in the lexicons' order.
-  public var dimensions: [Dimension]
+  package var dimensions: [Dimension]
 
   /// Creates a model.
-  public init(records: Int, labelCounts: [String: Int], pairCounts: [String: [String: Int]], dimensions: [Dimension]) {
+  package init(records: Int, labelCounts: [String: Int], pairCounts: [String: [String: Int]], dimensions: [Dimension]) {
     self.records = records
     self.labelCounts = labelCounts
     self.pairCounts = pairCounts
@@ -73,7 +73,7 @@ public struct LabelContextModel: Sendable, Hashable {
   ///   - confidence: GovTag's calibrated confidence that the category applies.
   ///   - labels: the record's labels per annotated dimension.
   /// - Returns: the probability, or `nil`.
-  public func probability(
+  package func probability(
     dimension: String, category: String, confidence: Double, labels: [String: Set<String>]
   ) -> Double? {
     guard let regression = dimensions.first(where: { $0.id == dimension }),

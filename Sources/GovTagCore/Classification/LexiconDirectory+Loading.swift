@@ -12,7 +12,7 @@ extension LexiconDirectory {
   /// - Returns: the compiled model.
   /// - Throws: `GovTagErrors` listing every problem, or `GovTagError` when the directory cannot be
   ///   read; each with ``GovTagError/context`` set to ``description``.
-  public func loadModel(
+  package func loadModel(
     configuration: ClassifierConfiguration = ClassifierConfiguration(), calibrated: Bool = true,
     warn: (GovTagError) -> Void = { _ in }
   ) throws -> ClassifierModel {

@@ -3,9 +3,9 @@
 /// A tagger owns an ICU word-break iterator and scratch buffers, which are not thread-safe, so
 /// each worker thread creates its own from the shared, immutable ``ClassifierModel``. Creating one
 /// is cheap (the automaton is shared, not rebuilt).
-public final class Tagger {
+package final class Tagger {
   /// The shared model.
-  public let model: ClassifierModel
+  package let model: ClassifierModel
   let wordBreaker: ICUWordBreaker
   // The scratch state below is marked `@exclusivity(unchecked)`: a tagger belongs to one
   // thread and no access to it overlaps another, and the dynamic check Swift otherwise makes on
@@ -51,7 +51,7 @@ public final class Tagger {
   /// Creates a tagger for `model`.
   ///
   /// - Throws: `GovTagError` with code `.icu` when ICU cannot open a word-break iterator.
-  public init(model: ClassifierModel) throws {
+  package init(model: ClassifierModel) throws {
     self.model = model
     self.wordBreaker = try ICUWordBreaker(locale: "zh")
   }
@@ -68,7 +68,7 @@ public final class Tagger {
   ///     even when the model is not calibrated (`govtag calibrate` needs them).
   /// - Returns: labels, scores, evidence and review flags (and confidences, when calibrated).
   /// - Throws: `GovTagError` with code `.icu` when ICU fails.
-  public func classify(
+  package func classify(
     title: String?, text: String, nearMisses: Bool = true, features: Bool = false
   ) throws -> Classification {
     var evidence: [Evidence] = []
@@ -92,7 +92,7 @@ public final class Tagger {
   /// Every lexicon hit in `text`, with its status, in order of position.
   ///
   /// - Throws: `GovTagError` with code `.icu` when ICU fails.
-  public func hits(in text: String, field: Evidence.Field = .text) throws -> [Evidence] {
+  package func hits(in text: String, field: Evidence.Field = .text) throws -> [Evidence] {
     var places: [LocationResolver.Mention] = []
     var evidence: [Evidence] = []
     try analyze(text, field: field, places: &places, into: &evidence)
@@ -103,7 +103,7 @@ public final class Tagger {
   /// merged back into one token (人工|智能 → 人工智能), as a user dictionary does in jieba.
   ///
   /// - Throws: `GovTagError` with code `.icu` when ICU fails.
-  public func segment(_ text: String) throws -> [Token] {
+  package func segment(_ text: String) throws -> [Token] {
     try withFoldedText(text) { bytes, _ in
       try findBoundaries(bytes)
       let hits = try rawHits(in: bytes).filter { $0.status.isAligned }

@@ -1,5 +1,5 @@
 /// How a term's hit must sit in the text's segmentation to count.
-public enum MatchMode: String, Sendable, Codable, CaseIterable {
+package enum MatchMode: String, Sendable, Codable, CaseIterable {
   /// The hit must start and end on ICU word boundaries (the default), so that 政务 does not fire
   /// inside 财政|务实.
   case word
@@ -8,21 +8,21 @@ public enum MatchMode: String, Sendable, Codable, CaseIterable {
 }
 
 /// One term of a lexicon category.
-public struct LexiconTerm: Sendable, Hashable {
+package struct LexiconTerm: Sendable, Hashable {
   /// The term as written in the lexicon (simplified characters).
-  public var text: String
+  package var text: String
   /// How strongly the term signals its category, in (0, 10].
-  public var weight: Double
+  package var weight: Double
   /// How a hit must align with word boundaries.
-  public var matchMode: MatchMode
+  package var matchMode: MatchMode
   /// Where the term is defined, so evidence can point a curator at the line to edit.
-  public var location: SourceLocation
+  package var location: SourceLocation
   /// The name of a context of its dimension (``LexiconContext``) that must be present in the
   /// hit's sentence for the hit to count, or `nil` when the term counts anywhere.
-  public var near: String?
+  package var near: String?
 
   /// Creates a term.
-  public init(text: String, weight: Double, matchMode: MatchMode = .word, location: SourceLocation, near: String? = nil) {
+  package init(text: String, weight: Double, matchMode: MatchMode = .word, location: SourceLocation, near: String? = nil) {
     self.text = text
     self.weight = weight
     self.matchMode = matchMode
@@ -37,18 +37,18 @@ public struct LexiconTerm: Sendable, Hashable {
 ///
 /// A context is present in a sentence when the values of its distinct words found there (as
 /// substrings, outside the hit itself) add up to at least ``atLeast``.
-public struct LexiconContext: Sendable, Hashable {
+package struct LexiconContext: Sendable, Hashable {
   /// One word of a context and what it adds.
-  public struct Word: Sendable, Hashable {
+  package struct Word: Sendable, Hashable {
     /// The word (simplified characters).
-    public var text: String
+    package var text: String
     /// What it adds toward ``LexiconContext/atLeast`` (1 unless given).
-    public var value: Double
+    package var value: Double
     /// Where the word is defined.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// Creates a word.
-    public init(text: String, value: Double = 1, location: SourceLocation) {
+    package init(text: String, value: Double = 1, location: SourceLocation) {
       self.text = text
       self.value = value
       self.location = location
@@ -56,16 +56,16 @@ public struct LexiconContext: Sendable, Hashable {
   }
 
   /// The name terms refer to with `near:`.
-  public var name: String
+  package var name: String
   /// The words, in file order.
-  public var words: [Word]
+  package var words: [Word]
   /// The total value of distinct words a sentence needs (1 unless given).
-  public var atLeast: Double
+  package var atLeast: Double
   /// Where the context is defined.
-  public var location: SourceLocation
+  package var location: SourceLocation
 
   /// Creates a context.
-  public init(name: String, words: [Word], atLeast: Double = 1, location: SourceLocation) {
+  package init(name: String, words: [Word], atLeast: Double = 1, location: SourceLocation) {
     self.name = name
     self.words = words
     self.atLeast = atLeast
@@ -74,40 +74,40 @@ public struct LexiconContext: Sendable, Hashable {
 }
 
 /// A phrase inside which a category's terms do not count.
-public struct LexiconExclusion: Sendable, Hashable {
+package struct LexiconExclusion: Sendable, Hashable {
   /// The phrase.
-  public var text: String
+  package var text: String
   /// Where the phrase is defined.
-  public var location: SourceLocation
+  package var location: SourceLocation
 
   /// Creates an exclusion.
-  public init(text: String, location: SourceLocation) {
+  package init(text: String, location: SourceLocation) {
     self.text = text
     self.location = location
   }
 }
 
 /// One category of a dimension's lexicon: its terms, threshold and exclusions.
-public struct LexiconCategory: Sendable, Hashable {
+package struct LexiconCategory: Sendable, Hashable {
   /// The taxonomy id, e.g. `public_service`.
-  public var id: String
+  package var id: String
   /// The Chinese name.
-  public var name: String
+  package var name: String
   /// The score at which the category is assigned.
-  public var threshold: Double
+  package var threshold: Double
   /// The terms, in file order.
-  public var terms: [LexiconTerm]
+  package var terms: [LexiconTerm]
   /// Phrases that neutralise the category's terms.
-  public var exclusions: [LexiconExclusion]
+  package var exclusions: [LexiconExclusion]
   /// Another dimension whose labels imply this category (`implied_by:`), or `nil`: innovation's
   /// `technology` is assigned whenever the case uses a technology for something the text
   /// describes, which is what the technology dimension assigns, whatever words name the novelty.
-  public var impliedBy: String?
+  package var impliedBy: String?
   /// Where `implied_by:` is written, for messages about it.
-  public var impliedByLocation: SourceLocation?
+  package var impliedByLocation: SourceLocation?
 
   /// Creates a category.
-  public init(
+  package init(
     id: String, name: String, threshold: Double, terms: [LexiconTerm], exclusions: [LexiconExclusion] = [],
     impliedBy: String? = nil, impliedByLocation: SourceLocation? = nil
   ) {
@@ -122,24 +122,24 @@ public struct LexiconCategory: Sendable, Hashable {
 }
 
 /// The lexicon of one dimension, as loaded from one file.
-public struct DimensionLexicon: Sendable, Hashable {
+package struct DimensionLexicon: Sendable, Hashable {
   /// The taxonomy id, e.g. `capability`.
-  public var id: String
+  package var id: String
   /// The Chinese name.
-  public var name: String
+  package var name: String
   /// The file it was loaded from.
-  public var file: String
+  package var file: String
   /// Its categories, in the taxonomy's order.
-  public var categories: [LexiconCategory]
+  package var categories: [LexiconCategory]
   /// A category is only assigned when its score is at least this share of the dimension's top
   /// score (0 = no such rule): a passing mention of a second topic in a long case does not make
   /// it a second label.
-  public var relativeThreshold: Double
+  package var relativeThreshold: Double
   /// The contexts its terms can require (`near:`), in file order.
-  public var contexts: [LexiconContext]
+  package var contexts: [LexiconContext]
 
   /// Creates a dimension lexicon.
-  public init(
+  package init(
     id: String, name: String, file: String, categories: [LexiconCategory], relativeThreshold: Double = 0,
     contexts: [LexiconContext] = []
   ) {
@@ -153,15 +153,15 @@ public struct DimensionLexicon: Sendable, Hashable {
 }
 
 /// Every dimension's lexicon, with a version that identifies their content.
-public struct LexiconSet: Sendable {
+package struct LexiconSet: Sendable {
   /// The dimensions, in the taxonomy's order.
-  public var dimensions: [DimensionLexicon]
+  package var dimensions: [DimensionLexicon]
   /// A hash of everything that affects labels (ids, terms, weights, modes, contexts, thresholds,
   /// exclusions), but not of comments or layout, so reformatting a file keeps the version.
-  public var version: String
+  package var version: String
 
   /// Creates a set and computes its version.
-  public init(dimensions: [DimensionLexicon]) {
+  package init(dimensions: [DimensionLexicon]) {
     self.dimensions = dimensions
     var hash = StableHash()
     for dimension in dimensions {
@@ -200,5 +200,5 @@ public struct LexiconSet: Sendable {
   }
 
   /// The number of terms in all dimensions.
-  public var termCount: Int { dimensions.reduce(0) { $0 + $1.categories.reduce(0) { $0 + $1.terms.count } } }
+  package var termCount: Int { dimensions.reduce(0) { $0 + $1.categories.reduce(0) { $0 + $1.terms.count } } }
 }

@@ -44,10 +44,10 @@ public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
   public static let environmentVariable = "GOVTAG_LEXICONS"
 
   /// Where an installation keeps the lexicons, relative to the folder of the executable.
-  public static let installedRelativePath = "../share/govtag/Lexicons"
+  package static let installedRelativePath = "../share/govtag/Lexicons"
 
   /// The fallback, relative to the working directory.
-  public static let workingDirectoryPath = "Lexicons"
+  package static let workingDirectoryPath = "Lexicons"
 
   /// The directory, as given or found (relative paths are left relative, so messages stay short).
   public var path: String
@@ -58,7 +58,7 @@ public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
   /// copy was expected.
   public var installedPath: String?
   /// How the description and the hints name the caller's option (``SettingNames/Setting/lexicons``).
-  public var names: SettingNames
+  package var names: SettingNames
 
   /// Creates a directory chosen by `rule`.
   ///
@@ -67,7 +67,7 @@ public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
   ///   - rule: the rule that chose it.
   ///   - installedPath: the folder looked for beside the executable, named by the working-directory rule.
   ///   - names: how messages name the caller's option; the default words them for a program.
-  public init(path: String, rule: Rule, installedPath: String? = nil, names: SettingNames = SettingNames()) {
+  package init(path: String, rule: Rule, installedPath: String? = nil, names: SettingNames = SettingNames()) {
     self.path = path
     self.rule = rule
     self.installedPath = installedPath
@@ -88,7 +88,7 @@ public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
   /// - Returns: the directory and the rule that chose it. The directory is not read here: a
   ///   directory named by `--lexicons` or `GOVTAG_LEXICONS` is used even if it does not exist, and
   ///   loading it reports the problem.
-  public static func resolve(
+  package static func resolve(
     option: String?,
     names: SettingNames = SettingNames(),
     environment: [String: String]? = nil,
@@ -109,7 +109,7 @@ public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
 
   /// `../share/govtag/Lexicons` from the executable's folder, without the `..`:
   /// `/usr/local/bin/govtag` gives `/usr/local/share/govtag/Lexicons`.
-  public static func installedPath(besideExecutable executable: String) -> String {
+  package static func installedPath(besideExecutable executable: String) -> String {
     URL(fileURLWithPath: executable).deletingLastPathComponent()
       .appendingPathComponent(installedRelativePath).standardizedFileURL.path
   }
@@ -117,7 +117,7 @@ public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
   /// The real path of the running executable: `/proc/self/exe` resolved, so that a symbolic link
   /// on `PATH` (`/usr/local/bin/govtag → /opt/govtag/bin/govtag`) finds the lexicons of the
   /// installation it points into. `nil` when it cannot be resolved.
-  public static func executablePath() -> String? {
+  package static func executablePath() -> String? {
     for candidate in ["/proc/self/exe", CommandLine.arguments.first ?? ""] where candidate.contains("/") {
       if let resolved = realpath(candidate, nil) {
         defer { free(resolved) }
@@ -128,7 +128,7 @@ public struct LexiconDirectory: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Whether `path` names an existing folder (following symbolic links).
-  public static func isDirectory(_ path: String) -> Bool {
+  package static func isDirectory(_ path: String) -> Bool {
     var isDirectory: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
   }

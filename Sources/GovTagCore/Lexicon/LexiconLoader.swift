@@ -5,29 +5,29 @@ internal import Yams
 ///
 /// Validation is exhaustive: every problem in every file is collected, each with its file, line
 /// and column, before anything is thrown, so a curator fixes a whole file in one pass.
-public struct LexiconLoader {
+package struct LexiconLoader {
   /// The taxonomy that ids are checked against.
-  public var taxonomy: Taxonomy
+  package var taxonomy: Taxonomy
   /// How the hints name the setting that chooses the folder (``SettingNames/Setting/lexicons``).
-  public var names: SettingNames
+  package var names: SettingNames
 
   /// Files in a lexicon directory that are not dimension lexicons.
   ///
   /// `calibration.yaml` (confidence calibration) is read by its own loader, never as a dimension.
-  public static let nonDimensionFiles: Set<String> = ["gazetteer.yaml", "scope.yaml", "calibration.yaml"]
+  package static let nonDimensionFiles: Set<String> = ["gazetteer.yaml", "scope.yaml", "calibration.yaml"]
 
   /// The default threshold when a file sets none.
-  public static let defaultThreshold = 3.0
+  package static let defaultThreshold = 3.0
 
   /// The range a weight must lie in.
-  public static let weightRange: ClosedRange<Double> = 0.000_001...10
+  package static let weightRange: ClosedRange<Double> = 0.000_001...10
 
   /// Creates a loader for `taxonomy`.
   ///
   /// - Parameters:
   ///   - taxonomy: the dimensions and categories ids are checked against.
   ///   - names: how hints name the caller's settings; the default words them for a program.
-  public init(taxonomy: Taxonomy = .standard, names: SettingNames = SettingNames()) {
+  package init(taxonomy: Taxonomy = .standard, names: SettingNames = SettingNames()) {
     self.taxonomy = taxonomy
     self.names = names
   }
@@ -38,7 +38,7 @@ public struct LexiconLoader {
   /// - Returns: the lexicons, ordered as the taxonomy orders dimensions.
   /// - Throws: `GovTagErrors` listing every problem found, or `GovTagError` when the directory
   ///   cannot be read.
-  public func load(directory: String) throws -> LexiconSet {
+  package func load(directory: String) throws -> LexiconSet {
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -97,7 +97,7 @@ public struct LexiconLoader {
   ///   - file: the path to name in messages.
   /// - Returns: the lexicon.
   /// - Throws: `GovTagErrors` with every problem found.
-  public func parse(_ text: String, file: String) throws -> DimensionLexicon {
+  package func parse(_ text: String, file: String) throws -> DimensionLexicon {
     var parser = DimensionFileParser(file: file, taxonomy: taxonomy)
     let dimension = parser.parse(text)
     guard parser.problems.isEmpty, let dimension else { throw GovTagErrors(parser.problems) }

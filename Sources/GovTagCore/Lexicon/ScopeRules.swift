@@ -4,9 +4,9 @@ internal import Yams
 /// Cue words that put a hit out of scope: a negation (尚未实现数据共享) or a plan
 /// (下一步将建设数据交易所) before it in its clause, or a citation before a quoted document
 /// title (依据《数据安全法》). Loaded from `Lexicons/scope.yaml`.
-public struct ScopeRules: Sendable, Hashable {
+package struct ScopeRules: Sendable, Hashable {
   /// Why a cue suppresses a hit.
-  public enum Kind: String, Sendable, Hashable {
+  package enum Kind: String, Sendable, Hashable {
     /// The work is not done: the hit does not count.
     case negation
     /// The work is only planned: the hit does not count.
@@ -36,43 +36,43 @@ public struct ScopeRules: Sendable, Hashable {
   }
 
   /// A cue word and its kind.
-  public struct Cue: Sendable, Hashable {
-    public var text: String
-    public var kind: Kind
+  package struct Cue: Sendable, Hashable {
+    package var text: String
+    package var kind: Kind
   }
 
   /// A frame around a hit that names a field or a benefit rather than the case's work:
   /// `在…方面` (在基层治理方面，…) or `为…减负` (为基层减负).
-  public struct Frame: Sendable, Hashable {
+  package struct Frame: Sendable, Hashable {
     /// What stands before the hit (在).
-    public var open: String
+    package var open: String
     /// What stands after it, or ends it (方面; 减负 in 为基层减负).
-    public var close: String
+    package var close: String
     /// The frame as written, `open…close`.
-    public var text: String { open + "…" + close }
+    package var text: String { open + "…" + close }
   }
 
   /// The cues, negations first.
-  public var cues: [Cue]
+  package var cues: [Cue]
   /// The frames of `frames:`, in file order.
-  public var frames: [Frame] = []
+  package var frames: [Frame] = []
 
   /// The file name looked for in a lexicon directory.
-  public static let fileName = "scope.yaml"
+  package static let fileName = "scope.yaml"
 
   /// Creates rules.
-  public init(cues: [Cue], frames: [Frame] = []) {
+  package init(cues: [Cue], frames: [Frame] = []) {
     self.cues = cues
     self.frames = frames
   }
 
   /// No cues: every hit is in scope (quoted titles are still out of scope).
-  public static let none = ScopeRules(cues: [])
+  package static let none = ScopeRules(cues: [])
 
   /// Loads `scope.yaml` from a lexicon directory, or returns `nil` when there is none.
   ///
   /// - Throws: `GovTagErrors` naming each problem's line.
-  public static func load(directory: String) throws -> ScopeRules? {
+  package static func load(directory: String) throws -> ScopeRules? {
     let path = directory.hasSuffix("/") ? directory + fileName : directory + "/" + fileName
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     return try parse(try LexiconLoader.readUTF8(path), file: path)
@@ -83,7 +83,7 @@ public struct ScopeRules: Sendable, Hashable {
   /// `frames:`.
   ///
   /// - Throws: `GovTagErrors` naming each problem's line.
-  public static func parse(_ text: String, file: String) throws -> ScopeRules {
+  package static func parse(_ text: String, file: String) throws -> ScopeRules {
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)

@@ -5,36 +5,36 @@
 /// worker. Provincial government service brands (渝快办 → 重庆) are matched with the names but
 /// count only when no place is named (see ``LocationResolver``). Names are matched as substrings (ICU often splits place names: 深圳|市南|山区), longest
 /// first, so 南山区 wins over 南山 and 河南蒙古族自治县 over 河南.
-public struct Gazetteer: Sendable {
+package struct Gazetteer: Sendable {
   /// A province-level division.
-  public struct Province: Sendable, Hashable {
+  package struct Province: Sendable, Hashable {
     /// Short name as in the taxonomy's table (广东, 内蒙古, 北京).
-    public var name: String
+    package var name: String
     /// Official name (广东省, 内蒙古自治区).
-    public var fullName: String
+    package var fullName: String
     /// The region it belongs to.
-    public var region: Region
+    package var region: Region
   }
 
   /// A prefecture-level division.
-  public struct City: Sendable, Hashable {
+  package struct City: Sendable, Hashable {
     /// Short name (深圳).
-    public var name: String
+    package var name: String
     /// Official name (深圳市).
-    public var fullName: String
+    package var fullName: String
     /// Index into ``provinces``.
-    public var province: Int
+    package var province: Int
   }
 
   /// A county-level division.
-  public struct District: Sendable, Hashable {
+  package struct District: Sendable, Hashable {
     /// Official name (南山区).
-    public var name: String
+    package var name: String
     /// Index into ``cities``, or `nil` for one administered by its province directly (and for
     /// the districts of the four municipalities).
-    public var city: Int?
+    package var city: Int?
     /// Index into ``provinces``.
-    public var province: Int
+    package var province: Int
   }
 
   /// What a matched name can denote.
@@ -59,9 +59,9 @@ public struct Gazetteer: Sendable {
     }
   }
 
-  public let provinces: [Province]
-  public let cities: [City]
-  public let districts: [District]
+  package let provinces: [Province]
+  package let cities: [City]
+  package let districts: [District]
   /// Every name's places (a district name like 朝阳区 can denote several).
   let places: [[Place]]
   /// The distinct names, in order of first appearance: a name's index is its number in
@@ -69,7 +69,7 @@ public struct Gazetteer: Sendable {
   /// `ClassifierModel`, which matches the names with the lexicon terms in one pass).
   let names: [String]
   /// A hash of the content, part of the rules version.
-  public let version: String
+  package let version: String
 
   /// Numbers the names and hashes the content.
   init(provinces: [Province], cities: [City], districts: [District], names: [(String, Place)]) {
@@ -101,5 +101,5 @@ public struct Gazetteer: Sendable {
   }
 
   /// The number of names matched.
-  public var nameCount: Int { names.count }
+  package var nameCount: Int { names.count }
 }

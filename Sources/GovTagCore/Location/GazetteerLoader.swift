@@ -2,17 +2,17 @@ import Foundation
 internal import Yams
 
 /// Loads `gazetteer.yaml` and reports every problem with its line.
-public struct GazetteerLoader {
+package struct GazetteerLoader {
   /// The file name looked for in a lexicon directory.
-  public static let fileName = "gazetteer.yaml"
+  package static let fileName = "gazetteer.yaml"
 
   /// Creates a loader.
-  public init() {}
+  package init() {}
 
   /// Loads the gazetteer of a lexicon directory, or returns `nil` when it has none.
   ///
   /// - Throws: `GovTagErrors` listing every problem in the file.
-  public func load(directory: String) throws -> Gazetteer? {
+  package func load(directory: String) throws -> Gazetteer? {
     let path = directory.hasSuffix("/") ? directory + Self.fileName : directory + "/" + Self.fileName
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     return try parse(try LexiconLoader.readUTF8(path), file: path)
@@ -30,7 +30,7 @@ public struct GazetteerLoader {
   /// - Throws: `GovTagErrors` listing every problem: unknown or repeated keys, a name where a
   ///   list is expected, names in traditional or full-width characters (which could never
   ///   match), a brand of an unknown province.
-  public func parse(_ text: String, file: String) throws -> Gazetteer {
+  package func parse(_ text: String, file: String) throws -> Gazetteer {
     var problems: [GovTagError] = []
     func location(_ node: Node) -> SourceLocation { SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column) }
     func problem(_ message: String, _ node: Node, hint: String? = nil) {

@@ -2,30 +2,30 @@
 ///
 /// Resolved from the gazetteer (`Lexicons/gazetteer.yaml`), never guessed: a text that names no
 /// place has every field `nil`.
-public struct Location: Sendable, Hashable {
+package struct Location: Sendable, Hashable {
   /// The province's short name as in the taxonomy's table (广东, 内蒙古, 北京), or `nil`.
-  public var province: String?
+  package var province: String?
   /// The prefecture-level city's short name (深圳), or `nil`.
-  public var city: String?
+  package var city: String?
   /// The county-level district's full name (南山区), or `nil`.
-  public var district: String?
+  package var district: String?
   /// The province's region, or `nil`.
-  public var region: Region?
+  package var region: Region?
   /// How the place was resolved, for people: `南山区 → 深圳 → 广东 → east`.
-  public var chain: [String]
+  package var chain: [String]
   /// Why this province was chosen when the text names several, or `nil`.
-  public var reason: String?
+  package var reason: String?
   /// Other provinces the text names, in order of first mention.
-  public var otherCandidates: [String]
+  package var otherCandidates: [String]
   /// The place-name hits the resolution rests on.
-  public var evidence: [PlaceHit]
+  package var evidence: [PlaceHit]
 
   /// A location with nothing resolved.
-  public static let unknown = Location(
+  package static let unknown = Location(
     province: nil, city: nil, district: nil, region: nil, chain: [], reason: nil, otherCandidates: [], evidence: [])
 
   /// Creates a location.
-  public init(
+  package init(
     province: String?, city: String?, district: String?, region: Region?, chain: [String], reason: String?,
     otherCandidates: [String], evidence: [PlaceHit]
   ) {
@@ -41,25 +41,25 @@ public struct Location: Sendable, Hashable {
 }
 
 /// One place name found in a text.
-public struct PlaceHit: Sendable, Hashable {
+package struct PlaceHit: Sendable, Hashable {
   /// What kind of place the name denotes.
-  public enum Level: String, Sendable, Hashable {
+  package enum Level: String, Sendable, Hashable {
     case province, city, district
     /// A provincial government service brand (渝快办), used only when no place is named.
     case serviceBrand = "service_brand"
   }
 
   /// The name as matched (深圳市, 南山区, 内蒙古, or a brand such as 渝快办).
-  public var name: String
+  package var name: String
   /// Its level.
-  public var level: Level
+  package var level: Level
   /// The province it belongs to (for an ambiguous district: the one chosen).
-  public var province: String
+  package var province: String
   /// The city it belongs to, if any.
-  public var city: String?
+  package var city: String?
   /// The field it lies in.
-  public var field: DocumentField
+  package var field: DocumentField
   /// Code point offsets into the field.
-  public var start: Int
-  public var end: Int
+  package var start: Int
+  package var end: Int
 }

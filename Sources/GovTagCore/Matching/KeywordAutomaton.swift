@@ -19,7 +19,7 @@
 /// Matching is on bytes, and the scan steps from character to character, so patterns and text
 /// must be valid UTF-8 (GovTag validates its input): a match then always starts and ends on
 /// character boundaries. In invalid text, a pattern right after a truncated sequence is missed.
-public struct KeywordAutomaton: Sendable {
+package struct KeywordAutomaton: Sendable {
   /// Byte → equivalence class (1...): only bytes that occur in some pattern get one; all
   /// others are 0, which never continues a pattern.
   @usableFromInline let byteClass: [UInt16]
@@ -70,10 +70,10 @@ public struct KeywordAutomaton: Sendable {
   @usableFromInline static let singleSalt: UInt64 = 0x5bd1_e995_5bd1_e995
 
   /// The number of distinct patterns.
-  public var patternCount: Int { patternLengths.count }
+  package var patternCount: Int { patternLengths.count }
 
   /// The number of states, a measure of the automaton's size.
-  public var stateCount: Int { states }
+  package var stateCount: Int { states }
 
   /// Calls `body(start, end, pattern)` for every occurrence of every pattern in `bytes`,
   /// overlapping and nested ones included, ordered by end offset (then longest first).
@@ -81,7 +81,7 @@ public struct KeywordAutomaton: Sendable {
   /// - Complexity: O(n × the longest pattern) for n bytes; O(n) on text where few positions
   ///   start a pattern's first two characters.
   @inlinable
-  public func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) throws -> Void) rethrows {
+  package func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int) throws -> Void) rethrows {
     var matches: [(start: Int, end: Int, pattern: Int)] = []
     collect(bytes, into: &matches)
     // The walks find matches by start; callers get them in end order, longest first.
@@ -211,7 +211,7 @@ public struct KeywordAutomaton: Sendable {
 
 extension KeywordAutomaton {
   /// Collects patterns, then freezes them into a ``KeywordAutomaton``.
-  public struct Builder {
+  package struct Builder {
     /// Trie edges while building; frozen into the dense table by `build()`.
     private var children: [[UInt8: Int32]] = [[:]]
     private var terminal: [Int32] = [-1]
@@ -220,13 +220,13 @@ extension KeywordAutomaton {
     private var keys: [(bytes: [UInt8], single: Bool)] = []
 
     /// Creates an empty builder.
-    public init() {}
+    package init() {}
 
     /// Adds a pattern and returns its id; adding the same bytes again returns the same id.
     ///
     /// - Precondition: `pattern` is not empty.
     @discardableResult
-    public mutating func add(_ pattern: some Collection<UInt8>) -> Int {
+    package mutating func add(_ pattern: some Collection<UInt8>) -> Int {
       precondition(!pattern.isEmpty, "patterns must not be empty")
       var state = 0
       for byte in pattern {
@@ -258,7 +258,7 @@ extension KeywordAutomaton {
     /// Freezes the patterns into an automaton.
     ///
     /// - Complexity: about O(states × children) for the first-fit placement of the double array.
-    public func build() -> KeywordAutomaton {
+    package func build() -> KeywordAutomaton {
       // Byte classes: one per byte value used by some pattern, 0 for the rest.
       var byteClass = [UInt16](repeating: 0, count: 256)
       var classCount = 1

@@ -3,13 +3,13 @@ internal import CICU
 /// An ICU transliterator (for example `Traditional-Simplified`), applied to whole strings.
 ///
 /// Used to check and regenerate ``TextFolding``'s table, not on the hot path. Not thread-safe.
-public final class ICUTransliterator {
+package final class ICUTransliterator {
   private let handle: OpaquePointer
 
   /// Opens the transliterator with ICU id `identifier`.
   ///
   /// - Throws: `GovTagError` with code `.icu` when ICU does not know the id or lacks its data.
-  public init(identifier: String) throws {
+  package init(identifier: String) throws {
     var status: Int32 = 0
     guard let handle = govtag_transliterator_open(identifier, &status) else {
       throw GovTagError(.icu, "ICU could not open the transliterator \(identifier): \(ICU.errorName(status))")
@@ -22,7 +22,7 @@ public final class ICUTransliterator {
   /// Transliterates `text`.
   ///
   /// - Throws: `GovTagError` with code `.icu` when ICU fails.
-  public func apply(_ text: String) throws -> String {
+  package func apply(_ text: String) throws -> String {
     var units = Array(text.utf16)
     var length = Int32(units.count)
     // Room for growth: some transliterations lengthen the text.

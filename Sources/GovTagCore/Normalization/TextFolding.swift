@@ -11,14 +11,14 @@
 /// Why a table rather than calling the transliterator per text: the table is applied in the
 /// same byte loop that copies the text, at a few nanoseconds per character, while ICU's
 /// rule-based transliterator costs more than the whole segmentation of a record.
-public struct TextFolding: Sendable {
+package struct TextFolding: Sendable {
   /// BMP code unit → folded code unit (identity where nothing folds).
   private let bmp: [UInt16]
   /// Astral scalars that fold.
   private let astral: [UInt32: UInt32]
 
   /// The folding used by GovTag.
-  public static let standard = TextFolding()
+  package static let standard = TextFolding()
 
   /// Characters ICU's table folds that are also standard simplified characters, and so stay as
   /// they are: ICU folds 乾 → 干 (乾燥), 著 → 着 (隨著) and 瞭 → 了 (瞭解), which also turned the
@@ -55,13 +55,13 @@ public struct TextFolding: Sendable {
   }
 
   /// The folded form of one scalar.
-  public func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+  package func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
     let value = scalar.value <= 0xFFFF ? UInt32(bmp[Int(scalar.value)]) : astral[scalar.value] ?? scalar.value
     return Unicode.Scalar(value) ?? scalar
   }
 
   /// The folded form of a string (for terms and tests; the hot path uses ``fold(_:into:offsets:)``).
-  public func fold(_ text: String) -> String {
+  package func fold(_ text: String) -> String {
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars { result.append(fold(scalar)) }
     return String(result)
@@ -76,7 +76,7 @@ public struct TextFolding: Sendable {
   ///     (0…output.count) the original byte offset (every byte of a folded character maps to
   ///     the start of the original one); left empty otherwise.
   /// - Complexity: O(n).
-  public func fold(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], offsets: inout [Int32]) {
+  package func fold(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], offsets: inout [Int32]) {
     output.removeAll(keepingCapacity: true)
     offsets.removeAll(keepingCapacity: true)
     output.append(contentsOf: bytes)

@@ -4,7 +4,7 @@ internal import CICU
 ///
 /// For locale `zh`, ICU segments Han text with its dictionary, so 坚持财政务实管理 becomes
 /// 坚持|财政|务实|管理. Not thread-safe: ICU iterators carry state, so create one per worker.
-public final class ICUWordBreaker {
+@_spi(Benchmarking) public final class ICUWordBreaker {
   private let handle: OpaquePointer
   /// Scratch for ICU's boundaries; unchecked like ``Tagger``'s: one thread, no overlapping access.
   @exclusivity(unchecked) private var ends: [Int32] = []
@@ -28,7 +28,7 @@ public final class ICUWordBreaker {
   /// Segments UTF-8 `bytes` and calls `body` with each segment's byte range and ICU rule status.
   ///
   /// - Throws: `GovTagError` with code `.icu` when ICU fails, or when the text is over 2 GiB.
-  public func forEachSegment(
+  package func forEachSegment(
     of bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Int32) throws -> Void
   ) throws {
     guard bytes.count > 0 else { return }
@@ -72,10 +72,10 @@ public final class ICUWordBreaker {
 }
 
 /// Facts about the ICU library GovTag runs on.
-public enum ICU {
+package enum ICU {
   /// The ICU version, e.g. `72.1`: part of every output record's provenance, since a different
   /// ICU dictionary can segment, and so label, differently.
-  public static let version: String = {
+  package static let version: String = {
     var buffer = [CChar](repeating: 0, count: 32)
     govtag_icu_version(&buffer, Int32(buffer.count))
     return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

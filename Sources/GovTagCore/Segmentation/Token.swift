@@ -1,7 +1,7 @@
 /// One segment of a text: a byte range into its UTF-8 encoding and what kind of segment it is.
-public struct Token: Hashable, Sendable {
+package struct Token: Hashable, Sendable {
   /// What ICU's rule status says a segment is.
-  public enum Kind: String, Sendable, Codable {
+  package enum Kind: String, Sendable, Codable {
     /// Han characters (ICU's `UBRK_WORD_IDEO`).
     case ideographic
     /// Letters, e.g. Latin acronyms such as `AI` (`UBRK_WORD_LETTER`).
@@ -14,7 +14,7 @@ public struct Token: Hashable, Sendable {
     case other
 
     /// Maps an ICU rule status (`ubrk_getRuleStatus`) to a kind.
-    public init(ruleStatus: Int32) {
+    package init(ruleStatus: Int32) {
       switch ruleStatus {
       case 100..<200: self = .number
       case 200..<300: self = .letters
@@ -26,14 +26,14 @@ public struct Token: Hashable, Sendable {
   }
 
   /// The UTF-8 byte range of the token in its text.
-  public var range: Range<Int>
+  package var range: Range<Int>
   /// The token's kind.
-  public var kind: Kind
+  package var kind: Kind
   /// Whether the token is a lexicon term, possibly merged from several ICU segments (人工|智能 → 人工智能).
-  public var isLexiconTerm: Bool
+  package var isLexiconTerm: Bool
 
   /// Creates a token.
-  public init(range: Range<Int>, kind: Kind, isLexiconTerm: Bool = false) {
+  package init(range: Range<Int>, kind: Kind, isLexiconTerm: Bool = false) {
     self.range = range
     self.kind = kind
     self.isLexiconTerm = isLexiconTerm

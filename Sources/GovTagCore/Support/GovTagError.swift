@@ -29,6 +29,7 @@ public struct GovTagError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The run was interrupted by a signal.
     public static let interrupted = Code(value: .interrupted)
 
+    /// The kind's name: `lexicon`, `yaml`, `input`, `io`, `icu`, `usage` or `interrupted`.
     public var description: String { value.rawValue }
   }
 
@@ -53,6 +54,7 @@ public struct GovTagError: Error, Hashable, Sendable, CustomStringConvertible {
     self.hint = hint
   }
 
+  /// The whole message: context, location, what is wrong, then what to do.
   public var description: String {
     var text = ""
     if let context { text += "\(context): " }
@@ -71,5 +73,6 @@ public struct GovTagErrors: Error, Sendable, CustomStringConvertible {
   /// Creates the collection; `errors` should not be empty.
   public init(_ errors: [GovTagError]) { self.errors = errors }
 
+  /// Every problem's message, one per line.
   public var description: String { errors.map(\.description).joined(separator: "\n") }
 }

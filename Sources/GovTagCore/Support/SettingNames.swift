@@ -16,19 +16,19 @@
 ///
 /// Settings are keys (``Setting``), like ``GovTagError/Code`` values: the core declares the ones
 /// its own messages use (``Setting/lexicons``), and GovTagKit adds the others beside its code.
-public struct SettingNames: Hashable, Sendable {
+package struct SettingNames: Hashable, Sendable {
   /// A setting a message may refer to, e.g. ``lexicons``: the folder of lexicon files.
-  public struct Setting: Hashable, Sendable, CustomStringConvertible {
+  package struct Setting: Hashable, Sendable, CustomStringConvertible {
     /// The setting's identifier, e.g. `lexicons`; names nothing the user sees.
-    public let id: String
+    package let id: String
 
     /// Creates a setting key; declare each one once, as a `static let` beside the code that uses it.
-    public init(_ id: String) { self.id = id }
+    package init(_ id: String) { self.id = id }
 
-    public var description: String { id }
+    package var description: String { id }
 
     /// The folder the lexicon files are read from (``LexiconDirectory``, ``LexiconLoader``).
-    public static let lexicons = Setting("lexicons")
+    package static let lexicons = Setting("lexicons")
   }
 
   private var names: [Setting: String]
@@ -37,10 +37,10 @@ public struct SettingNames: Hashable, Sendable {
   ///
   /// - Parameter names: each setting's name as the caller's users know it, e.g.
   ///   `[.lexicons: "--lexicons"]`; `[:]` (the default) for a program.
-  public init(_ names: [Setting: String] = [:]) { self.names = names }
+  package init(_ names: [Setting: String] = [:]) { self.names = names }
 
   /// The caller's name for `setting`, or `nil` when messages word it neutrally.
-  public subscript(setting: Setting) -> String? {
+  package subscript(setting: Setting) -> String? {
     get { names[setting] }
     set { names[setting] = newValue }
   }

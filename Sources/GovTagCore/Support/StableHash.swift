@@ -4,14 +4,14 @@
 /// identical across runs, processes and machines, which `Hasher` is not (it is seeded per
 /// process). It detects change; it is not a defence against someone forging a collision, which
 /// nothing here needs, so it avoids a cryptography dependency.
-public struct StableHash: Sendable {
+package struct StableHash: Sendable {
   private var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
   /// Creates an empty hash.
-  public init() {}
+  package init() {}
 
   /// Mixes bytes into the hash.
-  public mutating func combine(_ bytes: some Sequence<UInt8>) {
+  package mutating func combine(_ bytes: some Sequence<UInt8>) {
     for byte in bytes {
       state ^= UInt64(byte)
       state = state &* 0x0000_0100_0000_01b3
@@ -19,20 +19,20 @@ public struct StableHash: Sendable {
   }
 
   /// Mixes a string's UTF-8 bytes, followed by a separator byte so that ("ab","c") ≠ ("a","bc").
-  public mutating func combine(_ string: String) {
+  package mutating func combine(_ string: String) {
     var string = string
     string.withUTF8 { combine($0) }
     combine(CollectionOfOne(0xFF))
   }
 
   /// The hash as 16 lower-case hex digits.
-  public var hexDigest: String {
+  package var hexDigest: String {
     let digits = String(state, radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits
   }
 
   /// The hash of one byte sequence.
-  public static func hex(of bytes: some Sequence<UInt8>) -> String {
+  package static func hex(of bytes: some Sequence<UInt8>) -> String {
     var hash = StableHash()
     hash.combine(bytes)
     return hash.hexDigest

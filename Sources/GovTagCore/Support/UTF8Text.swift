@@ -1,9 +1,9 @@
 /// Helpers over raw UTF-8 bytes for the hot path: the text is handled as bytes and converted
 /// to `String` only for output.
-public enum UTF8Text {
+package enum UTF8Text {
   /// Whether `byte` starts a scalar (is not a continuation byte `10xxxxxx`).
   @inlinable
-  public static func isScalarStart(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
+  package static func isScalarStart(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
 
   /// The byte offset of the first invalid UTF-8 sequence, or `nil` when the bytes are valid.
   ///
@@ -13,7 +13,7 @@ public enum UTF8Text {
   /// costs three byte tests.
   ///
   /// - Complexity: O(n).
-  public static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  package static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     let count = bytes.count
     guard let base = bytes.baseAddress else { return nil }
     var index = 0
@@ -80,7 +80,7 @@ public enum UTF8Text {
   ///   - bytes: the UTF-8 text.
   /// - Returns: the scalar offset of each byte offset, in the same order.
   /// - Complexity: O(n + k) for n bytes and k offsets.
-  public static func scalarOffsets(ofSorted byteOffsets: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+  package static func scalarOffsets(ofSorted byteOffsets: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
     var result = [Int]()
     result.reserveCapacity(byteOffsets.count)
     var byteIndex = 0
@@ -99,7 +99,7 @@ public enum UTF8Text {
   ///
   /// Eight bytes at a time (this runs twice per hit, for its context), counting the scalar
   /// starts of each word as ``scalarCount(_:from:to:)`` counts continuation bytes.
-  public static func retreat(_ offset: Int, by count: Int, floor: Int = 0, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+  package static func retreat(_ offset: Int, by count: Int, floor: Int = 0, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     guard count > 0, offset > floor else { return offset }
     var remaining = count
     var end = offset  // the scalar starts still to count lie in floor + 1 ..< end
@@ -132,7 +132,7 @@ public enum UTF8Text {
   /// scalar start after `offset` (and before `ceiling`), or to `ceiling` when there are fewer.
   ///
   /// Eight bytes at a time, like ``retreat(_:by:floor:in:)``.
-  public static func advance(_ offset: Int, by count: Int, ceiling: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+  package static func advance(_ offset: Int, by count: Int, ceiling: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     guard count > 0, offset < ceiling else { return offset }
     var remaining = count
     var index = offset + 1  // the scalar starts still to count lie in index ..< ceiling
@@ -167,7 +167,7 @@ public enum UTF8Text {
   }
 
   /// The string made of `bytes[range]`, which must be valid UTF-8 on scalar boundaries.
-  public static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+  package static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
   }
 }

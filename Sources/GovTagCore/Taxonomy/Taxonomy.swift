@@ -3,36 +3,36 @@
 /// Category ids are the stable contract shared by output JSON, gold labels, audit files and
 /// lexicons. The lexicon loader rejects any id not listed here, so a typo in a lexicon or a
 /// gold file is caught rather than becoming a new, silently empty category.
-public struct Taxonomy: Sendable {
+package struct Taxonomy: Sendable {
   /// One dimension: an id, its Chinese name, and its categories in the taxonomy's order.
-  public struct Dimension: Sendable, Hashable {
+  package struct Dimension: Sendable, Hashable {
     /// The dimension's id, e.g. `capability`.
-    public var id: String
+    package var id: String
     /// The Chinese name, e.g. 履职能力.
-    public var name: String
+    package var name: String
     /// Category ids in the order of `docs/TAXONOMY.md`.
-    public var categories: [Category]
+    package var categories: [Category]
   }
 
   /// One category of a dimension.
-  public struct Category: Sendable, Hashable {
+  package struct Category: Sendable, Hashable {
     /// The category's id, e.g. `public_service`.
-    public var id: String
+    package var id: String
     /// The Chinese name, e.g. 公共服务.
-    public var name: String
+    package var name: String
   }
 
   /// The dimensions, in the taxonomy's order.
-  public var dimensions: [Dimension]
+  package var dimensions: [Dimension]
 
   /// The version of the taxonomy.
-  public static let version = 1
+  package static let version = 1
 
   /// The dimension with id `id`, if any.
-  public func dimension(_ id: String) -> Dimension? { dimensions.first { $0.id == id } }
+  package func dimension(_ id: String) -> Dimension? { dimensions.first { $0.id == id } }
 
   /// Taxonomy version 1.
-  public static let standard = Taxonomy(dimensions: [
+  package static let standard = Taxonomy(dimensions: [
     Dimension(
       id: "capability", name: "履职能力",
       categories: [

@@ -11,7 +11,7 @@ extension GovTag {
   ///   - layout: how they are laid out, as `govtag tag --evidence-layout`.
   /// - Returns: one JSON object per record.
   /// - Throws: `GovTagError` when ICU fails.
-  public func labelledRecords(
+  package func labelledRecords(
     _ records: some Sequence<Document>, evidence: LabelledRecordWriter.EvidenceDetail = .standard,
     layout: LabelledRecordWriter.EvidenceLayout = .compact
   ) throws -> [[UInt8]] {

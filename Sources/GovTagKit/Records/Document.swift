@@ -18,7 +18,7 @@ public struct Document: Sendable {
   }
 
   /// A hash of the title and text: the part of the input that labels depend on.
-  public var textHash: String {
+  package var textHash: String {
     var hash = StableHash()
     hash.combine(title ?? "")
     hash.combine(text)

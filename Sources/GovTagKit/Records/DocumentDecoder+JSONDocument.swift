@@ -1,14 +1,14 @@
 /// A JSON document of records, as a program sends it: one record (an object) or several (an
 /// array of objects).
-public struct RecordsDocument: Sendable {
+package struct RecordsDocument: Sendable {
   /// Whether the document was an array (its answer is an array too, even of one record).
-  public var isArray: Bool
+  package var isArray: Bool
   /// Each record in order: the document, or why it cannot be labelled.
-  public var records: [Result<Document, RecordError>]
+  package var records: [Result<Document, RecordError>]
 }
 
 /// Why a JSON document of records cannot be read at all.
-public enum RecordsDocumentProblem: Error, Sendable, Hashable, CustomStringConvertible {
+package enum RecordsDocumentProblem: Error, Sendable, Hashable, CustomStringConvertible {
   /// The bytes are not UTF-8; `offset` is the 0-based offset of the first bad byte.
   case invalidUTF8(offset: Int)
   /// The bytes are not one JSON value (or break a rule of GovTag's reader: repeated keys, lone
@@ -22,7 +22,7 @@ public enum RecordsDocumentProblem: Error, Sendable, Hashable, CustomStringConve
   case empty
 
   /// What is wrong, in one line.
-  public var reason: String {
+  package var reason: String {
     switch self {
     case .invalidUTF8(let offset): "invalid UTF-8 at byte \(offset + 1)"
     case .invalidJSON(let reason, _): reason
@@ -33,7 +33,7 @@ public enum RecordsDocumentProblem: Error, Sendable, Hashable, CustomStringConve
   }
 
   /// What to do about it.
-  public var hint: String {
+  package var hint: String {
     switch self {
     case .invalidUTF8: "send UTF-8 (for GBK text: iconv -f GB18030 -t UTF-8)"
     case .invalidJSON(_, let hint): hint
@@ -42,7 +42,7 @@ public enum RecordsDocumentProblem: Error, Sendable, Hashable, CustomStringConve
     }
   }
 
-  public var description: String { "\(reason); \(hint)" }
+  package var description: String { "\(reason); \(hint)" }
 }
 
 extension DocumentDecoder {
@@ -58,7 +58,7 @@ extension DocumentDecoder {
   ///   - maxRecords: the most records an array may hold.
   /// - Returns: the records, each decoded or refused with its reason (its location's line is
   ///   its 1-based position in the array); or why the document as a whole cannot be read.
-  public func decodeRecords(
+  package func decodeRecords(
     inJSON bytes: UnsafeBufferPointer<UInt8>, source: String, maxRecords: Int
   ) -> Result<RecordsDocument, RecordsDocumentProblem> {
     var bytes = bytes

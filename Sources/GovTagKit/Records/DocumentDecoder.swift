@@ -2,16 +2,16 @@ import Foundation
 
 /// Turns one line of JSON Lines input into a ``Document``, or a ``RecordError`` that says
 /// exactly what is wrong with it.
-public struct DocumentDecoder: Sendable {
+package struct DocumentDecoder: Sendable {
   /// The field that holds the narrative.
-  public var textField = "text"
+  package var textField = "text"
   /// The field that holds the title.
-  public var titleField = "title"
+  package var titleField = "title"
   /// The field that holds the id.
-  public var idField = "id"
+  package var idField = "id"
 
   /// Creates a decoder with the default field names.
-  public init() {}
+  package init() {}
 
   /// Decodes one line (without its line break).
   ///
@@ -19,7 +19,7 @@ public struct DocumentDecoder: Sendable {
   ///   - line: the line's bytes; a trailing carriage return is ignored.
   ///   - location: the input's name and line number, for errors.
   /// - Returns: the document, or the reason it cannot be read.
-  public func decode(_ line: UnsafeBufferPointer<UInt8>, at location: SourceLocation) -> Result<Document, RecordError> {
+  package func decode(_ line: UnsafeBufferPointer<UInt8>, at location: SourceLocation) -> Result<Document, RecordError> {
     var line = line
     if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
     if let bad = UTF8Text.firstInvalidOffset(in: line) {
@@ -56,7 +56,7 @@ public struct DocumentDecoder: Sendable {
   ///   - value: the value.
   ///   - location: where it came from, for errors.
   /// - Returns: the document, or the reason it cannot be read (with no raw line).
-  public func decode(_ value: JSONValue, at location: SourceLocation) -> Result<Document, RecordError> {
+  package func decode(_ value: JSONValue, at location: SourceLocation) -> Result<Document, RecordError> {
     func failure(_ reason: String, id: String? = nil, hint: String? = nil) -> Result<Document, RecordError> {
       .failure(RecordError(location: location, id: id, reason: reason, hint: hint))
     }

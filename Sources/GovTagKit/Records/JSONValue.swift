@@ -68,6 +68,7 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 extension JSONValue: Decodable {
+  /// Decodes any JSON value, integers kept apart from floating-point numbers.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     if container.decodeNil() {

@@ -6,9 +6,9 @@
 /// per-record hot path, where appending bytes to one reused buffer is several times cheaper.
 /// Non-ASCII text is written as raw UTF-8, not `\u` escapes, so the Chinese stays readable.
 /// Containers nest at most ``JSONValue/maximumDepth`` deep, the limit the readers enforce.
-public struct JSONWriter {
+package struct JSONWriter {
   /// The bytes written so far.
-  public var bytes: [UInt8] { output.array }
+  package var bytes: [UInt8] { output.array }
   private var output = ByteBuffer()
   /// Bit d of `commaBits` says whether container level d needs a comma before its next item;
   /// `depth` is the nesting level. Bits, not an array: this is consulted for every value.
@@ -16,38 +16,38 @@ public struct JSONWriter {
   private var depth = 0
 
   /// Creates an empty writer.
-  public init() {}
+  package init() {}
 
   // MARK: - Containers
 
   /// Opens an object.
-  public mutating func beginObject() {
+  package mutating func beginObject() {
     separate()
     output.append(UInt8(ascii: "{"))
     push()
   }
 
   /// Closes the innermost object.
-  public mutating func endObject() {
+  package mutating func endObject() {
     depth -= 1
     output.append(UInt8(ascii: "}"))
   }
 
   /// Opens an array.
-  public mutating func beginArray() {
+  package mutating func beginArray() {
     separate()
     output.append(UInt8(ascii: "["))
     push()
   }
 
   /// Closes the innermost array.
-  public mutating func endArray() {
+  package mutating func endArray() {
     depth -= 1
     output.append(UInt8(ascii: "]"))
   }
 
   /// Writes an object key; the next value written is its value.
-  public mutating func key(_ key: String) {
+  package mutating func key(_ key: String) {
     separate()
     appendQuoted(key)
     output.append(UInt8(ascii: ":"))
@@ -58,19 +58,19 @@ public struct JSONWriter {
   // MARK: - Values
 
   /// Writes a string.
-  public mutating func string(_ value: String) {
+  package mutating func string(_ value: String) {
     separate()
     appendQuoted(value)
   }
 
   /// Writes an integer.
-  public mutating func integer(_ value: Int) {
+  package mutating func integer(_ value: Int) {
     separate()
     appendInteger(value)
   }
 
   /// Writes a number; NaN and infinities, which JSON cannot express, become `null`.
-  public mutating func number(_ value: Double) {
+  package mutating func number(_ value: Double) {
     separate()
     guard value.isFinite else {
       output.append(contentsOf: "null".utf8)
@@ -80,19 +80,19 @@ public struct JSONWriter {
   }
 
   /// Writes a boolean.
-  public mutating func bool(_ value: Bool) {
+  package mutating func bool(_ value: Bool) {
     separate()
     output.append(contentsOf: (value ? "true" : "false").utf8)
   }
 
   /// Writes `null`.
-  public mutating func null() {
+  package mutating func null() {
     separate()
     output.append(contentsOf: "null".utf8)
   }
 
   /// Writes any JSON value; object keys are sorted, so the output does not depend on hashing.
-  public mutating func value(_ value: JSONValue) {
+  package mutating func value(_ value: JSONValue) {
     switch value {
     case .null: null()
     case .bool(let flag): bool(flag)
@@ -121,63 +121,63 @@ public struct JSONWriter {
   }
 
   /// Writes a number, or `null` for `nil`.
-  public mutating func optionalNumber(_ value: Double?) {
+  package mutating func optionalNumber(_ value: Double?) {
     if let value { number(value) } else { null() }
   }
 
   // MARK: - Object fields: a key and its value in one call
 
   /// Writes `"key": value` into the current object.
-  public mutating func field(_ key: String, string value: String) {
+  package mutating func field(_ key: String, string value: String) {
     self.key(key)
     string(value)
   }
 
   /// Writes `"key": value` into the current object.
-  public mutating func field(_ key: String, integer value: Int) {
+  package mutating func field(_ key: String, integer value: Int) {
     self.key(key)
     integer(value)
   }
 
   /// Writes `"key": value` into the current object (see ``number(_:)``).
-  public mutating func field(_ key: String, number value: Double) {
+  package mutating func field(_ key: String, number value: Double) {
     self.key(key)
     number(value)
   }
 
   /// Writes `"key": value`, or `"key": null` for `nil`, into the current object.
-  public mutating func field(_ key: String, optionalNumber value: Double?) {
+  package mutating func field(_ key: String, optionalNumber value: Double?) {
     self.key(key)
     optionalNumber(value)
   }
 
   /// Writes `"key": value` into the current object.
-  public mutating func field(_ key: String, bool value: Bool) {
+  package mutating func field(_ key: String, bool value: Bool) {
     self.key(key)
     bool(value)
   }
 
   /// Writes `"key": [values]` into the current object.
-  public mutating func field(_ key: String, strings values: [String]) {
+  package mutating func field(_ key: String, strings values: [String]) {
     self.key(key)
     strings(values)
   }
 
   /// Writes a string array.
-  public mutating func strings(_ values: [String]) {
+  package mutating func strings(_ values: [String]) {
     beginArray()
     for value in values { string(value) }
     endArray()
   }
 
   /// Appends bytes that are already JSON (a record copied from an earlier output), outside any container.
-  public mutating func append(raw bytes: [UInt8]) { bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) } }
+  package mutating func append(raw bytes: [UInt8]) { bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) } }
 
   /// Appends a newline (between JSON Lines records), outside any container.
-  public mutating func newline() { output.append(0x0A) }
+  package mutating func newline() { output.append(0x0A) }
 
   /// Empties the buffer, keeping its capacity.
-  public mutating func reset() {
+  package mutating func reset() {
     output.removeAll()
     commaBits = 0
     depth = 0

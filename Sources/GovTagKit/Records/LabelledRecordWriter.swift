@@ -6,9 +6,9 @@
 /// lexicons only), `location`, `review`,
 /// `evidence` and the provenance fields
 /// (`text_hash`, `lexicon_version`, `govtag_version`, `icu_version`).
-public struct LabelledRecordWriter: Sendable {
+package struct LabelledRecordWriter: Sendable {
   /// Which hits go into `evidence`.
-  public enum EvidenceDetail: String, Sendable, CaseIterable {
+  package enum EvidenceDetail: String, Sendable, CaseIterable {
     /// Hits that counted and hits suppressed by an exclusion (the default).
     case standard
     /// Every hit, including those that cross a word boundary or sit inside a longer term.
@@ -18,7 +18,7 @@ public struct LabelledRecordWriter: Sendable {
   }
 
   /// How `evidence` is laid out.
-  public enum EvidenceLayout: String, Sendable, CaseIterable {
+  package enum EvidenceLayout: String, Sendable, CaseIterable {
     /// Hits grouped by dimension, category and term, each hit a short list:
     /// `{"capability": {"public_service": {"一网通办": [["text", 3, 7, 1]]}}}`. A hit that did not
     /// count in full adds its status and why: `["text", 40, 44, 0, "planned", "only planned (…)"]`.
@@ -33,25 +33,25 @@ public struct LabelledRecordWriter: Sendable {
 
   /// Fields GovTag writes; input fields of these names are replaced, so that re-tagging an
   /// output file does not nest old labels in new ones.
-  public static let ownFields: Set<String> = [
+  package static let ownFields: Set<String> = [
     "labels", "scores", "implied", "confidence", "location", "review", "evidence", "text_hash", "lexicon_version",
     "govtag_version",
     "icu_version", "error",
   ]
 
   /// The lexicon (rules) version to stamp on each record.
-  public var lexiconVersion: String
+  package var lexiconVersion: String
   /// Which hits to list.
-  public var evidenceDetail: EvidenceDetail
+  package var evidenceDetail: EvidenceDetail
   /// How to lay them out.
-  public var evidenceLayout: EvidenceLayout
+  package var evidenceLayout: EvidenceLayout
   /// The dimensions, in order, so that every one appears in `labels` even when empty.
-  public var dimensions: [String]
+  package var dimensions: [String]
   /// The model's evidence fragments rendered once per run (`nil`: rendered per hit).
   var evidenceFragments: EvidenceJSONFragmentTable?
 
   /// Creates a writer.
-  public init(
+  package init(
     lexiconVersion: String, dimensions: [String], evidenceDetail: EvidenceDetail = .standard,
     evidenceLayout: EvidenceLayout = .compact
   ) {
@@ -79,7 +79,7 @@ public struct LabelledRecordWriter: Sendable {
   }
 
   /// Appends one labelled record and a newline.
-  public func write(_ document: Document, _ classification: Classification, to json: inout JSONWriter) {
+  package func write(_ document: Document, _ classification: Classification, to json: inout JSONWriter) {
     json.beginObject()
     json.key("id")
     json.value(document.fields["id"] ?? .string(document.id))
@@ -248,7 +248,7 @@ public struct LabelledRecordWriter: Sendable {
 
   /// Appends an error record standing in for an input record that could not be labelled, and a
   /// newline: `{"id": …, "error": {"source", "line", "reason"}, …provenance}`.
-  public func writeError(_ error: RecordError, to json: inout JSONWriter) {
+  package func writeError(_ error: RecordError, to json: inout JSONWriter) {
     json.beginObject()
     json.key("id")
     if let id = error.id { json.string(id) } else { json.null() }
@@ -261,7 +261,7 @@ public struct LabelledRecordWriter: Sendable {
   }
 
   /// Writes `{"source", "line", "id", "reason", "hint", "raw"?}` for an error.
-  public static func writeErrorDetail(_ error: RecordError, includeRaw: Bool, to json: inout JSONWriter) {
+  package static func writeErrorDetail(_ error: RecordError, includeRaw: Bool, to json: inout JSONWriter) {
     json.beginObject()
     json.field("source", string: error.location.file)
     json.key("line")

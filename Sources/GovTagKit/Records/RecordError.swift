@@ -2,20 +2,20 @@
 ///
 /// A record error never stops a run: the record is reported (on stderr, in `--errors`, and as an
 /// error record where output lines must match input lines) and every other record is labelled.
-public struct RecordError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct RecordError: Error, Sendable, Hashable, CustomStringConvertible {
   /// Where the record is: the input's name and 1-based line.
-  public var location: SourceLocation
+  package var location: SourceLocation
   /// The record's id, when it could be read.
-  public var id: String?
+  package var id: String?
   /// What is wrong, in one line.
-  public var reason: String
+  package var reason: String
   /// What to do about it.
-  public var hint: String?
+  package var hint: String?
   /// The raw line, for `--errors` (invalid UTF-8 replaced by U+FFFD).
-  public var rawLine: String
+  package var rawLine: String
 
   /// Creates an error.
-  public init(location: SourceLocation, id: String? = nil, reason: String, hint: String? = nil, rawLine: String = "") {
+  package init(location: SourceLocation, id: String? = nil, reason: String, hint: String? = nil, rawLine: String = "") {
     self.location = location
     self.id = id
     self.reason = reason
@@ -23,7 +23,7 @@ public struct RecordError: Error, Sendable, Hashable, CustomStringConvertible {
     self.rawLine = rawLine
   }
 
-  public var description: String {
+  package var description: String {
     var text = "\(location): "
     if let id { text += "record \"\(id)\": " }
     text += reason

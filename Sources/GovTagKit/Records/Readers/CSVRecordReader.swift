@@ -8,14 +8,14 @@
 /// row an error with its line, never mojibake. A quote that is never closed is reported at the
 /// line where it opened, and the rows after that line are read again as if the quote had ended
 /// with its line, so one stray quote does not swallow the rest of the file.
-public final class CSVRecordReader: RecordReader {
+package final class CSVRecordReader: RecordReader {
   /// Which columns hold the id, text and title.
-  public struct Columns: Sendable, Hashable {
-    public var id = "id"
-    public var text = "text"
-    public var title = "title"
+  package struct Columns: Sendable, Hashable {
+    package var id = "id"
+    package var text = "text"
+    package var title = "title"
     /// Creates the default mapping (`id`, `text`, `title`).
-    public init() {}
+    package init() {}
   }
 
   private let reader: ByteReader
@@ -49,15 +49,15 @@ public final class CSVRecordReader: RecordReader {
   ///   - names: how hints name the caller's settings for the columns (``SettingNames/Setting/textColumn``,
   ///     `idColumn`, `titleColumn`); the default words them for a program.
   /// - Throws: `GovTagError` when it cannot be opened.
-  public init(path: String, columns: Columns = Columns(), names: SettingNames = SettingNames()) throws {
+  package init(path: String, columns: Columns = Columns(), names: SettingNames = SettingNames()) throws {
     reader = try ByteReader(path: path)
     self.columns = columns
     self.settingNames = names
   }
 
-  public var name: String { reader.name }
+  package var name: String { reader.name }
 
-  public func next() throws -> RawRecord? {
+  package func next() throws -> RawRecord? {
     guard !finished else { return nil }
     if header == nil {
       try skipByteOrderMark()

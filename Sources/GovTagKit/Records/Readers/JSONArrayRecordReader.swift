@@ -3,7 +3,7 @@
 /// Written by hand because Foundation's JSON APIs parse a document whole, which would put a
 /// multi-gigabyte corpus in memory. It only finds where each top-level element starts and ends
 /// (tracking strings, escapes and nesting); each element is then decoded like a JSON Lines line.
-public final class JSONArrayRecordReader: RecordReader {
+package final class JSONArrayRecordReader: RecordReader {
   private let reader: ByteReader
   private let settingNames: SettingNames
   private var line = 1
@@ -19,14 +19,14 @@ public final class JSONArrayRecordReader: RecordReader {
   ///   - names: how hints name the caller's settings (``SettingNames/Setting/inputFormat``); the
   ///     default words them for a program.
   /// - Throws: `GovTagError` when it cannot be opened.
-  public init(path: String, names: SettingNames = SettingNames()) throws {
+  package init(path: String, names: SettingNames = SettingNames()) throws {
     reader = try ByteReader(path: path)
     self.settingNames = names
   }
 
-  public var name: String { reader.name }
+  package var name: String { reader.name }
 
-  public func next() throws -> RawRecord? {
+  package func next() throws -> RawRecord? {
     guard !finished else { return nil }
     if !started {
       started = true

@@ -1,16 +1,16 @@
 /// Reads JSON Lines: every line is a record (blank lines are reported as blank); a UTF-8 byte
 /// order mark at the start of the file is skipped.
-public final class JSONLinesRecordReader: RecordReader {
+package final class JSONLinesRecordReader: RecordReader {
   private let lines: LineReader
 
   /// Opens `path` (`-` for standard input).
   ///
   /// - Throws: `GovTagError` when it cannot be opened.
-  public init(path: String) throws { lines = try LineReader(path: path) }
+  package init(path: String) throws { lines = try LineReader(path: path) }
 
-  public var name: String { lines.name }
+  package var name: String { lines.name }
 
-  public func next() throws -> RawRecord? {
+  package func next() throws -> RawRecord? {
     guard var bytes = try lines.nextLine() else { return nil }
     UTF8Text.removeByteOrderMark(from: &bytes, atLine: lines.lineNumber)
     let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }

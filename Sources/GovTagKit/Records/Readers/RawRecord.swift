@@ -2,9 +2,9 @@
 ///
 /// Readers only split the input into records; decoding JSON happens on the worker threads, so
 /// the reading thread stays cheap.
-public struct RawRecord: Sendable {
+package struct RawRecord: Sendable {
   /// What the reader found.
-  public enum Payload: Sendable {
+  package enum Payload: Sendable {
     /// A JSON object's bytes (a JSON Lines line, or an element of a JSON array).
     case json([UInt8])
     /// A record already split into fields (CSV rows, text files).
@@ -16,14 +16,14 @@ public struct RawRecord: Sendable {
   }
 
   /// Where the record is.
-  public var location: SourceLocation
+  package var location: SourceLocation
   /// What was read.
-  public var payload: Payload
+  package var payload: Payload
   /// Input bytes this record covers, for progress and throughput.
-  public var byteCount: Int
+  package var byteCount: Int
 
   /// Creates a raw record.
-  public init(location: SourceLocation, payload: Payload, byteCount: Int) {
+  package init(location: SourceLocation, payload: Payload, byteCount: Int) {
     self.location = location
     self.payload = payload
     self.byteCount = byteCount
@@ -31,7 +31,7 @@ public struct RawRecord: Sendable {
 }
 
 /// Reads the records of one input, one at a time, without holding the input in memory.
-public protocol RecordReader: AnyObject {
+package protocol RecordReader: AnyObject {
   /// The input's name as messages show it.
   var name: String { get }
   /// The next record, or `nil` at the end of the input.
@@ -41,7 +41,7 @@ public protocol RecordReader: AnyObject {
 }
 
 /// The input formats `govtag tag` reads.
-public enum InputFormat: String, Sendable, CaseIterable {
+package enum InputFormat: String, Sendable, CaseIterable {
   /// JSON Lines: one JSON object per line (`.jsonl`, `.ndjson`; also standard input).
   case jsonl
   /// A JSON array of objects (`.json`).
@@ -52,7 +52,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
   case txt
 
   /// The format of `path` judged by its extension, or a directory's: `nil` when unknown.
-  public static func detect(_ path: String, isDirectory: Bool) -> InputFormat? {
+  package static func detect(_ path: String, isDirectory: Bool) -> InputFormat? {
     if path == "-" { return .jsonl }
     if isDirectory { return .txt }
     let lower = path.lowercased()

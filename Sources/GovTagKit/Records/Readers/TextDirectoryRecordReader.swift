@@ -12,8 +12,8 @@ import Foundation
 /// folder being read (a loop) are each reported as a failed record at their place in the order.
 /// Links to folders are followed, so a folder given as a link, or holding links, reads like the
 /// folder it points to.
-public final class TextDirectoryRecordReader: RecordReader {
-  public let name: String
+package final class TextDirectoryRecordReader: RecordReader {
+  package let name: String
   private let root: URL
   private var entries: [Entry]
   private var index = 0
@@ -60,7 +60,7 @@ public final class TextDirectoryRecordReader: RecordReader {
   /// Lists the `.txt` files under `path`, recursively, following links to folders.
   ///
   /// - Throws: `GovTagError` when the directory cannot be read.
-  public init(path: String) throws {
+  package init(path: String) throws {
     name = path
     root = URL(fileURLWithPath: path)
     guard let top = Self.followed(path), top.type == .typeDirectory else {
@@ -124,7 +124,7 @@ public final class TextDirectoryRecordReader: RecordReader {
     return (error as NSError).localizedDescription
   }
 
-  public func next() throws -> RawRecord? {
+  package func next() throws -> RawRecord? {
     guard index < entries.count else { return nil }
     let entry = entries[index]
     let relative = entry.relative

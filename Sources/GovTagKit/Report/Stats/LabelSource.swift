@@ -3,7 +3,7 @@
 /// GovTag writes its labels to `labels`. People's labels live in a field of the same shape,
 /// `{"capability": [...], "data_element": [...], …}`, usually `manual` or `gold`; such an object
 /// may also carry `province` and `region` keys, which then replace GovTag's `location`.
-public enum LabelSource: Sendable, Hashable, CustomStringConvertible {
+package enum LabelSource: Sendable, Hashable, CustomStringConvertible {
   /// GovTag's `labels` and `location`.
   case govtag
   /// The labels in the named input field (`manual`, `gold`).
@@ -12,12 +12,12 @@ public enum LabelSource: Sendable, Hashable, CustomStringConvertible {
   /// Parses a `--field` value: `labels` means GovTag's own, anything else names a field.
   ///
   /// - Parameter name: the field name, or `nil` for GovTag's labels.
-  public init(fieldName name: String?) {
+  package init(fieldName name: String?) {
     if let name, name != "labels" { self = .field(name) } else { self = .govtag }
   }
 
   /// The field the labels are read from: `labels` or the reference field's name.
-  public var fieldName: String {
+  package var fieldName: String {
     switch self {
     case .govtag: "labels"
     case .field(let name): name
@@ -25,7 +25,7 @@ public enum LabelSource: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// For people: `GovTag (labels)` or `manual`.
-  public var description: String {
+  package var description: String {
     switch self {
     case .govtag: "GovTag (labels)"
     case .field(let name): name

@@ -3,34 +3,34 @@
 /// Holds only what `govtag stats` and `govtag report` use: the id, the texts, the year, GovTag's
 /// labels and location, the review flag, the evidence spans and, when the record has them,
 /// reference labels (`manual` or `gold`) to set beside GovTag's.
-public struct LabelledRecord: Sendable, Hashable {
+package struct LabelledRecord: Sendable, Hashable {
   /// The record's id.
-  public var id: String
+  package var id: String
   /// The title, if any.
-  public var title: String?
+  package var title: String?
   /// The narrative.
-  public var text: String
+  package var text: String
   /// The `year` field as text (`2023`), or `nil` when the record has none.
-  public var year: String?
+  package var year: String?
   /// GovTag's labels (`labels` and `location`), or `nil` for a record that was never tagged.
-  public var labels: CaseLabels?
+  package var labels: CaseLabels?
   /// The reference labels (`manual`, `gold`) and the field they came from, if the record has any.
-  public var reference: CaseLabels?
+  package var reference: CaseLabels?
   /// The field `reference` was read from.
-  public var referenceField: String?
+  package var referenceField: String?
   /// Whether GovTag asked for a review.
-  public var needsReview: Bool
+  package var needsReview: Bool
   /// GovTag's reasons to review, as sentences.
-  public var reviewReasons: [String]
+  package var reviewReasons: [String]
   /// The evidence, in the order GovTag wrote it.
-  public var evidence: [EvidenceSpan]
+  package var evidence: [EvidenceSpan]
   /// GovTag's confidences (calibrated lexicons), per dimension and category; empty without them.
-  public var confidence: [String: [String: Double]] = [:]
+  package var confidence: [String: [String: Double]] = [:]
   /// The `lexicon_version` that labelled the record, when it has one.
-  public var lexiconVersion: String?
+  package var lexiconVersion: String?
 
   /// Creates a record.
-  public init(
+  package init(
     id: String, title: String? = nil, text: String, year: String? = nil, labels: CaseLabels? = nil,
     reference: CaseLabels? = nil, referenceField: String? = nil, needsReview: Bool = false,
     reviewReasons: [String] = [], evidence: [EvidenceSpan] = []
@@ -51,7 +51,7 @@ public struct LabelledRecord: Sendable, Hashable {
   ///
   /// - Parameter source: GovTag's labels or a reference field.
   /// - Returns: `labels` for ``LabelSource/govtag``; `reference` when it was read from the named field.
-  public func labels(from source: LabelSource) -> CaseLabels? {
+  package func labels(from source: LabelSource) -> CaseLabels? {
     switch source {
     case .govtag: labels
     case .field(let name): referenceField == name ? reference : nil
@@ -60,53 +60,53 @@ public struct LabelledRecord: Sendable, Hashable {
 }
 
 /// The labels of one case in one source: category ids per dimension, plus where the case is from.
-public struct CaseLabels: Sendable, Hashable {
+package struct CaseLabels: Sendable, Hashable {
   /// Category ids per dimension id, as written (`{"capability": ["public_service"]}`).
-  public var categories: [String: [String]]
+  package var categories: [String: [String]]
   /// The province's short name (浙江), or `nil` when unknown.
-  public var province: String?
+  package var province: String?
   /// The region, or `nil` when unknown.
-  public var region: Region?
+  package var region: Region?
 
   /// Creates labels.
-  public init(categories: [String: [String]], province: String? = nil, region: Region? = nil) {
+  package init(categories: [String: [String]], province: String? = nil, region: Region? = nil) {
     self.categories = categories
     self.province = province
     self.region = region
   }
 
   /// Whether the case carries category `category` of dimension `dimension`.
-  public func contains(_ dimension: String, _ category: String) -> Bool {
+  package func contains(_ dimension: String, _ category: String) -> Bool {
     categories[dimension]?.contains(category) ?? false
   }
 
   /// Whether the case carries any label of dimension `dimension`.
-  public func hasAny(_ dimension: String) -> Bool { !(categories[dimension]?.isEmpty ?? true) }
+  package func hasAny(_ dimension: String) -> Bool { !(categories[dimension]?.isEmpty ?? true) }
 }
 
 /// One evidence hit as written by `govtag tag`: which category, which term, and where.
-public struct EvidenceSpan: Sendable, Hashable {
+package struct EvidenceSpan: Sendable, Hashable {
   /// The dimension id.
-  public var dimension: String
+  package var dimension: String
   /// The category id.
-  public var category: String
+  package var category: String
   /// The lexicon term that fired.
-  public var term: String
+  package var term: String
   /// The field the hit lies in.
-  public var field: Evidence.Field
+  package var field: Evidence.Field
   /// Code point offset of the hit's start in the field.
-  public var start: Int
+  package var start: Int
   /// Code point offset just past its end.
-  public var end: Int
+  package var end: Int
   /// The term's weight; `nil` in the compact evidence layout, which leaves it to the lexicon.
-  public var weight: Double?
+  package var weight: Double?
   /// What the hit added to the score.
-  public var contribution: Double
+  package var contribution: Double
   /// `counted`, `excluded`, … as written.
-  public var status: String
+  package var status: String
 
   /// Creates a span.
-  public init(
+  package init(
     dimension: String, category: String, term: String, field: Evidence.Field, start: Int, end: Int,
     weight: Double?, contribution: Double, status: String = "counted"
   ) {
@@ -122,5 +122,5 @@ public struct EvidenceSpan: Sendable, Hashable {
   }
 
   /// Whether the hit counted toward its category's score.
-  public var counted: Bool { status == "counted" }
+  package var counted: Bool { status == "counted" }
 }

@@ -8,9 +8,9 @@
 ///
 ///     let reader = LabelledRecordReader(source: .field("manual"))
 ///     let summary = try reader.read(paths: ["out/labelled.jsonl"]) { event in … }
-public struct LabelledRecordReader: Sendable {
+package struct LabelledRecordReader: Sendable {
   /// Something met while reading.
-  public enum Event: Sendable {
+  package enum Event: Sendable {
     /// A record was read.
     case record(LabelledRecord)
     /// A line could not be used; it is skipped.
@@ -20,16 +20,16 @@ public struct LabelledRecordReader: Sendable {
   }
 
   /// Which labels a record must carry.
-  public var source: LabelSource
+  package var source: LabelSource
   /// Fields read as reference labels, the first one present winning; with a
   /// ``LabelSource/field(_:)`` source only that field is read.
-  public var referenceFields: [String]
+  package var referenceFields: [String]
   /// The taxonomy whose category ids labels must use.
-  public var taxonomy: Taxonomy
+  package var taxonomy: Taxonomy
   /// How the hints name the caller's settings when a record lacks its labels: the setting that
   /// names another field of labels (``SettingNames/Setting/field``, `--field` on the command line);
   /// the default words them for a program.
-  public var settingNames = SettingNames()
+  package var settingNames = SettingNames()
 
   /// Creates a reader.
   ///
@@ -38,7 +38,7 @@ public struct LabelledRecordReader: Sendable {
   ///   - referenceFields: the fields of people's labels to read beside GovTag's, in order of
   ///     preference; ignored when `source` names a field.
   ///   - taxonomy: the label set.
-  public init(source: LabelSource = .govtag, referenceFields: [String] = ["manual", "gold"], taxonomy: Taxonomy = .standard) {
+  package init(source: LabelSource = .govtag, referenceFields: [String] = ["manual", "gold"], taxonomy: Taxonomy = .standard) {
     self.source = source
     if case .field(let name) = source { self.referenceFields = [name] } else { self.referenceFields = referenceFields }
     self.taxonomy = taxonomy
@@ -56,7 +56,7 @@ public struct LabelledRecordReader: Sendable {
   ///   `.input` when no record has the field the labels are read from (``source``) but some lack
   ///   it: one error naming the fields of labels the records do have, instead of one per record.
   @discardableResult
-  public func read(paths: [String], onEvent: (Event) -> Void) throws -> LabelledReadSummary {
+  package func read(paths: [String], onEvent: (Event) -> Void) throws -> LabelledReadSummary {
     var summary = LabelledReadSummary()
     var check = LabelFieldCheck<Event>(field: source.fieldName, option: fieldOption, readsGovTagLabels: source == .govtag)
     for path in paths {
@@ -120,7 +120,7 @@ public struct LabelledRecordReader: Sendable {
   ///   - line: the line's bytes.
   ///   - location: the input's name and line, for errors.
   /// - Returns: the record, or what is wrong with the line.
-  public func decode(_ line: UnsafeBufferPointer<UInt8>, at location: SourceLocation) -> Result<LabelledRecord, RecordError> {
+  package func decode(_ line: UnsafeBufferPointer<UInt8>, at location: SourceLocation) -> Result<LabelledRecord, RecordError> {
     decodeReportingField(line, at: location).mapError(\.error)
   }
 
@@ -402,31 +402,31 @@ public struct LabelledRecordReader: Sendable {
 }
 
 /// What a ``LabelledRecordReader`` read: counts for the closing summary line and the exit status.
-public struct LabelledReadSummary: Sendable, Hashable {
+package struct LabelledReadSummary: Sendable, Hashable {
   /// Inputs opened and read to the end.
-  public var inputsRead = 0
+  package var inputsRead = 0
   /// Non-blank lines.
-  public var recordsRead = 0
+  package var recordsRead = 0
   /// Records read and used.
-  public var accepted = 0
+  package var accepted = 0
   /// Lines skipped because they could not be used.
-  public var failed = 0
+  package var failed = 0
   /// Blank lines, which hold no record.
-  public var blankLines = 0
+  package var blankLines = 0
   /// Inputs that could not be read at all.
-  public var inputErrors: [GovTagError] = []
+  package var inputErrors: [GovTagError] = []
 
   /// Creates an empty summary.
-  public init() {}
+  package init() {}
 
   /// Whether every input was read and every line used.
-  public var succeeded: Bool { failed == 0 && inputErrors.isEmpty }
+  package var succeeded: Bool { failed == 0 && inputErrors.isEmpty }
 
   /// One line for people: `read 9 records from 1 input: 8 counted, 1 skipped`.
   ///
   /// - Parameter verb: what happened to the records used (`counted`, `in the report`).
   /// - Returns: the line, without a trailing newline.
-  public func line(used verb: String) -> String {
+  package func line(used verb: String) -> String {
     var text = "read \(recordsRead) record\(recordsRead == 1 ? "" : "s") from \(inputsRead) input\(inputsRead == 1 ? "" : "s")"
     text += ": \(accepted) \(verb), \(failed) skipped"
     if !inputErrors.isEmpty { text += "; \(inputErrors.count) input\(inputErrors.count == 1 ? "" : "s") could not be read" }
