@@ -49,7 +49,7 @@ extension Tagger {
       }
       guard isFollowedInItsClause(start: start, end: end) else { continue }
       // A cue counts as a word of its own, and not inside a term (未来 in 未来社区 is no plan).
-      guard try isWordBoundary(at: start, in: bytes), try isWordBoundary(at: end, in: bytes) else { continue }
+      guard try boundaries.isBoundary(at: start, in: bytes), try boundaries.isBoundary(at: end, in: bytes) else { continue }
       let insideTerm = hits.contains {
         $0.status.isAligned && $0.start <= start && end <= $0.end && ($0.end - $0.start) > (end - start)
       }
