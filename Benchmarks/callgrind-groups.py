@@ -34,8 +34,8 @@ GROUPS = [
     ("batch runner: chunking, ordering, output",
      lambda f, o: re.search(r"BatchRunner|OrderedParallelPipeline|ChunkLabeller|OutputStream", f)),
     ("GovTag classification: folding, hits, scope, scoring, evidence, location, text hash",
-     lambda f, o: re.search(r"Tagger|TextFolding|LocationResolver|UTF8Text|Evidence|Classification|StableHash|"
-                            r"ScopeRules|Gazetteer|Review|ClassifierModel|Token", f)),
+     lambda f, o: re.search(r"Tagger|TextFolding|FoldedText|WordBoundaries|TextBreaks|LocationResolver|UTF8Text|"
+                            r"Evidence|Classification|StableHash|ScopeRules|Gazetteer|Review|ClassifierModel|Token", f)),
     ("Foundation", lambda f, o: re.search(r"libFoundation|libCoreFoundation|lib_FoundationICU", o)),
     ("allocation (malloc/free)",
      lambda f, o: "libc.so" in o and re.search(r"malloc|free|_int_|tcache|arena|sysmalloc|unlink_chunk|realloc", f)),
@@ -62,9 +62,10 @@ STAGES = [
     ("  decode the JSON line (DocumentDecoder.decode)", "DocumentDecoder.decode(_:at:)"),
     ("  classify (Tagger.classify)", "Tagger.classify(title:text:)"),
     ("    fold traditional/full-width (TextFolding.fold)", "TextFolding.fold(_:into:offsets:)"),
-    ("    ICU segmentation + boundary table (Tagger.findBoundaries)", "Tagger.findBoundaries(_:)"),
-    ("      of which ICU's iterator (ICUWordBreaker.forEachSegment)", "ICUWordBreaker.forEachSegment(of:_:)"),
+    ("    runs between hard breaks, for lazy ICU (WordBoundaries.prepareLazy)", "WordBoundaries.prepareLazy(_:)"),
     ("    automaton hits and statuses (Tagger.rawHits)", "Tagger.rawHits(in:)"),
+    ("      of which ICU where hits need it (WordBoundaries.isBoundary)", "WordBoundaries.isBoundary(at:in:)"),
+    ("        of which ICU's iterator (ICUWordBreaker.forEachSegment)", "ICUWordBreaker.forEachSegment(of:_:)"),
     ("      of which scope cues (Tagger.applyScope)", "Tagger.applyScope(to:in:)"),
     ("    place names (LocationResolver.mentions)", "LocationResolver.mentions(in:original:field:toOriginal:)"),
     ("    scoring (Tagger.score)", "Tagger.score(_:textLength:)"),

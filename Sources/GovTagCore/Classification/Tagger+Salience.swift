@@ -69,7 +69,7 @@ extension Tagger {
   /// word of `purpose_clauses` (推动…深度融合，以数据赋能提升服务效能，助力…), up to the first
   /// clause that does not (上海市近日推行…: the case's own action).
   private func markPurposeHits(_ hits: inout [RawHit], cues: [(start: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>) {
-    for cue in cues where Self.opensSentence(at: cue.start, in: bytes) {
+    for cue in cues where TextBreaks.opensSentence(at: cue.start, in: bytes) {
       var end = cue.start
       while true {
         while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes) == nil { end += 1 }
@@ -115,7 +115,7 @@ extension Tagger {
           end = lineEnd
         }
         part = line.upperBound..<end
-      } else if Self.opensSentence(at: cue.start, in: bytes), cue.end < bytes.count,
+      } else if TextBreaks.opensSentence(at: cue.start, in: bytes), cue.end < bytes.count,
         TextBreaks.mark(startingAt: cue.end, in: bytes)?.kind == .clause
       {
         var end = cue.end
@@ -202,9 +202,9 @@ extension Tagger {
         if cues[index].cue < cue.cue { cue = cues[index] }
       }
       index += 1
-      guard Self.opensSentence(at: cue.start, in: bytes) else { continue }
+      guard TextBreaks.opensSentence(at: cue.start, in: bytes) else { continue }
       var end = cue.start
-      if Self.opensParagraph(at: cue.start, in: bytes) {
+      if TextBreaks.opensParagraph(at: cue.start, in: bytes) {
         // A paragraph that opens with the cue surveys the setting throughout (近年来，全省…。与此
         // 同时，…。株洲市也相继推出了…): up to its line break.
         while end < bytes.count, bytes[end] != 0x0A { end += 1 }
@@ -218,42 +218,6 @@ extension Tagger {
         position += 1
       }
     }
-  }
-
-  /// Whether `offset` starts the text or a line, but for spaces and quotes before it.
-  static func opensParagraph(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    positionBeforeLeadingSpace(at: offset, in: bytes) == nil
-  }
-
-  /// Whether `offset` starts a sentence, but for spaces, quotes and brackets before it.
-  static func opensSentence(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    // A line break ends the sentence before, like the text's start.
-    guard let position = positionBeforeLeadingSpace(at: offset, in: bytes) else { return true }
-    return TextBreaks.mark(endingAt: position, in: bytes)?.kind == .sentence
-  }
-
-  /// Walks back from `offset` over spaces, tabs, “ ‘ and ideographic spaces: the position before
-  /// them, or `nil` when a line break or the text's start comes first.
-  private static func positionBeforeLeadingSpace(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    var position = offset
-    while position > 0 {
-      let byte = bytes[position - 1]
-      if byte == 0x0A { return nil }
-      if byte == 0x20 || byte == 0x09 || byte == 0x0D {
-        position -= 1
-        continue
-      }
-      // “ ‘ (E2 80 9C / 98) and the ideographic space (E3 80 80).
-      if position >= 3,
-        (bytes[position - 3] == 0xE2 && bytes[position - 2] == 0x80 && (byte == 0x9C || byte == 0x98))
-          || (bytes[position - 3] == 0xE3 && bytes[position - 2] == 0x80 && byte == 0x80)
-      {
-        position -= 3
-        continue
-      }
-      return position
-    }
-    return nil
   }
 
   /// A frame's closing word where the automaton found it.

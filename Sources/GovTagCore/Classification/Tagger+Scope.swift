@@ -13,7 +13,7 @@ extension Tagger {
     to hits: inout [RawHit], in bytes: UnsafeBufferPointer<UInt8>, cues found: [(start: Int, end: Int, cue: Int)]
   ) throws {
     guard hits.contains(where: { $0.status == .counted }) else { return }
-    let quotes = Self.quotedTitles(in: bytes)
+    let quotes = TextBreaks.quotedTitles(in: bytes)
     // A cue matters only before a counted hit of its own clause. Counted hits are sorted by
     // start and clause starts grow with position, so the first counted hit after a cue decides.
     // Other cues are dropped before their word boundaries are checked: that check runs ICU
@@ -49,7 +49,7 @@ extension Tagger {
       }
       guard isFollowedInItsClause(start: start, end: end) else { continue }
       // A cue counts as a word of its own, and not inside a term (未来 in 未来社区 is no plan).
-      guard try isWordBoundary(at: start, in: bytes), try isWordBoundary(at: end, in: bytes) else { continue }
+      guard try boundaries.isBoundary(at: start, in: bytes), try boundaries.isBoundary(at: end, in: bytes) else { continue }
       let insideTerm = hits.contains {
         $0.status.isAligned && $0.start <= start && end <= $0.end && ($0.end - $0.start) > (end - start)
       }
@@ -85,38 +85,5 @@ extension Tagger {
         }
       }
     }
-  }
-
-  /// Byte ranges of the outermost 《…》 spans (an unclosed 《 runs to the end of its line).
-  static func quotedTitles(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-    var spans: [Range<Int>] = []
-    var depth = 0
-    var start = 0
-    var index = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte >= 0xE4 && byte <= 0xEF {
-        index += 3  // a CJK ideograph or other character that is neither 《》 nor a line feed
-        continue
-      }
-      if byte == 0xE3 && index + 2 < bytes.count && bytes[index + 1] == 0x80 {
-        if bytes[index + 2] == 0x8A {  // 《
-          if depth == 0 { start = index }
-          depth += 1
-        } else if bytes[index + 2] == 0x8B && depth > 0 {  // 》
-          depth -= 1
-          if depth == 0 { spans.append(start..<index + 3) }
-        }
-        index += 3
-        continue
-      }
-      if byte == 0x0A && depth > 0 {
-        spans.append(start..<index)
-        depth = 0
-      }
-      index += 1
-    }
-    if depth > 0 { spans.append(start..<bytes.count) }
-    return spans
   }
 }

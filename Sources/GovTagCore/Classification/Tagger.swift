@@ -1,31 +1,24 @@
 /// Segments and classifies documents: the per-worker half of the classifier.
 ///
-/// A tagger owns an ICU word-break iterator and scratch buffers, which are not thread-safe, so
-/// each worker thread creates its own from the shared, immutable ``ClassifierModel``. Creating one
-/// is cheap (the automaton is shared, not rebuilt).
+/// A tagger composes the per-text parts that are not thread-safe, its ``FoldedText`` and its
+/// ``WordBoundaries`` (an ICU word-break iterator), with scratch buffers for matching and
+/// scoring, so each worker thread creates its own from the shared, immutable ``ClassifierModel``.
+/// Creating one is cheap (the automaton is shared, not rebuilt).
+///
+/// What runs is not the folder order: a field is folded, the keyword automaton runs over its
+/// bytes first, and ICU is asked for word boundaries only around the hits that need them
+/// (``WordBoundaries/prepareLazy(_:)``).
 package final class Tagger {
   /// The shared model.
   package let model: ClassifierModel
-  let wordBreaker: ICUWordBreaker
+  /// The current field's word boundaries.
+  let boundaries: WordBoundaries
+  /// The current field after folding, with the map back to its original offsets.
+  let foldedText: FoldedText
   // The scratch state below is marked `@exclusivity(unchecked)`: a tagger belongs to one
   // thread and no access to it overlaps another, and the dynamic check Swift otherwise makes on
   // every access to a class's stored property (a call into the runtime, ~75 instructions) ran
-  // on every word-boundary query and every counted hit.
-  /// `isBoundary[i]` is true when byte offset `i` of the current field is an ICU word boundary.
-  @exclusivity(unchecked) var isBoundary: [Bool] = []
-  /// ICU's segments of the current field (end offset, rule status).
-  @exclusivity(unchecked) var segmentEnds: [Int] = []
-  @exclusivity(unchecked) var segmentStatuses: [Int32] = []
-  /// For lazy segmentation (``prepareLazyBoundaries(_:)``): the runs between hard breaks, and
-  /// which of them ICU has segmented; `lazyBoundaries` is false after a whole-text segmentation.
-  @exclusivity(unchecked) var runStarts: [Int] = []
-  @exclusivity(unchecked) var runEnds: [Int] = []
-  @exclusivity(unchecked) var runSegmented: [Bool] = []
-  @exclusivity(unchecked) var lazyBoundaries = false
-  /// The current field after ``TextFolding`` (traditional → simplified, full width → ASCII).
-  @exclusivity(unchecked) var folded: [UInt8] = []
-  /// Folded byte offset → original byte offset; empty when folding kept every length.
-  @exclusivity(unchecked) var foldOffsets: [Int32] = []
+  // on every counted hit.
   /// Per flat term index: how many of its hits ``score(_:textLength:)`` has counted so far
   /// (all zero between records).
   @exclusivity(unchecked) var termRepeats: [Int32] = []
@@ -53,7 +46,8 @@ package final class Tagger {
   /// - Throws: `GovTagError` with code `.icu` when ICU cannot open a word-break iterator.
   package init(model: ClassifierModel) throws {
     self.model = model
-    self.wordBreaker = try ICUWordBreaker(locale: "zh")
+    self.boundaries = try WordBoundaries()
+    self.foldedText = FoldedText()
   }
 
   /// Classifies a document.
@@ -104,12 +98,15 @@ package final class Tagger {
   ///
   /// - Throws: `GovTagError` with code `.icu` when ICU fails.
   package func segment(_ text: String) throws -> [Token] {
-    try withFoldedText(text) { bytes, _ in
-      try findBoundaries(bytes)
+    try foldedText.fold(text) { bytes, _ in
+      try boundaries.findAll(bytes)
       let hits = try rawHits(in: bytes).filter { $0.status.isAligned }
-      return mergedTokens(terms: hits.map { $0.start..<$0.end }).map { token in
+      let tokens = Token.merging(
+        terms: hits.map { $0.start..<$0.end }, segmentEnds: boundaries.segmentEnds,
+        segmentStatuses: boundaries.segmentStatuses)
+      return tokens.map { token in
         var token = token
-        token.range = originalOffset(token.range.lowerBound)..<originalOffset(token.range.upperBound)
+        token.range = foldedText.originalOffset(token.range.lowerBound)..<foldedText.originalOffset(token.range.upperBound)
         return token
       }
     }
@@ -137,42 +134,8 @@ extension Tagger {
     var status: Evidence.Status
   }
 
-  /// Folds `text` into `folded` and calls `body` with the folded and the original bytes.
-  func withFoldedText<Result>(
-    _ text: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) throws -> Result
-  ) throws -> Result {
-    var text = text
-    return try text.withUTF8 { original in
-      TextFolding.standard.fold(original, into: &folded, offsets: &foldOffsets)
-      return try folded.withUnsafeBufferPointer { try body($0, original) }
-    }
-  }
-
-  /// The original byte offset of a folded byte offset.
-  @inline(__always)
-  func originalOffset(_ folded: Int) -> Int { foldOffsets.isEmpty ? folded : Int(foldOffsets[folded]) }
-
-  /// Runs ICU over `bytes` and records its boundaries in `isBoundary` and its segments.
-  func findBoundaries(_ bytes: UnsafeBufferPointer<UInt8>) throws {
-    let count = bytes.count
-    if isBoundary.count < count + 1 {
-      isBoundary = [Bool](repeating: false, count: count + 1)
-    } else {
-      for index in 0...count { isBoundary[index] = false }
-    }
-    isBoundary[0] = true
-    lazyBoundaries = false
-    segmentEnds.removeAll(keepingCapacity: true)
-    segmentStatuses.removeAll(keepingCapacity: true)
-    try wordBreaker.forEachSegment(of: bytes) { range, status in
-      isBoundary[range.upperBound] = true
-      segmentEnds.append(range.upperBound)
-      segmentStatuses.append(status)
-    }
-  }
-
-  /// Finds every term hit in `bytes` (after `findBoundaries` or `prepareLazyBoundaries`) and
-  /// decides its status.
+  /// Finds every term hit in `bytes` (after ``WordBoundaries/findAll(_:)`` or
+  /// ``WordBoundaries/prepareLazy(_:)`` on them) and decides its status.
   ///
   /// - Throws: `GovTagError` with code `.icu` when ICU fails.
   func rawHits(in bytes: UnsafeBufferPointer<UInt8>) throws -> [RawHit] {
@@ -194,7 +157,7 @@ extension Tagger {
               case .term(let d, let c, let t):
                 let aligned =
                   try isSubstring[index]
-                  || (isWordBoundary(at: start, in: bytes) && isWordBoundary(at: end, in: bytes))
+                  || (boundaries.isBoundary(at: start, in: bytes) && boundaries.isBoundary(at: end, in: bytes))
                 hits.append(
                   RawHit(
                     start: start, end: end, dimension: d, category: c, term: t,
@@ -282,20 +245,20 @@ extension Tagger {
     into evidence: inout [Evidence]
   ) throws {
     let width = model.configuration.contextWidth
-    try withFoldedText(text) { folded, bytes in
-      prepareLazyBoundaries(folded)
+    try foldedText.fold(text) { folded, bytes in
+      boundaries.prepareLazy(folded)
       var hits = try rawHits(in: folded)
       if let gazetteer = model.gazetteer {
         places += LocationResolver(gazetteer: gazetteer).mentions(
-          of: placeMatches, original: bytes, field: field, toOriginal: originalOffset)
+          of: placeMatches, original: bytes, field: field, toOriginal: foldedText.originalOffset)
       }
       if !nearMisses { hits.removeAll { !$0.status.isReportedByDefault } }
       guard !hits.isEmpty else { return }
       // From here on, offsets are into the original text.
-      if !foldOffsets.isEmpty {
+      if foldedText.movesOffsets {
         for index in hits.indices {
-          hits[index].start = originalOffset(hits[index].start)
-          hits[index].end = originalOffset(hits[index].end)
+          hits[index].start = foldedText.originalOffset(hits[index].start)
+          hits[index].end = foldedText.originalOffset(hits[index].end)
         }
       }
       // Every byte offset we need as a code point offset, converted in one pass.

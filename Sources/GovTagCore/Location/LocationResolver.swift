@@ -25,14 +25,14 @@ struct LocationResolver {
   /// Place-name occurrences in one field: leftmost-longest, without overlaps, so 浙江西部 is
   /// 浙江 and not 江西.
   ///
-  /// The names are matched by the classifier's automaton, in the pass that finds the terms
-  /// (``Tagger``); this chooses among the matches.
+  /// The names are matched by the classifier's automaton, in the pass that finds the terms;
+  /// this chooses among the matches.
   ///
   /// - Parameters:
   ///   - matches: every occurrence of a name in the field after ``TextFolding`` (its number in
   ///     ``Gazetteer/names``), in any order.
   ///   - original: the field as given, which offsets refer to.
-  ///   - toOriginal: maps a folded byte offset to an original one.
+  ///   - toOriginal: maps a folded byte offset to an original one (``FoldedText/originalOffset(_:)``).
   func mentions(
     of matches: [(start: Int, end: Int, pattern: Int)], original bytes: UnsafeBufferPointer<UInt8>, field: DocumentField,
     toOriginal: (Int) -> Int

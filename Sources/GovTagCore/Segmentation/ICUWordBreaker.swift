@@ -6,7 +6,7 @@ internal import CICU
 /// 坚持|财政|务实|管理. Not thread-safe: ICU iterators carry state, so create one per worker.
 @_spi(Benchmarking) public final class ICUWordBreaker {
   private let handle: OpaquePointer
-  /// Scratch for ICU's boundaries; unchecked like ``Tagger``'s: one thread, no overlapping access.
+  /// Scratch for ICU's boundaries; unchecked like ``WordBoundaries``' own: one thread, no overlapping access.
   @exclusivity(unchecked) private var ends: [Int32] = []
   @exclusivity(unchecked) private var statuses: [Int32] = []
 

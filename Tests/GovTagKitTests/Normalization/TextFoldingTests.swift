@@ -1,6 +1,7 @@
 import GovTagTestSupport
 import Testing
 
+@testable import GovTagCore
 @testable import GovTagKit
 
 @Suite("Folding traditional and full-width text")
@@ -63,5 +64,22 @@ struct TextFoldingTests {
     #expect(hits.map(\.term) == ["一网通办", "人工智能"])
     #expect(hits.map(\.match) == ["一網通辦", "人工智能"])
     for hit in hits { #expect(String(String.UnicodeScalarView(scalars[hit.start..<hit.end])) == hit.match) }
+  }
+
+  @Test("FoldedText keeps the folded bytes and maps their offsets back, through the identity when no length changed")
+  func foldedText() throws {
+    let folded = FoldedText()
+    let (bytes, offsets) = try folded.fold("ＡＩ數據") { bytes, _ in
+      (String(decoding: bytes, as: UTF8.self), (0...bytes.count).map(folded.originalOffset))
+    }
+    #expect(bytes == "AI数据")
+    #expect(folded.movesOffsets)
+    #expect(offsets == [0, 3, 6, 6, 6, 9, 9, 9, 12])
+    let same = try folded.fold("數據") { bytes, original in
+      (String(decoding: bytes, as: UTF8.self), original.count, (0...bytes.count).map(folded.originalOffset))
+    }
+    #expect(same.0 == "数据" && same.1 == 6)
+    #expect(!folded.movesOffsets)
+    #expect(same.2 == Array(0...6))
   }
 }

@@ -23,15 +23,15 @@ struct LazyBoundaryTests {
 
   @Test("segmenting clause by clause finds exactly the boundaries of whole-text segmentation")
   func sameBoundaries() throws {
-    let tagger = try Tagger(model: Fixtures.model)
+    let boundaries = try WordBoundaries()
     for text in try Self.texts() {
       var utf8 = Array(text.utf8)
       let (whole, lazy) = try utf8.withUnsafeMutableBufferPointer { mutable in
         let bytes = UnsafeBufferPointer(mutable)
-        try tagger.findBoundaries(bytes)
-        let whole = Array(tagger.isBoundary[0...bytes.count])
-        tagger.prepareLazyBoundaries(bytes)
-        let lazy = try (0...bytes.count).map { try tagger.isWordBoundary(at: $0, in: bytes) }
+        try boundaries.findAll(bytes)
+        let whole = Array(boundaries.flags[0...bytes.count])
+        boundaries.prepareLazy(bytes)
+        let lazy = try (0...bytes.count).map { try boundaries.isBoundary(at: $0, in: bytes) }
         return (whole, lazy)
       }
       #expect(whole == lazy, "\(text.prefix(40))")

@@ -78,4 +78,30 @@ struct TextBreaksTests {
       }
     }
   }
+
+  @Test(
+    "a sentence opens at the text's start, after a line break or a sentence mark, spaces and quotes between",
+    arguments: [
+      ("近年来", "近年来", true, true), ("  “近年来", "近年来", true, true), ("甲。\u{3000}近年来", "近年来", true, false),
+      ("甲\n近年来", "近年来", true, true), ("甲，近年来", "近年来", false, false), ("甲近年来", "近年来", false, false),
+    ])
+  func openings(text: String, word: String, opensSentence: Bool, opensParagraph: Bool) throws {
+    var bytes = text
+    let range = try #require(text.utf8.firstRange(of: word.utf8))
+    let offset = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
+    let (sentence, paragraph) = bytes.withUTF8 {
+      (TextBreaks.opensSentence(at: offset, in: $0), TextBreaks.opensParagraph(at: offset, in: $0))
+    }
+    #expect(sentence == opensSentence)
+    #expect(paragraph == opensParagraph)
+  }
+
+  @Test("quoted titles: the outermost 《…》, an unclosed one up to its line's end")
+  func quotedTitles() {
+    var text = "依据《关于《数据》的通知》和《规划\n下一行"
+    let spans = text.withUTF8 { bytes in
+      TextBreaks.quotedTitles(in: bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+    }
+    #expect(spans == ["《关于《数据》的通知》", "《规划"])
+  }
 }

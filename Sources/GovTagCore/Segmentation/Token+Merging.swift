@@ -1,12 +1,17 @@
-extension Tagger {
-  /// Builds tokens from ICU's segments of the current field, with lexicon terms merged.
+extension Token {
+  /// Builds the tokens of a text from its ICU segments, with lexicon terms merged.
   ///
   /// Terms are chosen leftmost-longest without overlap. A chosen term's span becomes one token;
   /// ICU segments it cuts into (possible for `match: substring` terms: 深圳|市南|山区 with the
   /// term 南山区) are split at its edges, the pieces keeping their ICU kind.
   ///
-  /// - Parameter terms: byte ranges of aligned term hits, sorted by start, longest first.
-  func mergedTokens(terms: [Range<Int>]) -> [Token] {
+  /// - Parameters:
+  ///   - terms: byte ranges of term hits that do not cross a word boundary, sorted by start,
+  ///     longest first.
+  ///   - segmentEnds: the end offset of each ICU segment, in order (``WordBoundaries/segmentEnds``).
+  ///   - segmentStatuses: each segment's ICU rule status.
+  /// - Returns: tokens that cover the text without gaps or overlaps.
+  static func merging(terms: [Range<Int>], segmentEnds: [Int], segmentStatuses: [Int32]) -> [Token] {
     var chosen: [Range<Int>] = []
     var reach = 0
     for term in terms where term.lowerBound >= reach {
