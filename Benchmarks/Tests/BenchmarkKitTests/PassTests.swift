@@ -59,7 +59,7 @@ struct PassTests {
     } throws: { error in
       let message = "\(error)"
       return message.hasPrefix("/nonexistent/lexicons: cannot read the lexicon directory: ")
-        && message.hasSuffix("; pass the folder that holds the lexicon .yaml files with --lexicons")
+        && message.hasSuffix("; pass the folder that holds the lexicon .yaml files")
     }
   }
 
