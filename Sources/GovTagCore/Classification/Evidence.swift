@@ -106,7 +106,7 @@ package struct Evidence: Sendable, Hashable {
       case .citedTitle(let cue): "inside a document title the case cites (\"\(cue)\")"
       case .inQuotedTitle: "inside a quoted document title 《…》: counts half"
       case .aim(let cue): "named as an aim or benefit (\"\(cue)\" in its clause), not as what the case does"
-      case .purpose(let cue): "in the aims that open its sentence (\"\(cue)\"…), not what the case does"
+      case .purpose(let cue): "in the aims that open its sentence or clause (\"\(cue)\"…), not what the case does"
       case .background(let cue): "in a background sentence (it opens with \"\(cue)\"): counts half"
       case .listed(let categories):
         "one item of a list that spans \(categories) categories: a list of trends or fields, not the case's own work"

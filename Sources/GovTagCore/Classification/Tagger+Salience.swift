@@ -12,11 +12,13 @@ extension Tagger {
   ///   use verb (运用, 依托 …) before the list in its clause says the case uses them.
   /// - **Setting.** The text before the sentence of the first focus cue (…。本文关注的是…; 在此背景下)
   ///   sets the scene: its hits do not count.
-  /// - **Plans beyond a clause.** A sentence that opens with a plan cue and a comma (下一步，…), a
-  ///   section headed by one (四、下一步), and a sentence before a pending cue (…，但这些尚在酝酿
-  ///   之中) are plans: their hits do not count.
-  /// - **Purpose sentences.** The aims that open a sentence with a purpose cue (为深入推进…，推动…，
-  ///   助力…，) do not count, up to the first clause that is the case's own action.
+  /// - **Plans beyond a clause.** A sentence that opens with a plan cue and a comma (下一步，…), the
+  ///   rest of a sentence from a plan cue that opens a clause and is followed by 将 (他透露，下一步将
+  ///   …), a section headed by one (四、下一步), and a sentence before a pending cue (…，但这些尚在
+  ///   酝酿之中) are plans: their hits do not count.
+  /// - **Purpose clauses.** The aims that a purpose cue opens, at a sentence's or a clause's start
+  ///   (为深入推进…，推动…，助力…; 上线…App，着力推动…，以数据赋能…), do not count, up to the first
+  ///   clause that is the case's own action.
   ///
   /// Works on the folded bytes, on counted hits only, and touches the text only where a rule may
   /// apply: its words (background, focus, plan, purpose and pending cues, 、, frames' closing words) come from the automaton's one
@@ -64,12 +66,13 @@ extension Tagger {
     }
   }
 
-  /// Marks the counted hits in the aims that open a purpose sentence: the clause of a purpose cue
-  /// that opens its sentence (为深入推进“一网通办”改革), and each clause after it that opens with a
-  /// word of `purpose_clauses` (推动…深度融合，以数据赋能提升服务效能，助力…), up to the first
-  /// clause that does not (上海市近日推行…: the case's own action).
+  /// Marks the counted hits in the aims a purpose cue opens: the clause of a purpose cue that
+  /// opens its sentence or clause (为深入推进“一网通办”改革; …App，着力推动大数据与政务服务深度融合),
+  /// and each clause after it that opens with a word of `purpose_clauses` (推动…深度融合，以数据赋能
+  /// 提升服务效能，助力…), up to the first clause that does not (上海市近日推行…: the case's own
+  /// action).
   private func markPurposeHits(_ hits: inout [RawHit], cues: [(start: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>) {
-    for cue in cues where TextBreaks.opensSentence(at: cue.start, in: bytes) {
+    for cue in cues where TextBreaks.opensClause(at: cue.start, in: bytes) {
       var end = cue.start
       while true {
         while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes) == nil { end += 1 }
@@ -94,8 +97,9 @@ extension Tagger {
   static let headingReach = 48
 
   /// Marks the counted hits of a plan that reaches beyond its clause: a sentence that opens with
-  /// a plan cue and a comma (下一步，福建将持续扩大数据开放范围，…), and a section whose heading line
-  /// opens with one (四、下一步), up to the next heading line.
+  /// a plan cue and a comma (下一步，福建将持续扩大数据开放范围，…), the rest of a sentence from a plan
+  /// cue that opens a clause and is followed by 将, 还将 or 也将 (他透露，下一步将借助大数据手段，推动
+  /// …), and a section whose heading line opens with one (四、下一步), up to the next heading line.
   ///
   /// A cue inside a longer word (未来社区) neither opens a sentence with a comma nor makes a
   /// heading, so no segmentation is needed here.
@@ -118,6 +122,11 @@ extension Tagger {
       } else if TextBreaks.opensSentence(at: cue.start, in: bytes), cue.end < bytes.count,
         TextBreaks.mark(startingAt: cue.end, in: bytes)?.kind == .clause
       {
+        var end = cue.end
+        while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
+        part = cue.end..<end
+      } else if TextBreaks.opensClause(at: cue.start, in: bytes), Self.saysWill(at: cue.end, in: bytes) {
+        // 表示，下一步将…: what a spokesperson says the unit will do, to the sentence's end.
         var end = cue.end
         while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
         part = cue.end..<end
@@ -220,6 +229,23 @@ extension Tagger {
     }
   }
 
+  /// Whether a hit was marked as lying in a background sentence (counted half).
+  private static func isBackground(_ status: Evidence.Status) -> Bool {
+    if case .background = status { return true }
+    return false
+  }
+
+  /// Whether the text at `offset` says "will": 将, 还将 or 也将 (a cue inside a longer word, as
+  /// 未来社区, is not followed by one).
+  static func saysWill(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let will: [UInt8] = [0xE5, 0xB0, 0x86]  // 将
+    let also: [[UInt8]] = [[0xE8, 0xBF, 0x98], [0xE4, 0xB9, 0x9F]]  // 还, 也
+    func has(_ word: [UInt8], at start: Int) -> Bool {
+      start + word.count <= bytes.count && (0..<word.count).allSatisfy { bytes[start + $0] == word[$0] }
+    }
+    return has(will, at: offset) || also.contains { has($0, at: offset) && has(will, at: offset + 3) }
+  }
+
   /// A frame's closing word where the automaton found it.
   struct FrameWordHit {
     var start: Int
@@ -240,7 +266,9 @@ extension Tagger {
   ///   a closing word looks at the text around it.
   private func markFramedHits(_ hits: inout [RawHit], closes: [FrameWordHit], in bytes: UnsafeBufferPointer<UInt8>) {
     var first = 0
-    for index in hits.indices where hits[index].status == .counted {
+    // A frame in a background sentence (近年来，…在基层治理方面推行…) is still a frame: the hit
+    // counts nothing rather than half.
+    for index in hits.indices where hits[index].status == .counted || Self.isBackground(hits[index].status) {
       let hit = hits[index]
       // Closing words that may belong to this hit start at or after its start (hits come by start).
       while first < closes.count, closes[first].start < hit.start { first += 1 }

@@ -11,6 +11,13 @@ extension TextBreaks {
     return mark(endingAt: position, in: bytes)?.kind == .sentence
   }
 
+  /// Whether `offset` opens a clause: the text's or a line's start, or a clause or sentence mark
+  /// before it (after spaces, quotes and brackets, as for ``opensSentence(at:in:)``).
+  static func opensClause(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let position = positionBeforeLeadingSpace(at: offset, in: bytes) else { return true }
+    return mark(endingAt: position, in: bytes) != nil
+  }
+
   /// Walks back from `offset` over spaces, tabs, “ ‘ and ideographic spaces: the position before
   /// them, or `nil` when a line break or the text's start comes first.
   private static func positionBeforeLeadingSpace(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -40,7 +40,7 @@ struct SalienceTests {
     background: [近年来]
     use: [运用, 依托]
     focus: [本文关注, 在此背景下]
-    purpose: [为深入, 为进一步]
+    purpose: [为深入, 为进一步, 着力推动]
     purpose_clauses: [推动, 以]
     pending: [尚在酝酿]
     frames: [在…方面, 为…减负, 推动…融合, 根据…统计, 打造…样板, 推送…部门]
@@ -113,6 +113,8 @@ struct SalienceTests {
     #expect(
       hit.status.explanation
         == "inside \"为…减负\": names a field, a benefit, a slogan or where a dispatch goes, not what the case does")
+    // A frame in a background sentence still encloses its hit: it counts nothing, not half.
+    #expect(try statuses("近年来，全市在基层治理方面推行网格管理") == ["基层治理:framed", "网格:background"])
     // The frame's words must both stand in the hit's clause.
     #expect(try statuses("在全省推进基层治理，取得积极成效方面") == ["基层治理:counted"])
   }
@@ -156,6 +158,10 @@ struct SalienceTests {
         == ["网格:counted", "大数据:planned", "云计算:counted"])
     // A cue inside a longer word makes no heading: 未来社区 is no plan.
     #expect(try statuses("未来社区\n推行网格管理") == ["网格:counted"])
+    // A plan cue that opens a clause and says 将 (他透露，下一步将…) makes the rest of the sentence a plan;
+    // without 将 it keeps to its clause.
+    #expect(try statuses("他透露，下一步将推广大数据应用，运用云计算。推行网格管理") == ["大数据:planned", "云计算:planned", "网格:counted"])
+    #expect(try statuses("他透露，下一步推广大数据应用，运用云计算") == ["大数据:planned", "云计算:counted"])
     // A pending cue after what its sentence names makes it a plan.
     #expect(try statuses("还在研究推广大数据应用，但这些尚在酝酿之中。运用云计算") == ["大数据:planned", "云计算:counted"])
   }
@@ -166,9 +172,10 @@ struct SalienceTests {
     #expect(try statuses(text) == ["基层治理:aim", "大数据:aim", "云计算:aim", "网格:counted"])
     let hit = try #require(try tagger.hits(in: text).first)
     #expect(hit.status == .purpose(cue: "为深入"))
-    #expect(hit.status.explanation == "in the aims that open its sentence (\"为深入\"…), not what the case does")
-    // The cue must open the sentence.
+    #expect(hit.status.explanation == "in the aims that open its sentence or clause (\"为深入\"…), not what the case does")
+    // The cue must open the sentence or a clause: after the deliverable, 着力推动… opens the slogan.
     #expect(try statuses("区里为深入推进基层治理，推行网格管理") == ["基层治理:counted", "网格:counted"])
+    #expect(try statuses("区里推行网格管理，着力推动大数据与政务结合，以云计算提升效能") == ["网格:counted", "大数据:aim", "云计算:aim"])
     // A frame names the source of a figure.
     #expect(try statuses("根据区大数据平台统计，网格管理覆盖全区") == ["大数据:framed", "网格:counted"])
   }
