@@ -66,7 +66,7 @@ STAGES = [
     ("    automaton hits and statuses (Tagger.rawHits)", "Tagger.rawHits(in:)"),
     ("      of which ICU where hits need it (WordBoundaries.isBoundary)", "WordBoundaries.isBoundary(at:in:)"),
     ("        of which ICU's iterator (ICUWordBreaker.forEachSegment)", "ICUWordBreaker.forEachSegment(of:_:)"),
-    ("      of which scope cues (Tagger.applyScope)", "Tagger.applyScope(to:in:)"),
+    ("      of which scope cues (Tagger.applyScope)", "Tagger.applyScope(to:in:cues:)"),
     ("    place names (LocationResolver.mentions)", "LocationResolver.mentions(in:original:field:toOriginal:)"),
     ("    scoring (Tagger.score)", "Tagger.score(_:textLength:)"),
     ("  write the labelled record (LabelledRecordWriter.write)", "LabelledRecordWriter.write(_:_:to:)"),
