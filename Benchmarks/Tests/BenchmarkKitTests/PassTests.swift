@@ -10,7 +10,7 @@ struct PassTests {
 
   @Test("the ICU pass counts texts, bytes and segments")
   func icuPass() throws {
-    let result = try ICUPass().run(texts: TestFiles.write(Self.texts), blockSize: 7)
+    let result = try TestFiles.withFile(Self.texts) { try ICUPass().run(texts: $0, blockSize: 7) }
     #expect(result.pass == "icu")
     #expect(result.records == 2)
     #expect(result.textBytes == 60)
@@ -26,7 +26,9 @@ struct PassTests {
       var bytes = Array(text.utf8)
       expected += try bytes.withUnsafeMutableBufferPointer { try breaker.countSegments(of: UnsafeBufferPointer($0)) }
     }
-    let result = try ICUPass().run(texts: TestFiles.write("杭州市推进政务服务一网通办\n深圳市南山区\nData sharing 2024年"))
+    let result = try TestFiles.withFile("杭州市推进政务服务一网通办\n深圳市南山区\nData sharing 2024年") {
+      try ICUPass().run(texts: $0)
+    }
     #expect(result.records == 3)
     #expect(result.segments == expected)
   }
@@ -34,7 +36,7 @@ struct PassTests {
   @Test("the core pass counts the labels and hits GovTag.explain gives with the fixture lexicons")
   func corePass() throws {
     let texts = "杭州市推进政务服务一网通办\n推进人工智能和物联网建设\n今天天气很好\n"
-    let result = try CorePass(lexiconDirectory: TestFiles.fixtureLexicons).run(texts: TestFiles.write(texts))
+    let result = try TestFiles.withFile(texts) { try CorePass(lexiconDirectory: TestFiles.fixtureLexicons).run(texts: $0) }
     let govtag = try GovTag(lexicons: TestFiles.fixtureLexicons)
     var labels = 0
     var evidence = 0
@@ -55,7 +57,7 @@ struct PassTests {
   @Test("the core pass names a missing lexicon folder and what to do")
   func coreMissingLexicons() {
     #expect {
-      _ = try CorePass(lexiconDirectory: "/nonexistent/lexicons").run(texts: TestFiles.write("x\n"))
+      _ = try TestFiles.withFile("x\n") { try CorePass(lexiconDirectory: "/nonexistent/lexicons").run(texts: $0) }
     } throws: { error in
       let message = "\(error)"
       return message.hasPrefix("/nonexistent/lexicons: cannot read the lexicon directory: ")

@@ -24,10 +24,11 @@ struct TextLineScannerTests {
 
   @Test("splits lines across every block size", arguments: cases, [1, 2, 5, 4096])
   func splitsLines(_ example: Case, blockSize: Int) throws {
-    let path = TestFiles.write(example.contents)
     var lines: [String] = []
-    let bytes = try TextLineScanner(path: path, blockSize: blockSize).forEachLine { line in
-      lines.append(String(decoding: line, as: UTF8.self))
+    let bytes = try TestFiles.withFile(example.contents) { path in
+      try TextLineScanner(path: path, blockSize: blockSize).forEachLine { line in
+        lines.append(String(decoding: line, as: UTF8.self))
+      }
     }
     #expect(lines == example.lines)
     #expect(bytes == example.contents.utf8.count)
