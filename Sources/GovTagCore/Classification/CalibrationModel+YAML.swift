@@ -133,68 +133,75 @@ extension CalibrationModel {
       }
       return value
     }
-    let version = scalar(mapping["lexicon_version"], "lexicon_version") ?? ""
-    let inputs = mapping["fitted_on"]?.sequence?.compactMap { $0.scalar?.string } ?? []
-    let records = Int(number(mapping["records"], "records") ?? 0)
-    let folds = Int(number(mapping["folds"], "folds") ?? 0)
-    let seed = UInt64(mapping["seed"]?.scalar?.string ?? "") ?? 0
-    if let names = mapping["features"]?.sequence?.compactMap({ $0.scalar?.string }), names != ConfidenceFeatures.names {
+    let version = scalar(mapping.value(forKey: "lexicon_version"), "lexicon_version") ?? ""
+    let inputs = mapping.value(forKey: "fitted_on")?.sequence?.compactMap { $0.scalar?.string } ?? []
+    let records = Int(number(mapping.value(forKey: "records"), "records") ?? 0)
+    let folds = Int(number(mapping.value(forKey: "folds"), "folds") ?? 0)
+    let seed = UInt64(mapping.value(forKey: "seed")?.scalar?.string ?? "") ?? 0
+    if let names = mapping.value(forKey: "features")?.sequence?.compactMap({ $0.scalar?.string }),
+      names != ConfidenceFeatures.names
+    {
       problems.append(
         problem(
           "features are [\(names.joined(separator: ", "))]; this GovTag reads [\(ConfidenceFeatures.names.joined(separator: ", "))]",
-          mapping["features"]))
+          mapping.value(forKey: "features")))
     }
     var dimensions: [Dimension] = []
-    if let dimensionNodes = mapping["dimensions"]?.mapping {
+    if let dimensionNodes = mapping.value(forKey: "dimensions")?.mapping {
       for (key, node) in dimensionNodes {
         guard let id = key.scalar?.string, let body = node.mapping else {
           problems.append(problem("a dimension must be a mapping with labels and categories", node))
           continue
         }
-        let f1 = body["cv_macro_f1"]?.mapping
+        let f1 = body.value(forKey: "cv_macro_f1")?.mapping
         var curves: [Curve] = []
-        for (categoryKey, categoryNode) in body["categories"]?.mapping ?? [:] {
+        for (categoryKey, categoryNode) in body.value(forKey: "categories")?.mapping ?? [:] {
           guard let category = categoryKey.scalar?.string, let fields = categoryNode.mapping else {
             problems.append(problem("a category of \(id) must be a mapping", categoryNode))
             continue
           }
           let name = "\(id).\(category)"
-          let coefficientNode = fields["coefficients"]?.mapping
+          let coefficientNode = fields.value(forKey: "coefficients")?.mapping
           var coefficients: [Double] = []
           for feature in ConfidenceFeatures.names {
-            guard let value = number(coefficientNode?[feature], "\(name).coefficients.\(feature)") else { continue }
+            guard let value = number(coefficientNode?.value(forKey: feature), "\(name).coefficients.\(feature)") else { continue }
             coefficients.append(value)
           }
-          let ruleText = fields["labels"]?.scalar?.string ?? "threshold"
+          let ruleText = fields.value(forKey: "labels")?.scalar?.string ?? "threshold"
           guard let rule = LabelRule(rawValue: ruleText) else {
-            problems.append(problem("\(name).labels is \"\(ruleText)\"; use threshold or confidence", fields["labels"]))
+            problems.append(
+              problem("\(name).labels is \"\(ruleText)\"; use threshold or confidence", fields.value(forKey: "labels")))
             continue
           }
           guard coefficients.count == ConfidenceFeatures.count,
-            let intercept = number(fields["intercept"], "\(name).intercept")
+            let intercept = number(fields.value(forKey: "intercept"), "\(name).intercept")
           else { continue }
           var curve =
             Curve(
               category: category, intercept: intercept, coefficients: coefficients,
-              examples: Int(number(fields["examples"], "\(name).examples") ?? 0),
-              positives: Int(number(fields["positives"], "\(name).positives") ?? 0),
-              regularisation: number(fields["regularisation"], "\(name).regularisation") ?? 0,
-              crossValidatedLogLoss: number(fields["cv_log_loss"], "\(name).cv_log_loss") ?? 0)
+              examples: Int(number(fields.value(forKey: "examples"), "\(name).examples") ?? 0),
+              positives: Int(number(fields.value(forKey: "positives"), "\(name).positives") ?? 0),
+              regularisation: number(fields.value(forKey: "regularisation"), "\(name).regularisation") ?? 0,
+              crossValidatedLogLoss: number(fields.value(forKey: "cv_log_loss"), "\(name).cv_log_loss") ?? 0)
           curve.labelRule = rule
-          curve.thresholdF1 = fields["cv_f1"]?.mapping?["threshold"]?.scalar.flatMap { Double($0.string) }
-          curve.confidenceF1 = fields["cv_f1"]?.mapping?["confidence"]?.scalar.flatMap { Double($0.string) }
+          curve.thresholdF1 = fields.value(forKey: "cv_f1")?.mapping?.value(forKey: "threshold")?.scalar.flatMap {
+            Double($0.string)
+          }
+          curve.confidenceF1 = fields.value(forKey: "cv_f1")?.mapping?.value(forKey: "confidence")?.scalar.flatMap {
+            Double($0.string)
+          }
           curves.append(curve)
         }
         dimensions.append(
           Dimension(
-            id: id, thresholdMacroF1: f1?["threshold"]?.scalar.flatMap { Double($0.string) },
-            chosenMacroF1: f1?["chosen"]?.scalar.flatMap { Double($0.string) }, curves: curves))
+            id: id, thresholdMacroF1: f1?.value(forKey: "threshold")?.scalar.flatMap { Double($0.string) },
+            chosenMacroF1: f1?.value(forKey: "chosen")?.scalar.flatMap { Double($0.string) }, curves: curves))
       }
     } else {
       problems.append(problem("dimensions is missing", root))
     }
     var labelContext: LabelContextModel?
-    if let node = mapping["label_context"] {
+    if let node = mapping.value(forKey: "label_context") {
       labelContext = LabelContextModel.parse(node, problem: { problems.append(problem($0, $1)) })
     }
     guard problems.isEmpty else { throw GovTagErrors(problems) }

@@ -32,36 +32,37 @@ extension LabelContextModel {
       problem("label_context must be a mapping of features, dimensions, records and labels", node)
       return nil
     }
-    if let names = mapping["features"]?.sequence?.compactMap({ $0.scalar?.string }), names != featureNames {
+    if let names = mapping.value(forKey: "features")?.sequence?.compactMap({ $0.scalar?.string }), names != featureNames {
       problem(
         "label_context.features are [\(names.joined(separator: ", "))]; this GovTag reads [\(featureNames.joined(separator: ", "))]",
-        mapping["features"])
+        mapping.value(forKey: "features"))
       return nil
     }
     func number(_ node: Node?, _ key: String) -> Double? {
       guard let text = node?.scalar?.string, let value = Double(text), value.isFinite else {
-        problem("label_context.\(key) is missing or not a number", node ?? mapping["dimensions"])
+        problem("label_context.\(key) is missing or not a number", node ?? mapping.value(forKey: "dimensions"))
         return nil
       }
       return value
     }
     var dimensions: [Dimension] = []
-    for (key, body) in mapping["dimensions"]?.mapping ?? [:] {
+    for (key, body) in mapping.value(forKey: "dimensions")?.mapping ?? [:] {
       guard let id = key.scalar?.string else { continue }
-      let intercept = number(body.mapping?["intercept"], "dimensions.\(id).intercept")
-      let coefficients = featureNames.compactMap { number(body.mapping?[$0], "dimensions.\(id).\($0)") }
+      let intercept = number(body.mapping?.value(forKey: "intercept"), "dimensions.\(id).intercept")
+      let coefficients = featureNames.compactMap { number(body.mapping?.value(forKey: $0), "dimensions.\(id).\($0)") }
       guard let intercept, coefficients.count == featureNames.count else { return nil }
       dimensions.append(Dimension(id: id, intercept: intercept, coefficients: coefficients))
     }
-    guard let records = number(mapping["records"], "records") else { return nil }
+    guard let records = number(mapping.value(forKey: "records"), "records") else { return nil }
     var labelCounts: [String: Int] = [:]
     var pairCounts: [String: [String: Int]] = [:]
-    for (key, body) in mapping["labels"]?.mapping ?? [:] {
-      guard let label = key.scalar?.string, let count = number(body.mapping?["records"], "labels.\(label).records") else {
+    for (key, body) in mapping.value(forKey: "labels")?.mapping ?? [:] {
+      guard let label = key.scalar?.string, let count = number(body.mapping?.value(forKey: "records"), "labels.\(label).records")
+      else {
         return nil
       }
       labelCounts[label] = Int(count)
-      for (otherKey, value) in body.mapping?["with"]?.mapping ?? [:] {
+      for (otherKey, value) in body.mapping?.value(forKey: "with")?.mapping ?? [:] {
         guard let other = otherKey.scalar?.string, let both = number(value, "labels.\(label).with.\(other)") else {
           return nil
         }
