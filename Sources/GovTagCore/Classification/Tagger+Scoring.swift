@@ -71,7 +71,7 @@ extension Tagger {
   }
 
   /// Assigns the categories whose lexicon says `implied_by: D` when dimension `D` assigned any
-  /// label, after every dimension has been scored on its own terms. The loader guarantees that
+  /// label (any of those it lists, with `implied_by: {D: [...]}`), after every dimension has been scored on its own terms. The loader guarantees that
   /// `D` is not implied itself, so one pass settles everything. A category assigned this way
   /// needs no near-threshold review of its own score: its score did not decide.
   ///
@@ -86,7 +86,8 @@ extension Tagger {
       for (c, category) in dimension.categories.enumerated() {
         guard let source = category.impliedBy, let sourceResult = dimensions.first(where: { $0.dimension == source })
         else { continue }
-        let implying = sourceResult.labels.map { source + "." + $0 }
+        let implying = sourceResult.labels.filter { category.impliedByCategories?.contains($0) ?? true }
+          .map { source + "." + $0 }
         let current = dimensions[d].scores[c]
         if !current.impliedBy.isEmpty {
           // Assigned by the implication alone before: follow the source.

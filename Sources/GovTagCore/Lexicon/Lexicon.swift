@@ -103,13 +103,17 @@ package struct LexiconCategory: Sendable, Hashable {
   /// `technology` is assigned whenever the case uses a technology for something the text
   /// describes, which is what the technology dimension assigns, whatever words name the novelty.
   package var impliedBy: String?
+  /// The categories of ``impliedBy`` that imply this one (`implied_by: {technology: [ai, iot]}`),
+  /// or `nil` when any of its labels does: hosting on a cloud or a map is not a technology doing
+  /// the case's work, so innovation's `technology` leaves `cloud` and `gis` out.
+  package var impliedByCategories: [String]?
   /// Where `implied_by:` is written, for messages about it.
   package var impliedByLocation: SourceLocation?
 
   /// Creates a category.
   package init(
     id: String, name: String, threshold: Double, terms: [LexiconTerm], exclusions: [LexiconExclusion] = [],
-    impliedBy: String? = nil, impliedByLocation: SourceLocation? = nil
+    impliedBy: String? = nil, impliedByCategories: [String]? = nil, impliedByLocation: SourceLocation? = nil
   ) {
     self.id = id
     self.name = name
@@ -117,6 +121,7 @@ package struct LexiconCategory: Sendable, Hashable {
     self.terms = terms
     self.exclusions = exclusions
     self.impliedBy = impliedBy
+    self.impliedByCategories = impliedByCategories
     self.impliedByLocation = impliedByLocation
   }
 }
@@ -183,6 +188,9 @@ package struct LexiconSet: Sendable {
         hash.combine(String(category.threshold))
         // Only an implication adds to the hash, so lexicons without one keep their version.
         if let impliedBy = category.impliedBy { hash.combine("implied_by:" + impliedBy) }
+        if let categories = category.impliedByCategories {
+          hash.combine("implied_by_categories:" + categories.joined(separator: ","))
+        }
         for term in category.terms {
           hash.combine(term.text)
           hash.combine(String(term.weight))

@@ -442,23 +442,59 @@ struct DimensionFileParser {
           at: exclusion.location, hint: "remove it, or add the term it is meant to neutralise"))
     }
     var impliedBy: String?
+    var impliedByCategories: [String]?
     var impliedByLocation: SourceLocation?
     if let impliedNode = mapping.value(forKey: "implied_by") {
       let others = taxonomy.dimensions.map(\.id).filter { $0 != dimension }.joined(separator: ", ")
-      if let source = impliedNode.scalar?.string, source != dimension, taxonomy.dimension(source) != nil {
+      // `implied_by: technology` (any of its labels) or `implied_by: {technology: [ai, iot]}`.
+      var sourceNode = impliedNode
+      var listNode: Node?
+      if let pairs = impliedNode.mapping, pairs.count == 1, let (key, value) = pairs.first {
+        sourceNode = key
+        listNode = value
+      }
+      if let source = sourceNode.scalar?.string, source != dimension, let sourceDimension = taxonomy.dimension(source) {
         impliedBy = source
         impliedByLocation = location(impliedNode)
+        if let listNode {
+          let known = sourceDimension.categories.map(\.id)
+          switch listNode.listItems(
+            "implied_by \(source)", example: "implied_by: {\(source): [\(known.prefix(2).joined(separator: ", "))]}", file: file)
+          {
+          case .failure(let problem): problems.append(problem)
+          case .success(let items):
+            var categories: [String] = []
+            for item in items {
+              if let name = item.scalar?.string, known.contains(name) {
+                categories.append(name)
+              } else {
+                problems.append(
+                  GovTagError(
+                    .lexicon,
+                    "implied_by of category \(id) names \"\(item.scalar?.string ?? "?")\", which is no category of \(source)",
+                    at: location(item), hint: "use some of \(known.joined(separator: ", "))"))
+              }
+            }
+            if items.isEmpty {
+              problems.append(
+                GovTagError(
+                  .lexicon, "implied_by of category \(id) lists no category of \(source)", at: location(listNode),
+                  hint: "list the categories that imply it, or write implied_by: \(source) for all of them"))
+            }
+            impliedByCategories = categories
+          }
+        }
       } else {
         problems.append(
           GovTagError(
-            .lexicon, "implied_by of category \(id) must name another dimension, not \"\(impliedNode.scalar?.string ?? "?")\"",
-            at: location(impliedNode), hint: "use one of \(others)"))
+            .lexicon, "implied_by of category \(id) must name another dimension, not \"\(sourceNode.scalar?.string ?? "?")\"",
+            at: location(sourceNode), hint: "use one of \(others)"))
       }
     }
     let name = mapping.value(forKey: "name")?.scalar?.string ?? defaultName
     return LexiconCategory(
       id: id, name: name, threshold: categoryThreshold, terms: terms, exclusions: exclusions, impliedBy: impliedBy,
-      impliedByLocation: impliedByLocation)
+      impliedByCategories: impliedByCategories, impliedByLocation: impliedByLocation)
   }
 
   private mutating func parseTerm(key: Node, value: Node, category: String) -> LexiconTerm? {

@@ -91,6 +91,42 @@ struct ImplicationTests {
     #expect(!String(decoding: plainJSON.bytes, as: UTF8.self).contains("implied"))
   }
 
+  @Test("implied_by: {technology: [iot]} lets only the listed categories imply it")
+  func listedCategoriesOnly() throws {
+    let restricted = Self.innovation.replacingOccurrences(
+      of: "implied_by: technology", with: "implied_by:\n        technology: [iot]")
+    let tagger = try Self.tagger(innovation: restricted)
+    let aiOnly = try tagger.classify(title: nil, text: "利用人工智能识别违章")
+    #expect(aiOnly.labels("technology") == ["ai"])
+    #expect(aiOnly.labels("innovation") == [])
+    #expect(try Self.score(aiOnly, "technology").impliedBy == [])
+    let both = try tagger.classify(title: nil, text: "市公安局利用人工智能和物联网自动发现占道经营")
+    #expect(both.labels("innovation") == ["technology"])
+    #expect(try Self.score(both, "technology").impliedBy == ["technology.iot"])
+  }
+
+  @Test(
+    "the listed categories must be categories of the implying dimension, at least one",
+    arguments: [
+      (
+        "implied_by:\n        technology: [iot, robots]",
+        "innovation.yaml:6:27: implied_by of category technology names \"robots\", which is no category of technology; use some of big_data, cloud, ai, blockchain, iot, digital_twin, gis, video"
+      ),
+      (
+        "implied_by:\n        technology: []",
+        "innovation.yaml:6:21: implied_by of category technology lists no category of technology; list the categories that imply it, or write implied_by: technology for all of them"
+      ),
+    ])
+  func invalidCategories(line: String, message: String) throws {
+    let yaml = Self.innovation.replacingOccurrences(of: "implied_by: technology", with: line)
+    do {
+      _ = try LexiconLoader().parse(yaml, file: "innovation.yaml")
+      Issue.record("\(line) must be rejected")
+    } catch let errors as GovTagErrors {
+      #expect(errors.description == message)
+    }
+  }
+
   @Test(
     "implied_by must name another dimension",
     arguments: [
