@@ -94,20 +94,4 @@ struct BatchMessagesTests {
         "\(folder): the input is a directory; name the files inside it, or choose the txt input format for a folder of .txt files",
       ])
   }
-
-  @Test("the summary line names records reused from the previous run as the caller names that setting")
-  func summaryLine() {
-    var summary = RunSummary()
-    summary.inputsRead = 1
-    summary.recordsRead = 4
-    summary.labelled = 4
-    summary.reused = 3
-    summary.seconds = 1
-    #expect(
-      summary.line()
-        == "read 4 records from 1 input: 4 labelled (3 reused from the previous run), 0 failed (0.0 MB in 1.0 s, 4 records/s)")
-    #expect(
-      summary.line(names: SettingNames([.previous: "--previous"]))
-        == "read 4 records from 1 input: 4 labelled (3 reused from --previous), 0 failed (0.0 MB in 1.0 s, 4 records/s)")
-  }
 }

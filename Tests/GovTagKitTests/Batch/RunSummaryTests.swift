@@ -18,4 +18,20 @@ struct RunSummaryTests {
     #expect(
       summary.line() == "read 150 records (0 inputs read to the end): 149 labelled, 1 failed (3.1 MB in 0.8 s, 179 records/s)")
   }
+
+  @Test("the summary line names records reused from the previous run as the caller names that setting")
+  func summaryLine() {
+    var summary = RunSummary()
+    summary.inputsRead = 1
+    summary.recordsRead = 4
+    summary.labelled = 4
+    summary.reused = 3
+    summary.seconds = 1
+    #expect(
+      summary.line()
+        == "read 4 records from 1 input: 4 labelled (3 reused from the previous run), 0 failed (0.0 MB in 1.0 s, 4 records/s)")
+    #expect(
+      summary.line(names: SettingNames([.previous: "--previous"]))
+        == "read 4 records from 1 input: 4 labelled (3 reused from --previous), 0 failed (0.0 MB in 1.0 s, 4 records/s)")
+  }
 }
