@@ -55,6 +55,8 @@ final class WordBoundaries {
   /// and ICU's dictionary segmentation of Chinese never looks across punctuation: a run of text
   /// between two 。、 or line breaks (or ASCII ,;!?: next to non-ASCII text, which is where
   /// folded full-width punctuation lands) is segmented the same alone as inside the whole text.
+  /// Brackets, parentheses and double quotation marks (“一网通办”, 《条例》, (试点)) cut runs
+  /// too: shorter runs mean less text for ICU, and a quoted term needs no ICU at all.
   /// So the text is cut into such runs here, and ``isBoundary(at:in:)`` segments a run the
   /// first time a query falls in it. (，：；！？ stay full width through ``TextFolding``.) Clauses without any hit, typically four in ten, never reach
   /// ICU. `Tests/…/LazyBoundaryTests` checks the result against whole-text segmentation.
@@ -80,13 +82,42 @@ final class WordBoundaries {
     runStarts.removeAll(keepingCapacity: true)
     runEnds.removeAll(keepingCapacity: true)
     runStarts.append(0)
+    // Whether the character before `index` is a CJK ideograph (U+4000–U+9FFF), or an ASCII
+    // letter or digit: ICU always breaks between the two (2023|年, 5G|网络, 平台|App), so the
+    // run is cut there too, without a character of its own.
+    // (The cuts are written out in place: a local function capturing the arrays cost a dynamic
+    // exclusivity check per call.)
+    var afterIdeograph = false
+    var afterAlphanumeric = false
     var index = 0
     while index < count {
       let byte = bytes[index]
       if byte >= 0xE4 && byte <= 0xEE {
-        index += 3  // a CJK ideograph or other character that never cuts (most of the text)
+        // A CJK ideograph or other character that never cuts (most of the text).
+        let isIdeograph = byte <= 0xE9
+        if afterAlphanumeric && isIdeograph {
+          runEnds.append(index)
+          flags[index] = true
+          runStarts.append(index)
+        }
+        afterIdeograph = isIdeograph
+        afterAlphanumeric = false
+        index += 3
         continue
       }
+      if Self.isASCIIAlphanumeric(byte) {
+        if afterIdeograph {
+          runEnds.append(index)
+          flags[index] = true
+          runStarts.append(index)
+        }
+        afterIdeograph = false
+        afterAlphanumeric = true
+        index += 1
+        continue
+      }
+      afterIdeograph = false
+      afterAlphanumeric = false
       var cut = 0
       switch byte {
       case 0x0A: cut = 1
@@ -99,6 +130,12 @@ final class WordBoundaries {
         let before = index > 0 ? bytes[index - 1] : 0x80
         let after = index + 1 < count ? bytes[index + 1] : 0x80
         if before >= 0x80 || after >= 0x80 { cut = 1 }
+      case UInt8(ascii: "("), UInt8(ascii: ")"):
+        if Self.isPlainStart(bytes, at: index + 1) { cut = 1 }
+      case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D):
+        if Self.isPlainStart(bytes, at: index + 3) { cut = 3 }  // “ or ”
+      case 0xE3 where index + 2 < count && bytes[index + 1] == 0x80 && Self.isCJKBracket(bytes[index + 2]):
+        if Self.isPlainStart(bytes, at: index + 3) { cut = 3 }  // 《》「」『』【】〔〕〖〗…
       default: break
       }
       if cut > 0 {
@@ -120,6 +157,27 @@ final class WordBoundaries {
       for run in 0..<runStarts.count { runSegmented[run] = false }
     }
     isLazy = true
+  }
+
+  private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z"))
+  }
+
+  /// Whether the third byte of `E3 80 xx` is one of the brackets U+3008–U+3011 or U+3014–U+301B
+  /// (〈〉《》「」『』【】〔〕〖〗〘〙〚〛).
+  private static func isCJKBracket(_ third: UInt8) -> Bool {
+    (third >= 0x88 && third <= 0x91) || (third >= 0x94 && third <= 0x9B)
+  }
+
+  /// Whether the character at `index` (or the text's end) is one that never attaches to the
+  /// character before it: ASCII or a CJK ideograph (U+4000–U+9FFF). A bracket or double
+  /// quotation mark is "Other" to the word-break rules, so ICU breaks on both sides of it unless
+  /// an extending or format character (a combining mark, a variation selector, a joiner)
+  /// follows; those live elsewhere, so a cut is made only before these.
+  private static func isPlainStart(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    guard index < bytes.count else { return true }
+    let byte = bytes[index]
+    return byte < 0x80 || (byte >= 0xE4 && byte <= 0xE9)
   }
 
   /// Whether `offset` is an ICU word boundary of `bytes` (the text last given to
