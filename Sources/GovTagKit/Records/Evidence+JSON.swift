@@ -42,9 +42,9 @@ extension Evidence {
       json.appendRaw(",")
       var code = status.code
       code.withUTF8 { json.appendQuoted($0) }
-      if var explanation = status.explanation {
+      if let parts = status.explanationParts {
         json.appendRaw(",")
-        explanation.withUTF8 { json.appendQuoted($0) }
+        json.appendQuoted(parts)
       }
     }
     json.appendRaw("]")
@@ -80,9 +80,9 @@ extension Evidence {
       var code = status.code
       code.withUTF8 { json.appendQuoted($0) }
     }
-    if var explanation = status.explanation {
+    if let parts = status.explanationParts {
       json.appendRaw(",\"why\":")
-      explanation.withUTF8 { json.appendQuoted($0) }
+      json.appendQuoted(parts)
     }
     json.appendRaw(fragments.lexiconAndEnd)
   }

@@ -236,15 +236,47 @@ package struct JSONWriter {
   mutating func appendFiniteNumber(_ value: Double) {
     if value == value.rounded(), abs(value) < 1e15 {
       appendInteger(Int(value))
-    } else {
-      output.append(contentsOf: String(value).utf8)
+      return
     }
+    // Scores and confidences have at most three decimals (33.75, 0.617): those are written
+    // from integers, digit for digit what `String(value)` gives (the shortest decimal that
+    // reads back as `value`, which has no more digits than these), without a String per number.
+    let thousandths = (value * 1000).rounded()
+    if abs(thousandths) < 1e12, thousandths / 1000 == value {
+      let magnitude = Int(thousandths.magnitude)
+      if value < 0 { output.append(UInt8(ascii: "-")) }
+      appendInteger(magnitude / 1000)
+      output.append(UInt8(ascii: "."))
+      var fraction = magnitude % 1000
+      var digits = 3
+      while fraction % 10 == 0 {
+        fraction /= 10
+        digits -= 1
+      }
+      // Zero-padded to its width: 0.05 is fraction 5 of two digits.
+      if digits == 3 && fraction < 100 { output.append(UInt8(ascii: "0")) }
+      if digits >= 2 && fraction < 10 { output.append(UInt8(ascii: "0")) }
+      appendInteger(fraction)
+      return
+    }
+    output.append(contentsOf: String(value).utf8)
   }
 
   /// Appends UTF-8 text between quotes, escaped.
   mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
     output.append(UInt8(ascii: "\""))
     appendEscaped(utf8)
+    output.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends the three parts of a hit's explanation (``Evidence/Status/explanationParts``) as
+  /// one quoted, escaped string.
+  mutating func appendQuoted(_ parts: (lead: StaticString, detail: String, tail: StaticString)) {
+    output.append(UInt8(ascii: "\""))
+    appendEscaped(UnsafeBufferPointer(start: parts.lead.utf8Start, count: parts.lead.utf8CodeUnitCount))
+    var detail = parts.detail
+    detail.withUTF8 { appendEscaped($0) }
+    appendEscaped(UnsafeBufferPointer(start: parts.tail.utf8Start, count: parts.tail.utf8CodeUnitCount))
     output.append(UInt8(ascii: "\""))
   }
 

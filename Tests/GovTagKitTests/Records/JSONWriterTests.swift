@@ -100,3 +100,46 @@ struct JSONWriterTests {
     #expect(String(decoding: json.bytes, as: UTF8.self) == String(value))
   }
 }
+
+@Suite("JSON writer: numbers")
+struct JSONWriterNumberTests {
+  /// What the writer must print: a whole number without a fraction, anything else as Swift
+  /// prints it (the shortest decimal that reads back as the same number).
+  static func expected(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+  }
+
+  static func written(_ value: Double) -> String {
+    var json = JSONWriter()
+    json.number(value)
+    return String(decoding: json.bytes, as: UTF8.self)
+  }
+
+  @Test(
+    "numbers with up to three decimals, written from integers, read as Swift prints them",
+    arguments: [0.5, 0.05, 0.005, 0.617, 33.75, 23.875, -0.25, -12.005, 0.1, 0.2, 0.3, 1.001, 999_999.999, 0.999, 100.1]
+  )
+  func shortDecimals(value: Double) {
+    #expect(Self.written(value) == Self.expected(value))
+  }
+
+  @Test(
+    "other numbers are printed by Swift",
+    arguments: [0.1 + 0.2, 1.0 / 3, 1e-5, 0.0001, 123_456.7891, 1e20, -1e-7, 2.5e12 + 0.5, 0.0005]
+  )
+  func otherNumbers(value: Double) {
+    #expect(Self.written(value) == Self.expected(value))
+  }
+
+  @Test("every thousandth from -3 to 3, every eighth and every hundredth up to 200 match Swift")
+  func sweep() {
+    var mismatches: [String] = []
+    var values: [Double] = (-3000...3000).map { Double($0) / 1000 }
+    values += (0...1600).map { Double($0) / 8 }
+    values += (0...20_000).map { Double($0) / 100 }
+    for value in values where Self.written(value) != Self.expected(value) {
+      mismatches.append("\(value): \(Self.written(value))")
+    }
+    #expect(mismatches == [])
+  }
+}
