@@ -49,6 +49,9 @@ package enum DoccanoRecord {
     let value: JSONValue
     do {
       value = try JSONValueParser.parse(line)
+    } catch let error as JSONValueParser.SyntaxError where error.reason != nil {
+      // The parser knows better (bad UTF-8, a lone surrogate).
+      return .failure(RecordError(location: location, reason: error.reason ?? "", hint: error.hint))
     } catch {
       return .failure(RecordError(location: location, reason: "not a JSON object", hint: "give doccano's JSONL export"))
     }

@@ -22,13 +22,6 @@ package struct DocumentDecoder: Sendable {
   package func decode(_ line: UnsafeBufferPointer<UInt8>, at location: SourceLocation) -> Result<Document, RecordError> {
     var line = line
     if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
-    if let bad = UTF8Text.firstInvalidOffset(in: line) {
-      return .failure(
-        RecordError(
-          location: location, reason: "invalid UTF-8 at byte \(bad + 1) of the line",
-          hint: "convert the file to UTF-8 (for GBK files: iconv -f GB18030 -t UTF-8)",
-          rawLine: String(decoding: line, as: UTF8.self)))
-    }
     // The raw line is only kept for errors, so it becomes a String only on that path.
     func failure(_ reason: String, id: String? = nil, hint: String? = nil) -> Result<Document, RecordError> {
       .failure(
@@ -36,11 +29,19 @@ package struct DocumentDecoder: Sendable {
     }
     let value: JSONValue
     do {
+      // A line that parses is valid UTF-8 (the parser checks each string), so the line is
+      // checked as a whole only when it does not parse: bad UTF-8 anywhere in it is then the
+      // first thing to report.
       value = try JSONValueParser.parse(line)
-    } catch let error as JSONValueParser.SyntaxError {
-      if let reason = error.reason { return failure(reason, hint: error.hint) }
-      return failure("not valid JSON: \(Self.syntaxProblem(in: line))", hint: "each line must hold one JSON object")
     } catch {
+      if let bad = UTF8Text.firstInvalidOffset(in: line) {
+        return failure(
+          "invalid UTF-8 at byte \(bad + 1) of the line",
+          hint: "convert the file to UTF-8 (for GBK files: iconv -f GB18030 -t UTF-8)")
+      }
+      if let error = error as? JSONValueParser.SyntaxError, let reason = error.reason {
+        return failure(reason, hint: error.hint)
+      }
       return failure("not valid JSON: \(Self.syntaxProblem(in: line))", hint: "each line must hold one JSON object")
     }
     return decode(value, at: location).mapError { error in

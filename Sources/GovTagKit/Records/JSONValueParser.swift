@@ -187,11 +187,15 @@ struct JSONValueParser {
       guard byte >= 0x20 else { throw SyntaxError(offset: index) }
       if byte == UInt8(ascii: "\"") {
         defer { index += 1 }
+        let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
         guard escaped else {
-          return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+          guard let string = String(validating: raw, as: UTF8.self) else { throw Self.invalidUTF8(in: raw, from: start) }
+          return string
         }
         decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-        return String(decoding: decoded, as: UTF8.self)
+        // Escapes decode to valid UTF-8, so the text is valid when its raw bytes are.
+        guard let string = String(validating: decoded, as: UTF8.self) else { throw Self.invalidUTF8(in: raw, from: start) }
+        return string
       }
       // A backslash: keep the run, then decode the escape.
       escaped = true
@@ -225,6 +229,16 @@ struct JSONValueParser {
       default: throw SyntaxError(offset: index - 1)
       }
     }
+  }
+
+  /// The error for a string whose bytes are not UTF-8. Strings are checked as they become
+  /// `String`s, so a caller needs no pass of its own over the input: once it parses, every
+  /// byte of it is valid (outside strings JSON allows only ASCII).
+  private static func invalidUTF8(in raw: UnsafeBufferPointer<UInt8>, from start: Int) -> SyntaxError {
+    let offset = start + (UTF8Text.firstInvalidOffset(in: raw) ?? 0)
+    return SyntaxError(
+      offset: offset, reason: "invalid UTF-8 at byte \(offset + 1)",
+      hint: "convert the file to UTF-8 (for GBK files: iconv -f GB18030 -t UTF-8)")
   }
 
   /// The byte a one-character escape stands for (`n` of `\n` → 0x0A; `"`, `\` and `/` stand for

@@ -53,6 +53,19 @@ struct DocumentDecoderTests {
       error.description
         == "in.jsonl:2: invalid UTF-8 at byte 19 of the line; convert the file to UTF-8 (for GBK files: iconv -f GB18030 -t UTF-8)"
     )
+    // Outside a string, and before a syntax error: the bad byte is still what is reported.
+    let outside: [UInt8] = Array(#"{"id":"a","#.utf8) + [0xE6] + Array(#" "text":"x""#.utf8)
+    let outsideResult = outside.withUnsafeBufferPointer {
+      DocumentDecoder().decode($0, at: SourceLocation(file: "in.jsonl", line: 3))
+    }
+    guard case .failure(let outsideError) = outsideResult else {
+      Issue.record("invalid UTF-8 must fail")
+      return
+    }
+    #expect(
+      outsideError.description
+        == "in.jsonl:3: invalid UTF-8 at byte 11 of the line; convert the file to UTF-8 (for GBK files: iconv -f GB18030 -t UTF-8)"
+    )
   }
 
   @Test("a trailing carriage return is ignored")

@@ -116,6 +116,23 @@ struct JSONValueParserTests {
     #expect(reason(text) == expected)
   }
 
+  @Test("a string that is not UTF-8 is refused with the byte, plain or with escapes; outside strings it is a syntax error")
+  func invalidUTF8() {
+    func reason(_ bytes: [UInt8]) -> String? {
+      do {
+        _ = try bytes.withUnsafeBufferPointer { try JSONValueParser.parse($0) }
+        return nil
+      } catch let error as JSONValueParser.SyntaxError {
+        return error.reason ?? "syntax error at byte \(error.offset + 1)"
+      } catch {
+        return nil
+      }
+    }
+    #expect(reason(Array(#"{"t":"数"#.utf8) + [0xB3, 0xC7] + Array(#""}"#.utf8)) == "invalid UTF-8 at byte 10")
+    #expect(reason(Array(#"["\n数"#.utf8) + [0xE6, 0x95] + Array(#""]"#.utf8)) == "invalid UTF-8 at byte 8")
+    #expect(reason(Array(#"["数", "#.utf8) + [0xB3] + Array(#"1]"#.utf8)) == "syntax error at byte 9")
+  }
+
   /// The parser's reason for refusing `text`, or `nil`.
   func reason(_ text: String) -> String? {
     do {
