@@ -261,25 +261,30 @@ extension Tagger {
           hits[index].end = foldedText.originalOffset(hits[index].end)
         }
       }
-      // Every byte offset we need as a code point offset, converted in one pass.
+      // Every byte offset we need as a code point offset, converted in one pass. Each offset is
+      // sorted as one integer, the offset above its slot (hit 2i's start, 2i + 1's end): a
+      // plain integer sort, not a closure reading an array per comparison.
+      guard bytes.count < 1 << 32 else {
+        throw GovTagError(
+          .input, "a text of \(bytes.count) bytes is longer than GovTag can label (4 GiB)",
+          hint: "split it into smaller records")
+      }
       var contexts: [(Int, Int)] = []
-      var offsets: [Int] = []
-      offsets.reserveCapacity(hits.count * 4)
+      var keys: [UInt64] = []
+      keys.reserveCapacity(hits.count * 2)
       contexts.reserveCapacity(hits.count)
       for index in hits.indices {
         // The offsets in place: copying a hit copies (and retains) its status too.
         let (start, end) = (hits[index].start, hits[index].end)
         contexts.append(
           (UTF8Text.retreat(start, by: width, in: bytes), UTF8Text.advance(end, by: width, ceiling: bytes.count, in: bytes)))
-        offsets.append(start)
-        offsets.append(end)
+        keys.append(UInt64(start) << 32 | UInt64(2 * index))
+        keys.append(UInt64(end) << 32 | UInt64(2 * index + 1))
       }
-      // Hits are sorted by start, so the offsets are nearly sorted: one sort of slots, one pass.
-      var order = Array(offsets.indices)
-      order.sort { offsets[$0] < offsets[$1] }
-      let scalars = UTF8Text.scalarOffsets(ofSorted: order.map { offsets[$0] }, in: bytes)
-      var scalarAt = [Int](repeating: 0, count: offsets.count)
-      for (rank, slot) in order.enumerated() { scalarAt[slot] = scalars[rank] }
+      keys.sort()
+      let scalars = UTF8Text.scalarOffsets(ofSorted: keys.map { Int($0 >> 32) }, in: bytes)
+      var scalarAt = [Int](repeating: 0, count: keys.count)
+      for (rank, key) in keys.enumerated() { scalarAt[Int(key & 0xFFFF_FFFF)] = scalars[rank] }
       evidence.reserveCapacity(evidence.count + hits.count)
       for (index, hit) in hits.enumerated() {
         let (before, after) = contexts[index]
