@@ -14,8 +14,9 @@ extension Tagger {
   ///   sets the scene: its hits do not count.
   /// - **Plans beyond a clause.** A sentence that opens with a plan cue and a comma (下一步，…), the
   ///   rest of a sentence from a plan cue that opens a clause and is followed by 将 (他透露，下一步将
-  ///   …), a section headed by one (四、下一步), and a sentence before a pending cue (…，但这些尚在
-  ///   酝酿之中) are plans: their hits do not count.
+  ///   …), a section headed by one (四、下一步), a sentence before a pending cue (…，但这些尚在
+  ///   酝酿之中), and what a speech cue reports when it opens with 将 (该局表示，将以打破数据壁垒为
+  ///   目标…: to the sentence's end) are plans: their hits do not count.
   /// - **Purpose clauses.** The aims that a purpose cue opens, at a sentence's or a clause's start
   ///   (为深入推进…，推动…，助力…; 上线…App，着力推动…，以数据赋能…), do not count, up to the first
   ///   clause that is the case's own action.
@@ -29,6 +30,7 @@ extension Tagger {
     if !words.planCues.isEmpty { markPlannedParts(&hits, cues: words.planCues, in: bytes) }
     if !words.purposeCues.isEmpty { markPurposeHits(&hits, cues: words.purposeCues, in: bytes) }
     if !words.pendingCues.isEmpty { markPendingHits(&hits, cues: words.pendingCues, in: bytes) }
+    if !words.speechCues.isEmpty { markReportedPlans(&hits, cues: words.speechCues, in: bytes) }
     if !words.backgroundCues.isEmpty { markBackgroundHits(&hits, cues: words.backgroundCues, in: bytes) }
     if words.enumerationMarks.count >= 2 { markListedHits(&hits, marks: words.enumerationMarks, in: bytes) }
     if !words.frameCloses.isEmpty { markFramedHits(&hits, closes: words.frameCloses.sorted { $0.start < $1.start }, in: bytes) }
@@ -50,6 +52,33 @@ extension Tagger {
     var purposeCues: [(start: Int, cue: Int)] = []
     /// Pending cues: start and index into ``ClassifierModel/pendingCues``.
     var pendingCues: [(start: Int, cue: Int)] = []
+    /// Speech cues: start, end and index into ``ClassifierModel/speechCues``.
+    var speechCues: [(start: Int, end: Int, cue: Int)] = []
+  }
+
+  /// Marks the counted hits of what a speech cue reports when it opens with 将, 还将 or 也将, right
+  /// after the cue or after its comma or colon (河长办有关负责人表示，将以此推动河湖数据融合共享): the
+  /// rest of the sentence is what the unit says it will do, a plan. The status names the cue and
+  /// the 将 (`表示，将`).
+  private func markReportedPlans(
+    _ hits: inout [RawHit], cues: [(start: Int, end: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>
+  ) {
+    for cue in cues {
+      var will = cue.end
+      if let mark = TextBreaks.mark(startingAt: will, in: bytes), mark.kind == .clause { will += mark.length }
+      guard will < bytes.count, Self.saysWill(at: will, in: bytes) else { continue }
+      var end = will
+      while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
+      var position = Self.firstHit(from: will, in: hits)
+      guard position < hits.count, hits[position].start < end else { continue }
+      // 将 is three bytes; 还将 and 也将 six: the cue's text runs to the end of 将.
+      let willEnd = will + (bytes[will] == 0xE5 && bytes[will + 1] == 0xB0 && bytes[will + 2] == 0x86 ? 3 : 6)
+      let text = UTF8Text.string(bytes, cue.start..<willEnd)
+      while position < hits.count, hits[position].start < end {
+        if hits[position].status == .counted { hits[position].status = .plannedPart(cue: text) }
+        position += 1
+      }
+    }
   }
 
   /// Marks the counted hits of a sentence before a pending cue in it (…推动信用监管大数据分析，

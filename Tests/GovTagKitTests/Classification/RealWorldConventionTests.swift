@@ -57,4 +57,19 @@ struct RealWorldConventionTests {
     let classification = try Tagger(model: Self.model).classify(title: "厦门12345热线启用大模型智能坐席", text: "通话结束后自动生成工单摘要，话务员后处理时间缩短40%。")
     #expect(classification.labels("capability") == ["public_service"])
   }
+
+  @Test("what a spokesperson says the unit will do (表示，将…) is a plan; what was done still counts")
+  func reportedPlans() throws {
+    // dev-s004
+    let text = "河长办有关负责人表示，将以此推动河湖数据融合共享，实现河湖管护从“有名”向“有实”转变。"
+    #expect(try statuses(text, "data_element", "data_sharing") == ["融合:planned", "共享:planned"])
+    let hit = try #require(try Tagger(model: Self.model).hits(in: text).first { $0.term == "共享" })
+    #expect(hit.status == .plannedPart(cue: "表示，将"))
+    // dev-s026: the aim the bureau says it will pursue.
+    #expect(try statuses("该局表示，将以打破数据壁垒为目标，持续扩大掌上可办事项范围。", "data_element", "data_sharing") == ["数据壁垒:planned"])
+    // dev-s047: what the centre's head says was done.
+    #expect(
+      try statuses("热线中心负责人介绍，中心组建了6人的数据分析小组，利用大数据方法对每天3000多件来电工单进行分析", "data_element", "data_application")
+        == ["数据分析:counted"])
+  }
 }
