@@ -43,6 +43,10 @@ package struct Evidence: Sendable, Hashable {
     /// The hit's sentence opens with a background cue (近年来，全市…): it mostly sets the scene.
     /// Counted at ``ClassifierConfiguration/backgroundFactor`` of its weight.
     case background(cue: String)
+    /// The hit lies in a background sentence, and no hit of its category outside the background
+    /// says that the case itself does it (近年来，…推动公共数据共享开放 in a case about service
+    /// halls): the scene names the category, the case does not. Not counted.
+    case backgroundAlone(cue: String)
     /// The hit is one item of an enumeration that spans several categories of its dimension
     /// (推动大数据、云计算、人工智能与政务深度融合): a list of trends or fields, not the case's own
     /// work. Not counted.
@@ -85,7 +89,7 @@ package struct Evidence: Sendable, Hashable {
       case .citedTitle: "cited_title"
       case .inQuotedTitle: "quoted_title"
       case .aim, .purpose: "aim"
-      case .background: "background"
+      case .background, .backgroundAlone: "background"
       case .listed: "listed"
       case .framed: "framed"
       case .setting: "setting"
@@ -108,6 +112,8 @@ package struct Evidence: Sendable, Hashable {
       case .aim(let cue): "named as an aim or benefit (\"\(cue)\" in its clause), not as what the case does"
       case .purpose(let cue): "in the aims that open its sentence or clause (\"\(cue)\"…), not what the case does"
       case .background(let cue): "in a background sentence (it opens with \"\(cue)\"): counts half"
+      case .backgroundAlone(let cue):
+        "in a background sentence (it opens with \"\(cue)\"), and nothing outside the background names its category: counts nothing"
       case .listed(let categories):
         "one item of a list that spans \(categories) categories: a list of trends or fields, not the case's own work"
       case .framed(let frame):

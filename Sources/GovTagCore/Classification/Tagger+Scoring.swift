@@ -14,6 +14,9 @@ extension Tagger {
     }
     defer { for hit in evidence { termRepeats[hit.termIndex] = 0 } }
     var totals = [Double](repeating: 0, count: model.categoryCount)
+    if evidence.contains(where: { if case .background = $0.status { true } else { false } }) {
+      Self.markBackgroundAlone(&evidence, categoryCount: model.categoryCount)
+    }
     for index in evidence.indices where evidence[index].status.counts {
       let hit = evidence[index]
       // weight × decay^k, built one multiplication per hit from the term's previous hit (the
@@ -68,6 +71,21 @@ extension Tagger {
           message: "the text has \(textLength) characters, too few to judge reliably"))
     }
     return Classification(dimensions: dimensions, evidence: evidence, review: Review(reasons: reasons))
+  }
+
+  /// Marks the background hits of every category that has no other counting hit in the record
+  /// (title or text): what only the scene names, the case does not do (docs/TAXONOMY.md: a label
+  /// needs the case's own action). A background hit beside a hit of the case's own still counts
+  /// half.
+  static func markBackgroundAlone(_ evidence: inout [Evidence], categoryCount: Int) {
+    var own = [Bool](repeating: false, count: categoryCount)
+    for hit in evidence where hit.status.counts {
+      if case .background = hit.status { continue }
+      own[hit.categoryIndex] = true
+    }
+    for index in evidence.indices where !own[evidence[index].categoryIndex] {
+      if case .background(let cue) = evidence[index].status { evidence[index].status = .backgroundAlone(cue: cue) }
+    }
   }
 
   /// Assigns the categories whose lexicon says `implied_by: D` when dimension `D` assigned any

@@ -72,4 +72,25 @@ struct RealWorldConventionTests {
       try statuses("热线中心负责人介绍，中心组建了6人的数据分析小组，利用大数据方法对每天3000多件来电工单进行分析", "data_element", "data_application")
         == ["数据分析:counted"])
   }
+
+  @Test("a category that only a background paragraph names is not the case's (dev-r048)")
+  func backgroundAlone() throws {
+    let text = """
+      近年来，湖南省深入推进数字政府建设，株洲市也相继推出了“一件事一次办”等举措，市数据资源管理局持续推进政务数据归集共享。
+      2022年，株洲市市场监督管理局牵头建立跨部门联合抽查工作机制，全市21个部门梳理出可以联合开展的抽查事项64项。
+      """
+    let result = try Tagger(model: Self.model).classify(title: "株洲市跨部门联合“双随机”抽查实践", text: text)
+    #expect(result.labels("data_element") == [])
+    let sharing = result.evidence.filter { $0.category == "data_sharing" && $0.status.counts == false && $0.status.code == "background" }
+    #expect(sharing.map(\.term) == ["归集", "共享"])
+    #expect(
+      sharing.first?.status.explanation
+        == "in a background sentence (it opens with \"近年来\"), and nothing outside the background names its category: counts nothing")
+    // With the case's own sharing beside it, the background counts half as before.
+    let own = try Tagger(model: Self.model).classify(title: nil, text: text + "\n抽查结果通过平台实现部门间数据共享。")
+    #expect(own.labels("data_element") == ["data_sharing"])
+    #expect(
+      own.evidence.filter { $0.category == "data_sharing" && $0.status.counts }.map { "\($0.term):\($0.status.code)" }
+        == ["归集:background", "共享:background", "部门间:counted", "数据共享:counted"])
+  }
 }
