@@ -93,4 +93,15 @@ struct RealWorldConventionTests {
       own.evidence.filter { $0.category == "data_sharing" && $0.status.counts }.map { "\($0.term):\($0.status.code)" }
         == ["归集:background", "共享:background", "部门间:counted", "数据共享:counted"])
   }
+
+  @Test(
+    "a compliance check applies rules and makes none; merging service windows is no data sharing",
+    arguments: [
+      ("集团委托第三方机构开展合规评估和价值评估", "data_standards", ["合规:excluded"]),  // dev-s034
+      ("数据经纪人是在数据供需双方之间提供撮合、代理、合规咨询等服务的市场主体", "data_standards", ["合规:excluded"]),  // dev-s054
+      ("中心打破部门界限，将原有的86个部门窗口整合为“综合受理、分类审批、统一出件”的三类窗口", "data_sharing", ["整合:excluded"]),  // dev-s003
+    ] as [(String, String, [String])])
+  func complianceAndWindows(text: String, category: String, expected: [String]) throws {
+    #expect(try statuses(text, "data_element", category) == expected)
+  }
 }
