@@ -89,7 +89,9 @@ extension Tagger {
   }
 
   /// Assigns the categories whose lexicon says `implied_by: D` when dimension `D` assigned any
-  /// label (any of those it lists, with `implied_by: {D: [...]}`), after every dimension has been scored on its own terms. The loader guarantees that
+  /// label (any of those it lists, with `implied_by: {D: [...]}`; with `implied_when_alone: true`,
+  /// only when no other category of the category's own dimension is assigned), after every
+  /// dimension has been scored on its own terms. The loader guarantees that
   /// `D` is not implied itself, so one pass settles everything. A category assigned this way
   /// needs no near-threshold review of its own score: its score did not decide.
   ///
@@ -104,8 +106,12 @@ extension Tagger {
       for (c, category) in dimension.categories.enumerated() {
         guard let source = category.impliedBy, let sourceResult = dimensions.first(where: { $0.dimension == source })
         else { continue }
-        let implying = sourceResult.labels.filter { category.impliedByCategories?.contains($0) ?? true }
-          .map { source + "." + $0 }
+        // implied_when_alone: only when no other category of the dimension is assigned.
+        let alone =
+          !category.impliedWhenAlone || !dimensions[d].scores.indices.contains { $0 != c && dimensions[d].scores[$0].assigned }
+        let implying =
+          alone
+          ? sourceResult.labels.filter { category.impliedByCategories?.contains($0) ?? true }.map { source + "." + $0 } : []
         let current = dimensions[d].scores[c]
         if !current.impliedBy.isEmpty {
           // Assigned by the implication alone before: follow the source.

@@ -104,4 +104,23 @@ struct RealWorldConventionTests {
   func complianceAndWindows(text: String, category: String, expected: [String]) throws {
     #expect(try statuses(text, "data_element", category) == expected)
   }
+
+  @Test("a data-governance rule for the administration with no service in view is government operations")
+  func dataGovernanceIsGovernmentOperations() throws {
+    // dev-r002
+    let text = """
+      近日，北京市政务服务和数据管理局印发《北京市公共数据分类分级指南（试行）》，对全市各级行政机关在履职过程中产生和获取的公共数据提出统一的分类分级要求。
+      各部门应于年内完成本单位数据目录的分类分级标识工作，并设立首席数据官，负责本单位数据安全与质量管理。
+      """
+    let result = try Tagger(model: Self.model).classify(title: "北京市印发《公共数据分类分级指南（试行）》", text: text)
+    #expect(result.labels("data_element") == ["data_management"])
+    #expect(result.labels("capability") == ["government_operations"])
+    let score = try #require(result.dimensions.first { $0.dimension == "capability" }?.scores.first { $0.category == "government_operations" })
+    #expect(score.impliedBy == ["data_element.data_management"])
+    // A case that serves people keeps its own capability alone (dev-s058).
+    let service = try Tagger(model: Self.model).classify(
+      title: "上海老年综合津贴实现“无感申办”",
+      text: "“随申办”系统依据公安部门户籍数据，自动筛选当月新满65周岁的本市户籍老人，再通过市大数据中心比对人社、医保部门的社保和银行账户信息，对符合条件的老人由系统按规则自动核定并发放，老人无需申请。")
+    #expect(service.labels("capability") == ["public_service"])
+  }
 }
