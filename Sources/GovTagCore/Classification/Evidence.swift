@@ -51,6 +51,9 @@ package struct Evidence: Sendable, Hashable {
     /// (推动大数据、云计算、人工智能与政务深度融合): a list of trends or fields, not the case's own
     /// work. Not counted.
     case listed(categories: Int)
+    /// The hit is one item of a 、-list of departments (统计、公安、卫健三个部门; 与水利、气象、城管等部门):
+    /// it names who takes part, not what the case is about. Not counted.
+    case department
     /// The hit sits in a frame that names a field of a survey, a benefit, a slogan or where a
     /// dispatch goes (在基层治理方面, 为基层减负, 打造…样板, 推送…属地街道和应急管理部门), not the
     /// case's own work. Not counted.
@@ -90,7 +93,7 @@ package struct Evidence: Sendable, Hashable {
       case .inQuotedTitle: "quoted_title"
       case .aim, .purpose: "aim"
       case .background, .backgroundAlone: "background"
-      case .listed: "listed"
+      case .listed, .department: "listed"
       case .framed: "framed"
       case .setting: "setting"
       }
@@ -116,6 +119,7 @@ package struct Evidence: Sendable, Hashable {
         "in a background sentence (it opens with \"\(cue)\"), and nothing outside the background names its category: counts nothing"
       case .listed(let categories):
         "one item of a list that spans \(categories) categories: a list of trends or fields, not the case's own work"
+      case .department: "one of the departments a list names (…等部门): who takes part, not what the case is about"
       case .framed(let frame):
         "inside \"\(frame)\": names a field, a benefit, a slogan or where a dispatch goes, not what the case does"
       case .setting(let cue): "before \"\(cue)\", which says what the case is: the text before it sets the scene"

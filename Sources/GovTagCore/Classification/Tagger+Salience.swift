@@ -10,6 +10,8 @@ extension Tagger {
   ///   at least ``listedCategoryMinimum`` categories of its dimension (推动大数据、云计算、人工智能与
   ///   政务深度融合; 政务服务、经济运行、基层治理等领域) is a survey, not the case's own work, unless a
   ///   use verb (运用, 依托 …) before the list in its clause says the case uses them.
+  /// - **Lists of departments.** A hit that is one item of a 、-list closed by 部门 (统计、公安、卫健
+  ///   三个部门; 与水利、气象、城管等部门) names who takes part, not what the case is about.
   /// - **Setting.** The text before the sentence of the first focus cue (…。本文关注的是…; 在此背景下)
   ///   sets the scene: its hits do not count.
   /// - **Plans beyond a clause.** A sentence that opens with a plan cue and a comma (下一步，…), the
@@ -33,6 +35,7 @@ extension Tagger {
     if !words.speechCues.isEmpty { markReportedPlans(&hits, cues: words.speechCues, in: bytes) }
     if !words.backgroundCues.isEmpty { markBackgroundHits(&hits, cues: words.backgroundCues, in: bytes) }
     if words.enumerationMarks.count >= 2 { markListedHits(&hits, marks: words.enumerationMarks, in: bytes) }
+    if !words.enumerationMarks.isEmpty { markDepartmentLists(&hits, marks: words.enumerationMarks, in: bytes) }
     if !words.frameCloses.isEmpty { markFramedHits(&hits, closes: words.frameCloses.sorted { $0.start < $1.start }, in: bytes) }
   }
 
@@ -367,6 +370,58 @@ extension Tagger {
       for position in lower..<upper where hits[position].status == .counted {
         let spanned = categories[hits[position].dimension]?.count ?? 0
         if spanned >= Self.listedCategoryMinimum { hits[position].status = .listed(categories: spanned) }
+      }
+    }
+  }
+
+  /// 部门, which closes a list of departments.
+  static let departmentWord: [UInt8] = Array("部门".utf8)
+
+  /// Marks the counted hits that are items of a 、-list closed by 部门 within reach of its last
+  /// item (过去统计、公安、卫健三个部门口径不同; 与水利、气象、城管等部门的水位…数据同步共享): the
+  /// departments a case names as taking part say nothing of the field it works in. An item before
+  /// the first 、 must end at most one character before it (市场监管局、), so the verb that
+  /// introduces the list (汇聚公安、) is no item.
+  ///
+  /// - Parameter marks: the starts of the enumeration commas, in text order.
+  private func markDepartmentLists(_ hits: inout [RawHit], marks: [Int], in bytes: UnsafeBufferPointer<UInt8>) {
+    let word = Self.departmentWord
+    var listStart = 0  // the index of the list's first 、
+    for index in marks.indices {
+      let mark = marks[index]
+      // Where the item after this 、 can end: the next 、, a clause mark or the reach.
+      var limit = mark + 3
+      let next = index + 1 < marks.count ? marks[index + 1] : bytes.count
+      while limit < min(next, bytes.count), limit < mark + 3 + Self.listItemReach + word.count,
+        TextBreaks.mark(startingAt: limit, in: bytes) == nil
+      {
+        limit += 1
+      }
+      let endsClause = limit < next && limit < mark + 3 + Self.listItemReach + word.count
+      var closing: Int?
+      var position = mark + 3
+      while position + word.count <= limit {
+        if (0..<word.count).allSatisfy({ bytes[position + $0] == word[$0] }) {
+          closing = position
+          break
+        }
+        position += 1
+      }
+      defer {
+        // The next 、 starts a new list after 部门, a clause mark, or an item beyond reach.
+        if closing != nil || endsClause || limit < next { listStart = index + 1 }
+      }
+      guard let closing else { continue }
+      let first = marks[listStart]
+      let clauseStart = TextBreaks.clauseStart(before: first, in: bytes)
+      var item = Self.firstHit(from: max(clauseStart, first - Self.listItemReach), in: hits)
+      while item < hits.count, hits[item].start < closing {
+        defer { item += 1 }
+        guard hits[item].status == .counted, hits[item].end <= closing else { continue }
+        // Before the first 、, only the first item itself (it ends at most one character, three
+        // bytes, before it: 市场监管局、), not the verb before a two-character item (汇聚公安、).
+        if hits[item].start < first, hits[item].end < first - 3 || hits[item].end > first { continue }
+        hits[item].status = .department
       }
     }
   }

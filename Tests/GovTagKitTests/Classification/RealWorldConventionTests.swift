@@ -123,4 +123,22 @@ struct RealWorldConventionTests {
       text: "“随申办”系统依据公安部门户籍数据，自动筛选当月新满65周岁的本市户籍老人，再通过市大数据中心比对人社、医保部门的社保和银行账户信息，对符合条件的老人由系统按规则自动核定并发放，老人无需申请。")
     #expect(service.labels("capability") == ["public_service"])
   }
+
+  @Test("the departments a list names take part; they are not the case's field")
+  func departmentLists() throws {
+    // gt3-010: the urban-management bureau is one of the data's sources, not the case's field.
+    #expect(
+      try statuses("各类监测数据统一汇入系统，与水利、气象、城管等部门的水位、风向风速、打捞作业数据同步共享", "capability", "social_management")
+        == ["城管:listed"])
+    // dev-s020
+    let text = "过去审核一户低保申请，要分别到公安、不动产、车管等部门开具证明"
+    #expect(try statuses(text, "capability", "social_management") == ["公安:listed"])
+    let hit = try #require(try Tagger(model: Self.model).hits(in: text).first { $0.term == "公安" })
+    #expect(hit.status == .department)
+    #expect(hit.status.explanation == "one of the departments a list names (…等部门): who takes part, not what the case is about")
+    // The verb that introduces the list is the case's own action; a list without 部门 is no list of departments.
+    #expect(try statuses("平台汇聚公安、交通等部门数据", "data_element", "data_sharing") == ["汇聚:counted", "部门数据:counted"])
+    #expect(try statuses("平台汇聚公安、交通等部门数据", "capability", "social_management") == ["公安:listed"])
+    #expect(try statuses("民警运用公安、交通数据破案", "capability", "social_management") == ["公安:counted"])
+  }
 }
