@@ -141,4 +141,16 @@ struct RealWorldConventionTests {
     #expect(try statuses("平台汇聚公安、交通等部门数据", "capability", "social_management") == ["公安:listed"])
     #expect(try statuses("民警运用公安、交通数据破案", "capability", "social_management") == ["公安:counted"])
   }
+
+  @Test("大数据分析 named as the means is a weak hint; grid workers as one channel of a hotline are no grassroots scope")
+  func bigDataAnalysisAndChannels() throws {
+    // dev-s031: one weak hint, below the threshold on its own.
+    let analysis = try Tagger(model: Self.model).classify(
+      title: nil, text: "市政府办公厅政务公开科负责人介绍，办公厅会对收集到的意见开展大数据分析，梳理群众关注的焦点问题，供起草部门参考。")
+    #expect(try statuses("办公厅会对收集到的意见开展大数据分析", "data_element", "data_application") == ["大数据分析:counted"])
+    #expect(analysis.score("data_element", "data_application") == 1)
+    #expect(analysis.labels("data_element") == [])
+    // dev-s011
+    #expect(try statuses("热线日均受理量约2.4万件，其中约一成来自网格员、网站、小程序等其他渠道", "traits", "grassroots") == ["网格员:framed", "网格:framed"])
+  }
 }
