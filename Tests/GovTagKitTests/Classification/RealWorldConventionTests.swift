@@ -153,4 +153,12 @@ struct RealWorldConventionTests {
     // dev-s011
     #expect(try statuses("热线日均受理量约2.4万件，其中约一成来自网格员、网站、小程序等其他渠道", "traits", "grassroots") == ["网格员:framed", "网格:framed"])
   }
+
+  @Test("two regions exchanging records share data as two agencies do (dev-s045)")
+  func regionsShare() throws {
+    #expect(
+      try statuses("两地通过全国一体化政务服务平台交换电子证照和办件信息", "data_element", "data_sharing") == ["交换:counted"])
+    // Without a second agency or region the pooling verb is no sharing.
+    #expect(try statuses("市民可在平台交换闲置物品", "data_element", "data_sharing") == ["交换:missing_context"])
+  }
 }
