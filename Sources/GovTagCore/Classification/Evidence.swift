@@ -54,9 +54,9 @@ package struct Evidence: Sendable, Hashable {
     /// The hit is one item of a 、-list of departments (统计、公安、卫健三个部门; 与水利、气象、城管等部门):
     /// it names who takes part, not what the case is about. Not counted.
     case department
-    /// The hit sits in a frame that names a field of a survey, a benefit, a slogan or where a
-    /// dispatch goes (在基层治理方面, 为基层减负, 打造…样板, 推送…属地街道和应急管理部门), not the
-    /// case's own work. Not counted.
+    /// The hit sits in a frame that names a field of a survey, a benefit, a source, a problem, a
+    /// slogan or where a dispatch goes (在基层治理方面, 为基层减负, 来自…渠道, 针对…问题, 打造…样板,
+    /// 推送…属地街道和应急管理部门), not the case's own work. Not counted.
     case framed(frame: String)
     /// The hit stands before the sentence of a focus cue (本文关注的是, 在此背景下), which says
     /// what the case is: the text before it sets the scene. Not counted.
@@ -121,7 +121,7 @@ package struct Evidence: Sendable, Hashable {
         "one item of a list that spans \(categories) categories: a list of trends or fields, not the case's own work"
       case .department: "one of the departments a list names (…等部门): who takes part, not what the case is about"
       case .framed(let frame):
-        "inside \"\(frame)\": names a field, a benefit, a slogan or where a dispatch goes, not what the case does"
+        "inside \"\(frame)\": names a field, a benefit, a source, a problem, a slogan or where a dispatch goes, not what the case does"
       case .setting(let cue): "before \"\(cue)\", which says what the case is: the text before it sets the scene"
       }
     }

@@ -161,4 +161,12 @@ struct RealWorldConventionTests {
     // Without a second agency or region the pooling verb is no sharing.
     #expect(try statuses("市民可在平台交换闲置物品", "data_element", "data_sharing") == ["交换:missing_context"])
   }
+
+  @Test("a problem the text speaks of (针对…问题) is not what the case does (dev-s007)")
+  func problemFrame() throws {
+    let text = "针对市场关心的数据确权问题，负责人表示，目前仍在国家有关部署框架下探索，交易所主要通过合规评估和登记凭证来明确交易双方的权责。"
+    #expect(try statuses(text, "data_element", "data_standards") == ["数据确权:framed", "确权:framed", "合规:excluded"])
+    let hit = try #require(try Tagger(model: Self.model).hits(in: text).first { $0.term == "数据确权" })
+    #expect(hit.status == .framed(frame: "针对…问题"))
+  }
 }

@@ -113,7 +113,7 @@ struct SalienceTests {
     let hit = try #require(try tagger.hits(in: "为基层减负").first)
     #expect(
       hit.status.explanation
-        == "inside \"为…减负\": names a field, a benefit, a slogan or where a dispatch goes, not what the case does")
+        == "inside \"为…减负\": names a field, a benefit, a source, a problem, a slogan or where a dispatch goes, not what the case does")
     // A frame in a background sentence still encloses its hit: it counts nothing, not half.
     #expect(try statuses("近年来，全市在基层治理方面推行网格管理") == ["基层治理:framed", "网格:background"])
     // The frame's words must both stand in the hit's clause.
