@@ -25,6 +25,8 @@ package struct ClassifierModel: Sendable {
     case purposeCue(cue: Int)
     /// A pending cue (尚在酝酿), by its index in ``pendingCues``; likewise.
     case pendingCue(cue: Int)
+    /// A speech cue (表示), by its index in ``speechCues``; likewise.
+    case speechCue(cue: Int)
     /// The enumeration comma 、, which lists are made of; likewise.
     case enumerationMark
     /// A scope cue, by its number among the distinct cue texts (the index into `scope.cues`
@@ -103,6 +105,8 @@ package struct ClassifierModel: Sendable {
   let purposeClauseWords: [[UInt8]]
   /// The pending cues of the scope rules, as written.
   let pendingCues: [String]
+  /// The speech cues of the scope rules (表示, 透露), as written.
+  let speechCues: [String]
   /// The frames of the scope rules as UTF-8 bytes (open, close, as written).
   let frames: [(open: [UInt8], close: [UInt8], text: String)]
   /// Whether any category is `implied_by:` another dimension (else scoring skips that pass).
@@ -127,6 +131,7 @@ package struct ClassifierModel: Sendable {
     planCues = scope.cues.filter { $0.kind == .plan }.map(\.text)
     purposeCues = scope.cues.filter { $0.kind == .purpose }.map(\.text)
     pendingCues = scope.cues.filter { $0.kind == .pending }.map(\.text)
+    speechCues = scope.cues.filter { $0.kind == .speech }.map(\.text)
     purposeClauseWords = scope.cues.filter { $0.kind == .purposeClause || $0.kind == .aim }.map { Array($0.text.utf8) }
     frames = scope.frames.map { (Array($0.open.utf8), Array($0.close.utf8), $0.text) }
     self.configuration = configuration
@@ -164,6 +169,7 @@ package struct ClassifierModel: Sendable {
     for (k, cue) in planCues.enumerated() { add(cue, .planCue(cue: k)) }
     for (k, cue) in purposeCues.enumerated() { add(cue, .purposeCue(cue: k)) }
     for (k, cue) in pendingCues.enumerated() { add(cue, .pendingCue(cue: k)) }
+    for (k, cue) in speechCues.enumerated() { add(cue, .speechCue(cue: k)) }
     add("、", .enumerationMark)
     for (d, dimension) in lexicons.dimensions.enumerated() {
       for (c, category) in dimension.categories.enumerated() {

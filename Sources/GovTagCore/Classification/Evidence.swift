@@ -43,13 +43,20 @@ package struct Evidence: Sendable, Hashable {
     /// The hit's sentence opens with a background cue (近年来，全市…): it mostly sets the scene.
     /// Counted at ``ClassifierConfiguration/backgroundFactor`` of its weight.
     case background(cue: String)
+    /// The hit lies in a background sentence, and no hit of its category outside the background
+    /// says that the case itself does it (近年来，…推动公共数据共享开放 in a case about service
+    /// halls): the scene names the category, the case does not. Not counted.
+    case backgroundAlone(cue: String)
     /// The hit is one item of an enumeration that spans several categories of its dimension
     /// (推动大数据、云计算、人工智能与政务深度融合): a list of trends or fields, not the case's own
     /// work. Not counted.
     case listed(categories: Int)
-    /// The hit sits in a frame that names a field of a survey, a benefit, a slogan or where a
-    /// dispatch goes (在基层治理方面, 为基层减负, 打造…样板, 推送…属地街道和应急管理部门), not the
-    /// case's own work. Not counted.
+    /// The hit is one item of a 、-list of departments (统计、公安、卫健三个部门; 与水利、气象、城管等部门):
+    /// it names who takes part, not what the case is about. Not counted.
+    case department
+    /// The hit sits in a frame that names a field of a survey, a benefit, a source, a problem, a
+    /// slogan or where a dispatch goes (在基层治理方面, 为基层减负, 来自…渠道, 针对…问题, 打造…样板,
+    /// 推送…属地街道和应急管理部门), not the case's own work. Not counted.
     case framed(frame: String)
     /// The hit stands before the sentence of a focus cue (本文关注的是, 在此背景下), which says
     /// what the case is: the text before it sets the scene. Not counted.
@@ -85,8 +92,8 @@ package struct Evidence: Sendable, Hashable {
       case .citedTitle: "cited_title"
       case .inQuotedTitle: "quoted_title"
       case .aim, .purpose: "aim"
-      case .background: "background"
-      case .listed: "listed"
+      case .background, .backgroundAlone: "background"
+      case .listed, .department: "listed"
       case .framed: "framed"
       case .setting: "setting"
       }
@@ -117,10 +124,19 @@ package struct Evidence: Sendable, Hashable {
       case .aim(let cue): ("named as an aim or benefit (\"", cue, "\" in its clause), not as what the case does")
       case .purpose(let cue): ("in the aims that open its sentence or clause (\"", cue, "\"…), not what the case does")
       case .background(let cue): ("in a background sentence (it opens with \"", cue, "\"): counts half")
+      case .backgroundAlone(let cue):
+        (
+          "in a background sentence (it opens with \"", cue,
+          "\"), and nothing outside the background names its category: counts nothing"
+        )
       case .listed(let categories):
         ("one item of a list that spans ", String(categories), " categories: a list of trends or fields, not the case's own work")
+      case .department: ("one of the departments a list names (…等部门): who takes part, not what the case is about", "", "")
       case .framed(let frame):
-        ("inside \"", frame, "\": names a field, a benefit, a slogan or where a dispatch goes, not what the case does")
+        (
+          "inside \"", frame,
+          "\": names a field, a benefit, a source, a problem, a slogan or where a dispatch goes, not what the case does"
+        )
       case .setting(let cue): ("before \"", cue, "\", which says what the case is: the text before it sets the scene")
       }
     }

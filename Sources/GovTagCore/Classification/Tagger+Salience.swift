@@ -10,12 +10,15 @@ extension Tagger {
   ///   at least ``listedCategoryMinimum`` categories of its dimension (推动大数据、云计算、人工智能与
   ///   政务深度融合; 政务服务、经济运行、基层治理等领域) is a survey, not the case's own work, unless a
   ///   use verb (运用, 依托 …) before the list in its clause says the case uses them.
+  /// - **Lists of departments.** A hit that is one item of a 、-list closed by 部门 (统计、公安、卫健
+  ///   三个部门; 与水利、气象、城管等部门) names who takes part, not what the case is about.
   /// - **Setting.** The text before the sentence of the first focus cue (…。本文关注的是…; 在此背景下)
   ///   sets the scene: its hits do not count.
   /// - **Plans beyond a clause.** A sentence that opens with a plan cue and a comma (下一步，…), the
   ///   rest of a sentence from a plan cue that opens a clause and is followed by 将 (他透露，下一步将
-  ///   …), a section headed by one (四、下一步), and a sentence before a pending cue (…，但这些尚在
-  ///   酝酿之中) are plans: their hits do not count.
+  ///   …), a section headed by one (四、下一步), a sentence before a pending cue (…，但这些尚在
+  ///   酝酿之中), and what a speech cue reports when it opens with 将 (该局表示，将以打破数据壁垒为
+  ///   目标…: to the sentence's end) are plans: their hits do not count.
   /// - **Purpose clauses.** The aims that a purpose cue opens, at a sentence's or a clause's start
   ///   (为深入推进…，推动…，助力…; 上线…App，着力推动…，以数据赋能…), do not count, up to the first
   ///   clause that is the case's own action.
@@ -29,8 +32,10 @@ extension Tagger {
     if !words.planCues.isEmpty { markPlannedParts(&hits, cues: words.planCues, in: bytes) }
     if !words.purposeCues.isEmpty { markPurposeHits(&hits, cues: words.purposeCues, in: bytes) }
     if !words.pendingCues.isEmpty { markPendingHits(&hits, cues: words.pendingCues, in: bytes) }
+    if !words.speechCues.isEmpty { markReportedPlans(&hits, cues: words.speechCues, in: bytes) }
     if !words.backgroundCues.isEmpty { markBackgroundHits(&hits, cues: words.backgroundCues, in: bytes) }
     if words.enumerationMarks.count >= 2 { markListedHits(&hits, marks: words.enumerationMarks, in: bytes) }
+    if !words.enumerationMarks.isEmpty { markDepartmentLists(&hits, marks: words.enumerationMarks, in: bytes) }
     if !words.frameCloses.isEmpty { markFramedHits(&hits, closes: words.frameCloses.sorted { $0.start < $1.start }, in: bytes) }
   }
 
@@ -50,6 +55,33 @@ extension Tagger {
     var purposeCues: [(start: Int, cue: Int)] = []
     /// Pending cues: start and index into ``ClassifierModel/pendingCues``.
     var pendingCues: [(start: Int, cue: Int)] = []
+    /// Speech cues: start, end and index into ``ClassifierModel/speechCues``.
+    var speechCues: [(start: Int, end: Int, cue: Int)] = []
+  }
+
+  /// Marks the counted hits of what a speech cue reports when it opens with 将, 还将 or 也将, right
+  /// after the cue or after its comma or colon (河长办有关负责人表示，将以此推动河湖数据融合共享): the
+  /// rest of the sentence is what the unit says it will do, a plan. The status names the cue and
+  /// the 将 (`表示，将`).
+  private func markReportedPlans(
+    _ hits: inout [RawHit], cues: [(start: Int, end: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>
+  ) {
+    for cue in cues {
+      var will = cue.end
+      if let mark = TextBreaks.mark(startingAt: will, in: bytes), mark.kind == .clause { will += mark.length }
+      guard will < bytes.count, Self.saysWill(at: will, in: bytes) else { continue }
+      var end = will
+      while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
+      var position = Self.firstHit(from: will, in: hits)
+      guard position < hits.count, hits[position].start < end else { continue }
+      // 将 is three bytes; 还将 and 也将 six: the cue's text runs to the end of 将.
+      let willEnd = will + (bytes[will] == 0xE5 && bytes[will + 1] == 0xB0 && bytes[will + 2] == 0x86 ? 3 : 6)
+      let text = UTF8Text.string(bytes, cue.start..<willEnd)
+      while position < hits.count, hits[position].start < end {
+        if hits[position].status == .counted { hits[position].status = .plannedPart(cue: text) }
+        position += 1
+      }
+    }
   }
 
   /// Marks the counted hits of a sentence before a pending cue in it (…推动信用监管大数据分析，
@@ -338,6 +370,58 @@ extension Tagger {
       for position in lower..<upper where hits[position].status == .counted {
         let spanned = categories[hits[position].dimension]?.count ?? 0
         if spanned >= Self.listedCategoryMinimum { hits[position].status = .listed(categories: spanned) }
+      }
+    }
+  }
+
+  /// 部门, which closes a list of departments.
+  static let departmentWord: [UInt8] = Array("部门".utf8)
+
+  /// Marks the counted hits that are items of a 、-list closed by 部门 within reach of its last
+  /// item (过去统计、公安、卫健三个部门口径不同; 与水利、气象、城管等部门的水位…数据同步共享): the
+  /// departments a case names as taking part say nothing of the field it works in. An item before
+  /// the first 、 must end at most one character before it (市场监管局、), so the verb that
+  /// introduces the list (汇聚公安、) is no item.
+  ///
+  /// - Parameter marks: the starts of the enumeration commas, in text order.
+  private func markDepartmentLists(_ hits: inout [RawHit], marks: [Int], in bytes: UnsafeBufferPointer<UInt8>) {
+    let word = Self.departmentWord
+    var listStart = 0  // the index of the list's first 、
+    for index in marks.indices {
+      let mark = marks[index]
+      // Where the item after this 、 can end: the next 、, a clause mark or the reach.
+      var limit = mark + 3
+      let next = index + 1 < marks.count ? marks[index + 1] : bytes.count
+      while limit < min(next, bytes.count), limit < mark + 3 + Self.listItemReach + word.count,
+        TextBreaks.mark(startingAt: limit, in: bytes) == nil
+      {
+        limit += 1
+      }
+      let endsClause = limit < next && limit < mark + 3 + Self.listItemReach + word.count
+      var closing: Int?
+      var position = mark + 3
+      while position + word.count <= limit {
+        if (0..<word.count).allSatisfy({ bytes[position + $0] == word[$0] }) {
+          closing = position
+          break
+        }
+        position += 1
+      }
+      defer {
+        // The next 、 starts a new list after 部门, a clause mark, or an item beyond reach.
+        if closing != nil || endsClause || limit < next { listStart = index + 1 }
+      }
+      guard let closing else { continue }
+      let first = marks[listStart]
+      let clauseStart = TextBreaks.clauseStart(before: first, in: bytes)
+      var item = Self.firstHit(from: max(clauseStart, first - Self.listItemReach), in: hits)
+      while item < hits.count, hits[item].start < closing {
+        defer { item += 1 }
+        guard hits[item].status == .counted, hits[item].end <= closing else { continue }
+        // Before the first 、, only the first item itself (it ends at most one character, three
+        // bytes, before it: 市场监管局、), not the verb before a two-character item (汇聚公安、).
+        if hits[item].start < first, hits[item].end < first - 3 || hits[item].end > first { continue }
+        hits[item].status = .department
       }
     }
   }

@@ -14,6 +14,9 @@ extension Tagger {
     }
     defer { for hit in evidence { termRepeats[hit.termIndex] = 0 } }
     var totals = [Double](repeating: 0, count: model.categoryCount)
+    if evidence.contains(where: { if case .background = $0.status { true } else { false } }) {
+      Self.markBackgroundAlone(&evidence, categoryCount: model.categoryCount)
+    }
     for index in evidence.indices where evidence[index].status.counts {
       let hit = evidence[index]
       // weight × decay^k, built one multiplication per hit from the term's previous hit (the
@@ -70,8 +73,25 @@ extension Tagger {
     return Classification(dimensions: dimensions, evidence: evidence, review: Review(reasons: reasons))
   }
 
+  /// Marks the background hits of every category that has no other counting hit in the record
+  /// (title or text): what only the scene names, the case does not do (docs/TAXONOMY.md: a label
+  /// needs the case's own action). A background hit beside a hit of the case's own still counts
+  /// half.
+  static func markBackgroundAlone(_ evidence: inout [Evidence], categoryCount: Int) {
+    var own = [Bool](repeating: false, count: categoryCount)
+    for hit in evidence where hit.status.counts {
+      if case .background = hit.status { continue }
+      own[hit.categoryIndex] = true
+    }
+    for index in evidence.indices where !own[evidence[index].categoryIndex] {
+      if case .background(let cue) = evidence[index].status { evidence[index].status = .backgroundAlone(cue: cue) }
+    }
+  }
+
   /// Assigns the categories whose lexicon says `implied_by: D` when dimension `D` assigned any
-  /// label (any of those it lists, with `implied_by: {D: [...]}`), after every dimension has been scored on its own terms. The loader guarantees that
+  /// label (any of those it lists, with `implied_by: {D: [...]}`; with `implied_when_alone: true`,
+  /// only when no other category of the category's own dimension is assigned), after every
+  /// dimension has been scored on its own terms. The loader guarantees that
   /// `D` is not implied itself, so one pass settles everything. A category assigned this way
   /// needs no near-threshold review of its own score: its score did not decide.
   ///
@@ -86,8 +106,12 @@ extension Tagger {
       for (c, category) in dimension.categories.enumerated() {
         guard let source = category.impliedBy, let sourceResult = dimensions.first(where: { $0.dimension == source })
         else { continue }
-        let implying = sourceResult.labels.filter { category.impliedByCategories?.contains($0) ?? true }
-          .map { source + "." + $0 }
+        // implied_when_alone: only when no other category of the dimension is assigned.
+        let alone =
+          !category.impliedWhenAlone || !dimensions[d].scores.indices.contains { $0 != c && dimensions[d].scores[$0].assigned }
+        let implying =
+          alone
+          ? sourceResult.labels.filter { category.impliedByCategories?.contains($0) ?? true }.map { source + "." + $0 } : []
         let current = dimensions[d].scores[c]
         if !current.impliedBy.isEmpty {
           // Assigned by the implication alone before: follow the source.

@@ -178,6 +178,8 @@ extension Tagger {
                 salienceWords.purposeCues.append((start, cue))
               case .pendingCue(let cue):
                 salienceWords.pendingCues.append((start, cue))
+              case .speechCue(let cue):
+                salienceWords.speechCues.append((start, end, cue))
               case .enumerationMark:
                 salienceWords.enumerationMarks.append(start)
               case .scopeCue(let cue):

@@ -109,6 +109,11 @@ package struct LexiconCategory: Sendable, Hashable {
   package var impliedByCategories: [String]?
   /// Where `implied_by:` is written, for messages about it.
   package var impliedByLocation: SourceLocation?
+  /// Whether the implication applies only when no other category of this dimension is assigned
+  /// (`implied_when_alone: true`): capability's `government_operations` is implied by data
+  /// sharing, management or standards only in a case that names no service of its own (the
+  /// taxonomy's convention for data governance of the administration itself).
+  package var impliedWhenAlone = false
 
   /// Creates a category.
   package init(
@@ -191,6 +196,7 @@ package struct LexiconSet: Sendable {
         if let categories = category.impliedByCategories {
           hash.combine("implied_by_categories:" + categories.joined(separator: ","))
         }
+        if category.impliedWhenAlone { hash.combine("implied_when_alone") }
         for term in category.terms {
           hash.combine(term.text)
           hash.combine(String(term.weight))

@@ -170,7 +170,7 @@ struct DimensionFileParser {
   }
 
   private static let fileKeys = ["dimension", "name", "threshold", "relative_threshold", "contexts", "categories"]
-  private static let categoryKeys = ["name", "threshold", "terms", "exclude", "implied_by"]
+  private static let categoryKeys = ["name", "threshold", "terms", "exclude", "implied_by", "implied_when_alone"]
   private static let termKeys = ["weight", "match", "near"]
   private static let contextKeys = ["words", "at_least"]
   /// Every `near:` of the file, checked against its contexts once all are read.
@@ -491,10 +491,32 @@ struct DimensionFileParser {
             at: location(sourceNode), hint: "use one of \(others)"))
       }
     }
+    var impliedWhenAlone = false
+    if let aloneNode = mapping.value(forKey: "implied_when_alone") {
+      // `implied_when_alone: true`: the implication applies only when no other category of the
+      // dimension is assigned.
+      switch aloneNode.scalar?.string {
+      case "true": impliedWhenAlone = true
+      case "false": impliedWhenAlone = false
+      default:
+        problems.append(
+          GovTagError(
+            .lexicon, "implied_when_alone of category \(id) must be true or false, not \"\(aloneNode.scalar?.string ?? "?")\"",
+            at: location(aloneNode), hint: "write implied_when_alone: true"))
+      }
+      if impliedWhenAlone, mapping.value(forKey: "implied_by") == nil {
+        problems.append(
+          GovTagError(
+            .lexicon, "implied_when_alone of category \(id) has no implied_by to qualify", at: location(aloneNode),
+            hint: "add implied_by: {DIMENSION: [CATEGORY, ...]}, or remove implied_when_alone"))
+      }
+    }
     let name = mapping.value(forKey: "name")?.scalar?.string ?? defaultName
-    return LexiconCategory(
+    var category = LexiconCategory(
       id: id, name: name, threshold: categoryThreshold, terms: terms, exclusions: exclusions, impliedBy: impliedBy,
       impliedByCategories: impliedByCategories, impliedByLocation: impliedByLocation)
+    category.impliedWhenAlone = impliedWhenAlone
+    return category
   }
 
   private mutating func parseTerm(key: Node, value: Node, category: String) -> LexiconTerm? {

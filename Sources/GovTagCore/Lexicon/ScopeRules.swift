@@ -33,6 +33,9 @@ package struct ScopeRules: Sendable, Hashable {
     /// Says, after what its sentence names, that it is not done yet (但这些尚在酝酿之中): the
     /// sentence's hits before it are plans.
     case pending
+    /// Reports what someone says (该局表示): when the words reported open with 将, the rest of the
+    /// sentence is what the unit says it will do, a plan.
+    case speech
   }
 
   /// A cue word and its kind.
@@ -79,7 +82,7 @@ package struct ScopeRules: Sendable, Hashable {
   }
 
   /// Parses scope YAML: `negation:`, `plan:`, `citation:`, `enactment:`, `aim:`, `background:`,
-  /// `use:`, `focus:`, `purpose:`, `purpose_clauses:` and `pending:`, each a list of words, and
+  /// `use:`, `focus:`, `purpose:`, `purpose_clauses:`, `pending:` and `speech:`, each a list of words, and
   /// `frames:`.
   ///
   /// - Throws: `GovTagErrors` naming each problem's line.
@@ -94,7 +97,7 @@ package struct ScopeRules: Sendable, Hashable {
       throw GovTagErrors([
         GovTagError(
           .lexicon,
-          "the scope file must be a mapping with the lists negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses, pending and frames",
+          "the scope file must be a mapping with the lists negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses, pending, speech and frames",
           at: SourceLocation(file: file, line: 1))
       ])
     }
@@ -102,7 +105,7 @@ package struct ScopeRules: Sendable, Hashable {
     var problems = mapping.keyProblems(
       allowed: [
         "negation", "plan", "citation", "enactment", "aim", "background", "use", "focus", "purpose", "purpose_clauses", "pending",
-        "frames",
+        "speech", "frames",
       ], context: "in the scope file", file: file)
     var cues: [Cue] = []
     var seen: [String: Int] = [:]

@@ -105,6 +105,43 @@ struct ImplicationTests {
     #expect(try Self.score(both, "technology").impliedBy == ["technology.iot"])
   }
 
+  @Test("implied_when_alone: the implication applies only when no other category of the dimension is assigned")
+  func impliedWhenAlone() throws {
+    let alone = Self.innovation.replacingOccurrences(
+      of: "implied_by: technology\n", with: "implied_by: technology\n    implied_when_alone: true\n")
+    let tagger = try Self.tagger(innovation: alone)
+    let only = try tagger.classify(title: nil, text: "市公安局利用人工智能识别违章")
+    #expect(only.labels("innovation") == ["technology"])
+    #expect(try Self.score(only, "technology").impliedBy == ["technology.ai"])
+    // Another innovation of its own: the implication stays out.
+    let other = try tagger.classify(title: nil, text: "市公安局利用人工智能识别违章，推进流程再造")
+    #expect(other.labels("innovation") == ["management"])
+    #expect(try Self.score(other, "technology").impliedBy == [])
+    // It changes the lexicon version, and needs an implied_by to qualify and a true or false.
+    let loader = LexiconLoader()
+    let technology = try loader.parse(Self.technology, file: "technology.yaml")
+    #expect(
+      LexiconSet(dimensions: [try loader.parse(alone, file: "i.yaml"), technology]).version
+        != LexiconSet(dimensions: [try loader.parse(Self.innovation, file: "i.yaml"), technology]).version)
+    for (yaml, message) in [
+      (
+        alone.replacingOccurrences(of: "implied_when_alone: true", with: "implied_when_alone: often"),
+        "innovation.yaml:6:25: implied_when_alone of category technology must be true or false, not \"often\"; write implied_when_alone: true"
+      ),
+      (
+        Self.innovation.replacingOccurrences(of: "    terms:\n      流程再造", with: "    implied_when_alone: true\n    terms:\n      流程再造"),
+        "innovation.yaml:10:25: implied_when_alone of category management has no implied_by to qualify; add implied_by: {DIMENSION: [CATEGORY, ...]}, or remove implied_when_alone"
+      ),
+    ] {
+      do {
+        _ = try loader.parse(yaml, file: "innovation.yaml")
+        Issue.record("\(yaml) must be rejected")
+      } catch let errors as GovTagErrors {
+        #expect(errors.description == message)
+      }
+    }
+  }
+
   @Test(
     "implied_by must name another dimension, and only categories of it (at least one)",
     arguments: [

@@ -57,4 +57,116 @@ struct RealWorldConventionTests {
     let classification = try Tagger(model: Self.model).classify(title: "厦门12345热线启用大模型智能坐席", text: "通话结束后自动生成工单摘要，话务员后处理时间缩短40%。")
     #expect(classification.labels("capability") == ["public_service"])
   }
+
+  @Test("what a spokesperson says the unit will do (表示，将…) is a plan; what was done still counts")
+  func reportedPlans() throws {
+    // dev-s004
+    let text = "河长办有关负责人表示，将以此推动河湖数据融合共享，实现河湖管护从“有名”向“有实”转变。"
+    #expect(try statuses(text, "data_element", "data_sharing") == ["融合:planned", "共享:planned"])
+    let hit = try #require(try Tagger(model: Self.model).hits(in: text).first { $0.term == "共享" })
+    #expect(hit.status == .plannedPart(cue: "表示，将"))
+    // dev-s026: the aim the bureau says it will pursue.
+    #expect(try statuses("该局表示，将以打破数据壁垒为目标，持续扩大掌上可办事项范围。", "data_element", "data_sharing") == ["数据壁垒:planned"])
+    // dev-s047: what the centre's head says was done.
+    #expect(
+      try statuses("热线中心负责人介绍，中心组建了6人的数据分析小组，利用大数据方法对每天3000多件来电工单进行分析", "data_element", "data_application")
+        == ["数据分析:counted"])
+  }
+
+  @Test("a category that only a background paragraph names is not the case's (dev-r048)")
+  func backgroundAlone() throws {
+    let text = """
+      近年来，湖南省深入推进数字政府建设，株洲市也相继推出了“一件事一次办”等举措，市数据资源管理局持续推进政务数据归集共享。
+      2022年，株洲市市场监督管理局牵头建立跨部门联合抽查工作机制，全市21个部门梳理出可以联合开展的抽查事项64项。
+      """
+    let result = try Tagger(model: Self.model).classify(title: "株洲市跨部门联合“双随机”抽查实践", text: text)
+    #expect(result.labels("data_element") == [])
+    let sharing = result.evidence.filter { $0.category == "data_sharing" && $0.status.counts == false && $0.status.code == "background" }
+    #expect(sharing.map(\.term) == ["归集", "共享"])
+    #expect(
+      sharing.first?.status.explanation
+        == "in a background sentence (it opens with \"近年来\"), and nothing outside the background names its category: counts nothing")
+    // With the case's own sharing beside it, the background counts half as before.
+    let own = try Tagger(model: Self.model).classify(title: nil, text: text + "\n抽查结果通过平台实现部门间数据共享。")
+    #expect(own.labels("data_element") == ["data_sharing"])
+    #expect(
+      own.evidence.filter { $0.category == "data_sharing" && $0.status.counts }.map { "\($0.term):\($0.status.code)" }
+        == ["归集:background", "共享:background", "部门间:counted", "数据共享:counted"])
+  }
+
+  @Test(
+    "a compliance check applies rules and makes none; merging service windows is no data sharing",
+    arguments: [
+      ("集团委托第三方机构开展合规评估和价值评估", "data_standards", ["合规:excluded"]),  // dev-s034
+      ("数据经纪人是在数据供需双方之间提供撮合、代理、合规咨询等服务的市场主体", "data_standards", ["合规:excluded"]),  // dev-s054
+      ("中心打破部门界限，将原有的86个部门窗口整合为“综合受理、分类审批、统一出件”的三类窗口", "data_sharing", ["整合:excluded"]),  // dev-s003
+    ] as [(String, String, [String])])
+  func complianceAndWindows(text: String, category: String, expected: [String]) throws {
+    #expect(try statuses(text, "data_element", category) == expected)
+  }
+
+  @Test("a data-governance rule for the administration with no service in view is government operations")
+  func dataGovernanceIsGovernmentOperations() throws {
+    // dev-r002
+    let text = """
+      近日，北京市政务服务和数据管理局印发《北京市公共数据分类分级指南（试行）》，对全市各级行政机关在履职过程中产生和获取的公共数据提出统一的分类分级要求。
+      各部门应于年内完成本单位数据目录的分类分级标识工作，并设立首席数据官，负责本单位数据安全与质量管理。
+      """
+    let result = try Tagger(model: Self.model).classify(title: "北京市印发《公共数据分类分级指南（试行）》", text: text)
+    #expect(result.labels("data_element") == ["data_management"])
+    #expect(result.labels("capability") == ["government_operations"])
+    let score = try #require(result.dimensions.first { $0.dimension == "capability" }?.scores.first { $0.category == "government_operations" })
+    #expect(score.impliedBy == ["data_element.data_management"])
+    // A case that serves people keeps its own capability alone (dev-s058).
+    let service = try Tagger(model: Self.model).classify(
+      title: "上海老年综合津贴实现“无感申办”",
+      text: "“随申办”系统依据公安部门户籍数据，自动筛选当月新满65周岁的本市户籍老人，再通过市大数据中心比对人社、医保部门的社保和银行账户信息，对符合条件的老人由系统按规则自动核定并发放，老人无需申请。")
+    #expect(service.labels("capability") == ["public_service"])
+  }
+
+  @Test("the departments a list names take part; they are not the case's field")
+  func departmentLists() throws {
+    // gt3-010: the urban-management bureau is one of the data's sources, not the case's field.
+    #expect(
+      try statuses("各类监测数据统一汇入系统，与水利、气象、城管等部门的水位、风向风速、打捞作业数据同步共享", "capability", "social_management")
+        == ["城管:listed"])
+    // dev-s020
+    let text = "过去审核一户低保申请，要分别到公安、不动产、车管等部门开具证明"
+    #expect(try statuses(text, "capability", "social_management") == ["公安:listed"])
+    let hit = try #require(try Tagger(model: Self.model).hits(in: text).first { $0.term == "公安" })
+    #expect(hit.status == .department)
+    #expect(hit.status.explanation == "one of the departments a list names (…等部门): who takes part, not what the case is about")
+    // The verb that introduces the list is the case's own action; a list without 部门 is no list of departments.
+    #expect(try statuses("平台汇聚公安、交通等部门数据", "data_element", "data_sharing") == ["汇聚:counted", "部门数据:counted"])
+    #expect(try statuses("平台汇聚公安、交通等部门数据", "capability", "social_management") == ["公安:listed"])
+    #expect(try statuses("民警运用公安、交通数据破案", "capability", "social_management") == ["公安:counted"])
+  }
+
+  @Test("大数据分析 named as the means is a weak hint; grid workers as one channel of a hotline are no grassroots scope")
+  func bigDataAnalysisAndChannels() throws {
+    // dev-s031: one weak hint, below the threshold on its own.
+    let analysis = try Tagger(model: Self.model).classify(
+      title: nil, text: "市政府办公厅政务公开科负责人介绍，办公厅会对收集到的意见开展大数据分析，梳理群众关注的焦点问题，供起草部门参考。")
+    #expect(try statuses("办公厅会对收集到的意见开展大数据分析", "data_element", "data_application") == ["大数据分析:counted"])
+    #expect(analysis.score("data_element", "data_application") == 1)
+    #expect(analysis.labels("data_element") == [])
+    // dev-s011
+    #expect(try statuses("热线日均受理量约2.4万件，其中约一成来自网格员、网站、小程序等其他渠道", "traits", "grassroots") == ["网格员:framed", "网格:framed"])
+  }
+
+  @Test("two regions exchanging records share data as two agencies do (dev-s045)")
+  func regionsShare() throws {
+    #expect(
+      try statuses("两地通过全国一体化政务服务平台交换电子证照和办件信息", "data_element", "data_sharing") == ["交换:counted"])
+    // Without a second agency or region the pooling verb is no sharing.
+    #expect(try statuses("市民可在平台交换闲置物品", "data_element", "data_sharing") == ["交换:missing_context"])
+  }
+
+  @Test("a problem the text speaks of (针对…问题) is not what the case does (dev-s007)")
+  func problemFrame() throws {
+    let text = "针对市场关心的数据确权问题，负责人表示，目前仍在国家有关部署框架下探索，交易所主要通过合规评估和登记凭证来明确交易双方的权责。"
+    #expect(try statuses(text, "data_element", "data_standards") == ["数据确权:framed", "确权:framed", "合规:excluded"])
+    let hit = try #require(try Tagger(model: Self.model).hits(in: text).first { $0.term == "数据确权" })
+    #expect(hit.status == .framed(frame: "针对…问题"))
+  }
 }

@@ -43,6 +43,7 @@ struct SalienceTests {
     purpose: [为深入, 为进一步, 着力推动]
     purpose_clauses: [推动, 以]
     pending: [尚在酝酿]
+    speech: [表示, 介绍]
     frames: [在…方面, 为…减负, 推动…融合, 根据…统计, 打造…样板, 推送…部门]
     """
 
@@ -112,7 +113,7 @@ struct SalienceTests {
     let hit = try #require(try tagger.hits(in: "为基层减负").first)
     #expect(
       hit.status.explanation
-        == "inside \"为…减负\": names a field, a benefit, a slogan or where a dispatch goes, not what the case does")
+        == "inside \"为…减负\": names a field, a benefit, a source, a problem, a slogan or where a dispatch goes, not what the case does")
     // A frame in a background sentence still encloses its hit: it counts nothing, not half.
     #expect(try statuses("近年来，全市在基层治理方面推行网格管理") == ["基层治理:framed", "网格:background"])
     // The frame's words must both stand in the hit's clause.
@@ -164,6 +165,17 @@ struct SalienceTests {
     #expect(try statuses("他透露，下一步推广大数据应用，运用云计算") == ["大数据:planned", "云计算:counted"])
     // A pending cue after what its sentence names makes it a plan.
     #expect(try statuses("还在研究推广大数据应用，但这些尚在酝酿之中。运用云计算") == ["大数据:planned", "云计算:counted"])
+  }
+
+  @Test("what a speech cue reports is a plan to its sentence's end when it opens with 将, and only then")
+  func reportedPlans() throws {
+    #expect(
+      try statuses("负责人表示，将推广大数据应用，运用云计算。推行网格管理")
+        == ["大数据:planned", "云计算:planned", "网格:counted"])
+    #expect(try tagger.hits(in: "负责人表示还将推广大数据应用").first?.status == .plannedPart(cue: "表示还将"))
+    // What was done, or 将 elsewhere in the reported words, is not a plan.
+    #expect(try statuses("负责人介绍，平台已推广大数据应用") == ["大数据:counted"])
+    #expect(try statuses("负责人介绍，平台将大数据用于网格管理") == ["大数据:counted", "网格:counted"])
   }
 
   @Test("the aims that open a purpose sentence do not count, up to the clause of the case's own action")
