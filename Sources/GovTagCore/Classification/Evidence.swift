@@ -62,6 +62,14 @@ package struct Evidence: Sendable, Hashable {
     /// what the case is: the text before it sets the scene. Not counted.
     case setting(cue: String)
 
+    /// Whether the hit counts in full (``counted``). A pattern match, not `== .counted`, for a
+    /// status read in place (a record's writer asks it of every hit): the synthesised `==` goes
+    /// through the `Equatable` witness and copies both statuses. (On a hit of an array, as the
+    /// rules have them, `== .counted` costs less: the getter copies the hit.)
+    package var isCounted: Bool {
+      if case .counted = self { true } else { false }
+    }
+
     /// Whether labelled records list the hit by default: all but near misses (a hit across a
     /// word boundary, or inside a longer term of its category), which `--evidence all` adds.
     package var isReportedByDefault: Bool {

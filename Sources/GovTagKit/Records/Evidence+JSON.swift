@@ -38,7 +38,7 @@ extension Evidence {
     json.appendInteger(end)
     json.appendRaw(",")
     if contribution.isFinite { json.appendFiniteNumber(contribution) } else { json.appendRaw("null") }
-    if status != .counted {
+    if !status.isCounted {
       json.appendRaw(",")
       var code = status.code
       code.withUTF8 { json.appendQuoted($0) }

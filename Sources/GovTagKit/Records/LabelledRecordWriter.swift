@@ -155,51 +155,55 @@ package struct LabelledRecordWriter: Sendable {
     // A record has a hundred hits or so: sorting one integer per hit, its term index above its
     // position, groups them by term with each term's hits in the text's order, without a
     // dictionary and without copying a hit (and retaining its strings) per comparison.
-    var order: [UInt64] = []
-    order.reserveCapacity(evidence.count)
-    for (index, hit) in evidence.enumerated() where include(hit) {
-      order.append(UInt64(hit.lexiconTerm.termIndex) << 32 | UInt64(index))
-    }
-    order.sort()
-    var dimension: String?
-    var category: String?
-    var term: LexiconTermIdentity?
-    for key in order {
-      let hit = evidence[Int(truncatingIfNeeded: key & 0xFFFF_FFFF)]
-      let identity = hit.lexiconTerm
-      if identity !== term {
-        if term != nil { json.appendRaw("]") }
-        if identity.dimension != dimension {
-          if category != nil { json.endObject() }
-          if dimension != nil { json.endObject() }
-          json.key(identity.dimension)
-          json.beginObject()
-          dimension = identity.dimension
-          category = nil
-        }
-        if identity.category != category {
-          if category != nil { json.endObject() }
-          json.key(identity.category)
-          json.beginObject()
-          category = identity.category
-        }
-        json.beginRawValue()
-        if let fragments = evidenceFragments?[identity] {
-          json.appendRaw(fragments.termKeyAndListStart)
-        } else {
-          var text = identity.text
-          text.withUTF8 { json.appendQuoted($0) }
-          json.appendRaw(":[")
-        }
-        term = identity
-      } else {
-        json.appendRaw(",")
+    // The hits are read in place through the buffer: `let hit = evidence[i]` copied each one,
+    // retaining its text, its term and its status's strings.
+    evidence.withUnsafeBufferPointer { evidence in
+      var order: [UInt64] = []
+      order.reserveCapacity(evidence.count)
+      for index in evidence.indices where include(evidence[index].status) {
+        order.append(UInt64(evidence[index].lexiconTerm.termIndex) << 32 | UInt64(index))
       }
-      hit.writeCompactJSON(to: &json)
+      order.sort()
+      var dimension: String?
+      var category: String?
+      var term: LexiconTermIdentity?
+      for key in order {
+        let index = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
+        let identity = evidence[index].lexiconTerm
+        if identity !== term {
+          if term != nil { json.appendRaw("]") }
+          if identity.dimension != dimension {
+            if category != nil { json.endObject() }
+            if dimension != nil { json.endObject() }
+            json.key(identity.dimension)
+            json.beginObject()
+            dimension = identity.dimension
+            category = nil
+          }
+          if identity.category != category {
+            if category != nil { json.endObject() }
+            json.key(identity.category)
+            json.beginObject()
+            category = identity.category
+          }
+          json.beginRawValue()
+          if let fragments = evidenceFragments?[identity] {
+            json.appendRaw(fragments.termKeyAndListStart)
+          } else {
+            var text = identity.text
+            text.withUTF8 { json.appendQuoted($0) }
+            json.appendRaw(":[")
+          }
+          term = identity
+        } else {
+          json.appendRaw(",")
+        }
+        evidence[index].writeCompactJSON(to: &json)
+      }
+      if term != nil { json.appendRaw("]") }
+      if category != nil { json.endObject() }
+      if dimension != nil { json.endObject() }
     }
-    if term != nil { json.appendRaw("]") }
-    if category != nil { json.endObject() }
-    if dimension != nil { json.endObject() }
     json.endObject()
   }
 
@@ -216,7 +220,7 @@ package struct LabelledRecordWriter: Sendable {
     var textStorage = text
     titleStorage.withUTF8 { titleBytes in
       textStorage.withUTF8 { textBytes in
-        for hit in evidence where include(hit) {
+        for hit in evidence where include(hit.status) {
           if hit.fieldText == (hit.field == .title ? title : text) {
             hit.writeJSON(to: &json, fieldBytes: hit.field == .title ? titleBytes : textBytes, fragments: evidenceFragments)
           } else {
@@ -279,11 +283,12 @@ package struct LabelledRecordWriter: Sendable {
     json.endObject()
   }
 
-  private func include(_ hit: Evidence) -> Bool {
-    switch (evidenceDetail, hit.status) {
-    case (.none, _): false
-    case (.all, _): true
-    case (.standard, let status): status.isReportedByDefault
+  /// Whether a hit with `status` is written at this level of detail.
+  private func include(_ status: Evidence.Status) -> Bool {
+    switch evidenceDetail {
+    case .none: false
+    case .all: true
+    case .standard: status.isReportedByDefault
     }
   }
 
