@@ -85,39 +85,30 @@ final class WordBoundaries {
     // Whether the character before `index` is a CJK ideograph (U+4000–U+9FFF), or an ASCII
     // letter or digit: ICU always breaks between the two (2023|年, 5G|网络, 平台|App), so the
     // run is cut there too, without a character of its own.
-    // (The cuts are written out in place: a local function capturing the arrays cost a dynamic
+    // (The cut is written out in place: a local function capturing the arrays cost a dynamic
     // exclusivity check per call.)
     var afterIdeograph = false
     var afterAlphanumeric = false
     var index = 0
     while index < count {
       let byte = bytes[index]
+      let isIdeograph = byte >= 0xE4 && byte <= 0xE9
+      let isAlphanumeric = !isIdeograph && Self.isASCIIAlphanumeric(byte)
+      if (isIdeograph && afterAlphanumeric) || (isAlphanumeric && afterIdeograph) {
+        runEnds.append(index)
+        flags[index] = true
+        runStarts.append(index)
+      }
+      afterIdeograph = isIdeograph
+      afterAlphanumeric = isAlphanumeric
       if byte >= 0xE4 && byte <= 0xEE {
-        // A CJK ideograph or other character that never cuts (most of the text).
-        let isIdeograph = byte <= 0xE9
-        if afterAlphanumeric && isIdeograph {
-          runEnds.append(index)
-          flags[index] = true
-          runStarts.append(index)
-        }
-        afterIdeograph = isIdeograph
-        afterAlphanumeric = false
-        index += 3
+        index += 3  // a CJK ideograph or other character that never cuts (most of the text)
         continue
       }
-      if Self.isASCIIAlphanumeric(byte) {
-        if afterIdeograph {
-          runEnds.append(index)
-          flags[index] = true
-          runStarts.append(index)
-        }
-        afterIdeograph = false
-        afterAlphanumeric = true
+      if isAlphanumeric {
         index += 1
         continue
       }
-      afterIdeograph = false
-      afterAlphanumeric = false
       var cut = 0
       switch byte {
       case 0x0A: cut = 1
