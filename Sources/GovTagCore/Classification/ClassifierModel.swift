@@ -107,6 +107,8 @@ package struct ClassifierModel: Sendable {
   let pendingCues: [String]
   /// The speech cues of the scope rules (表示, 透露), as written.
   let speechCues: [String]
+  /// The words that close a list of the bodies taking part (部门), as UTF-8 bytes.
+  let listClosers: [[UInt8]]
   /// The frames of the scope rules as UTF-8 bytes (open, close, as written).
   let frames: [(open: [UInt8], close: [UInt8], text: String)]
   /// Whether any category is `implied_by:` another dimension (else scoring skips that pass).
@@ -132,6 +134,7 @@ package struct ClassifierModel: Sendable {
     purposeCues = scope.cues.filter { $0.kind == .purpose }.map(\.text)
     pendingCues = scope.cues.filter { $0.kind == .pending }.map(\.text)
     speechCues = scope.cues.filter { $0.kind == .speech }.map(\.text)
+    listClosers = scope.cues.filter { $0.kind == .listCloser }.map { Array($0.text.utf8) }
     purposeClauseWords = scope.cues.filter { $0.kind == .purposeClause || $0.kind == .aim }.map { Array($0.text.utf8) }
     frames = scope.frames.map { (Array($0.open.utf8), Array($0.close.utf8), $0.text) }
     self.configuration = configuration

@@ -374,41 +374,41 @@ extension Tagger {
     }
   }
 
-  /// 部门, which closes a list of departments.
-  static let departmentWord: [UInt8] = Array("部门".utf8)
-
-  /// Marks the counted hits that are items of a 、-list closed by 部门 within reach of its last
-  /// item (过去统计、公安、卫健三个部门口径不同; 与水利、气象、城管等部门的水位…数据同步共享): the
-  /// departments a case names as taking part say nothing of the field it works in. An item before
-  /// the first 、 must end at most one character before it (市场监管局、), so the verb that
-  /// introduces the list (汇聚公安、) is no item.
+  /// Marks the counted hits that are items of a 、-list closed by a list closer of `scope.yaml`
+  /// (部门) within reach of its last item (过去统计、公安、卫健三个部门口径不同; 与水利、气象、城管等部门
+  /// 的水位…数据同步共享): the departments a case names as taking part say nothing of the field it
+  /// works in. An item before the first 、 must end at most one character before it (市场监管局、),
+  /// so the verb that introduces the list (汇聚公安、) is no item.
   ///
   /// - Parameter marks: the starts of the enumeration commas, in text order.
   private func markDepartmentLists(_ hits: inout [RawHit], marks: [Int], in bytes: UnsafeBufferPointer<UInt8>) {
-    let word = Self.departmentWord
+    let closers = model.listClosers
+    guard let longest = closers.map(\.count).max() else { return }
     var listStart = 0  // the index of the list's first 、
     for index in marks.indices {
       let mark = marks[index]
       // Where the item after this 、 can end: the next 、, a clause mark or the reach.
       var limit = mark + 3
       let next = index + 1 < marks.count ? marks[index + 1] : bytes.count
-      while limit < min(next, bytes.count), limit < mark + 3 + Self.listItemReach + word.count,
+      while limit < min(next, bytes.count), limit < mark + 3 + Self.listItemReach + longest,
         TextBreaks.mark(startingAt: limit, in: bytes) == nil
       {
         limit += 1
       }
-      let endsClause = limit < next && limit < mark + 3 + Self.listItemReach + word.count
+      let endsClause = limit < next && limit < mark + 3 + Self.listItemReach + longest
       var closing: Int?
       var position = mark + 3
-      while position + word.count <= limit {
-        if (0..<word.count).allSatisfy({ bytes[position + $0] == word[$0] }) {
-          closing = position
-          break
+      search: while position < limit {
+        for closer in closers where position + closer.count <= limit {
+          if (0..<closer.count).allSatisfy({ bytes[position + $0] == closer[$0] }) {
+            closing = position
+            break search
+          }
         }
         position += 1
       }
       defer {
-        // The next 、 starts a new list after 部门, a clause mark, or an item beyond reach.
+        // The next 、 starts a new list after its closer, a clause mark, or an item beyond reach.
         if closing != nil || endsClause || limit < next { listStart = index + 1 }
       }
       guard let closing else { continue }

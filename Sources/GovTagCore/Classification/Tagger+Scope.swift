@@ -42,10 +42,11 @@ extension Tagger {
     }
     var cues: [(start: Int, end: Int, cue: Int)] = []
     for (start, end, cue) in found {
-      // Background, use, focus, purpose, pending and speech cues are read by the salience rules (Tagger+Salience.swift).
+      // Background, use, focus, purpose, pending and speech cues and list closers are read by the salience rules
+      // (Tagger+Salience.swift).
       let kind = model.scope.cues[cue].kind
       guard kind != .background, kind != .use, kind != .focus, kind != .purpose, kind != .purposeClause, kind != .pending,
-        kind != .speech
+        kind != .speech, kind != .listCloser
       else {
         continue
       }

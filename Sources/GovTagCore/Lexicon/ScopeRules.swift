@@ -36,6 +36,9 @@ package struct ScopeRules: Sendable, Hashable {
     /// Reports what someone says (该局表示): when the words reported open with 将, the rest of the
     /// sentence is what the unit says it will do, a plan.
     case speech
+    /// Closes a 、-list of the bodies that take part (公安、不动产、车管等部门): the list's items
+    /// name who takes part, not the field the case works in.
+    case listCloser = "list_closers"
   }
 
   /// A cue word and its kind.
@@ -82,7 +85,7 @@ package struct ScopeRules: Sendable, Hashable {
   }
 
   /// Parses scope YAML: `negation:`, `plan:`, `citation:`, `enactment:`, `aim:`, `background:`,
-  /// `use:`, `focus:`, `purpose:`, `purpose_clauses:`, `pending:` and `speech:`, each a list of words, and
+  /// `use:`, `focus:`, `purpose:`, `purpose_clauses:`, `pending:`, `speech:` and `list_closers:`, each a list of words, and
   /// `frames:`.
   ///
   /// - Throws: `GovTagErrors` naming each problem's line.
@@ -97,7 +100,7 @@ package struct ScopeRules: Sendable, Hashable {
       throw GovTagErrors([
         GovTagError(
           .lexicon,
-          "the scope file must be a mapping with the lists negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses, pending, speech and frames",
+          "the scope file must be a mapping with the lists negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses, pending, speech, list_closers and frames",
           at: SourceLocation(file: file, line: 1))
       ])
     }
@@ -105,7 +108,7 @@ package struct ScopeRules: Sendable, Hashable {
     var problems = mapping.keyProblems(
       allowed: [
         "negation", "plan", "citation", "enactment", "aim", "background", "use", "focus", "purpose", "purpose_clauses", "pending",
-        "speech", "frames",
+        "speech", "list_closers", "frames",
       ], context: "in the scope file", file: file)
     var cues: [Cue] = []
     var seen: [String: Int] = [:]

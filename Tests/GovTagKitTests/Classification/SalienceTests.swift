@@ -44,6 +44,7 @@ struct SalienceTests {
     purpose_clauses: [推动, 以]
     pending: [尚在酝酿]
     speech: [表示, 介绍]
+    list_closers: [部门, 单位]
     frames: [在…方面, 为…减负, 推动…融合, 根据…统计, 打造…样板, 推送…部门]
     """
 
@@ -113,7 +114,8 @@ struct SalienceTests {
     let hit = try #require(try tagger.hits(in: "为基层减负").first)
     #expect(
       hit.status.explanation
-        == "inside \"为…减负\": names a field, a benefit, a source, a problem, a slogan or where a dispatch goes, not what the case does")
+        == "inside \"为…减负\": names a field, a benefit, a source, a problem, a slogan or where a dispatch goes, not what the case does"
+    )
     // A frame in a background sentence still encloses its hit: it counts nothing, not half.
     #expect(try statuses("近年来，全市在基层治理方面推行网格管理") == ["基层治理:framed", "网格:background"])
     // The frame's words must both stand in the hit's clause.
@@ -176,6 +178,17 @@ struct SalienceTests {
     // What was done, or 将 elsewhere in the reported words, is not a plan.
     #expect(try statuses("负责人介绍，平台已推广大数据应用") == ["大数据:counted"])
     #expect(try statuses("负责人介绍，平台将大数据用于网格管理") == ["大数据:counted", "网格:counted"])
+  }
+
+  @Test("the items of a 、-list closed by a list closer name who takes part; the verb that opens the list counts")
+  func listClosers() throws {
+    #expect(try statuses("与网格、乡镇等部门共享数据") == ["网格:listed", "乡镇:listed"])
+    #expect(try statuses("由网格、乡镇两个单位负责") == ["网格:listed", "乡镇:listed"])
+    #expect(
+      try tagger.hits(in: "与网格、乡镇等部门").first?.status.explanation
+        == "one of the departments a list names (…等部门): who takes part, not what the case is about")
+    // Without a closer within reach the list is the case's own work.
+    #expect(try statuses("推行网格、乡镇联动管理") == ["网格:counted", "乡镇:counted"])
   }
 
   @Test("the aims that open a purpose sentence do not count, up to the clause of the case's own action")

@@ -51,7 +51,7 @@ struct ScopeTests {
     } catch let errors as GovTagErrors {
       #expect(
         errors.description
-          == #"scope.yaml:2:1: unknown key "plans" in the scope file; expected negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses, pending, speech, frames"#
+          == #"scope.yaml:2:1: unknown key "plans" in the scope file; expected negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses, pending, speech, list_closers, frames"#
       )
     } catch {
       Issue.record("unexpected \(error)")
