@@ -41,9 +41,15 @@ struct DocumentDecoderTests {
       message(#"{"id": true, "text": "x"}"#) == #"in.jsonl:7: "id" must be a non-empty string or an integer, found a boolean"#)
   }
 
-  @Test("invalid UTF-8 is located to the byte")
-  func invalidUTF8() {
-    let bytes: [UInt8] = Array(#"{"id":"a","text":""#.utf8) + [0xE6, 0x95] + Array(#""}"#.utf8)
+  /// A truncated character inside a string (at byte 19) and a stray byte outside one, before a
+  /// syntax error (at byte 11).
+  static let insideString: [UInt8] = Array(#"{"id":"a","text":""#.utf8) + [0xE6, 0x95] + Array(#""}"#.utf8)
+  static let outsideString: [UInt8] = Array(#"{"id":"a","#.utf8) + [0xE6] + Array(#" "text":"x""#.utf8)
+
+  @Test(
+    "invalid UTF-8 is located to the byte, inside a string or outside one (before a syntax error)",
+    arguments: [(insideString, 19), (outsideString, 11)])
+  func invalidUTF8(_ bytes: [UInt8], _ byte: Int) {
     let result = bytes.withUnsafeBufferPointer { DocumentDecoder().decode($0, at: SourceLocation(file: "in.jsonl", line: 2)) }
     guard case .failure(let error) = result else {
       Issue.record("invalid UTF-8 must fail")
@@ -51,20 +57,7 @@ struct DocumentDecoderTests {
     }
     #expect(
       error.description
-        == "in.jsonl:2: invalid UTF-8 at byte 19 of the line; convert the file to UTF-8 (for GBK files: iconv -f GB18030 -t UTF-8)"
-    )
-    // Outside a string, and before a syntax error: the bad byte is still what is reported.
-    let outside: [UInt8] = Array(#"{"id":"a","#.utf8) + [0xE6] + Array(#" "text":"x""#.utf8)
-    let outsideResult = outside.withUnsafeBufferPointer {
-      DocumentDecoder().decode($0, at: SourceLocation(file: "in.jsonl", line: 3))
-    }
-    guard case .failure(let outsideError) = outsideResult else {
-      Issue.record("invalid UTF-8 must fail")
-      return
-    }
-    #expect(
-      outsideError.description
-        == "in.jsonl:3: invalid UTF-8 at byte 11 of the line; convert the file to UTF-8 (for GBK files: iconv -f GB18030 -t UTF-8)"
+        == "in.jsonl:2: invalid UTF-8 at byte \(byte) of the line; convert the file to UTF-8 (for GBK files: iconv -f GB18030 -t UTF-8)"
     )
   }
 
