@@ -151,7 +151,8 @@ final class WordBoundaries {
   }
 
   private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-    (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z"))
+    (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+      || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z"))
   }
 
   /// Whether the third byte of `E3 80 xx` is one of the brackets U+3008–U+3011 or U+3014–U+301B

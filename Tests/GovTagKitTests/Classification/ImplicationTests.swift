@@ -129,7 +129,8 @@ struct ImplicationTests {
         "innovation.yaml:6:25: implied_when_alone of category technology must be true or false, not \"often\"; write implied_when_alone: true"
       ),
       (
-        Self.innovation.replacingOccurrences(of: "    terms:\n      流程再造", with: "    implied_when_alone: true\n    terms:\n      流程再造"),
+        Self.innovation.replacingOccurrences(
+          of: "    terms:\n      流程再造", with: "    implied_when_alone: true\n    terms:\n      流程再造"),
         "innovation.yaml:10:25: implied_when_alone of category management has no implied_by to qualify; add implied_by: {DIMENSION: [CATEGORY, ...]}, or remove implied_when_alone"
       ),
     ] {

@@ -81,11 +81,14 @@ struct RealWorldConventionTests {
       """
     let result = try Tagger(model: Self.model).classify(title: "株洲市跨部门联合“双随机”抽查实践", text: text)
     #expect(result.labels("data_element") == [])
-    let sharing = result.evidence.filter { $0.category == "data_sharing" && $0.status.counts == false && $0.status.code == "background" }
+    let sharing = result.evidence.filter {
+      $0.category == "data_sharing" && $0.status.counts == false && $0.status.code == "background"
+    }
     #expect(sharing.map(\.term) == ["归集", "共享"])
     #expect(
       sharing.first?.status.explanation
-        == "in a background sentence (it opens with \"近年来\"), and nothing outside the background names its category: counts nothing")
+        == "in a background sentence (it opens with \"近年来\"), and nothing outside the background names its category: counts nothing"
+    )
     // With the case's own sharing beside it, the background counts half as before.
     let own = try Tagger(model: Self.model).classify(title: nil, text: text + "\n抽查结果通过平台实现部门间数据共享。")
     #expect(own.labels("data_element") == ["data_sharing"])
@@ -115,7 +118,8 @@ struct RealWorldConventionTests {
     let result = try Tagger(model: Self.model).classify(title: "北京市印发《公共数据分类分级指南（试行）》", text: text)
     #expect(result.labels("data_element") == ["data_management"])
     #expect(result.labels("capability") == ["government_operations"])
-    let score = try #require(result.dimensions.first { $0.dimension == "capability" }?.scores.first { $0.category == "government_operations" })
+    let score = try #require(
+      result.dimensions.first { $0.dimension == "capability" }?.scores.first { $0.category == "government_operations" })
     #expect(score.impliedBy == ["data_element.data_management"])
     // A case that serves people keeps its own capability alone (dev-s058).
     let service = try Tagger(model: Self.model).classify(
