@@ -12,6 +12,12 @@ import PackageDescription
 // calibration) and names no record, batch, audit or report type; GovTagKit adds records and
 // formats, the batch runner, audit and report, and re-exports GovTagCore, so a program
 // imports GovTagKit alone (the Hummingbird / HummingbirdCore habit).
+//
+// Every target that depends on GovTagKit lists GovTagCore as well, though GovTagKit re-exports it:
+// SwiftPM's incremental build does not rebuild a target when a struct it reaches only through a
+// re-export changes its stored properties (swiftlang/swift#89636), and the stale layout crashes the
+// program (`initializeWithCopy for ClassifierModel`). A direct dependency makes the change seen.
+// scripts/check-core-dependency.py (in .ci/run) keeps every package's targets so.
 let swiftSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
   .enableUpcomingFeature("MemberImportVisibility"),
@@ -69,6 +75,7 @@ let package = Package(
       name: "GovTagServer",
       dependencies: [
         "GovTagKit",
+        "GovTagCore",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -83,14 +90,14 @@ let package = Package(
     .executableTarget(
       name: "govtag",
       dependencies: [
-        "GovTagKit", "GovTagServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "GovTagKit", "GovTagCore", "GovTagServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
     ),
     // Fixture paths and helpers shared by the test targets (not a product).
     .target(
       name: "GovTagTestSupport",
-      dependencies: ["GovTagKit"],
+      dependencies: ["GovTagKit", "GovTagCore"],
       path: "Tests/GovTagTestSupport",
       swiftSettings: swiftSettings
     ),
@@ -103,7 +110,7 @@ let package = Package(
     .testTarget(
       name: "GovTagServerTests",
       dependencies: [
-        "govtag", "GovTagServer", "GovTagKit", "GovTagTestSupport",
+        "govtag", "GovTagServer", "GovTagKit", "GovTagCore", "GovTagTestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
       ],
@@ -112,7 +119,7 @@ let package = Package(
     // Runs the built `govtag` binary: stdout, stderr and exit status.
     .testTarget(
       name: "GovTagCLITests",
-      dependencies: ["govtag", "GovTagKit", "GovTagTestSupport"],
+      dependencies: ["govtag", "GovTagKit", "GovTagCore", "GovTagTestSupport"],
       swiftSettings: swiftSettings
     ),
   ]

@@ -30,7 +30,8 @@ let package = Package(
     // The passes (ICU floor, GovTag core) and the plain-text reader they share.
     .target(
       name: "BenchmarkKit",
-      dependencies: [.product(name: "GovTagKit", package: mainPackage)],
+      // GovTagCore too, so that incremental builds see its layout changes (../Package.swift).
+      dependencies: [.product(name: "GovTagKit", package: mainPackage), .product(name: "GovTagCore", package: mainPackage)],
       swiftSettings: swiftSettings
     ),
     // The command line: `govtag-bench icu TEXTS`, `govtag-bench core TEXTS --lexicons DIR`.
@@ -41,7 +42,9 @@ let package = Package(
     ),
     .testTarget(
       name: "BenchmarkKitTests",
-      dependencies: ["BenchmarkKit", .product(name: "GovTagKit", package: mainPackage)],
+      dependencies: [
+        "BenchmarkKit", .product(name: "GovTagKit", package: mainPackage), .product(name: "GovTagCore", package: mainPackage),
+      ],
       swiftSettings: swiftSettings
     ),
   ]

@@ -10,6 +10,8 @@ import PackageDescription
 // A path dependency is named after its folder (a worktree's may not be "GovTag").
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 let kit = Target.Dependency.product(name: "GovTagKit", package: root)
+// Listed beside GovTagKit so that incremental builds see GovTagCore's layout changes (../Package.swift).
+let core = Target.Dependency.product(name: "GovTagCore", package: root)
 
 let package = Package(
   name: "GovTagFuzz",
@@ -17,10 +19,10 @@ let package = Package(
   targets: [
     .target(name: "FuzzDriver"),
     // A JSON Lines line through the record decoder, the labelled-record decoder and the writer.
-    .executableTarget(name: "FuzzJSONRecord", dependencies: [kit, "FuzzDriver"]),
+    .executableTarget(name: "FuzzJSONRecord", dependencies: [kit, core, "FuzzDriver"]),
     // A file through the CSV reader and the JSON array reader.
-    .executableTarget(name: "FuzzCSV", dependencies: [kit, "FuzzDriver"]),
+    .executableTarget(name: "FuzzCSV", dependencies: [kit, core, "FuzzDriver"]),
     // A YAML lexicon file through the lexicon parser.
-    .executableTarget(name: "FuzzLexicon", dependencies: [kit, "FuzzDriver"]),
+    .executableTarget(name: "FuzzLexicon", dependencies: [kit, core, "FuzzDriver"]),
   ]
 )

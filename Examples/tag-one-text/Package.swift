@@ -16,7 +16,12 @@ let package = Package(
   targets: [
     .executableTarget(
       name: "tag-one-text",
-      dependencies: [.product(name: "GovTagKit", package: govtagPackage)],
+      // The program imports GovTagKit alone; GovTagCore (which GovTagKit re-exports) is listed
+      // too so that an incremental build after GovTag changes rebuilds the program against the
+      // engine's new layout instead of crashing (swiftlang/swift#89636; see ../../Package.swift).
+      dependencies: [
+        .product(name: "GovTagKit", package: govtagPackage), .product(name: "GovTagCore", package: govtagPackage),
+      ],
       swiftSettings: [
         .enableUpcomingFeature("ExistentialAny"),
         .enableUpcomingFeature("MemberImportVisibility"),
