@@ -59,11 +59,19 @@ extension Tagger {
       if !insideTerm { cues.append((start, end, cue)) }
     }
     let rules = model.scope.cues
+    let provisions = quotes.isEmpty ? [] : Self.provisions(quotes: quotes, in: bytes)
+    let dimensions = model.lexicons.dimensions
     var counted = 0
     for index in hits.indices where hits[index].status == .counted {
       let hit = hits[index]
       let clauseStart = countedClauseStarts[counted]
       counted += 1
+      if !provisions.isEmpty, !dimensions[hit.dimension].categories[hit.category].countsInRules,
+        provisions.contains(where: { $0.lowerBound <= hit.start && hit.end <= $0.upperBound })
+      {
+        hits[index].status = .provision
+        continue
+      }
       if let quote = quotes.first(where: { $0.lowerBound <= hit.start && hit.end <= $0.upperBound }) {
         let before = cues.last {
           $0.start >= clauseStart && $0.end <= quote.lowerBound
@@ -88,5 +96,35 @@ extension Tagger {
         }
       }
     }
+  }
+
+  /// Where documents speak (for categories with `counts_in_rules: false`): each quoted title 《…》,
+  /// and from a quoted title that opens a clause (《办法》明确，…; 负责人表示，《办法》将为…) to the
+  /// end of its sentence, where a semicolon does not end it (provisions are listed with ；).
+  ///
+  /// - Parameter quotes: the quoted titles of `bytes`, as ``TextBreaks/quotedTitles(in:)`` found them.
+  static func provisions(quotes: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var spans: [Range<Int>] = []
+    for quote in quotes {
+      guard TextBreaks.opensClause(at: quote.lowerBound, in: bytes) else {
+        spans.append(quote)
+        continue
+      }
+      var end = quote.upperBound
+      while end < bytes.count {
+        if let mark = TextBreaks.mark(startingAt: end, in: bytes), mark.kind == .sentence, !Self.isSemicolon(at: end, in: bytes) {
+          break
+        }
+        end += 1
+      }
+      spans.append(quote.lowerBound..<end)
+    }
+    return spans
+  }
+
+  /// Whether the bytes at `offset` are ； (U+FF1B) or ;.
+  private static func isSemicolon(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if bytes[offset] == UInt8(ascii: ";") { return true }
+    return offset + 2 < bytes.count && bytes[offset] == 0xEF && bytes[offset + 1] == 0xBC && bytes[offset + 2] == 0x9B
   }
 }

@@ -116,11 +116,12 @@ struct RealWorldConventionTests {
       各部门应于年内完成本单位数据目录的分类分级标识工作，并设立首席数据官，负责本单位数据安全与质量管理。
       """
     let result = try Tagger(model: Self.model).classify(title: "北京市印发《公共数据分类分级指南（试行）》", text: text)
-    #expect(result.labels("data_element") == ["data_management"])
+    // The guide is a data standard too (指南, sixth pass), and its 共享 a provision, no sharing.
+    #expect(result.labels("data_element") == ["data_management", "data_standards"])
     #expect(result.labels("capability") == ["government_operations"])
     let score = try #require(
       result.dimensions.first { $0.dimension == "capability" }?.scores.first { $0.category == "government_operations" })
-    #expect(score.impliedBy == ["data_element.data_management"])
+    #expect(score.impliedBy == ["data_element.data_management", "data_element.data_standards"])
     // A case that serves people keeps its own capability alone (dev-s058).
     let service = try Tagger(model: Self.model).classify(
       title: "上海老年综合津贴实现“无感申办”",
@@ -172,5 +173,32 @@ struct RealWorldConventionTests {
     #expect(try statuses(text, "data_element", "data_standards") == ["数据确权:framed", "确权:framed", "合规:excluded"])
     let hit = try #require(try Tagger(model: Self.model).hits(in: text).first { $0.term == "数据确权" })
     #expect(hit.status == .framed(frame: "针对…问题"))
+  }
+
+  @Test("a data-sharing rule's title and provisions are a standard, not sharing; a data guide is a standard")
+  func rulesOnSharing() throws {
+    // dev-s038: a chief data officer's duties, as the 《方案》 provides them.
+    #expect(
+      try statuses("《方案》明确，各单位首席数据官负责统筹本单位数据质量管理、数据安全管理和数据共享开放等工作。", "data_element", "data_sharing")
+        == ["数据共享:provision", "共享:provision"])
+    // dev-s042: the regulation is data_standards (and so government_operations), no data_sharing.
+    let regulation = try Tagger(model: Self.model).classify(
+      title: "《湖北省政务数据共享管理办法》正式施行",
+      text: "近日，湖北省人民政府印发的《湖北省政务数据共享管理办法》正式施行。《办法》共6章38条，明确政务数据以共享为原则、不共享为例外；同时对共享数据的使用范围作出规定。")
+    #expect(regulation.labels("data_element") == ["data_standards"])
+    #expect(regulation.labels("capability") == ["government_operations"])
+    // dev-r002, dev-s012: 指南 is a data standard in a sentence about data (issued: it counts in
+    // full); a service guide is none.
+    #expect(
+      try statuses("市大数据管理局印发《苏州市公共数据分类分级指南（试行）》", "data_element", "data_standards") == ["指南:counted"])
+    #expect(try statuses("市民可用藏语查询办事指南和申报数据", "data_element", "data_standards") == ["指南:excluded"])
+  }
+
+  @Test("comparing records to verify a claim (比对核验) is no data use (dev-s020)")
+  func verification() throws {
+    #expect(
+      try statuses("工作人员在系统中即可完成户籍、房产、车辆等信息的比对核验", "data_element", "data_application") == ["比对:excluded"])
+    #expect(
+      try statuses("平台比对人社、医保部门数据，自动识别符合条件的老人", "data_element", "data_application") == ["比对:counted"])
   }
 }
