@@ -201,4 +201,48 @@ struct RealWorldConventionTests {
     #expect(
       try statuses("平台比对人社、医保部门数据，自动识别符合条件的老人", "data_element", "data_application") == ["比对:counted"])
   }
+
+  @Test("what a meeting or a leader says must be done (指出，要…; 要求，各地各部门要…) is an aim, to the sentence's end")
+  func demands() throws {
+    // dev-t009
+    let text = "会议指出，要强化数据赋能，推动气象、林草、应急等数据融合，让“大数据”多跑路。"
+    #expect(try statuses(text, "data_element", "data_application") == ["数据赋能:planned", "数据融合:planned"])
+    let hit = try #require(try Tagger(model: Self.model).hits(in: text).first { $0.term == "数据赋能" })
+    #expect(hit.status == .plannedPart(cue: "指出，要"))
+    // dev-t011: after a subject (各部门要), too.
+    #expect(
+      try statuses("会议强调，各部门要以数据为驱动，推进部门间数据融合共享。", "data_element", "data_sharing")
+        == ["部门间:planned", "融合:planned", "共享:planned"])
+    // 重要 says no "must", and without the comma 要求 reports nothing: what was done still counts.
+    #expect(try statuses("负责人介绍，重要数据实现部门间共享。", "data_element", "data_sharing") == ["部门间:counted", "共享:counted"])
+    #expect(try statuses("会议要求各地推进部门间数据共享。", "data_element", "data_sharing") == ["部门间:counted", "数据共享:counted"])
+  }
+
+  @Test("what data serves or lays the ground for (为…提供支撑, 为…打牢, 数据赋能) is a benefit or a slogan")
+  func benefits() throws {
+    // dev-t044: the analysis counts, what it supports does not.
+    #expect(
+      try statuses("强化数据融合和综合分析，为生态保护预警和科学决策提供支撑", "data_element", "data_application")
+        == ["数据融合:counted", "预警:framed", "科学决策:framed"])
+    // dev-t008
+    #expect(
+      try statuses("各部门要把数据治理作为日常工作，为“一网通办”“一网统管”打牢数据底座。", "capability", "public_service")
+        == ["一网通办:framed", "通办:framed"])
+    // dev-t019, dev-t046: 数据赋能 is a weak hint, below the threshold on its own.
+    let slogan = try Tagger(model: Self.model).classify(title: nil, text: "街道建成治理平台，用数据赋能基层。")
+    #expect(slogan.score("data_element", "data_application") == 1)
+    #expect(slogan.labels("data_element") == [])
+  }
+
+  @Test("a firm named by its trade (地图服务企业) and surveying as a step of a procedure are no map technology")
+  func mapFirmsAndSurveying() throws {
+    // dev-t025, dev-s034
+    #expect(try statuses("向导航地图企业和商业综合体提供服务，按调用量收费", "technology", "gis") == ["地图:excluded"])
+    #expect(try statuses("交警指挥中心可在电子地图上实时查看各路口运行状态", "technology", "gis") == ["地图:counted"])
+    // dev-s021: a weak hint, below the threshold on its own.
+    let procedure = try Tagger(model: Self.model).classify(
+      title: nil, text: "对规划核实、竣工验收备案、面积测绘实行联合办理，首次登记和转移登记在交房前完成。")
+    #expect(procedure.score("technology", "gis") == 1)
+    #expect(procedure.labels("technology") == [])
+  }
 }
