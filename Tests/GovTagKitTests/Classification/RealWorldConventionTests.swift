@@ -245,4 +245,26 @@ struct RealWorldConventionTests {
     #expect(procedure.score("technology", "gis") == 1)
     #expect(procedure.labels("technology") == [])
   }
+
+  @Test(
+    "merging steps into one, a department's own data and a catalogue's 共享属性 are no data sharing",
+    arguments: [
+      ("将企业设立登记、员工参保登记、住房公积金企业缴存登记等6个环节整合为“一件事”", ["整合:excluded"]),  // dev-t033
+      ("首席数据官负责本部门数据目录维护和安全管理", ["部门数据:excluded"]),  // dev-t022
+      ("明确每项数据的来源部门、更新频率和共享属性", ["共享:excluded"]),  // dev-t008
+    ] as [(String, [String])])
+  func notSharing(text: String, expected: [String]) throws {
+    #expect(try statuses(text, "data_element", "data_sharing") == expected)
+  }
+
+  @Test("a firm's permits and its construction project's approval are public service (dev-t012, dev-r050, dev-t018)")
+  func approvalsForFirms() throws {
+    let permit = try Tagger(model: Self.model).classify(
+      title: "浦东新区深化“一业一证”改革", text: "改革将一个行业涉及的多项许可整合为一张“行业综合许可证”，企业只需在一个窗口提交一套材料。")
+    #expect(permit.labels("capability") == ["public_service"])
+    let review = try Tagger(model: Self.model).classify(
+      title: "城市副中心CIM平台辅助工程建设项目规划审查案例", text: "建设单位上传建筑信息模型后，系统自动比对规划条件，生成审查报告。")
+    #expect(review.labels("capability") == ["public_service"])
+    #expect(try statuses("在工程建设项目审批中全面推行基于CIM的智能审查", "capability", "public_service") == ["工程建设项目审批:counted", "智能审查:counted"])
+  }
 }
