@@ -59,7 +59,13 @@ extension Tagger {
       if !insideTerm { cues.append((start, end, cue)) }
     }
     let rules = model.scope.cues
-    let provisions = quotes.isEmpty ? [] : Self.provisions(quotes: quotes, in: bytes)
+    let enacted = quotes.filter { quote in
+      let clauseStart = TextBreaks.clauseStart(before: quote.lowerBound, in: bytes)
+      return cues.contains {
+        $0.start >= clauseStart && $0.end <= quote.lowerBound && rules[$0.cue].kind == .enactment
+      }
+    }
+    let provisions = quotes.isEmpty ? [] : Self.provisions(quotes: quotes, enacted: enacted, in: bytes)
     let dimensions = model.lexicons.dimensions
     var counted = 0
     for index in hits.indices where hits[index].status == .counted {
@@ -99,14 +105,17 @@ extension Tagger {
   }
 
   /// Where documents speak (for categories with `counts_in_rules: false`): each quoted title 《…》,
-  /// and from a quoted title that opens a clause (《办法》明确，…; 负责人表示，《办法》将为…) to the
-  /// end of its sentence, where a semicolon does not end it (provisions are listed with ；).
+  /// and from a quoted title that opens a clause (《办法》明确，…; 负责人表示，《办法》将为…) or that
+  /// an enactment cue introduces (发布《…指南》，将公共数据分为四级，明确各级数据的共享方式) to the end
+  /// of its sentence, where a semicolon does not end it (provisions are listed with ；).
   ///
-  /// - Parameter quotes: the quoted titles of `bytes`, as ``TextBreaks/quotedTitles(in:)`` found them.
-  static func provisions(quotes: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+  /// - Parameters:
+  ///   - quotes: the quoted titles of `bytes`, as ``TextBreaks/quotedTitles(in:)`` found them.
+  ///   - enacted: those of them after an enactment cue in their clause.
+  static func provisions(quotes: [Range<Int>], enacted: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
     var spans: [Range<Int>] = []
     for quote in quotes {
-      guard TextBreaks.opensClause(at: quote.lowerBound, in: bytes) else {
+      guard enacted.contains(quote) || TextBreaks.opensClause(at: quote.lowerBound, in: bytes) else {
         spans.append(quote)
         continue
       }

@@ -65,6 +65,17 @@ struct ProvisionTests {
       try statuses("《办法》明确共享原则。平台实现数据共享", "data_sharing") == ["共享:provision", "数据共享:counted"])
   }
 
+  @Test("what an issued document's sentence goes on to say is its content; a cited document's is the case's own work")
+  func enactedTitle() throws {
+    // dev-t022, shortened: 印发 is an enactment cue of the test's scope rules (a cue counts before a counted hit
+    // of its clause: 管理办法 here).
+    #expect(
+      try statuses("市数据局印发《数据管理办法》，将公共数据分为四级，明确各级数据的共享方式。", "data_sharing") == ["共享:provision"])
+    // Without an enactment cue the title covers itself only.
+    #expect(
+      try statuses("按照《数据管理办法》，推动部门间数据共享。", "data_sharing") == ["数据共享:counted"])
+  }
+
   @Test("counts_in_rules is true by default, changes the lexicon version when false, and must be true or false")
   func key() throws {
     let counting = Self.dataElement.replacingOccurrences(of: "    counts_in_rules: false\n", with: "")

@@ -228,6 +228,9 @@ struct RealWorldConventionTests {
     #expect(
       try statuses("各部门要把数据治理作为日常工作，为“一网通办”“一网统管”打牢数据底座。", "capability", "public_service")
         == ["一网通办:framed", "通办:framed"])
+    // dev-t016: a slogan after 努力让 is an aim.
+    #expect(
+      try statuses("推动政务服务向基层延伸，努力让数据多跑路、群众少跑腿。", "data_element", "data_sharing") == ["数据多跑路:aim"])
     // dev-t019, dev-t046: 数据赋能 is a weak hint, below the threshold on its own.
     let slogan = try Tagger(model: Self.model).classify(title: nil, text: "街道建成治理平台，用数据赋能基层。")
     #expect(slogan.score("data_element", "data_application") == 1)
