@@ -2,7 +2,8 @@ extension Tagger {
   /// Marks counted hits that their context puts out of scope (see `Lexicons/scope.yaml`): after a
   /// negation or plan cue in the same clause; inside a quoted document title 《…》 that the case
   /// cites (a citation cue before the 《 in its clause); inside any other quoted title, unless an
-  /// enactment cue says the case made the document, they count only in part.
+  /// enactment cue says the case made the document, they count only in part. Hits of a category
+  /// with `counts_in_rules: false` count nothing where a document speaks (``provisions(quotes:enacted:in:)``).
   ///
   /// Works on the folded bytes; clauses are those of ``TextBreaks`` (a comma inside 1,400 does
   /// not end one).
