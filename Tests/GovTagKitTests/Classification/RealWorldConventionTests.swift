@@ -228,6 +228,11 @@ struct RealWorldConventionTests {
     #expect(
       try statuses("各部门要把数据治理作为日常工作，为“一网通办”“一网统管”打牢数据底座。", "capability", "public_service")
         == ["一网通办:framed", "通办:framed"])
+    // dev-t032: what a meeting is briefed on is a report's topic.
+    #expect(
+      try statuses("会议通报了2023年度热线运行及数据分析情况", "data_element", "data_application") == ["数据分析:framed"])
+    // dev-t009: calling up a camera's picture shares no data.
+    #expect(try statuses("省、市、县三级指挥中心值班人员可远程调取画面核实", "data_element", "data_sharing") == ["调取:excluded"])
     // dev-t016: a slogan after 努力让 is an aim.
     #expect(
       try statuses("推动政务服务向基层延伸，努力让数据多跑路、群众少跑腿。", "data_element", "data_sharing") == ["数据多跑路:aim"])
