@@ -61,6 +61,10 @@ package struct Evidence: Sendable, Hashable {
     /// The hit stands before the sentence of a focus cue (本文关注的是, 在此背景下), which says
     /// what the case is: the text before it sets the scene. Not counted.
     case setting(cue: String)
+    /// The hit, of a category that says `counts_in_rules: false`, lies in a quoted document title
+    /// or in what a document provides (《办法》明确，…): a rule on data sharing is a data standard,
+    /// not sharing the case does. Not counted.
+    case provision
 
     /// Whether the hit counts in full (``counted``). A pattern match, not `== .counted`, for a
     /// status read in place (a record's writer asks it of every hit): the synthesised `==` goes
@@ -104,6 +108,7 @@ package struct Evidence: Sendable, Hashable {
       case .listed, .department: "listed"
       case .framed: "framed"
       case .setting: "setting"
+      case .provision: "provision"
       }
     }
 
@@ -146,6 +151,11 @@ package struct Evidence: Sendable, Hashable {
           "\": names a field, a benefit, a source, a problem, a slogan or where a dispatch goes, not what the case does"
         )
       case .setting(let cue): ("before \"", cue, "\", which says what the case is: the text before it sets the scene")
+      case .provision:
+        (
+          "in a document's title or what a document provides (《…》): a rule on this is a data standard, not what the case does",
+          "", ""
+        )
       }
     }
   }

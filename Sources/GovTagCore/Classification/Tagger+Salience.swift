@@ -17,8 +17,8 @@ extension Tagger {
   /// - **Plans beyond a clause.** A sentence that opens with a plan cue and a comma (下一步，…), the
   ///   rest of a sentence from a plan cue that opens a clause and is followed by 将 (他透露，下一步将
   ///   …), a section headed by one (四、下一步), a sentence before a pending cue (…，但这些尚在
-  ///   酝酿之中), and what a speech cue reports when it opens with 将 (该局表示，将以打破数据壁垒为
-  ///   目标…: to the sentence's end) are plans: their hits do not count.
+  ///   酝酿之中), and what a speech cue reports when it opens with 将 or a 要 of "must" (该局表示，将以
+  ///   打破数据壁垒为目标…; 会议指出，要…: to the sentence's end) are plans: their hits do not count.
   /// - **Purpose clauses.** The aims that a purpose cue opens, at a sentence's or a clause's start
   ///   (为深入推进…，推动…，助力…; 上线…App，着力推动…，以数据赋能…), do not count, up to the first
   ///   clause that is the case's own action.
@@ -60,22 +60,35 @@ extension Tagger {
   }
 
   /// Marks the counted hits of what a speech cue reports when it opens with 将, 还将 or 也将, right
-  /// after the cue or after its comma or colon (河长办有关负责人表示，将以此推动河湖数据融合共享): the
-  /// rest of the sentence is what the unit says it will do, a plan. The status names the cue and
-  /// the 将 (`表示，将`).
+  /// after the cue or after its comma or colon (河长办有关负责人表示，将以此推动河湖数据融合共享), or
+  /// when, after its comma or colon, a 要 says "must" (会议指出，要强化数据赋能; 会议要求，各地各部门
+  /// 要…, see ``mustAt(from:in:)``): the rest of the sentence is what the unit says it will do or
+  /// demands, a plan. The status names the cue and the 将 or 要 (`表示，将`, `指出，要`).
   private func markReportedPlans(
     _ hits: inout [RawHit], cues: [(start: Int, end: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>
   ) {
     for cue in cues {
       var will = cue.end
-      if let mark = TextBreaks.mark(startingAt: will, in: bytes), mark.kind == .clause { will += mark.length }
-      guard will < bytes.count, Self.saysWill(at: will, in: bytes) else { continue }
+      var afterMark = false
+      if let mark = TextBreaks.mark(startingAt: will, in: bytes), mark.kind == .clause {
+        will += mark.length
+        afterMark = true
+      }
+      guard will < bytes.count else { continue }
+      let willEnd: Int
+      if Self.saysWill(at: will, in: bytes) {
+        // 将 is three bytes; 还将 and 也将 six: the cue's text runs to the end of 将.
+        willEnd = will + (bytes[will] == 0xE5 && bytes[will + 1] == 0xB0 && bytes[will + 2] == 0x86 ? 3 : 6)
+      } else if afterMark, let must = Self.mustAt(from: will, in: bytes) {
+        // 会议要求，各地各部门要…: what a meeting or a leader says must be done is an aim.
+        willEnd = must
+      } else {
+        continue
+      }
       var end = will
       while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
       var position = Self.firstHit(from: will, in: hits)
       guard position < hits.count, hits[position].start < end else { continue }
-      // 将 is three bytes; 还将 and 也将 six: the cue's text runs to the end of 将.
-      let willEnd = will + (bytes[will] == 0xE5 && bytes[will + 1] == 0xB0 && bytes[will + 2] == 0x86 ? 3 : 6)
       let text = UTF8Text.string(bytes, cue.start..<willEnd)
       while position < hits.count, hits[position].start < end {
         if hits[position].status == .counted { hits[position].status = .plannedPart(cue: text) }
@@ -276,6 +289,36 @@ extension Tagger {
       start + word.count <= bytes.count && (0..<word.count).allSatisfy { bytes[start + $0] == word[$0] }
     }
     return has(will, at: offset) || also.contains { has($0, at: offset) && has(will, at: offset + 3) }
+  }
+
+  /// How far the subject before 要 may reach in what a speech cue reports (十 CJK characters:
+  /// 各市市场监管部门要).
+  static let mustReach = 30
+
+  /// The end of the 要 that says "must" in what a speech cue reports, when it comes right at
+  /// `offset` (会议指出，要强化…) or after a subject of at most ``mustReach`` bytes in the same
+  /// clause (会议要求，各地各部门要…), or `nil`. A 要 inside 重要, 主要, 需要, 只要, 必要, 要求 or
+  /// 要点 is no "must".
+  static func mustAt(from offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let must: [UInt8] = [0xE8, 0xA6, 0x81]  // 要
+    let before: [[UInt8]] = [
+      [0xE9, 0x87, 0x8D], [0xE4, 0xB8, 0xBB], [0xE9, 0x9C, 0x80], [0xE5, 0x8F, 0xAA], [0xE5, 0xBF, 0x85],
+    ]  // 重, 主, 需, 只, 必
+    let after: [[UInt8]] = [[0xE6, 0xB1, 0x82], [0xE7, 0x82, 0xB9]]  // 求, 点
+    func has(_ word: [UInt8], at start: Int) -> Bool {
+      start >= 0 && start + word.count <= bytes.count && (0..<word.count).allSatisfy { bytes[start + $0] == word[$0] }
+    }
+    var position = offset
+    while position <= offset + mustReach, position + 3 <= bytes.count {
+      if TextBreaks.mark(startingAt: position, in: bytes) != nil { return nil }
+      if has(must, at: position), !before.contains(where: { has($0, at: position - 3) }),
+        !after.contains(where: { has($0, at: position + 3) })
+      {
+        return position + 3
+      }
+      position += 1
+    }
+    return nil
   }
 
   /// A frame's closing word where the automaton found it.

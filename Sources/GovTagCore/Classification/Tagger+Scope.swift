@@ -2,7 +2,8 @@ extension Tagger {
   /// Marks counted hits that their context puts out of scope (see `Lexicons/scope.yaml`): after a
   /// negation or plan cue in the same clause; inside a quoted document title 《…》 that the case
   /// cites (a citation cue before the 《 in its clause); inside any other quoted title, unless an
-  /// enactment cue says the case made the document, they count only in part.
+  /// enactment cue says the case made the document, they count only in part. Hits of a category
+  /// with `counts_in_rules: false` count nothing where a document speaks (``provisions(quotes:enacted:in:)``).
   ///
   /// Works on the folded bytes; clauses are those of ``TextBreaks`` (a comma inside 1,400 does
   /// not end one).
@@ -59,11 +60,25 @@ extension Tagger {
       if !insideTerm { cues.append((start, end, cue)) }
     }
     let rules = model.scope.cues
+    let enacted = quotes.filter { quote in
+      let clauseStart = TextBreaks.clauseStart(before: quote.lowerBound, in: bytes)
+      return cues.contains {
+        $0.start >= clauseStart && $0.end <= quote.lowerBound && rules[$0.cue].kind == .enactment
+      }
+    }
+    let provisions = quotes.isEmpty ? [] : Self.provisions(quotes: quotes, enacted: enacted, in: bytes)
+    let dimensions = model.lexicons.dimensions
     var counted = 0
     for index in hits.indices where hits[index].status == .counted {
       let hit = hits[index]
       let clauseStart = countedClauseStarts[counted]
       counted += 1
+      if !provisions.isEmpty, !dimensions[hit.dimension].categories[hit.category].countsInRules,
+        provisions.contains(where: { $0.lowerBound <= hit.start && hit.end <= $0.upperBound })
+      {
+        hits[index].status = .provision
+        continue
+      }
       if let quote = quotes.first(where: { $0.lowerBound <= hit.start && hit.end <= $0.upperBound }) {
         let before = cues.last {
           $0.start >= clauseStart && $0.end <= quote.lowerBound
@@ -88,5 +103,38 @@ extension Tagger {
         }
       }
     }
+  }
+
+  /// Where documents speak (for categories with `counts_in_rules: false`): each quoted title 《…》,
+  /// and from a quoted title that opens a clause (《办法》明确，…; 负责人表示，《办法》将为…) or that
+  /// an enactment cue introduces (发布《…指南》，将公共数据分为四级，明确各级数据的共享方式) to the end
+  /// of its sentence, where a semicolon does not end it (provisions are listed with ；).
+  ///
+  /// - Parameters:
+  ///   - quotes: the quoted titles of `bytes`, as ``TextBreaks/quotedTitles(in:)`` found them.
+  ///   - enacted: those of them after an enactment cue in their clause.
+  static func provisions(quotes: [Range<Int>], enacted: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var spans: [Range<Int>] = []
+    for quote in quotes {
+      guard enacted.contains(quote) || TextBreaks.opensClause(at: quote.lowerBound, in: bytes) else {
+        spans.append(quote)
+        continue
+      }
+      var end = quote.upperBound
+      while end < bytes.count {
+        if let mark = TextBreaks.mark(startingAt: end, in: bytes), mark.kind == .sentence, !Self.isSemicolon(at: end, in: bytes) {
+          break
+        }
+        end += 1
+      }
+      spans.append(quote.lowerBound..<end)
+    }
+    return spans
+  }
+
+  /// Whether the bytes at `offset` are ； (U+FF1B) or ;.
+  private static func isSemicolon(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if bytes[offset] == UInt8(ascii: ";") { return true }
+    return offset + 2 < bytes.count && bytes[offset] == 0xEF && bytes[offset + 1] == 0xBC && bytes[offset + 2] == 0x9B
   }
 }

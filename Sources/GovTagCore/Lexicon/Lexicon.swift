@@ -114,6 +114,11 @@ package struct LexiconCategory: Sendable, Hashable {
   /// sharing, management or standards only in a case that names no service of its own (the
   /// taxonomy's convention for data governance of the administration itself).
   package var impliedWhenAlone = false
+  /// Whether the category's hits count in a quoted document title and in what a document
+  /// provides (`counts_in_rules: false` turns it off): a regulation on data sharing
+  /// (《政务数据共享管理办法》; 《办法》明确，政务数据以共享为原则…) is a data standard, and the
+  /// case shares nothing by issuing it (the taxonomy's convention).
+  package var countsInRules = true
 
   /// Creates a category.
   package init(
@@ -197,6 +202,7 @@ package struct LexiconSet: Sendable {
           hash.combine("implied_by_categories:" + categories.joined(separator: ","))
         }
         if category.impliedWhenAlone { hash.combine("implied_when_alone") }
+        if !category.countsInRules { hash.combine("counts_in_rules:false") }
         for term in category.terms {
           hash.combine(term.text)
           hash.combine(String(term.weight))

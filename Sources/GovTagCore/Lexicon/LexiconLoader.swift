@@ -170,7 +170,9 @@ struct DimensionFileParser {
   }
 
   private static let fileKeys = ["dimension", "name", "threshold", "relative_threshold", "contexts", "categories"]
-  private static let categoryKeys = ["name", "threshold", "terms", "exclude", "implied_by", "implied_when_alone"]
+  private static let categoryKeys = [
+    "name", "threshold", "terms", "exclude", "implied_by", "implied_when_alone", "counts_in_rules",
+  ]
   private static let termKeys = ["weight", "match", "near"]
   private static let contextKeys = ["words", "at_least"]
   /// Every `near:` of the file, checked against its contexts once all are read.
@@ -516,6 +518,18 @@ struct DimensionFileParser {
       id: id, name: name, threshold: categoryThreshold, terms: terms, exclusions: exclusions, impliedBy: impliedBy,
       impliedByCategories: impliedByCategories, impliedByLocation: impliedByLocation)
     category.impliedWhenAlone = impliedWhenAlone
+    if let rulesNode = mapping.value(forKey: "counts_in_rules") {
+      // `counts_in_rules: false`: hits in a document's title or provisions count nothing.
+      switch rulesNode.scalar?.string {
+      case "true": category.countsInRules = true
+      case "false": category.countsInRules = false
+      default:
+        problems.append(
+          GovTagError(
+            .lexicon, "counts_in_rules of category \(id) must be true or false, not \"\(rulesNode.scalar?.string ?? "?")\"",
+            at: location(rulesNode), hint: "write counts_in_rules: false"))
+      }
+    }
     return category
   }
 

@@ -116,11 +116,12 @@ struct RealWorldConventionTests {
       各部门应于年内完成本单位数据目录的分类分级标识工作，并设立首席数据官，负责本单位数据安全与质量管理。
       """
     let result = try Tagger(model: Self.model).classify(title: "北京市印发《公共数据分类分级指南（试行）》", text: text)
-    #expect(result.labels("data_element") == ["data_management"])
+    // The guide is a data standard too (指南, sixth pass), and its 共享 a provision, no sharing.
+    #expect(result.labels("data_element") == ["data_management", "data_standards"])
     #expect(result.labels("capability") == ["government_operations"])
     let score = try #require(
       result.dimensions.first { $0.dimension == "capability" }?.scores.first { $0.category == "government_operations" })
-    #expect(score.impliedBy == ["data_element.data_management"])
+    #expect(score.impliedBy == ["data_element.data_management", "data_element.data_standards"])
     // A case that serves people keeps its own capability alone (dev-s058).
     let service = try Tagger(model: Self.model).classify(
       title: "上海老年综合津贴实现“无感申办”",
@@ -172,5 +173,106 @@ struct RealWorldConventionTests {
     #expect(try statuses(text, "data_element", "data_standards") == ["数据确权:framed", "确权:framed", "合规:excluded"])
     let hit = try #require(try Tagger(model: Self.model).hits(in: text).first { $0.term == "数据确权" })
     #expect(hit.status == .framed(frame: "针对…问题"))
+  }
+
+  @Test("a data-sharing rule's title and provisions are a standard, not sharing; a data guide is a standard")
+  func rulesOnSharing() throws {
+    // dev-s038: a chief data officer's duties, as the 《方案》 provides them.
+    #expect(
+      try statuses("《方案》明确，各单位首席数据官负责统筹本单位数据质量管理、数据安全管理和数据共享开放等工作。", "data_element", "data_sharing")
+        == ["数据共享:provision", "共享:provision"])
+    // dev-s042: the regulation is data_standards (and so government_operations), no data_sharing.
+    let regulation = try Tagger(model: Self.model).classify(
+      title: "《湖北省政务数据共享管理办法》正式施行",
+      text: "近日，湖北省人民政府印发的《湖北省政务数据共享管理办法》正式施行。《办法》共6章38条，明确政务数据以共享为原则、不共享为例外；同时对共享数据的使用范围作出规定。")
+    #expect(regulation.labels("data_element") == ["data_standards"])
+    #expect(regulation.labels("capability") == ["government_operations"])
+    // dev-r002, dev-s012: 指南 is a data standard in a sentence about data (issued: it counts in
+    // full); a service guide is none.
+    #expect(
+      try statuses("市大数据管理局印发《苏州市公共数据分类分级指南（试行）》", "data_element", "data_standards") == ["指南:counted"])
+    #expect(try statuses("市民可用藏语查询办事指南和申报数据", "data_element", "data_standards") == ["指南:excluded"])
+  }
+
+  @Test("comparing records to verify a claim (比对核验) is no data use (dev-s020)")
+  func verification() throws {
+    #expect(
+      try statuses("工作人员在系统中即可完成户籍、房产、车辆等信息的比对核验", "data_element", "data_application") == ["比对:excluded"])
+    #expect(
+      try statuses("平台比对人社、医保部门数据，自动识别符合条件的老人", "data_element", "data_application") == ["比对:counted"])
+  }
+
+  @Test("what a meeting or a leader says must be done (指出，要…; 要求，各地各部门要…) is an aim, to the sentence's end")
+  func demands() throws {
+    // dev-t009
+    let text = "会议指出，要强化数据赋能，推动气象、林草、应急等数据融合，让“大数据”多跑路。"
+    #expect(try statuses(text, "data_element", "data_application") == ["数据赋能:planned", "数据融合:planned"])
+    let hit = try #require(try Tagger(model: Self.model).hits(in: text).first { $0.term == "数据赋能" })
+    #expect(hit.status == .plannedPart(cue: "指出，要"))
+    // dev-t011: after a subject (各部门要), too.
+    #expect(
+      try statuses("会议强调，各部门要以数据为驱动，推进部门间数据融合共享。", "data_element", "data_sharing")
+        == ["部门间:planned", "融合:planned", "共享:planned"])
+    // 重要 says no "must", and without the comma 要求 reports nothing: what was done still counts.
+    #expect(try statuses("负责人介绍，重要数据实现部门间共享。", "data_element", "data_sharing") == ["部门间:counted", "共享:counted"])
+    #expect(try statuses("会议要求各地推进部门间数据共享。", "data_element", "data_sharing") == ["部门间:counted", "数据共享:counted"])
+  }
+
+  @Test("what data serves or lays the ground for (为…提供支撑, 为…打牢, 数据赋能) is a benefit or a slogan")
+  func benefits() throws {
+    // dev-t044: the analysis counts, what it supports does not.
+    #expect(
+      try statuses("强化数据融合和综合分析，为生态保护预警和科学决策提供支撑", "data_element", "data_application")
+        == ["数据融合:counted", "预警:framed", "科学决策:framed"])
+    // dev-t008
+    #expect(
+      try statuses("各部门要把数据治理作为日常工作，为“一网通办”“一网统管”打牢数据底座。", "capability", "public_service")
+        == ["一网通办:framed", "通办:framed"])
+    // dev-t032: what a meeting is briefed on is a report's topic.
+    #expect(
+      try statuses("会议通报了2023年度热线运行及数据分析情况", "data_element", "data_application") == ["数据分析:framed"])
+    // dev-t009: calling up a camera's picture shares no data.
+    #expect(try statuses("省、市、县三级指挥中心值班人员可远程调取画面核实", "data_element", "data_sharing") == ["调取:excluded"])
+    // dev-t016: a slogan after 努力让 is an aim.
+    #expect(
+      try statuses("推动政务服务向基层延伸，努力让数据多跑路、群众少跑腿。", "data_element", "data_sharing") == ["数据多跑路:aim"])
+    // dev-t019, dev-t046: 数据赋能 is a weak hint, below the threshold on its own.
+    let slogan = try Tagger(model: Self.model).classify(title: nil, text: "街道建成治理平台，用数据赋能基层。")
+    #expect(slogan.score("data_element", "data_application") == 1)
+    #expect(slogan.labels("data_element") == [])
+  }
+
+  @Test("a firm named by its trade (地图服务企业) and surveying as a step of a procedure are no map technology")
+  func mapFirmsAndSurveying() throws {
+    // dev-t025, dev-s034
+    #expect(try statuses("向导航地图企业和商业综合体提供服务，按调用量收费", "technology", "gis") == ["地图:excluded"])
+    #expect(try statuses("交警指挥中心可在电子地图上实时查看各路口运行状态", "technology", "gis") == ["地图:counted"])
+    // dev-s021: a weak hint, below the threshold on its own.
+    let procedure = try Tagger(model: Self.model).classify(
+      title: nil, text: "对规划核实、竣工验收备案、面积测绘实行联合办理，首次登记和转移登记在交房前完成。")
+    #expect(procedure.score("technology", "gis") == 1)
+    #expect(procedure.labels("technology") == [])
+  }
+
+  @Test(
+    "merging steps into one, a department's own data and a catalogue's 共享属性 are no data sharing",
+    arguments: [
+      ("将企业设立登记、员工参保登记、住房公积金企业缴存登记等6个环节整合为“一件事”", ["整合:excluded"]),  // dev-t033
+      ("首席数据官负责本部门数据目录维护和安全管理", ["部门数据:excluded"]),  // dev-t022
+      ("明确每项数据的来源部门、更新频率和共享属性", ["共享:excluded"]),  // dev-t008
+    ] as [(String, [String])])
+  func notSharing(text: String, expected: [String]) throws {
+    #expect(try statuses(text, "data_element", "data_sharing") == expected)
+  }
+
+  @Test("a firm's permits and its construction project's approval are public service (dev-t012, dev-r050, dev-t018)")
+  func approvalsForFirms() throws {
+    let permit = try Tagger(model: Self.model).classify(
+      title: "浦东新区深化“一业一证”改革", text: "改革将一个行业涉及的多项许可整合为一张“行业综合许可证”，企业只需在一个窗口提交一套材料。")
+    #expect(permit.labels("capability") == ["public_service"])
+    let review = try Tagger(model: Self.model).classify(
+      title: "城市副中心CIM平台辅助工程建设项目规划审查案例", text: "建设单位上传建筑信息模型后，系统自动比对规划条件，生成审查报告。")
+    #expect(review.labels("capability") == ["public_service"])
+    #expect(try statuses("在工程建设项目审批中全面推行基于CIM的智能审查", "capability", "public_service") == ["工程建设项目审批:counted", "智能审查:counted"])
   }
 }

@@ -73,7 +73,7 @@ struct LexiconLoaderTests {
       id: "misspelt key",
       yaml: "dimension: capability\ncategories:\n  public_service:\n    treshold: 2\n    terms:\n      一网通办: 3\n",
       messages: [
-        #"cap.yaml:4:5: unknown key "treshold" in category public_service; expected name, threshold, terms, exclude, implied_by, implied_when_alone"#
+        #"cap.yaml:4:5: unknown key "treshold" in category public_service; expected name, threshold, terms, exclude, implied_by, implied_when_alone, counts_in_rules"#
       ]),
     Case(
       id: "exclusion that cannot apply",
