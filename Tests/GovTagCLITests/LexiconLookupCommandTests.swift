@@ -8,8 +8,8 @@ import Testing
 /// lexicon error and `govtag --version` say about it.
 @Suite("Finding the lexicons without --lexicons")
 struct LexiconLookupCommandTests {
-  /// What Foundation says when a folder does not exist (the end of the directory error).
-  static let missingFolder = "cannot read the lexicon directory: The operation could not be completed. The file doesn’t exist."
+  /// What a lexicon error says when the folder does not exist.
+  static let missingFolder = "cannot read the lexicon directory: no such folder"
   static let directoryHint = "name the folder that holds the lexicon .yaml files with --lexicons DIR or GOVTAG_LEXICONS=DIR"
 
   /// The last line of `lexicon check` on the test lexicons.
@@ -62,6 +62,17 @@ struct LexiconLookupCommandTests {
     #expect(
       missing.stderr
         == "govtag: error: lexicons from --lexicons no-such-folder: no-such-folder: \(Self.missingFolder); \(Self.directoryHint)\n"
+    )
+  }
+
+  @Test("a file named as the lexicon folder is refused as a file, with the same hint")
+  func fileForFolder() throws {
+    let file = Fixtures.lexiconDirectory + "/scope.yaml"
+    let result = try CommandRunner.run(["lexicon", "check", "--lexicons", file])
+    #expect(result.status == 2)
+    #expect(
+      result.stderr
+        == "govtag: error: lexicons from --lexicons \(file): \(file): cannot read the lexicon directory: it is a file, not a folder; \(Self.directoryHint)\n"
     )
   }
 

@@ -43,9 +43,19 @@ package struct LexiconLoader {
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory)
     } catch {
+      // Say which of the usual mistakes it is; Foundation's own text ("The operation could not be
+      // completed. The file doesn’t exist.") names neither the path's state nor the fix.
+      var isDirectory: ObjCBool = false
+      let reason =
+        if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+          "no such folder"
+        } else if !isDirectory.boolValue {
+          "it is a file, not a folder"
+        } else {
+          error.localizedDescription
+        }
       throw GovTagError(
-        .io, "cannot read the lexicon directory: \(error.localizedDescription)", at: SourceLocation(file: directory),
-        hint: folderHint)
+        .io, "cannot read the lexicon directory: \(reason)", at: SourceLocation(file: directory), hint: folderHint)
     }
     let files = names.filter { $0.hasSuffix(".yaml") && !Self.nonDimensionFiles.contains($0) }.sorted()
     guard !files.isEmpty else {

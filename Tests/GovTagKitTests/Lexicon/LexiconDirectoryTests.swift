@@ -94,7 +94,8 @@ struct LexiconDirectoryTests {
       #expect(error.context == "lexicons from GOVTAG_LEXICONS=/nonexistent-govtag")
       #expect(
         error.description.hasPrefix(
-          "lexicons from GOVTAG_LEXICONS=/nonexistent-govtag: /nonexistent-govtag: cannot read the lexicon directory: "))
+          "lexicons from GOVTAG_LEXICONS=/nonexistent-govtag: /nonexistent-govtag: cannot read the lexicon directory: no such folder"
+        ))
       #expect(error.hint == hint)
     }
 
