@@ -16,7 +16,9 @@ import statistics
 import subprocess
 import sys
 
-TARGETS = {"floor": 0.60, "speedup": 1.8, "jieba": 10.0, "rss_mb": 200.0}
+# Issue #15's targets (the earlier ones, 0.60 of the floor, 1.8 and 10x jieba, were met and are
+# kept in the results files written before 2026-12-06 19:00).
+TARGETS = {"floor": 0.80, "speedup": 1.9, "jieba": 15.0, "rss_mb": 200.0}
 
 
 def fail(message):
