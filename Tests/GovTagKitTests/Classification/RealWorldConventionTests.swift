@@ -322,4 +322,45 @@ struct RealWorldConventionTests {
     #expect(try statuses("坚持“大数据赋能、全流程在线”", "technology", "big_data") == ["大数据:excluded"])
     #expect(try statuses("系统运用大数据技术为企业生成画像", "technology", "big_data") == ["大数据:counted", "画像:counted"])
   }
+
+  @Test("a sentence that opens with 面向未来 and a comma is a plan (dev-u042)")
+  func facingTheFuture() throws {
+    let text = "面向未来，该区将持续探索人工智能、数字孪生等新技术在城市治理中的应用。"
+    #expect(try statuses(text, "technology", "ai") == ["人工智能:planned"])
+    #expect(try statuses(text, "technology", "digital_twin") == ["数字孪生:planned", "孪生:planned"])
+  }
+
+  @Test(
+    "sensors, voice navigation and video analysis at work are technologies (dev-u027, dev-u036, dev-u032)",
+    arguments: [
+      ("全区5800余个路内公共泊位全部安装地磁感应器", "iot", ["感应器:counted"]),
+      ("新增藏语语音导办功能", "ai", ["语音导办:counted"]),
+      ("通过视频智能分析算法自动识别占道经营", "ai", ["智能分析:counted", "算法:counted"]),
+    ] as [(String, String, [String])])
+  func technologiesAtWork(text: String, category: String, expected: [String]) throws {
+    #expect(try statuses(text, "technology", category) == expected)
+  }
+
+  @Test("a model in a sentence that assesses, forecasts or traces a source is data use on its own (dev-u055, dev-u014)")
+  func analyticalModels() throws {
+    let scoring = try Tagger(model: Self.model).classify(title: nil, text: "按风险评分模型将餐饮单位分为A、B、C、D四级。")
+    #expect(scoring.score("data_element", "data_application") == 3)
+    #expect(scoring.labels("data_element") == ["data_application"])
+    #expect(try statuses("运用溯源模型自动反推污染可能来自哪一片区域", "data_element", "data_application") == ["模型:counted"])
+    // A 3D or building model stays out.
+    #expect(try statuses("以园区三维模型为底座，评估储罐风险", "data_element", "data_application") == ["模型:excluded"])
+  }
+
+  @Test("a warning the weather service issues is the weather service's, not the case's data use (dev-s055)")
+  func weatherWarnings() throws {
+    #expect(
+      try statuses("气象局发布暴雨橙色及以上预警后，市防指办在30分钟内通知乡镇", "data_element", "data_application") == ["预警:framed"])
+  }
+
+  @Test("一站式 alone is a weak hint of management innovation (dev-t017)")
+  func oneStop() throws {
+    let result = try Tagger(model: Self.model).classify(title: nil, text: "平台提供政策查询、项目申报“一站式”服务。")
+    #expect(result.score("innovation", "management") == 1)
+    #expect(result.labels("innovation") == [])
+  }
 }
