@@ -363,4 +363,9 @@ struct RealWorldConventionTests {
     #expect(result.score("innovation", "management") == 1)
     #expect(result.labels("innovation") == [])
   }
+
+  @Test("an app's 手机端 names a platform, as 移动端 does (dev-u018)")
+  func phoneClient() throws {
+    #expect(try statuses("依托“蓉城网格通”手机端，微网格员随手上报", "traits", "platform") == ["手机端:counted"])
+  }
 }
