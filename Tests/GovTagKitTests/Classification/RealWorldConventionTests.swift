@@ -368,4 +368,10 @@ struct RealWorldConventionTests {
   func phoneClient() throws {
     #expect(try statuses("依托“蓉城网格通”手机端，微网格员随手上报", "traits", "platform") == ["手机端:counted"])
   }
+
+  @Test("rules that compute or decide by themselves are technology innovation (dev-u016, dev-u002)")
+  func rulesAtWork() throws {
+    #expect(try statuses("按“就医地目录、参保地政策”自动计算医保报销金额", "innovation", "technology") == ["自动计算:counted"])
+    #expect(try statuses("符合规则的申请由系统自动作出审批决定", "innovation", "technology") == ["自动作出:counted"])
+  }
 }
