@@ -32,7 +32,7 @@ extension Tagger {
     if !words.planCues.isEmpty { markPlannedParts(&hits, cues: words.planCues, in: bytes) }
     if !words.purposeCues.isEmpty { markPurposeHits(&hits, cues: words.purposeCues, in: bytes) }
     if !words.pendingCues.isEmpty { markPendingHits(&hits, cues: words.pendingCues, in: bytes) }
-    if !words.speechCues.isEmpty { markReportedPlans(&hits, cues: words.speechCues, in: bytes) }
+    if !words.speechCues.isEmpty { markReportedPlans(&hits, cues: words.speechCues, plans: words.planCues, in: bytes) }
     if !words.backgroundCues.isEmpty { markBackgroundHits(&hits, cues: words.backgroundCues, in: bytes) }
     if words.enumerationMarks.count >= 2 { markListedHits(&hits, marks: words.enumerationMarks, in: bytes) }
     if !words.enumerationMarks.isEmpty { markDepartmentLists(&hits, marks: words.enumerationMarks, in: bytes) }
@@ -64,8 +64,16 @@ extension Tagger {
   /// when, after its comma or colon, a 要 says "must" (会议指出，要强化数据赋能; 会议要求，各地各部门
   /// 要…, see ``mustAt(from:in:)``): the rest of the sentence is what the unit says it will do or
   /// demands, a plan. The status names the cue and the 将 or 要 (`表示，将`, `指出，要`).
+  ///
+  /// So is what it reports when, after its comma or colon, a plan cue follows a short subject in
+  /// the first clause (负责人表示，中心正计划建立…，对高频诉求开展监测预警, dev-u034: `表示，中心正计划`),
+  /// and a demand goes on past a semicolon when the next part opens with a "must" again (会议强调，
+  /// 要坚持…；要推动…，提升河湖监测预警…, dev-u040).
+  ///
+  /// - Parameter plans: the plan cues in the text, as the automaton found them.
   private func markReportedPlans(
-    _ hits: inout [RawHit], cues: [(start: Int, end: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>
+    _ hits: inout [RawHit], cues: [(start: Int, end: Int, cue: Int)], plans: [(start: Int, end: Int, cue: Int)],
+    in bytes: UnsafeBufferPointer<UInt8>
   ) {
     for cue in cues {
       var will = cue.end
@@ -82,11 +90,24 @@ extension Tagger {
       } else if afterMark, let must = Self.mustAt(from: will, in: bytes) {
         // 会议要求，各地各部门要…: what a meeting or a leader says must be done is an aim.
         willEnd = must
+      } else if afterMark, let plan = plans.first(where: { $0.start >= will && $0.start <= will + Self.mustReach }),
+        (will..<plan.start).allSatisfy({ TextBreaks.mark(startingAt: $0, in: bytes) == nil })
+      {
+        // 负责人表示，中心正计划建立…: what a spokesperson says the unit plans.
+        willEnd = plan.end
       } else {
         continue
       }
       var end = will
-      while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
+      while end < bytes.count {
+        if let mark = TextBreaks.mark(startingAt: end, in: bytes), mark.kind == .sentence {
+          // 会议强调，要坚持…；要推动…: the demands go on while each part opens with a "must".
+          guard Self.isSemicolon(at: end, in: bytes), Self.mustAt(from: end + mark.length, in: bytes) != nil else { break }
+          end += mark.length
+          continue
+        }
+        end += 1
+      }
       var position = Self.firstHit(from: will, in: hits)
       guard position < hits.count, hits[position].start < end else { continue }
       let text = UTF8Text.string(bytes, cue.start..<willEnd)

@@ -133,7 +133,7 @@ extension Tagger {
   }
 
   /// Whether the bytes at `offset` are ； (U+FF1B) or ;.
-  private static func isSemicolon(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func isSemicolon(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     if bytes[offset] == UInt8(ascii: ";") { return true }
     return offset + 2 < bytes.count && bytes[offset] == 0xEF && bytes[offset + 1] == 0xBC && bytes[offset + 2] == 0x9B
   }

@@ -275,4 +275,103 @@ struct RealWorldConventionTests {
     #expect(review.labels("capability") == ["public_service"])
     #expect(try statuses("在工程建设项目审批中全面推行基于CIM的智能审查", "capability", "public_service") == ["工程建设项目审批:counted", "智能审查:counted"])
   }
+
+  @Test("a reported plan (表示，中心正计划…) and a meeting's demands past a semicolon (强调，要…；要…) are plans")
+  func reportedPlansAndDemands() throws {
+    // dev-u034: the plan cue after the spokesperson's comma reaches the sentence's end.
+    let plan = "热线中心负责人表示，中心正计划建立热线数据分析机制，对高频诉求开展监测预警，为相关部门决策提供参考。"
+    #expect(try statuses(plan, "data_element", "data_application") == ["数据分析:planned", "预警:planned"])
+    let warning = try #require(try Tagger(model: Self.model).hits(in: plan).first { $0.term == "预警" })
+    #expect(warning.status == .plannedPart(cue: "表示，中心正计划"))
+    // dev-u040: the second demand after a semicolon.
+    let demand = "会议强调，要坚持生态优先；要推动河湖管理数字化转型，充分运用大数据、物联网等手段，提升河湖监测预警和智慧管护水平，推进部门数据融合共享。"
+    #expect(try statuses(demand, "technology", "iot") == ["物联网:planned", "物联:planned"])
+    #expect(try statuses(demand, "data_element", "data_application") == ["预警:planned", "数据融合:planned"])
+    // A part after a semicolon that says what was done still counts.
+    #expect(
+      try statuses("会议强调，要坚持生态优先；全市已运用物联网监测水质。", "technology", "iot") == ["物联网:counted"])
+    // What was done, reported, still counts (dev-s047 above).
+    #expect(
+      try statuses("负责人介绍，中心组建了数据分析小组，对高频诉求开展监测预警", "data_element", "data_application")
+        == ["数据分析:counted", "预警:counted"])
+  }
+
+  @Test("what a region proposes (提出以…, 提出要…) is an aim; a department that 提出 a request works (dev-u015, dev-x019)")
+  func proposals() throws {
+    #expect(
+      try statuses("打造智慧养老新格局，并提出以数据驱动实现对老年人需求的精准感知、精准预警、精准服务。", "data_element", "data_application")
+        == ["数据驱动:aim", "预警:aim"])
+    #expect(try statuses("并提出要以大数据、云计算、人工智能为支撑", "technology", "big_data") == ["大数据:aim"])
+    #expect(try statuses("部门提出共享申请后，数据提供部门须在5个工作日内答复", "data_element", "data_sharing") == ["共享:counted"])
+  }
+
+  @Test("a warning device and the warnings it sends are technology at work, no data use (dev-u044, gt3-053)")
+  func warningsSent() throws {
+    #expect(
+      try statuses("在亚洲象活动区域布设红外相机和声光预警设备300余套", "data_element", "data_application") == ["预警:excluded"])
+    #expect(try statuses("发出亚洲象预警信息1.2万余条，实现象群活动区域人员零伤亡", "data_element", "data_application") == ["预警:excluded"])
+    // The model that makes a warning still counts.
+    #expect(
+      try statuses("系统运用模型研判风险，自动生成预警", "data_element", "data_application").contains("预警:counted"))
+  }
+
+  @Test("big data as a slogan's means or a figure's source is no big_data; big data at work is (dev-u060, dev-u028, dev-u049)")
+  func bigDataAsMeans() throws {
+    #expect(try statuses("苏州工业园区上线企业服务综合平台，依托大数据为企业提供政策查询", "technology", "big_data") == ["大数据:excluded"])
+    #expect(try statuses("据大数据统计，上线首月预约量已超1万对", "technology", "big_data") == ["大数据:excluded"])
+    #expect(try statuses("坚持“大数据赋能、全流程在线”", "technology", "big_data") == ["大数据:excluded"])
+    #expect(try statuses("系统运用大数据技术为企业生成画像", "technology", "big_data") == ["大数据:counted", "画像:counted"])
+  }
+
+  @Test("a sentence that opens with 面向未来 and a comma is a plan (dev-u042)")
+  func facingTheFuture() throws {
+    let text = "面向未来，该区将持续探索人工智能、数字孪生等新技术在城市治理中的应用。"
+    #expect(try statuses(text, "technology", "ai") == ["人工智能:planned"])
+    #expect(try statuses(text, "technology", "digital_twin") == ["数字孪生:planned", "孪生:planned"])
+  }
+
+  @Test(
+    "sensors, voice navigation and video analysis at work are technologies (dev-u027, dev-u036, dev-u032)",
+    arguments: [
+      ("全区5800余个路内公共泊位全部安装地磁感应器", "iot", ["感应器:counted"]),
+      ("新增藏语语音导办功能", "ai", ["语音导办:counted"]),
+      ("通过视频智能分析算法自动识别占道经营", "ai", ["智能分析:counted", "算法:counted"]),
+    ] as [(String, String, [String])])
+  func technologiesAtWork(text: String, category: String, expected: [String]) throws {
+    #expect(try statuses(text, "technology", category) == expected)
+  }
+
+  @Test("a model in a sentence that assesses, forecasts or traces a source is data use on its own (dev-u055, dev-u014)")
+  func analyticalModels() throws {
+    let scoring = try Tagger(model: Self.model).classify(title: nil, text: "按风险评分模型将餐饮单位分为A、B、C、D四级。")
+    #expect(scoring.score("data_element", "data_application") == 3)
+    #expect(scoring.labels("data_element") == ["data_application"])
+    #expect(try statuses("运用溯源模型自动反推污染可能来自哪一片区域", "data_element", "data_application") == ["模型:counted"])
+    // A 3D or building model stays out.
+    #expect(try statuses("以园区三维模型为底座，评估储罐风险", "data_element", "data_application") == ["模型:excluded"])
+  }
+
+  @Test("a warning the weather service issues is the weather service's, not the case's data use (dev-s055)")
+  func weatherWarnings() throws {
+    #expect(
+      try statuses("气象局发布暴雨橙色及以上预警后，市防指办在30分钟内通知乡镇", "data_element", "data_application") == ["预警:framed"])
+  }
+
+  @Test("一站式 alone is a weak hint of management innovation (dev-t017)")
+  func oneStop() throws {
+    let result = try Tagger(model: Self.model).classify(title: nil, text: "平台提供政策查询、项目申报“一站式”服务。")
+    #expect(result.score("innovation", "management") == 1)
+    #expect(result.labels("innovation") == [])
+  }
+
+  @Test("an app's 手机端 names a platform, as 移动端 does (dev-u018)")
+  func phoneClient() throws {
+    #expect(try statuses("依托“蓉城网格通”手机端，微网格员随手上报", "traits", "platform") == ["手机端:counted"])
+  }
+
+  @Test("rules that compute or decide by themselves are technology innovation (dev-u016, dev-u002)")
+  func rulesAtWork() throws {
+    #expect(try statuses("按“就医地目录、参保地政策”自动计算医保报销金额", "innovation", "technology") == ["自动计算:counted"])
+    #expect(try statuses("符合规则的申请由系统自动作出审批决定", "innovation", "technology") == ["自动作出:counted"])
+  }
 }

@@ -180,6 +180,17 @@ struct SalienceTests {
     #expect(try statuses("负责人介绍，平台将大数据用于网格管理") == ["大数据:counted", "网格:counted"])
   }
 
+  @Test("a plan cue after a speech cue's comma, and a demand that opens each part past a semicolon, reach the sentence's end")
+  func reportedPlanCuesAndSemicolons() throws {
+    #expect(
+      try statuses("负责人介绍，中心下一步推广大数据应用，运用云计算。推行网格管理")
+        == ["大数据:planned", "云计算:planned", "网格:counted"])
+    #expect(try tagger.hits(in: "负责人介绍，中心下一步推广大数据应用，运用云计算").last?.status == .plannedPart(cue: "介绍，中心下一步"))
+    #expect(try statuses("负责人表示，要推广大数据应用；要运用云计算。推行网格管理") == ["大数据:planned", "云计算:planned", "网格:counted"])
+    // A part that opens otherwise is what was done.
+    #expect(try statuses("负责人表示，要推广大数据应用；全区运用云计算") == ["大数据:planned", "云计算:counted"])
+  }
+
   @Test("the items of a 、-list closed by a list closer name who takes part; the verb that opens the list counts")
   func listClosers() throws {
     #expect(try statuses("与网格、乡镇等部门共享数据") == ["网格:listed", "乡镇:listed"])
