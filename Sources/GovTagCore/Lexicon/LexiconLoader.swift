@@ -496,10 +496,23 @@ struct DimensionFileParser {
             impliedByCategories = categories
           }
         }
+      } else if let pairs = impliedNode.mapping, pairs.count > 1 {
+        // One dimension implies a category; name every one that was given, so the curator sees them.
+        let names = pairs.map { $0.key.scalar?.string ?? "?" }.joined(separator: ", ")
+        problems.append(
+          GovTagError(
+            .lexicon, "implied_by of category \(id) names \(pairs.count) dimensions (\(names)); it takes one",
+            at: location(impliedNode),
+            hint: "keep one of them, e.g. implied_by: \(pairs.first?.key.scalar?.string ?? "technology")"))
+      } else if let source = sourceNode.scalar?.string {
+        problems.append(
+          GovTagError(
+            .lexicon, "implied_by of category \(id) must name another dimension, not \"\(source)\"",
+            at: location(sourceNode), hint: "use one of \(others)"))
       } else {
         problems.append(
           GovTagError(
-            .lexicon, "implied_by of category \(id) must name another dimension, not \"\(sourceNode.scalar?.string ?? "?")\"",
+            .lexicon, "implied_by of category \(id) must name another dimension, not a list or an empty value",
             at: location(sourceNode), hint: "use one of \(others)"))
       }
     }

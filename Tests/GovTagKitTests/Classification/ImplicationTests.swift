@@ -159,6 +159,14 @@ struct ImplicationTests {
         "innovation.yaml:6:27: implied_by of category technology names \"robots\", which is no category of technology; use some of big_data, cloud, ai, blockchain, iot, digital_twin, gis, video"
       ),
       (
+        "implied_by:\n        technology: [iot]\n        data_element: [data_application]",
+        "innovation.yaml:6:9: implied_by of category technology names 2 dimensions (technology, data_element); it takes one; keep one of them, e.g. implied_by: technology"
+      ),
+      (
+        "implied_by: [technology, data_element]",
+        "innovation.yaml:5:17: implied_by of category technology must name another dimension, not a list or an empty value; use one of capability, data_element, traits, technology"
+      ),
+      (
         "implied_by:\n        technology: []",
         "innovation.yaml:6:21: implied_by of category technology lists no category of technology; list the categories that imply it, or write implied_by: technology for all of them"
       ),
