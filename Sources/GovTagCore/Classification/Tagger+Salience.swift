@@ -144,9 +144,7 @@ extension Tagger {
         while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes) == nil { end += 1 }
         guard end < bytes.count, let mark = TextBreaks.mark(startingAt: end, in: bytes), mark.kind == .clause else { break }
         let next = end + mark.length
-        let continues = model.purposeClauseWords.contains { word in
-          next + word.count <= bytes.count && (0..<word.count).allSatisfy { bytes[next + $0] == word[$0] }
-        }
+        let continues = model.purposeClauseWords.contains { UTF8Text.has($0, at: next, in: bytes) }
         guard continues else { break }
         end = next
       }
@@ -304,13 +302,21 @@ extension Tagger {
   /// Whether the text at `offset` says "will": 将, 还将 or 也将 (a cue inside a longer word, as
   /// 未来社区, is not followed by one).
   static func saysWill(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let will: [UInt8] = [0xE5, 0xB0, 0x86]  // 将
-    let also: [[UInt8]] = [[0xE8, 0xBF, 0x98], [0xE4, 0xB9, 0x9F]]  // 还, 也
-    func has(_ word: [UInt8], at start: Int) -> Bool {
-      start + word.count <= bytes.count && (0..<word.count).allSatisfy { bytes[start + $0] == word[$0] }
-    }
-    return has(will, at: offset) || also.contains { has($0, at: offset) && has(will, at: offset + 3) }
+    UTF8Text.has(Self.will, at: offset, in: bytes)
+      || Self.willPrefixes.contains {
+        UTF8Text.has($0, at: offset, in: bytes) && UTF8Text.has(Self.will, at: offset + 3, in: bytes)
+      }
   }
+
+  /// 将, and what may stand before it (还, 也), as UTF-8: built once, not per cue.
+  private static let will: [UInt8] = [0xE5, 0xB0, 0x86]
+  private static let willPrefixes: [[UInt8]] = [[0xE8, 0xBF, 0x98], [0xE4, 0xB9, 0x9F]]
+  /// 要, the characters that make a word of it before (重, 主, 需, 只, 必) and after (求, 点), as UTF-8.
+  private static let must: [UInt8] = [0xE8, 0xA6, 0x81]
+  private static let mustWordStarts: [[UInt8]] = [
+    [0xE9, 0x87, 0x8D], [0xE4, 0xB8, 0xBB], [0xE9, 0x9C, 0x80], [0xE5, 0x8F, 0xAA], [0xE5, 0xBF, 0x85],
+  ]
+  private static let mustWordEnds: [[UInt8]] = [[0xE6, 0xB1, 0x82], [0xE7, 0x82, 0xB9]]
 
   /// How far the subject before 要 may reach in what a speech cue reports (十 CJK characters:
   /// 各市市场监管部门要).
@@ -321,19 +327,12 @@ extension Tagger {
   /// clause (会议要求，各地各部门要…), or `nil`. A 要 inside 重要, 主要, 需要, 只要, 必要, 要求 or
   /// 要点 is no "must".
   static func mustAt(from offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    let must: [UInt8] = [0xE8, 0xA6, 0x81]  // 要
-    let before: [[UInt8]] = [
-      [0xE9, 0x87, 0x8D], [0xE4, 0xB8, 0xBB], [0xE9, 0x9C, 0x80], [0xE5, 0x8F, 0xAA], [0xE5, 0xBF, 0x85],
-    ]  // 重, 主, 需, 只, 必
-    let after: [[UInt8]] = [[0xE6, 0xB1, 0x82], [0xE7, 0x82, 0xB9]]  // 求, 点
-    func has(_ word: [UInt8], at start: Int) -> Bool {
-      start >= 0 && start + word.count <= bytes.count && (0..<word.count).allSatisfy { bytes[start + $0] == word[$0] }
-    }
     var position = offset
     while position <= offset + mustReach, position + 3 <= bytes.count {
       if TextBreaks.mark(startingAt: position, in: bytes) != nil { return nil }
-      if has(must, at: position), !before.contains(where: { has($0, at: position - 3) }),
-        !after.contains(where: { has($0, at: position + 3) })
+      if UTF8Text.has(Self.must, at: position, in: bytes),
+        !Self.mustWordStarts.contains(where: { UTF8Text.has($0, at: position - 3, in: bytes) }),
+        !Self.mustWordEnds.contains(where: { UTF8Text.has($0, at: position + 3, in: bytes) })
       {
         return position + 3
       }
@@ -464,7 +463,7 @@ extension Tagger {
       var position = mark + 3
       search: while position < limit {
         for closer in closers where position + closer.count <= limit {
-          if (0..<closer.count).allSatisfy({ bytes[position + $0] == closer[$0] }) {
+          if UTF8Text.has(closer, at: position, in: bytes) {
             closing = position
             break search
           }
@@ -497,7 +496,7 @@ extension Tagger {
     for cue in cues where cue.count <= upper - range.lowerBound {
       var start = range.lowerBound
       while start + cue.count <= upper {
-        if bytes[start] == cue[0], (1..<cue.count).allSatisfy({ bytes[start + $0] == cue[$0] }) { return true }
+        if UTF8Text.has(cue, at: start, in: bytes) { return true }
         start += 1
       }
     }

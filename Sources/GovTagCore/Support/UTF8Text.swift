@@ -166,6 +166,14 @@ package enum UTF8Text {
     0x8080_8080_8080_8080 & ~(word & ~(word << 1))
   }
 
+  /// Whether `word` stands in `bytes` at `offset` (false when it would start before the text or
+  /// run past its end): the one byte comparison the rules make for their cue words.
+  static func has(_ word: [UInt8], at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard offset >= 0, offset + word.count <= bytes.count else { return false }
+    for index in word.indices where bytes[offset + index] != word[index] { return false }
+    return true
+  }
+
   /// The string made of `bytes[range]`, which must be valid UTF-8 on scalar boundaries.
   package static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
