@@ -75,7 +75,8 @@ extension Tagger {
     _ hits: inout [RawHit], cues: [(start: Int, end: Int, cue: Int)], plans: [(start: Int, end: Int, cue: Int)],
     in bytes: UnsafeBufferPointer<UInt8>
   ) {
-    for cue in cues {
+    // A cue that ends the text reports nothing (and there is no byte at its end to read).
+    for cue in cues where cue.end < bytes.count {
       var will = cue.end
       var afterMark = false
       if let mark = TextBreaks.mark(startingAt: will, in: bytes), mark.kind == .clause {

@@ -180,6 +180,14 @@ struct SalienceTests {
     #expect(try statuses("负责人介绍，平台将大数据用于网格管理") == ["大数据:counted", "网格:counted"])
   }
 
+  @Test("a speech cue that ends the text reports nothing, and nothing before it becomes a plan")
+  func speechCueAtTheEnd() throws {
+    // Found on the benchmark corpus: the rule read the byte after the cue, past the text's end
+    // (a crash in a debug build).
+    #expect(try statuses("平台已推广大数据应用，负责人表示") == ["大数据:counted"])
+    #expect(try statuses("负责人表示") == [])
+  }
+
   @Test("a plan cue after a speech cue's comma, and a demand that opens each part past a semicolon, reach the sentence's end")
   func reportedPlanCuesAndSemicolons() throws {
     #expect(
