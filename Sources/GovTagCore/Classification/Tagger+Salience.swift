@@ -464,7 +464,7 @@ extension Tagger {
       var position = mark + 3
       search: while position < limit {
         for closer in closers where position + closer.count <= limit {
-          if UTF8Text.has(closer, at: position, in: bytes) {
+          if bytes[position] == closer[0], UTF8Text.has(closer, at: position, in: bytes) {
             closing = position
             break search
           }
@@ -497,7 +497,8 @@ extension Tagger {
     for cue in cues where cue.count <= upper - range.lowerBound {
       var start = range.lowerBound
       while start + cue.count <= upper {
-        if UTF8Text.has(cue, at: start, in: bytes) { return true }
+        // The first byte alone turns most positions away before the full comparison.
+        if bytes[start] == cue[0], UTF8Text.has(cue, at: start, in: bytes) { return true }
         start += 1
       }
     }
