@@ -22,7 +22,7 @@ PRECISION = [("data_element", "data_application"), ("traits", "grassroots")]
 
 
 def part_of(record_id):
-    for prefix in ("dev-r", "dev-s", "dev-t", "dev-u", "test-r", "test-u"):
+    for prefix in ("dev-r", "dev-s", "dev-t", "dev-u", "dev-v", "test-r", "test-u"):
         if record_id.startswith(prefix):
             return prefix
     return "older"
