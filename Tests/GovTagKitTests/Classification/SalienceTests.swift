@@ -45,7 +45,7 @@ struct SalienceTests {
     pending: [尚在酝酿]
     speech: [表示, 介绍, 要求, 提出]
     list_closers: [部门, 单位]
-    frames: [在…方面, 为…减负, 推动…融合, 根据…统计, 打造…样板, 推送…部门]
+    frames: [在…方面, 为…减负, 推动…融合, 根据…统计, 打造…样板, 推送…部门, 向…转变, 来自…上报]
     """
 
   let tagger: Tagger
@@ -128,6 +128,11 @@ struct SalienceTests {
     #expect(try statuses("预警信息同步推送燃气企业抢修中心、属地乡镇和应急管理部门") == ["乡镇:framed"])
     let hit = try #require(try tagger.hits(in: "预警信息推送属地乡镇和应急管理部门").first)
     #expect(hit.status == .framed(frame: "推送…部门"))
+    // What a shift goes toward is its aim, the field that shifts is not (dev-v025); a source among
+    // others is no user (问题线索还来自市民投诉和网格员上报, dev-v023).
+    #expect(try statuses("推动城市治理从经验判断向大数据研判转变") == ["大数据:framed"])
+    #expect(try statuses("推动基层治理从管理向服务转变") == ["基层治理:counted"])
+    #expect(try statuses("问题线索还来自市民投诉和网格上报") == ["网格:framed"])
     // Sent to the township alone, or with no department named in the clause: the township's own work.
     #expect(try statuses("预警信息推送至乡镇，由乡镇组织核查") == ["乡镇:counted", "乡镇:counted"])
     #expect(try statuses("预警信息推送至乡镇，再转交相关部门") == ["乡镇:counted"])
