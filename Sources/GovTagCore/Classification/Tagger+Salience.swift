@@ -186,10 +186,8 @@ extension Tagger {
           end = lineEnd
         }
         part = line.upperBound..<end
-      } else if TextBreaks.opensSentence(at: cue.start, in: bytes), cue.end < bytes.count,
-        TextBreaks.mark(startingAt: cue.end, in: bytes)?.kind == .clause
-      {
-        var end = cue.end
+      } else if TextBreaks.opensSentence(at: cue.start, in: bytes), let comma = Self.openingClauseEnd(after: cue.end, in: bytes) {
+        var end = comma
         while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
         part = cue.end..<end
       } else if TextBreaks.opensClause(at: cue.start, in: bytes), Self.saysWill(at: cue.end, in: bytes) {
@@ -205,6 +203,21 @@ extension Tagger {
         position += 1
       }
     }
+  }
+
+  /// How far a plan cue that opens a sentence may stand from its comma: a short time phrase
+  /// between (未来三年，…; 展望2025年，北京将…), five CJK characters at most.
+  static let openingPhraseReach = 15
+
+  /// Where the clause that a plan cue opens ends, when its comma comes right after the cue or after
+  /// a phrase of at most ``openingPhraseReach`` bytes (下一步，…; 未来三年，…; 展望2025年，…), or `nil`.
+  static func openingClauseEnd(after cueEnd: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var position = cueEnd
+    while position < bytes.count, position <= cueEnd + openingPhraseReach {
+      if let mark = TextBreaks.mark(startingAt: position, in: bytes) { return mark.kind == .clause ? position : nil }
+      position += 1
+    }
+    return nil
   }
 
   /// The line around a plan cue when it is a heading that says only what comes next: the cue

@@ -164,6 +164,10 @@ struct SalienceTests {
     #expect(
       try statuses("三、成效\n推行网格管理。\n四、下一步\n完善平台。推广大数据应用。\n五、体会\n运用云计算")
         == ["网格:counted", "大数据:planned", "云计算:counted"])
+    // A short time phrase may stand between the cue and its comma (展望2025年，北京将…, dev-v013);
+    // a longer first clause keeps the cue to it.
+    #expect(try statuses("未来三年，推广大数据应用，运用云计算。推行网格管理") == ["大数据:planned", "云计算:planned", "网格:counted"])
+    #expect(try statuses("未来全区各部门共同努力，推广大数据应用") == ["大数据:counted"])
     // A cue inside a longer word makes no heading: 未来社区 is no plan.
     #expect(try statuses("未来社区\n推行网格管理") == ["网格:counted"])
     // A plan cue that opens a clause and says 将 (他透露，下一步将…) makes the rest of the sentence a plan;
