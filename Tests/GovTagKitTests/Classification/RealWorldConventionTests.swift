@@ -213,9 +213,12 @@ struct RealWorldConventionTests {
     #expect(
       try statuses("会议强调，各部门要以数据为驱动，推进部门间数据融合共享。", "data_element", "data_sharing")
         == ["部门间:planned", "融合:planned", "共享:planned"])
-    // 重要 says no "must", and without the comma 要求 reports nothing: what was done still counts.
+    // 重要 says no "must": what was done still counts.
     #expect(try statuses("负责人介绍，重要数据实现部门间共享。", "data_element", "data_sharing") == ["部门间:counted", "共享:counted"])
-    #expect(try statuses("会议要求各地推进部门间数据共享。", "data_element", "data_sharing") == ["部门间:counted", "数据共享:counted"])
+    // A meeting's 要求 needs no comma (dev-v048); anyone else's 要求 without one reports nothing.
+    let meeting = try statuses("会议要求各地推进部门间数据共享。", "data_element", "data_sharing")
+    #expect(meeting == ["部门间:planned", "数据共享:planned", "共享:planned"])
+    #expect(try statuses("平台要求各地推进部门间数据共享。", "data_element", "data_sharing") == ["部门间:counted", "数据共享:counted"])
   }
 
   @Test("what data serves or lays the ground for (为…提供支撑, 为…打牢, 数据赋能) is a benefit or a slogan")
@@ -373,5 +376,20 @@ struct RealWorldConventionTests {
   func rulesAtWork() throws {
     #expect(try statuses("按“就医地目录、参保地政策”自动计算医保报销金额", "innovation", "technology") == ["自动计算:counted"])
     #expect(try statuses("符合规则的申请由系统自动作出审批决定", "innovation", "technology") == ["自动作出:counted"])
+  }
+
+  @Test("a meeting's briefing and family members acting in an app are no management innovation (dev-v015, dev-v046)")
+  func briefingsAndFamilyProxies() throws {
+    #expect(try statuses("会议通报，各区均已设立首席数据官", "innovation", "management") == ["通报:excluded"])
+    #expect(try statuses("对逾期事项每月通报，纳入考核", "innovation", "management") == ["通报:counted", "考核:counted"])
+    #expect(try statuses("支持语音输入和子女代办", "innovation", "management") == ["代办:excluded"])
+    #expect(try statuses("村便民服务站的代办员上门代办", "innovation", "management") == ["代办:counted", "代办:counted"])
+  }
+
+  @Test("the data slogans 用数据说话 and 用数据决策 are weak hints of data use (dev-v025, dev-v030, dev-v058)")
+  func dataSlogans() throws {
+    let result = try Tagger(model: Self.model).classify(title: nil, text: "文件库坚持“用数据说话”，不断丰富政策解读。")
+    #expect(result.score("data_element", "data_application") == 1)
+    #expect(result.labels("data_element") == [])
   }
 }
