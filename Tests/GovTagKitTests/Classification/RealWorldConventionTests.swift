@@ -392,4 +392,14 @@ struct RealWorldConventionTests {
     #expect(result.score("data_element", "data_application") == 1)
     #expect(result.labels("data_element") == [])
   }
+
+  @Test("what a rule provides for an operator is no operator running (dev-v036, dev-v054)")
+  func operatorsInRules() throws {
+    let text = "近日，自治区印发《公共数据授权运营管理办法（试行）》，明确授权运营单位的准入条件、授权程序和收益分配方式。"
+    let inRule = try statuses(text, "traits", "market_operation")
+    #expect(
+      inRule == ["授权运营:provision", "运营:provision", "授权运营:provision", "运营单位:provision", "运营:provision"])
+    #expect(try Tagger(model: Self.model).classify(title: nil, text: text).labels("traits") == [])
+    #expect(try statuses("授权区属国有企业作为运营主体，开展数据产品开发", "traits", "market_operation") == ["国有企业:counted", "运营主体:counted"])
+  }
 }
