@@ -402,4 +402,11 @@ struct RealWorldConventionTests {
     #expect(try Tagger(model: Self.model).classify(title: nil, text: text).labels("traits") == [])
     #expect(try statuses("授权区属国有企业作为运营主体，开展数据产品开发", "traits", "market_operation") == ["国有企业:counted", "运营主体:counted"])
   }
+
+  @Test("recognising a face is ai at work, not a camera feed (dev-x020, dev-v055)")
+  func faceRecognition() throws {
+    let text = "参保人经人脸识别核验身份后即可完成医保结算"
+    #expect(try statuses(text, "technology", "ai") == ["人脸识别:counted"])
+    #expect(try statuses(text, "technology", "video") == [])
+  }
 }
