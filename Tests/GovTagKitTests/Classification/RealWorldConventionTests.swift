@@ -409,4 +409,13 @@ struct RealWorldConventionTests {
     #expect(try statuses(text, "technology", "ai") == ["人脸识别:counted"])
     #expect(try statuses(text, "technology", "video") == [])
   }
+
+  @Test("a model in a sentence that assesses or forecasts is technology innovation on its own; elsewhere 模型 counts nothing")
+  func modelsAtWork() throws {
+    // dev-v017, dev-s078
+    let scoring = try Tagger(model: Self.model).classify(title: nil, text: "建立包含46项指标的风险评价模型，对市场主体逐户打分。")
+    #expect(scoring.score("innovation", "technology") == 2)
+    #expect(scoring.labels("innovation") == ["technology"])
+    #expect(try statuses("以园区三维模型为底座，接入储罐液位数据", "innovation", "technology") == ["模型:missing_context"])
+  }
 }
