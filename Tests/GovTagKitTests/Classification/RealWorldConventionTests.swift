@@ -418,4 +418,13 @@ struct RealWorldConventionTests {
     #expect(scoring.labels("innovation") == ["technology"])
     #expect(try statuses("以园区三维模型为底座，接入储罐液位数据", "innovation", "technology") == ["模型:missing_context"])
   }
+
+  @Test("a problem the text says exists is no work, and 数据多跑路 is a slogan (dev-v032, dev-v034)")
+  func problemsAndSlogans() throws {
+    let problem = try statuses("当前一些地方仍存在系统不联通、数据不共享等问题", "data_element", "data_sharing")
+    #expect(problem == ["联通:framed", "共享:framed"])
+    let slogan = try Tagger(model: Self.model).classify(title: nil, text: "“数据多跑路，群众少跑腿，这不是一句口号。”")
+    #expect(slogan.score("data_element", "data_sharing") == 1)
+    #expect(slogan.labels("data_element") == [])
+  }
 }
