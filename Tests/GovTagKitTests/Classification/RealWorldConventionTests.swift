@@ -427,4 +427,11 @@ struct RealWorldConventionTests {
     #expect(slogan.score("data_element", "data_sharing") == 1)
     #expect(slogan.labels("data_element") == [])
   }
+
+  @Test("supervision that grades firms by risk and inspects each grade differently is management innovation (dev-v017, dev-s017)")
+  func riskGradedSupervision() throws {
+    let result = try Tagger(model: Self.model).classify(title: nil, text: "对A类企业降低抽查比例，D类企业提高抽查比例。")
+    #expect(result.score("innovation", "management") == 3)
+    #expect(result.labels("innovation") == ["management"])
+  }
 }
