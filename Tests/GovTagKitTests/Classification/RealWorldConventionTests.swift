@@ -434,4 +434,10 @@ struct RealWorldConventionTests {
     #expect(result.score("innovation", "management") == 3)
     #expect(result.labels("innovation") == ["management"])
   }
+
+  @Test("the firms of an industry chain are no blockchain (dev-v027)")
+  func industryChainFirms() throws {
+    #expect(try statuses("帮助产业链“链长”掌握链上企业运行态势", "technology", "blockchain") == ["链上:excluded"])
+    #expect(try statuses("各环节在链上实时共享", "technology", "blockchain") == ["链上:counted"])
+  }
 }
