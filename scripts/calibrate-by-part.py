@@ -2,8 +2,8 @@
 """What calibration does for a writer it has never seen: leave-one-part-out (README, "How good it is").
 
 For each part of a gold corpus (told apart by id, as in scripts/eval-parts.py: the older case
-submissions, then each group of real-world writers), `govtag calibrate` is fitted on the other
-parts only, and the held-out part is measured with `govtag eval` twice: with the lexicons'
+submissions, then each group of real-world writers), `govtag calibrate --folds-by-part` (as `make
+calibrate` runs it) is fitted on the other parts only, and the held-out part is measured with `govtag eval` twice: with the lexicons'
 thresholds alone (no calibration.yaml) and with the calibration fitted without it. The table gives
 both per part, so a label rule that helps only the writers it was fitted on shows up as a loss on
 the part left out. Nothing is written outside a temporary folder.
@@ -61,7 +61,8 @@ def main():
                         handle.writelines(other_lines)
             fitted = os.path.join(work, f"lexicons-without-{name}")
             shutil.copytree(thresholds, fitted)
-            run([args.govtag, "calibrate", rest, "-o", os.path.join(fitted, "calibration.yaml"), "--lexicons", thresholds])
+            run([args.govtag, "calibrate", rest, "-o", os.path.join(fitted, "calibration.yaml"), "--lexicons", thresholds,
+                 "--folds-by-part"])
             before = eval_parts.figures(args.govtag, thresholds, held)
             after = eval_parts.figures(args.govtag, fitted, held)
             columns.append((f"{name} ({len(lines)})", before, after))
