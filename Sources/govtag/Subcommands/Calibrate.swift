@@ -62,7 +62,9 @@ struct Calibrate: ParsableCommand {
     let result = try Diagnostics.orExit { try calibration.run(inputs: inputs) { Diagnostics.error($0.description) } }
     if foldsByPart {
       guard result.calibration.folds >= 2 else {
-        Diagnostics.error("the gold records form \(result.calibration.folds) part (told apart by id); --folds-by-part needs 2 or more; nothing written")
+        Diagnostics.error(
+          "the gold records form \(result.calibration.folds) part (told apart by id); --folds-by-part needs 2 or more; nothing written"
+        )
         throw ExitCode(2)
       }
     } else {
