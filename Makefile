@@ -48,7 +48,7 @@ run: release
 
 # Fit the confidence curves on the development split only (Corpus/test.jsonl is for reporting).
 calibrate: release
-	.build/release/govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml
+	.build/release/govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml --folds-by-part
 
 # The audit fixture: 10 wrong manual labels planted in Corpus/test.jsonl (seed 11).
 planted: release

@@ -3,7 +3,7 @@
 
 Parts: dev-r… and test-r… are the first real-world writer's texts, dev-s… the second's, dev-t…
 the third and fourth writers', dev-u… the fifth and sixth, test-u… the seventh and eighth (a fresh
-real-world test); every other id is an older case submission. Each part is written to a temporary
+real-world test), dev-v… the ninth and tenth; every other id is an older case submission. Each part is written to a temporary
 file and measured with
 `govtag eval --format json`; the table also gives the precision of data_application and
 grassroots with the counts behind it.
@@ -22,7 +22,7 @@ PRECISION = [("data_element", "data_application"), ("traits", "grassroots")]
 
 
 def part_of(record_id):
-    for prefix in ("dev-r", "dev-s", "dev-t", "dev-u", "test-r", "test-u"):
+    for prefix in ("dev-r", "dev-s", "dev-t", "dev-u", "dev-v", "test-r", "test-u"):
         if record_id.startswith(prefix):
             return prefix
     return "older"

@@ -13,7 +13,9 @@ struct ConfidenceCommandTests {
     let directory = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let output = directory.appendingPathComponent("calibration.yaml").path
-    let result = try CommandRunner.run(["calibrate", "Corpus/dev.jsonl", "-o", output, "--lexicons", "Lexicons"])
+    let result = try CommandRunner.run([
+      "calibrate", "Corpus/dev.jsonl", "-o", output, "--lexicons", "Lexicons", "--folds-by-part",
+    ])
     #expect(result.status == 0)
     #expect(result.stderr.hasPrefix("govtag: read ") && result.stderr.hasSuffix(" failed → \(output)\n"))
     #expect(result.stdout.hasPrefix("capability: ") && result.stdout.contains(" records, held-out Brier "))

@@ -40,6 +40,10 @@ package struct CalibrationFitter: Sendable {
 
   /// Cross-validation folds.
   package var folds = 5
+  /// When set, the folds are these groups, one number from 0 per record (`0..<recordCount`):
+  /// each group is held out in turn (leave one group out), so a choice is judged on records of a
+  /// writer it was not fitted on; ``folds`` and ``seed`` are then unused.
+  package var groups: [Int]?
   /// The seed of the fold assignment.
   package var seed: UInt64 = 11
   /// The penalties tried per category; the one with the lowest held-out log-loss wins.
@@ -72,10 +76,27 @@ package struct CalibrationFitter: Sendable {
   package func fit(
     _ dimensions: [DimensionExamples], recordCount: Int, lexiconVersion: String, inputs: [String]
   ) -> (model: CalibrationModel, heldOut: [HeldOut]) {
+    if let groups {
+      // Leave one group out: as many folds as groups, each record in its group's.
+      var grouped = self
+      grouped.groups = nil
+      grouped.folds = (groups.max() ?? 0) + 1
+      var result = grouped.fit(dimensions, fold: groups, lexiconVersion: lexiconVersion, inputs: inputs)
+      result.model.foldsByPart = true
+      return result
+    }
     var generator = SeededGenerator(seed: seed)
     let order = generator.permutation(recordCount)
     var fold = [Int](repeating: 0, count: recordCount)
     for (position, record) in order.enumerated() { fold[record] = position % folds }
+    return fit(dimensions, fold: fold, lexiconVersion: lexiconVersion, inputs: inputs)
+  }
+
+  /// Fits every dimension with the fold of each record given.
+  private func fit(
+    _ dimensions: [DimensionExamples], fold: [Int], lexiconVersion: String, inputs: [String]
+  ) -> (model: CalibrationModel, heldOut: [HeldOut]) {
+    let recordCount = fold.count
     var fitted: [CalibrationModel.Dimension] = []
     var heldOut: [HeldOut] = []
     for dimension in dimensions {

@@ -22,10 +22,12 @@ extension CalibrationModel {
         "# GovTag confidence calibration: per category, a logistic curve from GovTag's own scoring",
         "# features to the probability that the category applies (see docs/audit.md, \"Confidence\").",
         "#",
-        "# Made by `govtag calibrate \(inputs.joined(separator: " ")) -o Lexicons/\(Self.fileName)` (`make calibrate`),",
+        "# Made by `govtag calibrate \(inputs.joined(separator: " ")) -o Lexicons/\(Self.fileName)\(foldsByPart ? " --folds-by-part" : "")` (`make calibrate`),",
         "# fitted on those gold records only (never on Corpus/test.jsonl, which is kept for reporting).",
         "# Regularisation: L2 toward the dimension's pooled curve, its strength chosen per category by",
-        "# \(folds)-fold cross-validation (folds seeded with \(seed)); cv_log_loss is the held-out log-loss.",
+        foldsByPart
+          ? "# leave-one-part-out cross-validation (\(folds) parts, told apart by id); cv_log_loss is the held-out log-loss."
+          : "# \(folds)-fold cross-validation (folds seeded with \(seed)); cv_log_loss is the held-out log-loss.",
         "# labels: confidence assigns the category at a confidence of 0.5 or more, where its held-out F1",
         "# (cv_f1) beats the threshold's by 0.05 or more; labels: threshold keeps the lexicon threshold.",
         "# Remake it after changing the lexicons or the gold records: GovTag warns when lexicon_version",
@@ -42,6 +44,7 @@ extension CalibrationModel {
     lines.append("fitted_on: [\(inputs.map { Self.quoted($0) }.joined(separator: ", "))]")
     lines.append("records: \(records)")
     lines.append("folds: \(folds)")
+    if foldsByPart { lines.append("folds_by: part") }
     lines.append("seed: \(seed)")
     lines.append("features: [\(ConfidenceFeatures.names.joined(separator: ", "))]")
     lines.append("dimensions:")
@@ -138,6 +141,10 @@ extension CalibrationModel {
     let records = Int(number(mapping.value(forKey: "records"), "records") ?? 0)
     let folds = Int(number(mapping.value(forKey: "folds"), "folds") ?? 0)
     let seed = UInt64(mapping.value(forKey: "seed")?.scalar?.string ?? "") ?? 0
+    let foldsBy = mapping.value(forKey: "folds_by")?.scalar?.string
+    if let foldsBy, foldsBy != "part" {
+      problems.append(problem("folds_by is \"\(foldsBy)\"; the only value is part", mapping.value(forKey: "folds_by")))
+    }
     if let names = mapping.value(forKey: "features")?.sequence?.compactMap({ $0.scalar?.string }),
       names != ConfidenceFeatures.names
     {
@@ -209,6 +216,7 @@ extension CalibrationModel {
       lexiconVersion: version, inputs: inputs, records: records, folds: folds, seed: seed, dimensions: dimensions,
       file: file)
     model.labelContext = labelContext
+    model.foldsByPart = foldsBy == "part"
     return model
   }
 }

@@ -95,6 +95,9 @@ package struct CalibrationModel: Sendable, Hashable {
   package var folds: Int
   /// The seed of the fold assignment.
   package var seed: UInt64
+  /// Whether the folds were the records' parts (``CalibrationFitter/groups``: each writer or
+  /// submission round held out in turn) rather than seeded random folds.
+  package var foldsByPart = false
   /// The dimensions, in the lexicons' order.
   package var dimensions: [Dimension]
   /// Where it was read from (for messages), if from a file.

@@ -153,7 +153,7 @@ package struct Evidence: Sendable, Hashable {
       case .setting(let cue): ("before \"", cue, "\", which says what the case is: the text before it sets the scene")
       case .provision:
         (
-          "in a document's title or what a document provides (《…》): a rule on this is a data standard, not what the case does",
+          "in a document's title or what a document provides (《…》): a rule on this is a standard or a provision, not what the case does",
           "", ""
         )
       }

@@ -77,6 +77,8 @@ extension Tagger {
   ) {
     // A cue that ends the text reports nothing (and there is no byte at its end to read).
     for cue in cues where cue.end < bytes.count {
+      // A cue after 的 is a noun, no one speaking (为落实…数字政府建设的要求，东城区还将…纳入考评).
+      if cue.start >= 3, UTF8Text.has(Self.of, at: cue.start - 3, in: bytes) { continue }
       var will = cue.end
       var afterMark = false
       if let mark = TextBreaks.mark(startingAt: will, in: bytes), mark.kind == .clause {
@@ -88,14 +90,14 @@ extension Tagger {
       if Self.saysWill(at: will, in: bytes) {
         // 将 is three bytes; 还将 and 也将 six: the cue's text runs to the end of 将.
         willEnd = will + (bytes[will] == 0xE5 && bytes[will + 1] == 0xB0 && bytes[will + 2] == 0x86 ? 3 : 6)
-      } else if afterMark, let must = Self.mustAt(from: will, in: bytes) {
-        // 会议要求，各地各部门要…: what a meeting or a leader says must be done is an aim.
-        willEnd = must
-      } else if afterMark, let plan = plans.first(where: { $0.start >= will && $0.start <= will + Self.mustReach }),
-        (will..<plan.start).allSatisfy({ TextBreaks.mark(startingAt: $0, in: bytes) == nil })
-      {
-        // 负责人表示，中心正计划建立…: what a spokesperson says the unit plans.
-        willEnd = plan.end
+      } else if !afterMark, Self.demandsDirectly(cueEnd: cue.end, in: bytes) {
+        // 会议要求各地加强后台数据分析: what a meeting demands is an aim.
+        willEnd = cue.end
+      } else if afterMark, let opening = Self.reportedPlanClause(from: will, plans: plans, in: bytes) {
+        // 会议要求，各地各部门要…; 负责人表示，中心正计划建立…; 负责人表示，政务云是…“底座”，要以此为基础，
+        // 加快推进…: the first clause of what is reported that says "must" or "will" opens the plan.
+        will = opening.start
+        willEnd = opening.end
       } else {
         continue
       }
@@ -184,10 +186,8 @@ extension Tagger {
           end = lineEnd
         }
         part = line.upperBound..<end
-      } else if TextBreaks.opensSentence(at: cue.start, in: bytes), cue.end < bytes.count,
-        TextBreaks.mark(startingAt: cue.end, in: bytes)?.kind == .clause
-      {
-        var end = cue.end
+      } else if TextBreaks.opensSentence(at: cue.start, in: bytes), let comma = Self.openingClauseEnd(after: cue.end, in: bytes) {
+        var end = comma
         while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
         part = cue.end..<end
       } else if TextBreaks.opensClause(at: cue.start, in: bytes), Self.saysWill(at: cue.end, in: bytes) {
@@ -203,6 +203,21 @@ extension Tagger {
         position += 1
       }
     }
+  }
+
+  /// How far a plan cue that opens a sentence may stand from its comma: a short time phrase
+  /// between (未来三年，…; 展望2025年，北京将…), five CJK characters at most.
+  static let openingPhraseReach = 15
+
+  /// Where the clause that a plan cue opens ends, when its comma comes right after the cue or after
+  /// a phrase of at most ``openingPhraseReach`` bytes (下一步，…; 未来三年，…; 展望2025年，…), or `nil`.
+  static func openingClauseEnd(after cueEnd: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var position = cueEnd
+    while position < bytes.count, position <= cueEnd + openingPhraseReach {
+      if let mark = TextBreaks.mark(startingAt: position, in: bytes) { return mark.kind == .clause ? position : nil }
+      position += 1
+    }
+    return nil
   }
 
   /// The line around a plan cue when it is a heading that says only what comes next: the cue
@@ -341,6 +356,55 @@ extension Tagger {
     }
     return nil
   }
+
+  /// The clause of what a speech cue reports, from `offset` (just after the cue's comma or colon)
+  /// to the sentence's end, that opens a plan or a demand: in the first clause a 要 of "must"
+  /// (会议要求，各地各部门要…) or a plan cue (负责人表示，中心正计划建立…), right away or behind a short
+  /// subject; in a later clause a 要 of "must" that opens it (负责人表示，政务云是全省数字政府的“底座”，
+  /// 要以此为基础，加快推进…), whose clauses before report what was done. 将 behind a subject is no
+  /// such sign, since it is as often 把 (负责人介绍，平台将大数据用于…; …打破原有做法，将出生医学证明、
+  /// 户口登记…合并为“一件事”), and neither is a later clause's subject before 要, which as often says
+  /// what had to be done (过去审核一户低保申请，要分别到…).
+  ///
+  /// - Returns: where the clause starts and where its "must", "will" or plan cue ends, or `nil`.
+  static func reportedPlanClause(
+    from offset: Int, plans: [(start: Int, end: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>
+  ) -> (start: Int, end: Int)? {
+    if let must = mustAt(from: offset, in: bytes) { return (offset, must) }
+    if let plan = plans.first(where: { $0.start >= offset && $0.start <= offset + mustReach }),
+      (offset..<plan.start).allSatisfy({ TextBreaks.mark(startingAt: $0, in: bytes) == nil })
+    {
+      return (offset, plan.end)
+    }
+    var clause = offset
+    while true {
+      // On to the next clause of the sentence, if there is one.
+      var position = clause
+      while position < bytes.count, TextBreaks.mark(startingAt: position, in: bytes) == nil { position += 1 }
+      guard position < bytes.count, let mark = TextBreaks.mark(startingAt: position, in: bytes),
+        mark.kind == .clause
+      else { return nil }
+      clause = position + mark.length
+      if let must = mustAt(from: clause, in: bytes), must == clause + 3 { return (clause, must) }
+    }
+  }
+
+  /// Whether a speech cue is a meeting's 要求 that governs what follows it directly, with no comma
+  /// (会议要求各地加强后台数据分析; 会上要求…): what a meeting demands is an aim. Only a meeting's: a
+  /// 要求 of the case's own rule (制定了处置时限，要求社区在5个工作日内完成核实反馈) is its work, and a
+  /// noun 要求 (脱敏要求和访问控制) governs nothing.
+  static func demandsDirectly(cueEnd: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard cueEnd >= 12, cueEnd < bytes.count, UTF8Text.has(Self.demand, at: cueEnd - 6, in: bytes),
+      Self.meetings.contains(where: { UTF8Text.has($0, at: cueEnd - 12, in: bytes) })
+    else { return false }
+    return TextBreaks.mark(startingAt: cueEnd, in: bytes) == nil
+  }
+
+  /// 的, as UTF-8.
+  private static let of: [UInt8] = [0xE7, 0x9A, 0x84]
+  /// 要求, and 会议 and 会上 before it, as UTF-8.
+  private static let demand: [UInt8] = [0xE8, 0xA6, 0x81, 0xE6, 0xB1, 0x82]
+  private static let meetings: [[UInt8]] = [[0xE4, 0xBC, 0x9A, 0xE8, 0xAE, 0xAE], [0xE4, 0xBC, 0x9A, 0xE4, 0xB8, 0x8A]]
 
   /// A frame's closing word where the automaton found it.
   struct FrameWordHit {

@@ -12,6 +12,8 @@ package struct CalibrationRun: Sendable {
   package var jobs: Int
   /// The fitter's settings.
   package var fitter = CalibrationFitter()
+  /// Whether the folds are the records' parts (``part(of:)``) instead of the fitter's random folds.
+  package var foldsByPart = false
 
   /// Creates a run.
   package init(model: ClassifierModel, field: ReferenceLabels.Field = .init(name: "gold"), jobs: Int) {
@@ -53,6 +55,8 @@ package struct CalibrationRun: Sendable {
       CalibrationFitter.DimensionExamples(dimension: dimension.id, categories: dimension.categories.map(\.id), records: [])
     }
     var recordCount = 0
+    var parts: [String: Int] = [:]
+    var groups: [Int] = []
     let reader = AnnotatedCorpusReader(model: model, field: field, jobs: jobs)
     let summary = try reader.run(
       inputs: inputs,
@@ -67,9 +71,14 @@ package struct CalibrationRun: Sendable {
           }
           examples[d].records.append((recordCount, row))
         }
+        let part = Self.part(of: record.document.id)
+        groups.append(parts[part] ?? parts.count)
+        if parts[part] == nil { parts[part] = parts.count }
         recordCount += 1
       },
       onProblem: onProblem)
+    var fitter = self.fitter
+    if foldsByPart { fitter.groups = groups }
     let (calibration, heldOut) = fitter.fit(
       examples, recordCount: recordCount, lexiconVersion: model.lexiconRulesVersion, inputs: inputs)
     let figures = zip(examples, heldOut).map { data, held in
@@ -82,5 +91,17 @@ package struct CalibrationRun: Sendable {
       return DimensionFigures(dimension: data.dimension, records: data.records.count, heldOut: tally)
     }
     return Result(calibration: calibration, dimensions: figures, summary: summary)
+  }
+
+  /// The part a record belongs to, from its id: the id without its trailing number and the
+  /// separators before it (`dev-v017` → `dev-v`, `gt2-013` → `gt2`), so each writer or submission
+  /// round of the corpus is one part; an id without a number is its own part.
+  package static func part(of id: String) -> String {
+    var end = id.endIndex
+    while end > id.startIndex, id[id.index(before: end)].isASCII, id[id.index(before: end)].isNumber {
+      end = id.index(before: end)
+    }
+    while end > id.startIndex, "-_.".contains(id[id.index(before: end)]) { end = id.index(before: end) }
+    return end == id.startIndex ? id : String(id[..<end])
   }
 }

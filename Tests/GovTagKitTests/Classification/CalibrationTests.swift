@@ -66,6 +66,57 @@ struct CalibrationTests {
     #expect(read == Self.sample)
   }
 
+  @Test("folds by part are written and read back, and name how the file was made")
+  func foldsByPartRoundTrip() throws {
+    var model = Self.sample
+    model.foldsByPart = true
+    let text = model.renderYAML()
+    #expect(text.contains("# Made by `govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml --folds-by-part`"))
+    #expect(text.contains("# leave-one-part-out cross-validation (2 parts, told apart by id);"))
+    #expect(text.contains("folds: 2\nfolds_by: part\nseed: 11\n"))
+    var read = try CalibrationModel.parse(text, file: "calibration.yaml")
+    read.file = nil
+    #expect(read == model)
+    #expect(!Self.sample.renderYAML().contains("folds_by"))
+    let (line, message) = Self.parseError(of: model, replacing: "folds_by: part", with: "folds_by: writer")
+    #expect(
+      message
+        == "Lexicons/calibration.yaml:\(line): folds_by is \"writer\"; the only value is part; remake it with `make calibrate` (govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml), or delete it to use thresholds only"
+    )
+  }
+
+  @Test(
+    "a record's part is its id without the trailing number",
+    arguments: [
+      ("dev-v017", "dev-v"), ("gt2-013", "gt2"), ("dev-x031", "dev-x"), ("test-u001", "test-u"), ("case_7", "case"),
+      ("abc", "abc"), ("42", "42"),
+    ])
+  func parts(id: String, part: String) {
+    #expect(CalibrationRun.part(of: id) == part)
+  }
+
+  @Test("with groups, each group is held out in turn: as many folds as groups, and the file says so")
+  func groupedFolds() {
+    func example(_ assigned: Bool, _ applies: Bool) -> CalibrationFitter.Example {
+      CalibrationFitter.Example(
+        features: ConfidenceFeatures(
+          scoreOverThreshold: assigned ? 1 : 0, shareOfTop: assigned ? 1 : 0, distinctTerms: assigned ? 1 : 0,
+          titleHits: 0, nearMisses: 0, assigned: assigned),
+        applies: applies)
+    }
+    let records = (0..<6).map { ($0, [example($0 % 2 == 0, $0 % 2 == 0), example($0 % 3 == 0, $0 == 3)]) }
+    let data = CalibrationFitter.DimensionExamples(dimension: "traits", categories: ["platform", "grassroots"], records: records)
+    var fitter = CalibrationFitter()
+    fitter.groups = [0, 0, 1, 1, 2, 2]
+    let (model, heldOut) = fitter.fit([data], recordCount: 6, lexiconVersion: "0123456789abcdef", inputs: ["gold.jsonl"])
+    #expect(model.folds == 3 && model.foldsByPart)
+    #expect(heldOut[0].probabilities.count == 6)
+    fitter.groups = nil
+    fitter.folds = 2
+    let random = fitter.fit([data], recordCount: 6, lexiconVersion: "0123456789abcdef", inputs: ["gold.jsonl"]).model
+    #expect(random.folds == 2 && !random.foldsByPart)
+  }
+
   /// Parses `model`'s YAML with `original` replaced by `broken` as `Lexicons/calibration.yaml`:
   /// the line of the broken text and the error's message (`nil` when the file loaded).
   static func parseError(of model: CalibrationModel, replacing original: String, with broken: String) -> (

@@ -51,7 +51,8 @@ struct ProvisionTests {
     #expect(hit.status == .provision)
     #expect(
       hit.status.explanation
-        == "in a document's title or what a document provides (《…》): a rule on this is a data standard, not what the case does")
+        == "in a document's title or what a document provides (《…》): a rule on this is a standard or a provision, not what the case does"
+    )
     // Without the last sentence nothing of the case's own is left: no data_sharing label.
     let rule = try Self.tagger().classify(title: "《政务数据共享管理办法》正式施行", text: "《办法》明确，政务数据以共享为原则。")
     #expect(rule.labels("data_element") == [])

@@ -213,9 +213,12 @@ struct RealWorldConventionTests {
     #expect(
       try statuses("会议强调，各部门要以数据为驱动，推进部门间数据融合共享。", "data_element", "data_sharing")
         == ["部门间:planned", "融合:planned", "共享:planned"])
-    // 重要 says no "must", and without the comma 要求 reports nothing: what was done still counts.
+    // 重要 says no "must": what was done still counts.
     #expect(try statuses("负责人介绍，重要数据实现部门间共享。", "data_element", "data_sharing") == ["部门间:counted", "共享:counted"])
-    #expect(try statuses("会议要求各地推进部门间数据共享。", "data_element", "data_sharing") == ["部门间:counted", "数据共享:counted"])
+    // A meeting's 要求 needs no comma (dev-v048); anyone else's 要求 without one reports nothing.
+    let meeting = try statuses("会议要求各地推进部门间数据共享。", "data_element", "data_sharing")
+    #expect(meeting == ["部门间:planned", "数据共享:planned", "共享:planned"])
+    #expect(try statuses("平台要求各地推进部门间数据共享。", "data_element", "data_sharing") == ["部门间:counted", "数据共享:counted"])
   }
 
   @Test("what data serves or lays the ground for (为…提供支撑, 为…打牢, 数据赋能) is a benefit or a slogan")
@@ -373,5 +376,68 @@ struct RealWorldConventionTests {
   func rulesAtWork() throws {
     #expect(try statuses("按“就医地目录、参保地政策”自动计算医保报销金额", "innovation", "technology") == ["自动计算:counted"])
     #expect(try statuses("符合规则的申请由系统自动作出审批决定", "innovation", "technology") == ["自动作出:counted"])
+  }
+
+  @Test("a meeting's briefing and family members acting in an app are no management innovation (dev-v015, dev-v046)")
+  func briefingsAndFamilyProxies() throws {
+    #expect(try statuses("会议通报，各区均已设立首席数据官", "innovation", "management") == ["通报:excluded"])
+    #expect(try statuses("对逾期事项每月通报，纳入考核", "innovation", "management") == ["通报:counted", "考核:counted"])
+    #expect(try statuses("支持语音输入和子女代办", "innovation", "management") == ["代办:excluded"])
+    #expect(try statuses("村便民服务站的代办员上门代办", "innovation", "management") == ["代办:counted", "代办:counted"])
+  }
+
+  @Test("the data slogans 用数据说话 and 用数据决策 are weak hints of data use (dev-v025, dev-v030, dev-v058)")
+  func dataSlogans() throws {
+    let result = try Tagger(model: Self.model).classify(title: nil, text: "文件库坚持“用数据说话”，不断丰富政策解读。")
+    #expect(result.score("data_element", "data_application") == 1)
+    #expect(result.labels("data_element") == [])
+  }
+
+  @Test("what a rule provides for an operator is no operator running (dev-v036, dev-v054)")
+  func operatorsInRules() throws {
+    let text = "近日，自治区印发《公共数据授权运营管理办法（试行）》，明确授权运营单位的准入条件、授权程序和收益分配方式。"
+    let inRule = try statuses(text, "traits", "market_operation")
+    #expect(
+      inRule == ["授权运营:provision", "运营:provision", "授权运营:provision", "运营单位:provision", "运营:provision"])
+    #expect(try Tagger(model: Self.model).classify(title: nil, text: text).labels("traits") == [])
+    #expect(try statuses("授权区属国有企业作为运营主体，开展数据产品开发", "traits", "market_operation") == ["国有企业:counted", "运营主体:counted"])
+  }
+
+  @Test("recognising a face is ai at work, not a camera feed (dev-x020, dev-v055)")
+  func faceRecognition() throws {
+    let text = "参保人经人脸识别核验身份后即可完成医保结算"
+    #expect(try statuses(text, "technology", "ai") == ["人脸识别:counted"])
+    #expect(try statuses(text, "technology", "video") == [])
+  }
+
+  @Test("a model in a sentence that assesses or forecasts is technology innovation on its own; elsewhere 模型 counts nothing")
+  func modelsAtWork() throws {
+    // dev-v017, dev-s078
+    let scoring = try Tagger(model: Self.model).classify(title: nil, text: "建立包含46项指标的风险评价模型，对市场主体逐户打分。")
+    #expect(scoring.score("innovation", "technology") == 2)
+    #expect(scoring.labels("innovation") == ["technology"])
+    #expect(try statuses("以园区三维模型为底座，接入储罐液位数据", "innovation", "technology") == ["模型:missing_context"])
+  }
+
+  @Test("a problem the text says exists is no work, and 数据多跑路 is a slogan (dev-v032, dev-v034)")
+  func problemsAndSlogans() throws {
+    let problem = try statuses("当前一些地方仍存在系统不联通、数据不共享等问题", "data_element", "data_sharing")
+    #expect(problem == ["联通:framed", "共享:framed"])
+    let slogan = try Tagger(model: Self.model).classify(title: nil, text: "“数据多跑路，群众少跑腿，这不是一句口号。”")
+    #expect(slogan.score("data_element", "data_sharing") == 1)
+    #expect(slogan.labels("data_element") == [])
+  }
+
+  @Test("supervision that grades firms by risk and inspects each grade differently is management innovation (dev-v017, dev-s017)")
+  func riskGradedSupervision() throws {
+    let result = try Tagger(model: Self.model).classify(title: nil, text: "对A类企业降低抽查比例，D类企业提高抽查比例。")
+    #expect(result.score("innovation", "management") == 3)
+    #expect(result.labels("innovation") == ["management"])
+  }
+
+  @Test("the firms of an industry chain are no blockchain (dev-v027)")
+  func industryChainFirms() throws {
+    #expect(try statuses("帮助产业链“链长”掌握链上企业运行态势", "technology", "blockchain") == ["链上:excluded"])
+    #expect(try statuses("各环节在链上实时共享", "technology", "blockchain") == ["链上:counted"])
   }
 }

@@ -43,9 +43,9 @@ struct SalienceTests {
     purpose: [为深入, 为进一步, 着力推动]
     purpose_clauses: [推动, 以]
     pending: [尚在酝酿]
-    speech: [表示, 介绍]
+    speech: [表示, 介绍, 要求, 提出]
     list_closers: [部门, 单位]
-    frames: [在…方面, 为…减负, 推动…融合, 根据…统计, 打造…样板, 推送…部门]
+    frames: [在…方面, 为…减负, 推动…融合, 根据…统计, 打造…样板, 推送…部门, 向…转变, 来自…上报]
     """
 
   let tagger: Tagger
@@ -128,6 +128,11 @@ struct SalienceTests {
     #expect(try statuses("预警信息同步推送燃气企业抢修中心、属地乡镇和应急管理部门") == ["乡镇:framed"])
     let hit = try #require(try tagger.hits(in: "预警信息推送属地乡镇和应急管理部门").first)
     #expect(hit.status == .framed(frame: "推送…部门"))
+    // What a shift goes toward is its aim, the field that shifts is not (dev-v025); a source among
+    // others is no user (问题线索还来自市民投诉和网格员上报, dev-v023).
+    #expect(try statuses("推动城市治理从经验判断向大数据研判转变") == ["大数据:framed"])
+    #expect(try statuses("推动基层治理从管理向服务转变") == ["基层治理:counted"])
+    #expect(try statuses("问题线索还来自市民投诉和网格上报") == ["网格:framed"])
     // Sent to the township alone, or with no department named in the clause: the township's own work.
     #expect(try statuses("预警信息推送至乡镇，由乡镇组织核查") == ["乡镇:counted", "乡镇:counted"])
     #expect(try statuses("预警信息推送至乡镇，再转交相关部门") == ["乡镇:counted"])
@@ -159,6 +164,10 @@ struct SalienceTests {
     #expect(
       try statuses("三、成效\n推行网格管理。\n四、下一步\n完善平台。推广大数据应用。\n五、体会\n运用云计算")
         == ["网格:counted", "大数据:planned", "云计算:counted"])
+    // A short time phrase may stand between the cue and its comma (展望2025年，北京将…, dev-v013);
+    // a longer first clause keeps the cue to it.
+    #expect(try statuses("未来三年，推广大数据应用，运用云计算。推行网格管理") == ["大数据:planned", "云计算:planned", "网格:counted"])
+    #expect(try statuses("未来全区各部门共同努力，推广大数据应用") == ["大数据:counted"])
     // A cue inside a longer word makes no heading: 未来社区 is no plan.
     #expect(try statuses("未来社区\n推行网格管理") == ["网格:counted"])
     // A plan cue that opens a clause and says 将 (他透露，下一步将…) makes the rest of the sentence a plan;
@@ -197,6 +206,30 @@ struct SalienceTests {
     #expect(try statuses("负责人表示，要推广大数据应用；要运用云计算。推行网格管理") == ["大数据:planned", "云计算:planned", "网格:counted"])
     // A part that opens otherwise is what was done.
     #expect(try statuses("负责人表示，要推广大数据应用；全区运用云计算") == ["大数据:planned", "云计算:counted"])
+  }
+
+  @Test("a demand that opens a later clause of what is reported, and a meeting's 要求 without a comma, reach the sentence's end")
+  func laterDemandsAndMeetingDemands() throws {
+    // 负责人表示，政务云是…“底座”，要以此为基础，加快推进大数据… (dev-v038): what was done stays counted.
+    #expect(
+      try statuses("负责人表示，平台运用云计算，要以此为基础，推广大数据应用。推行网格管理")
+        == ["云计算:counted", "大数据:planned", "网格:counted"])
+    #expect(
+      try tagger.hits(in: "负责人表示，平台运用云计算，要以此为基础，推广大数据应用").last?.status
+        == .plannedPart(cue: "表示，平台运用云计算，要"))
+    // A later clause's subject before 要 says what had to be done, and 将 there may be 把.
+    #expect(try statuses("负责人介绍，过去审批很慢，群众要推广大数据应用") == ["大数据:counted"])
+    #expect(try statuses("负责人介绍，平台已上线，将大数据用于网格管理") == ["大数据:counted", "网格:counted"])
+    // 会议要求各地加强后台数据分析 (dev-v048): a meeting's demand, comma or not.
+    #expect(try statuses("会议要求各地推广大数据应用。推行网格管理") == ["大数据:planned", "网格:counted"])
+    #expect(try tagger.hits(in: "会议要求各地推广大数据应用").first?.status == .plannedPart(cue: "要求"))
+    // The case's own rule, and a noun 要求, demand nothing.
+    #expect(try statuses("制定时限，要求乡镇推广大数据应用") == ["乡镇:counted", "大数据:counted"])
+    #expect(try statuses("对脱敏要求和大数据应用作出规定") == ["大数据:counted"])
+    // A cue after 的 is a noun, no one speaking: 为落实…的要求，区里将… is what the district does.
+    #expect(try statuses("为落实省里的要求，区里将大数据用于网格管理") == ["大数据:counted", "网格:counted"])
+    // 提出 reports what a unit demands (省大数据管理局提出，要坚持…，以大数据提升…, dev-v030).
+    #expect(try statuses("该局提出，要坚持运用大数据提升服务") == ["大数据:planned"])
   }
 
   @Test("the items of a 、-list closed by a list closer name who takes part; the verb that opens the list counts")

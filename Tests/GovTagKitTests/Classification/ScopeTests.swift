@@ -12,10 +12,13 @@ struct ScopeTests {
     try tagger.hits(in: text).filter { $0.term != "通办" }.map { "\($0.term):\($0.status.code)" }
   }
 
-  @Test("a negation before the hit in its clause suppresses it, across 、 but not across ，")
+  @Test("a negation before the hit in its clause suppresses it, across 、 but not across ， nor past 即")
   func negation() throws {
     #expect(try statuses("本市尚未实现一网通办、营商环境优化") == ["一网通办:negated", "营商环境:negated"])
     #expect(try statuses("尚未统一标准，已实现一网通办") == ["一网通办:counted"])
+    // What follows 即 is what happens when the negated condition holds (未检测到…即自动向村级服务站…, dev-v009).
+    #expect(try statuses("超过时限未受理即自动转入一网通办") == ["一网通办:counted"])
+    #expect(try statuses("超过时限未转入一网通办") == ["一网通办:negated"])
     // 未 inside 未来 is not a cue (ICU keeps 未来 as one word).
     #expect(try statuses("面向未来推进一网通办") == ["一网通办:counted"])
   }
