@@ -4,9 +4,9 @@
 Parts: dev-r… and test-r… are the first real-world writer's texts, dev-s… the second's, dev-t…
 the third and fourth writers', dev-u… the fifth and sixth, test-u… the seventh and eighth (a fresh
 real-world test), dev-v… the ninth and tenth, test-v… the eleventh and twelfth (another fresh
-test); every other id is an older case submission. Each part is written to a temporary file and
-measured with `govtag eval --format json`; the table also gives the precision of data_application
-and grassroots with the counts behind it.
+test), dev-w… the thirteenth and fourteenth; every other id is an older case submission. Each
+part is written to a temporary file and measured with `govtag eval --format json`; the table
+also gives the precision of data_application and grassroots with the counts behind it.
 
   scripts/eval-parts.py Corpus/dev.jsonl --govtag .build/debug/govtag [--lexicons DIR]
 """
@@ -22,7 +22,7 @@ PRECISION = [("data_element", "data_application"), ("traits", "grassroots")]
 
 
 def part_of(record_id):
-    for prefix in ("dev-r", "dev-s", "dev-t", "dev-u", "dev-v", "test-r", "test-u", "test-v"):
+    for prefix in ("dev-r", "dev-s", "dev-t", "dev-u", "dev-v", "dev-w", "test-r", "test-u", "test-v"):
         if record_id.startswith(prefix):
             return prefix
     return "older"

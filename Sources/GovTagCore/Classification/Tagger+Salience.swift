@@ -16,9 +16,10 @@ extension Tagger {
   ///   sets the scene: its hits do not count.
   /// - **Plans beyond a clause.** A sentence that opens with a plan cue and a comma (下一步，…), the
   ///   rest of a sentence from a plan cue that opens a clause and is followed by 将 (他透露，下一步将
-  ///   …), a section headed by one (四、下一步), a sentence before a pending cue (…，但这些尚在
-  ///   酝酿之中), and what a speech cue reports when it opens with 将 or a 要 of "must" (该局表示，将以
-  ///   打破数据壁垒为目标…; 会议指出，要…: to the sentence's end) are plans: their hits do not count.
+  ///   …; …，下一步建设…), a section headed by one (四、下一步), a sentence before a pending cue (…，
+  ///   但这些尚在酝酿之中), and what a speech cue reports when it opens with 将 or a 要 of "must" (该局
+  ///   表示，将以打破数据壁垒为目标…; 会议指出，要…: to the sentence's end, and on through the sentences
+  ///   that open with 要 again) are plans: their hits do not count.
   /// - **Purpose clauses.** The aims that a purpose cue opens, at a sentence's or a clause's start
   ///   (为深入推进…，推动…，助力…; 上线…App，着力推动…，以数据赋能…), do not count, up to the first
   ///   clause that is the case's own action.
@@ -98,14 +99,24 @@ extension Tagger {
         // 加快推进…: the first clause of what is reported that says "must" or "will" opens the plan.
         will = opening.start
         willEnd = opening.end
+      } else if afterMark, let next = Self.demandAfterSentence(from: will, in: bytes) {
+        // 会议指出，城市运行管理是一项系统工程，各部门要…。要强化大数据分析和风险预警，…: what the
+        // meeting said goes on in the sentences that open with 要 (dev-w041).
+        will = next
+        willEnd = next + 3
       } else {
         continue
       }
       var end = will
       while end < bytes.count {
         if let mark = TextBreaks.mark(startingAt: end, in: bytes), mark.kind == .sentence {
-          // 会议强调，要坚持…；要推动…: the demands go on while each part opens with a "must".
-          guard Self.isSemicolon(at: end, in: bytes), Self.mustAt(from: end + mark.length, in: bytes) != nil else { break }
+          // 会议强调，要坚持…；要推动…: the demands go on while each part opens with a "must", past a
+          // semicolon, and past a full stop when the next sentence opens with 要 itself (会议强调，要…。
+          // 要强化大数据分析和风险预警，…。要压实属地责任…), not past a line break.
+          let next = end + mark.length
+          guard let must = Self.mustAt(from: next, in: bytes),
+            Self.isSemicolon(at: end, in: bytes) || (must == next + 3 && bytes[end] != 0x0A)
+          else { break }
           end += mark.length
           continue
         }
@@ -166,7 +177,7 @@ extension Tagger {
   /// Marks the counted hits of a plan that reaches beyond its clause: a sentence that opens with
   /// a plan cue and a comma (下一步，福建将持续扩大数据开放范围，…), the rest of a sentence from a plan
   /// cue that opens a clause and is followed by 将, 还将 or 也将 (他透露，下一步将借助大数据手段，推动
-  /// …), and a section whose heading line opens with one (四、下一步), up to the next heading line.
+  /// …) or is one of ``nextStepCues`` (…，下一步建设…), and a section whose heading line opens with one (四、下一步), up to the next heading line.
   ///
   /// A cue inside a longer word (未来社区) neither opens a sentence with a comma nor makes a
   /// heading, so no segmentation is needed here.
@@ -190,8 +201,11 @@ extension Tagger {
         var end = comma
         while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
         part = cue.end..<end
-      } else if TextBreaks.opensClause(at: cue.start, in: bytes), Self.saysWill(at: cue.end, in: bytes) {
-        // 表示，下一步将…: what a spokesperson says the unit will do, to the sentence's end.
+      } else if TextBreaks.opensClause(at: cue.start, in: bytes),
+        Self.saysWill(at: cue.end, in: bytes) || Self.nextStepCues.contains(text)
+      {
+        // 表示，下一步将…: what a spokesperson says the unit will do, to the sentence's end; so does
+        // a clause that 下一步 opens, with or without 将 (…，下一步建设…平台，对…开展动态分析、及时预警).
         var end = cue.end
         while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
         part = cue.end..<end
@@ -204,6 +218,10 @@ extension Tagger {
       }
     }
   }
+
+  /// The plan cues that say "next" by themselves and so govern the rest of a sentence from the
+  /// clause they open without a 将 after them (…，下一步建设营商环境监测预警平台，对…及时预警).
+  static let nextStepCues: Set<String> = ["下一步", "下步"]
 
   /// How far a plan cue that opens a sentence may stand from its comma: a short time phrase
   /// between (未来三年，…; 展望2025年，北京将…), five CJK characters at most.
@@ -387,6 +405,23 @@ extension Tagger {
       clause = position + mark.length
       if let must = mustAt(from: clause, in: bytes), must == clause + 3 { return (clause, must) }
     }
+  }
+
+  /// Where the next sentence starts, when it opens with a 要 of "must" (…。要强化大数据分析和风险
+  /// 预警，…): what a speech cue reports goes on there as a demand, although the clauses of the
+  /// cue's own sentence said nothing that opens one. A line break ends what is reported.
+  static func demandAfterSentence(from offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var position = offset
+    while position < bytes.count {
+      if let mark = TextBreaks.mark(startingAt: position, in: bytes), mark.kind == .sentence {
+        guard bytes[position] != 0x0A else { return nil }
+        let next = position + mark.length
+        guard let must = mustAt(from: next, in: bytes), must == next + 3 else { return nil }
+        return next
+      }
+      position += 1
+    }
+    return nil
   }
 
   /// Whether a speech cue is a meeting's 要求 that governs what follows it directly, with no comma

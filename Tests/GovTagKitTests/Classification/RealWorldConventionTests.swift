@@ -31,6 +31,9 @@ struct RealWorldConventionTests {
       ("引入大语言模型技术，降低大模型编造答案的风险", ["模型:excluded", "模型:excluded"]),  // dev-r021
       ("市大数据应用发展管理局统筹建设全市政务云", ["数据应用:excluded"]),  // dev-x019
       ("以应用成效检验公共数据价值", []),  // gt2-021: a slogan
+      ("召开全省森林草原防灭火智能监测预警系统建设推进会", ["预警:excluded"]),  // dev-t009: a system's name
+      ("该州建设的亚洲象监测预警平台已覆盖86个村寨", ["预警:excluded"]),  // dev-t055
+      ("人口、房屋等数据按属地回流至11个镇街，经清洗比对后形成“一人一档”", ["比对:excluded"]),  // gt1-045
     ] as [(String, [String])])
   func noDataUse(text: String, expected: [String]) throws {
     #expect(try statuses(text, "data_element", "data_application") == expected)
@@ -433,6 +436,16 @@ struct RealWorldConventionTests {
     let result = try Tagger(model: Self.model).classify(title: nil, text: "对A类企业降低抽查比例，D类企业提高抽查比例。")
     #expect(result.score("innovation", "management") == 3)
     #expect(result.labels("innovation") == ["management"])
+  }
+
+  @Test("a data dashboard and the development of public data by a market's operators are weak hints (dev-w049, dev-w054)")
+  func dashboardsAndDataMarkets() throws {
+    let dashboard = try Tagger(model: Self.model).classify(title: nil, text: "区里在小程序后台设置了数据看板，可以看到各村积分登记情况。")
+    #expect(dashboard.score("data_element", "data_application") == 1)
+    #expect(dashboard.labels("data_element") == [])
+    let contest = try Tagger(model: Self.model).classify(title: nil, text: "举办公共数据开发利用大赛，吸引本地企业参与。")
+    #expect(contest.score("data_element", "data_application") == 1)
+    #expect(!contest.labels("data_element").contains("data_application"))
   }
 
   @Test("the firms of an industry chain are no blockchain (dev-v027)")

@@ -171,9 +171,10 @@ struct SalienceTests {
     // A cue inside a longer word makes no heading: 未来社区 is no plan.
     #expect(try statuses("未来社区\n推行网格管理") == ["网格:counted"])
     // A plan cue that opens a clause and says 将 (他透露，下一步将…) makes the rest of the sentence a plan;
-    // without 将 it keeps to its clause.
+    // without 将 it keeps to its clause, unless it is 下一步 (…，下一步建设…平台，对…及时预警, dev-w020).
     #expect(try statuses("他透露，下一步将推广大数据应用，运用云计算。推行网格管理") == ["大数据:planned", "云计算:planned", "网格:counted"])
-    #expect(try statuses("他透露，下一步推广大数据应用，运用云计算") == ["大数据:planned", "云计算:counted"])
+    #expect(try statuses("他透露，未来推广大数据应用，运用云计算") == ["大数据:planned", "云计算:counted"])
+    #expect(try statuses("他透露，下一步推广大数据应用，运用云计算。推行网格管理") == ["大数据:planned", "云计算:planned", "网格:counted"])
     // A pending cue after what its sentence names makes it a plan.
     #expect(try statuses("还在研究推广大数据应用，但这些尚在酝酿之中。运用云计算") == ["大数据:planned", "云计算:counted"])
   }
@@ -197,7 +198,7 @@ struct SalienceTests {
     #expect(try statuses("负责人表示") == [])
   }
 
-  @Test("a plan cue after a speech cue's comma, and a demand that opens each part past a semicolon, reach the sentence's end")
+  @Test("a plan cue after a speech cue's comma, and a demand that opens each part past a semicolon or a full stop, reach on")
   func reportedPlanCuesAndSemicolons() throws {
     #expect(
       try statuses("负责人介绍，中心下一步推广大数据应用，运用云计算。推行网格管理")
@@ -206,6 +207,17 @@ struct SalienceTests {
     #expect(try statuses("负责人表示，要推广大数据应用；要运用云计算。推行网格管理") == ["大数据:planned", "云计算:planned", "网格:counted"])
     // A part that opens otherwise is what was done.
     #expect(try statuses("负责人表示，要推广大数据应用；全区运用云计算") == ["大数据:planned", "云计算:counted"])
+    // Past a full stop the demands go on only when the next sentence opens with 要 itself (会议指出，
+    // …要…。要强化大数据分析和风险预警…, dev-w041); a subject before it says what was done.
+    #expect(
+      try statuses("负责人表示，要推广大数据应用。要运用云计算，推行网格管理。全区运用物联网")
+        == ["大数据:planned", "云计算:planned", "网格:planned", "物联网:counted"])
+    #expect(try statuses("负责人表示，要推广大数据应用。全区要运用云计算") == ["大数据:planned", "云计算:counted"])
+    // They start there even when the cue's own sentence opened none, but not past a line break.
+    #expect(
+      try statuses("负责人表示，平台运行良好，各部门要团结。要推广大数据应用，运用云计算。全区运用物联网")
+        == ["大数据:planned", "云计算:planned", "物联网:counted"])
+    #expect(try statuses("负责人表示，平台运行良好。\n要推广大数据应用") == ["大数据:counted"])
   }
 
   @Test("a demand that opens a later clause of what is reported, and a meeting's 要求 without a comma, reach the sentence's end")
