@@ -22,7 +22,7 @@ PRECISION = [("data_element", "data_application"), ("traits", "grassroots")]
 
 
 def part_of(record_id):
-    for prefix in ("dev-r", "dev-s", "dev-t", "dev-u", "dev-v", "dev-w", "test-r", "test-u", "test-v"):
+    for prefix in ("dev-r", "dev-s", "dev-t", "dev-u", "dev-v", "dev-w", "test-r", "test-u", "test-v", "test-w"):
         if record_id.startswith(prefix):
             return prefix
     return "older"
