@@ -109,7 +109,7 @@ extension CalibrationModel {
   /// - Throws: `GovTagErrors` with the file and line of every problem.
   package static func parse(_ text: String, file: String) throws -> CalibrationModel {
     let hint =
-      "remake it with `make calibrate` (govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml), or delete it to use thresholds only"
+      "remake it with `make calibrate` (govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml --folds-by-part), or delete it to use thresholds only"
     func problem(_ message: String, _ node: Node?) -> GovTagError {
       GovTagError(.lexicon, message, at: SourceLocation(file: file, line: node?.mark?.line ?? 1), hint: hint)
     }

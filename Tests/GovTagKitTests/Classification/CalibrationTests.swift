@@ -81,7 +81,7 @@ struct CalibrationTests {
     let (line, message) = Self.parseError(of: model, replacing: "folds_by: part", with: "folds_by: writer")
     #expect(
       message
-        == "Lexicons/calibration.yaml:\(line): folds_by is \"writer\"; the only value is part; remake it with `make calibrate` (govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml), or delete it to use thresholds only"
+        == "Lexicons/calibration.yaml:\(line): folds_by is \"writer\"; the only value is part; remake it with `make calibrate` (govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml --folds-by-part), or delete it to use thresholds only"
     )
   }
 
@@ -137,7 +137,7 @@ struct CalibrationTests {
     let (line, message) = Self.parseError(of: Self.sample, replacing: "intercept: -2.5", with: "intercept: lots")
     #expect(
       message
-        == "Lexicons/calibration.yaml:\(line): capability.public_service.intercept is \"lots\", not a number; remake it with `make calibrate` (govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml), or delete it to use thresholds only"
+        == "Lexicons/calibration.yaml:\(line): capability.public_service.intercept is \"lots\", not a number; remake it with `make calibrate` (govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml --folds-by-part), or delete it to use thresholds only"
     )
   }
 
