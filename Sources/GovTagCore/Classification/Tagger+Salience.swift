@@ -177,7 +177,8 @@ extension Tagger {
   /// Marks the counted hits of a plan that reaches beyond its clause: a sentence that opens with
   /// a plan cue and a comma (下一步，福建将持续扩大数据开放范围，…), the rest of a sentence from a plan
   /// cue that opens a clause and is followed by 将, 还将 or 也将 (他透露，下一步将借助大数据手段，推动
-  /// …) or is one of ``nextStepCues`` (…，下一步建设…), and a section whose heading line opens with one (四、下一步), up to the next heading line.
+  /// …) or is one of ``nextStepCues`` (…，下一步建设…), and a section whose heading line opens with
+  /// one (四、下一步), up to the next heading line.
   ///
   /// A cue inside a longer word (未来社区) neither opens a sentence with a comma nor makes a
   /// heading, so no segmentation is needed here.
@@ -198,17 +199,13 @@ extension Tagger {
         }
         part = line.upperBound..<end
       } else if TextBreaks.opensSentence(at: cue.start, in: bytes), let comma = Self.openingClauseEnd(after: cue.end, in: bytes) {
-        var end = comma
-        while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
-        part = cue.end..<end
+        part = cue.end..<TextBreaks.sentenceEnd(from: comma, in: bytes)
       } else if TextBreaks.opensClause(at: cue.start, in: bytes),
         Self.saysWill(at: cue.end, in: bytes) || Self.nextStepCues.contains(text)
       {
         // 表示，下一步将…: what a spokesperson says the unit will do, to the sentence's end; so does
         // a clause that 下一步 opens, with or without 将 (…，下一步建设…平台，对…开展动态分析、及时预警).
-        var end = cue.end
-        while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
-        part = cue.end..<end
+        part = cue.end..<TextBreaks.sentenceEnd(from: cue.end, in: bytes)
       }
       guard let part else { continue }
       var position = Self.firstHit(from: part.lowerBound, in: hits)
@@ -316,7 +313,7 @@ extension Tagger {
         // 同时，…。株洲市也相继推出了…): up to its line break.
         while end < bytes.count, bytes[end] != 0x0A { end += 1 }
       } else {
-        while end < bytes.count, TextBreaks.mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
+        end = TextBreaks.sentenceEnd(from: end, in: bytes)
       }
       let text = String(decoding: model.backgroundCues[cue.cue], as: UTF8.self)
       var position = Self.firstHit(from: cue.start, in: hits)

@@ -149,9 +149,15 @@ package enum TextBreaks {
   static func sentence(around range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
     var start = range.lowerBound
     while start > 0, mark(endingAt: start, in: bytes)?.kind != .sentence { start -= 1 }
-    var end = range.upperBound
+    return start..<sentenceEnd(from: range.upperBound, in: bytes)
+  }
+
+  /// Where the sentence that holds `offset` ends: the first sentence mark at or after `offset`,
+  /// or the text's end. Clause marks do not end it.
+  static func sentenceEnd(from offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var end = offset
     while end < bytes.count, mark(startingAt: end, in: bytes)?.kind != .sentence { end += 1 }
-    return start..<end
+    return end
   }
 
   /// The end of every sentence of `bytes`, each just past its mark, then `bytes.count` if the
