@@ -16,6 +16,17 @@ package enum Fixtures {
   /// The small, stable test lexicons.
   package static var lexiconDirectory: String { path("lexicons") }
 
+  /// The grammar words of the bundled `Lexicons/scope.yaml` (将, 要 …), for the scope files that
+  /// tests write: every scope file needs them.
+  package static let scopeGrammar = """
+    negation_stops_at: [即]
+    will: {word: 将, prefixes: [还, 也]}
+    must: {word: 要, not_after: [重, 主, 需, 只, 必], not_before: [求, 点]}
+    speech_not_after: [的]
+    meeting_demand: {word: 要求, after: [会议, 会上]}
+
+    """
+
   /// The test lexicons (with their gazetteer and scope cues), loaded and compiled once.
   package static let model: ClassifierModel = {
     do {

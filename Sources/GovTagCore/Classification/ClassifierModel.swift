@@ -99,6 +99,11 @@ package struct ClassifierModel: Sendable {
   let focusCues: [String]
   /// The plan cues of the scope rules, as written.
   let planCues: [String]
+  /// Per plan cue: whether it is one of `plan_without_will:` (下一步), which governs the rest of
+  /// its sentence from the clause it opens without 将 after it.
+  let planCuesWithoutWill: [Bool]
+  /// The grammar words of the scope rules (将, 要 …), as UTF-8 bytes.
+  let grammar: GrammarWords
   /// The purpose cues of the scope rules, as written, and the words that open a clause going on
   /// with a purpose sentence's aims (those of `purpose_clauses` and the aim cues), as UTF-8 bytes.
   let purposeCues: [String]
@@ -131,6 +136,8 @@ package struct ClassifierModel: Sendable {
     useCues = scope.cues.filter { $0.kind == .use }.map { Array($0.text.utf8) }
     focusCues = scope.cues.filter { $0.kind == .focus }.map(\.text)
     planCues = scope.cues.filter { $0.kind == .plan }.map(\.text)
+    planCuesWithoutWill = planCues.map(scope.planWithoutWill.contains)
+    grammar = GrammarWords(scope.grammar)
     purposeCues = scope.cues.filter { $0.kind == .purpose }.map(\.text)
     pendingCues = scope.cues.filter { $0.kind == .pending }.map(\.text)
     speechCues = scope.cues.filter { $0.kind == .speech }.map(\.text)
@@ -249,6 +256,8 @@ package struct ClassifierModel: Sendable {
     hash.combine(gazetteer?.version ?? "no gazetteer")
     for cue in scope.cues { hash.combine(cue.kind.rawValue + ":" + cue.text) }
     for frame in scope.frames { hash.combine("frame:" + frame.text) }
+    for cue in scope.planWithoutWill { hash.combine("plan_without_will:" + cue) }
+    for line in scope.grammar.fingerprintLines { hash.combine(line) }
     lexiconRulesVersion = hash.hexDigest
     // The calibration (and the review band, which only it uses) joins the hash only when
     // present, so that lexicons without calibration keep their version.

@@ -78,8 +78,9 @@ extension Tagger {
   ) {
     // A cue that ends the text reports nothing (and there is no byte at its end to read).
     for cue in cues where cue.end < bytes.count {
-      // A cue after 的 is a noun, no one speaking (为落实…数字政府建设的要求，东城区还将…纳入考评).
-      if cue.start >= 3, UTF8Text.has(Self.of, at: cue.start - 3, in: bytes) { continue }
+      // A cue after 的 (`speech_not_after`) is a noun, no one speaking (为落实…数字政府建设的要求，
+      // 东城区还将…纳入考评).
+      if model.grammar.speechNotAfter.contains(where: { UTF8Text.has($0, at: cue.start - $0.count, in: bytes) }) { continue }
       var will = cue.end
       var afterMark = false
       if let mark = TextBreaks.mark(startingAt: will, in: bytes), mark.kind == .clause {
@@ -88,22 +89,22 @@ extension Tagger {
       }
       guard will < bytes.count else { continue }
       let willEnd: Int
-      if Self.saysWill(at: will, in: bytes) {
-        // 将 is three bytes; 还将 and 也将 six: the cue's text runs to the end of 将.
-        willEnd = will + (bytes[will] == 0xE5 && bytes[will + 1] == 0xB0 && bytes[will + 2] == 0x86 ? 3 : 6)
-      } else if !afterMark, Self.demandsDirectly(cueEnd: cue.end, in: bytes) {
+      if let end = endOfWill(at: will, in: bytes) {
+        // The cue's text runs to the end of 将 (还将, 也将).
+        willEnd = end
+      } else if !afterMark, demandsDirectly(cueEnd: cue.end, in: bytes) {
         // 会议要求各地加强后台数据分析: what a meeting demands is an aim.
         willEnd = cue.end
-      } else if afterMark, let opening = Self.reportedPlanClause(from: will, plans: plans, in: bytes) {
+      } else if afterMark, let opening = reportedPlanClause(from: will, plans: plans, in: bytes) {
         // 会议要求，各地各部门要…; 负责人表示，中心正计划建立…; 负责人表示，政务云是…“底座”，要以此为基础，
         // 加快推进…: the first clause of what is reported that says "must" or "will" opens the plan.
         will = opening.start
         willEnd = opening.end
-      } else if afterMark, let next = Self.demandAfterSentence(from: will, in: bytes) {
+      } else if afterMark, let next = demandAfterSentence(from: will, in: bytes) {
         // 会议指出，城市运行管理是一项系统工程，各部门要…。要强化大数据分析和风险预警，…: what the
         // meeting said goes on in the sentences that open with 要 (dev-w041).
         will = next
-        willEnd = next + 3
+        willEnd = next + model.grammar.must.count
       } else {
         continue
       }
@@ -114,8 +115,8 @@ extension Tagger {
           // semicolon, and past a full stop when the next sentence opens with 要 itself (会议强调，要…。
           // 要强化大数据分析和风险预警，…。要压实属地责任…), not past a line break.
           let next = end + mark.length
-          guard let must = Self.mustAt(from: next, in: bytes),
-            Self.isSemicolon(at: end, in: bytes) || (must == next + 3 && bytes[end] != 0x0A)
+          guard let must = mustAt(from: next, in: bytes),
+            Self.isSemicolon(at: end, in: bytes) || (must == next + model.grammar.must.count && bytes[end] != 0x0A)
           else { break }
           end += mark.length
           continue
@@ -177,8 +178,8 @@ extension Tagger {
   /// Marks the counted hits of a plan that reaches beyond its clause: a sentence that opens with
   /// a plan cue and a comma (下一步，福建将持续扩大数据开放范围，…), the rest of a sentence from a plan
   /// cue that opens a clause and is followed by 将, 还将 or 也将 (他透露，下一步将借助大数据手段，推动
-  /// …) or is one of ``nextStepCues`` (…，下一步建设…), and a section whose heading line opens with
-  /// one (四、下一步), up to the next heading line.
+  /// …) or is one of `plan_without_will` (…，下一步建设…), and a section whose heading line opens
+  /// with one (四、下一步), up to the next heading line.
   ///
   /// A cue inside a longer word (未来社区) neither opens a sentence with a comma nor makes a
   /// heading, so no segmentation is needed here.
@@ -201,7 +202,7 @@ extension Tagger {
       } else if TextBreaks.opensSentence(at: cue.start, in: bytes), let comma = Self.openingClauseEnd(after: cue.end, in: bytes) {
         part = cue.end..<TextBreaks.sentenceEnd(from: comma, in: bytes)
       } else if TextBreaks.opensClause(at: cue.start, in: bytes),
-        Self.saysWill(at: cue.end, in: bytes) || Self.nextStepCues.contains(text)
+        model.planCuesWithoutWill[cue.cue] || endOfWill(at: cue.end, in: bytes) != nil
       {
         // 表示，下一步将…: what a spokesperson says the unit will do, to the sentence's end; so does
         // a clause that 下一步 opens, with or without 将 (…，下一步建设…平台，对…开展动态分析、及时预警).
@@ -215,10 +216,6 @@ extension Tagger {
       }
     }
   }
-
-  /// The plan cues that say "next" by themselves and so govern the rest of a sentence from the
-  /// clause they open without a 将 after them (…，下一步建设营商环境监测预警平台，对…及时预警).
-  static let nextStepCues: Set<String> = ["下一步", "下步"]
 
   /// How far a plan cue that opens a sentence may stand from its comma: a short time phrase
   /// between (未来三年，…; 展望2025年，北京将…), five CJK characters at most.
@@ -330,24 +327,19 @@ extension Tagger {
     return false
   }
 
-  /// Whether the text at `offset` says "will": 将, 还将 or 也将 (a cue inside a longer word, as
-  /// 未来社区, is not followed by one).
-  static func saysWill(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    UTF8Text.has(Self.will, at: offset, in: bytes)
-      || Self.willPrefixes.contains {
-        UTF8Text.has($0, at: offset, in: bytes) && UTF8Text.has(Self.will, at: offset + 3, in: bytes)
-      }
+  /// Where the "will" at `offset` ends, when the text there says it: 将, 还将 or 也将 (the words of
+  /// `will:` in `scope.yaml`; a cue inside a longer word, as 未来社区, is not followed by one), or
+  /// `nil`.
+  func endOfWill(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let will = model.grammar.will
+    guard !will.isEmpty else { return nil }
+    if UTF8Text.has(will, at: offset, in: bytes) { return offset + will.count }
+    for prefix in model.grammar.willPrefixes
+    where UTF8Text.has(prefix, at: offset, in: bytes) && UTF8Text.has(will, at: offset + prefix.count, in: bytes) {
+      return offset + prefix.count + will.count
+    }
+    return nil
   }
-
-  /// 将, and what may stand before it (还, 也), as UTF-8: built once, not per cue.
-  private static let will: [UInt8] = [0xE5, 0xB0, 0x86]
-  private static let willPrefixes: [[UInt8]] = [[0xE8, 0xBF, 0x98], [0xE4, 0xB9, 0x9F]]
-  /// 要, the characters that make a word of it before (重, 主, 需, 只, 必) and after (求, 点), as UTF-8.
-  private static let must: [UInt8] = [0xE8, 0xA6, 0x81]
-  private static let mustWordStarts: [[UInt8]] = [
-    [0xE9, 0x87, 0x8D], [0xE4, 0xB8, 0xBB], [0xE9, 0x9C, 0x80], [0xE5, 0x8F, 0xAA], [0xE5, 0xBF, 0x85],
-  ]
-  private static let mustWordEnds: [[UInt8]] = [[0xE6, 0xB1, 0x82], [0xE7, 0x82, 0xB9]]
 
   /// How far the subject before 要 may reach in what a speech cue reports (十 CJK characters:
   /// 各市市场监管部门要).
@@ -356,16 +348,18 @@ extension Tagger {
   /// The end of the 要 that says "must" in what a speech cue reports, when it comes right at
   /// `offset` (会议指出，要强化…) or after a subject of at most ``mustReach`` bytes in the same
   /// clause (会议要求，各地各部门要…), or `nil`. A 要 inside 重要, 主要, 需要, 只要, 必要, 要求 or
-  /// 要点 is no "must".
-  static func mustAt(from offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  /// 要点 is no "must" (the words of `must:` in `scope.yaml`).
+  func mustAt(from offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let must = model.grammar.must
+    guard !must.isEmpty else { return nil }
     var position = offset
-    while position <= offset + mustReach, position + 3 <= bytes.count {
+    while position <= offset + Self.mustReach, position + must.count <= bytes.count {
       if TextBreaks.mark(startingAt: position, in: bytes) != nil { return nil }
-      if UTF8Text.has(Self.must, at: position, in: bytes),
-        !Self.mustWordStarts.contains(where: { UTF8Text.has($0, at: position - 3, in: bytes) }),
-        !Self.mustWordEnds.contains(where: { UTF8Text.has($0, at: position + 3, in: bytes) })
+      if UTF8Text.has(must, at: position, in: bytes),
+        !model.grammar.mustNotAfter.contains(where: { UTF8Text.has($0, at: position - $0.count, in: bytes) }),
+        !model.grammar.mustNotBefore.contains(where: { UTF8Text.has($0, at: position + must.count, in: bytes) })
       {
-        return position + 3
+        return position + must.count
       }
       position += 1
     }
@@ -382,11 +376,11 @@ extension Tagger {
   /// what had to be done (过去审核一户低保申请，要分别到…).
   ///
   /// - Returns: where the clause starts and where its "must", "will" or plan cue ends, or `nil`.
-  static func reportedPlanClause(
+  func reportedPlanClause(
     from offset: Int, plans: [(start: Int, end: Int, cue: Int)], in bytes: UnsafeBufferPointer<UInt8>
   ) -> (start: Int, end: Int)? {
     if let must = mustAt(from: offset, in: bytes) { return (offset, must) }
-    if let plan = plans.first(where: { $0.start >= offset && $0.start <= offset + mustReach }),
+    if let plan = plans.first(where: { $0.start >= offset && $0.start <= offset + Self.mustReach }),
       (offset..<plan.start).allSatisfy({ TextBreaks.mark(startingAt: $0, in: bytes) == nil })
     {
       return (offset, plan.end)
@@ -400,20 +394,20 @@ extension Tagger {
         mark.kind == .clause
       else { return nil }
       clause = position + mark.length
-      if let must = mustAt(from: clause, in: bytes), must == clause + 3 { return (clause, must) }
+      if let must = mustAt(from: clause, in: bytes), must == clause + model.grammar.must.count { return (clause, must) }
     }
   }
 
   /// Where the next sentence starts, when it opens with a 要 of "must" (…。要强化大数据分析和风险
   /// 预警，…): what a speech cue reports goes on there as a demand, although the clauses of the
   /// cue's own sentence said nothing that opens one. A line break ends what is reported.
-  static func demandAfterSentence(from offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  func demandAfterSentence(from offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var position = offset
     while position < bytes.count {
       if let mark = TextBreaks.mark(startingAt: position, in: bytes), mark.kind == .sentence {
         guard bytes[position] != 0x0A else { return nil }
         let next = position + mark.length
-        guard let must = mustAt(from: next, in: bytes), must == next + 3 else { return nil }
+        guard let must = mustAt(from: next, in: bytes), must == next + model.grammar.must.count else { return nil }
         return next
       }
       position += 1
@@ -424,19 +418,15 @@ extension Tagger {
   /// Whether a speech cue is a meeting's 要求 that governs what follows it directly, with no comma
   /// (会议要求各地加强后台数据分析; 会上要求…): what a meeting demands is an aim. Only a meeting's: a
   /// 要求 of the case's own rule (制定了处置时限，要求社区在5个工作日内完成核实反馈) is its work, and a
-  /// noun 要求 (脱敏要求和访问控制) governs nothing.
-  static func demandsDirectly(cueEnd: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard cueEnd >= 12, cueEnd < bytes.count, UTF8Text.has(Self.demand, at: cueEnd - 6, in: bytes),
-      Self.meetings.contains(where: { UTF8Text.has($0, at: cueEnd - 12, in: bytes) })
-    else { return false }
+  /// noun 要求 (脱敏要求和访问控制) governs nothing. The words are those of `meeting_demand:` in
+  /// `scope.yaml`.
+  func demandsDirectly(cueEnd: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let demand = model.grammar.meetingDemand
+    guard !demand.isEmpty, cueEnd < bytes.count, UTF8Text.has(demand, at: cueEnd - demand.count, in: bytes) else { return false }
+    let meetingEnd = cueEnd - demand.count
+    guard model.grammar.meetings.contains(where: { UTF8Text.has($0, at: meetingEnd - $0.count, in: bytes) }) else { return false }
     return TextBreaks.mark(startingAt: cueEnd, in: bytes) == nil
   }
-
-  /// 的, as UTF-8.
-  private static let of: [UInt8] = [0xE7, 0x9A, 0x84]
-  /// 要求, and 会议 and 会上 before it, as UTF-8.
-  private static let demand: [UInt8] = [0xE8, 0xA6, 0x81, 0xE6, 0xB1, 0x82]
-  private static let meetings: [[UInt8]] = [[0xE4, 0xBC, 0x9A, 0xE8, 0xAE, 0xAE], [0xE4, 0xBC, 0x9A, 0xE4, 0xB8, 0x8A]]
 
   /// A frame's closing word where the automaton found it.
   struct FrameWordHit {

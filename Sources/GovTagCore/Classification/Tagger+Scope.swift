@@ -99,8 +99,8 @@ extension Tagger {
         switch rule.kind {
         case .negation:
           // 未检测到开门活动即自动向村级服务站…发出提醒: the negation is the condition, and what
-          // follows 即 is what happens then.
-          if Self.contains(Self.then, in: cue.end..<hits[index].start, bytes: bytes) { continue }
+          // follows 即 (`negation_stops_at`) is what happens then.
+          if Self.contains(model.grammar.negationStopsAt, in: cue.end..<hits[index].start, bytes: bytes) { continue }
           hits[index].status = .negated(cue: rule.text)
         case .plan: hits[index].status = .planned(cue: rule.text)
         default: hits[index].status = .aim(cue: rule.text)
@@ -141,7 +141,4 @@ extension Tagger {
     if bytes[offset] == UInt8(ascii: ";") { return true }
     return offset + 2 < bytes.count && bytes[offset] == 0xEF && bytes[offset + 1] == 0xBC && bytes[offset + 2] == 0x9B
   }
-
-  /// 即, which opens the consequence of a negated condition (未检测到…即自动…), as UTF-8.
-  private static let then: [[UInt8]] = [[0xE5, 0x8D, 0xB3]]
 }

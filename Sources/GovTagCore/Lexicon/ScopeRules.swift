@@ -62,14 +62,21 @@ package struct ScopeRules: Sendable, Hashable {
   package var cues: [Cue]
   /// The frames of `frames:`, in file order.
   package var frames: [Frame] = []
+  /// The plan cues of `plan_without_will:` (下一步, 下步), each also a cue of `plan:`: one that opens
+  /// a clause governs the rest of its sentence without 将 after it.
+  package var planWithoutWill: [String] = []
+  /// The grammar words the plan, speech and negation rules read around their cues.
+  package var grammar: Grammar = .none
 
   /// The file name looked for in a lexicon directory.
   package static let fileName = "scope.yaml"
 
   /// Creates rules.
-  package init(cues: [Cue], frames: [Frame] = []) {
+  package init(cues: [Cue], frames: [Frame] = [], planWithoutWill: [String] = [], grammar: Grammar = .none) {
     self.cues = cues
     self.frames = frames
+    self.planWithoutWill = planWithoutWill
+    self.grammar = grammar
   }
 
   /// No cues: every hit is in scope (quoted titles are still out of scope).
@@ -85,8 +92,8 @@ package struct ScopeRules: Sendable, Hashable {
   }
 
   /// Parses scope YAML: `negation:`, `plan:`, `citation:`, `enactment:`, `aim:`, `background:`,
-  /// `use:`, `focus:`, `purpose:`, `purpose_clauses:`, `pending:`, `speech:` and `list_closers:`, each a list of words, and
-  /// `frames:`.
+  /// `use:`, `focus:`, `purpose:`, `purpose_clauses:`, `pending:`, `speech:` and `list_closers:`, each a list of words,
+  /// `plan_without_will:` (plan cues), `frames:`, and the grammar words (``parseGrammar(_:file:problems:)``, required).
   ///
   /// - Throws: `GovTagErrors` naming each problem's line.
   package static func parse(_ text: String, file: String) throws -> ScopeRules {
@@ -100,7 +107,7 @@ package struct ScopeRules: Sendable, Hashable {
       throw GovTagErrors([
         GovTagError(
           .lexicon,
-          "the scope file must be a mapping with the lists negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses, pending, speech, list_closers and frames",
+          "the scope file must be a mapping with the lists negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses, pending, speech, list_closers and frames, and the grammar words negation_stops_at, will, must, speech_not_after and meeting_demand",
           at: SourceLocation(file: file, line: 1))
       ])
     }
@@ -108,8 +115,8 @@ package struct ScopeRules: Sendable, Hashable {
     var problems = mapping.keyProblems(
       allowed: [
         "negation", "plan", "citation", "enactment", "aim", "background", "use", "focus", "purpose", "purpose_clauses", "pending",
-        "speech", "list_closers", "frames",
-      ], context: "in the scope file", file: file)
+        "speech", "list_closers", "frames", "plan_without_will",
+      ] + grammarKeys, context: "in the scope file", file: file)
     var cues: [Cue] = []
     var seen: [String: Int] = [:]
     var read: Set<String> = []
@@ -173,7 +180,46 @@ package struct ScopeRules: Sendable, Hashable {
         cues.append(Cue(text: word, kind: kind))
       }
     }
+    let planWithoutWill = parsePlanWithoutWill(
+      mapping, plans: Set(cues.filter { $0.kind == .plan }.map(\.text)), file: file, problems: &problems)
+    let grammar = parseGrammar(mapping, file: file, problems: &problems)
     if !problems.isEmpty { throw GovTagErrors(problems) }
-    return ScopeRules(cues: cues, frames: frames)
+    return ScopeRules(cues: cues, frames: frames, planWithoutWill: planWithoutWill, grammar: grammar)
+  }
+
+  /// Reads `plan_without_will:` (optional: without it every plan cue needs 将 after it to reach
+  /// beyond its clause). Each word must be a cue of `plan:`, which the automaton finds.
+  private static func parsePlanWithoutWill(
+    _ mapping: Node.Mapping, plans: Set<String>, file: String, problems: inout [GovTagError]
+  ) -> [String] {
+    guard let value = mapping.value(forKey: "plan_without_will") else { return [] }
+    let items: [Node]
+    switch value.listItems("plan_without_will", example: "plan_without_will: [下一步, 下步]", file: file) {
+    case .success(let list): items = list
+    case .failure(let error):
+      problems.append(error)
+      return []
+    }
+    var words: [String] = []
+    for item in items {
+      let at = SourceLocation(file: file, line: item.mark?.line, column: item.mark?.column)
+      guard let word = item.scalar?.string, !word.trimmingCharacters(in: .whitespaces).isEmpty else {
+        problems.append(GovTagError(.lexicon, "empty cue in plan_without_will", at: at))
+        continue
+      }
+      guard plans.contains(word) else {
+        problems.append(
+          GovTagError(
+            .lexicon, "plan_without_will names \"\(word)\", which is not a cue of plan:", at: at,
+            hint: "add it to plan: or remove it here"))
+        continue
+      }
+      guard !words.contains(word) else {
+        problems.append(GovTagError(.lexicon, "plan_without_will lists \"\(word)\" twice", at: at, hint: "remove one"))
+        continue
+      }
+      words.append(word)
+    }
+    return words
   }
 }

@@ -1,4 +1,5 @@
 import GovTagKit
+import GovTagTestSupport
 import Testing
 
 @Suite("Contexts: terms that count only in a sentence with the right words (near:)")
@@ -81,7 +82,8 @@ struct ContextTests {
 
   @Test("negation still wins over a present context")
   func scopeFirst() throws {
-    let tagger = try Self.tagger(Self.yaml, scope: try ScopeRules.parse("negation: [尚未]\n", file: "scope.yaml"))
+    let tagger = try Self.tagger(
+      Self.yaml, scope: try ScopeRules.parse("negation: [尚未]\n" + Fixtures.scopeGrammar, file: "scope.yaml"))
     // Scope comes first: with the context absent too, the hit is still reported as negated.
     #expect(try tagger.hits(in: "尚未整合公安系统").map(\.status.code) == ["negated"])
     #expect(try tagger.hits(in: "尚未整合公安、税务的数据").map(\.status.code) == ["negated"])

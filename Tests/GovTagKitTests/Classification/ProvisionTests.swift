@@ -24,6 +24,7 @@ struct ProvisionTests {
 
   static let scope = """
     enactment: [印发]
+    \(Fixtures.scopeGrammar)
     """
 
   static func tagger(_ yaml: String = Self.dataElement) throws -> Tagger {

@@ -36,6 +36,7 @@ struct SalienceTests {
 
   static let scope = """
     plan: [下一步, 未来]
+    plan_without_will: [下一步]
     aim: [助力, 旨在]
     background: [近年来]
     use: [运用, 依托]
@@ -46,6 +47,7 @@ struct SalienceTests {
     speech: [表示, 介绍, 要求, 提出]
     list_closers: [部门, 单位]
     frames: [在…方面, 为…减负, 推动…融合, 根据…统计, 打造…样板, 推送…部门, 向…转变, 来自…上报]
+    \(Fixtures.scopeGrammar)
     """
 
   let tagger: Tagger
@@ -272,7 +274,7 @@ struct SalienceTests {
   @Test("scope files declare frames as two words joined by …, and check the new lists")
   func scopeFileErrors() {
     do {
-      _ = try ScopeRules.parse("frames: [在方面]\n", file: "scope.yaml")
+      _ = try ScopeRules.parse("frames: [在方面]\n" + Fixtures.scopeGrammar, file: "scope.yaml")
       Issue.record("a frame without … must fail")
     } catch let errors as GovTagErrors {
       #expect(errors.description == "scope.yaml:1:10: frame \"在方面\" must be two words joined by …; e.g. 在…方面")
@@ -280,7 +282,7 @@ struct SalienceTests {
       Issue.record("unexpected \(error)")
     }
     do {
-      _ = try ScopeRules.parse("frames: [為…減負, 在…方面, 在…方面]\n", file: "scope.yaml")
+      _ = try ScopeRules.parse("frames: [為…減負, 在…方面, 在…方面]\n" + Fixtures.scopeGrammar, file: "scope.yaml")
       Issue.record("a frame folding would change, and a repeated frame, must fail")
     } catch let errors as GovTagErrors {
       #expect(

@@ -49,12 +49,12 @@ struct ScopeTests {
   @Test("scope files are validated")
   func scopeErrors() {
     do {
-      _ = try ScopeRules.parse("negation: [未]\nplans: [拟]\n", file: "scope.yaml")
+      _ = try ScopeRules.parse("negation: [未]\nplans: [拟]\n" + Fixtures.scopeGrammar, file: "scope.yaml")
       Issue.record("a misspelt key must fail")
     } catch let errors as GovTagErrors {
       #expect(
         errors.description
-          == #"scope.yaml:2:1: unknown key "plans" in the scope file; expected negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses, pending, speech, list_closers, frames"#
+          == #"scope.yaml:2:1: unknown key "plans" in the scope file; expected negation, plan, citation, enactment, aim, background, use, focus, purpose, purpose_clauses, pending, speech, list_closers, frames, plan_without_will, negation_stops_at, will, must, speech_not_after, meeting_demand"#
       )
     } catch {
       Issue.record("unexpected \(error)")

@@ -203,7 +203,8 @@ struct LexiconLoaderTests {
   @Test("scope files: a repeated key, a single cue instead of a list, a traditional cue")
   func scopeProblems() {
     do {
-      _ = try ScopeRules.parse("negation: 尚未\nplan: [下一步]\nplan: [拟]\ncitation: [依據]\n", file: "scope.yaml")
+      _ = try ScopeRules.parse(
+        "negation: 尚未\nplan: [下一步]\nplan: [拟]\ncitation: [依據]\n" + Fixtures.scopeGrammar, file: "scope.yaml")
       Issue.record("must fail")
     } catch let errors as GovTagErrors {
       #expect(
