@@ -2,18 +2,21 @@ extension ClassifierModel {
   /// The grammar words of the scope rules (``ScopeRules/Grammar``) as UTF-8 bytes, made once when
   /// the model is built so that the rules compare bytes and look nothing up per record.
   struct GrammarWords: Sendable {
-    /// 将, and the characters that may stand before it (还, 也).
+    /// What says "will" (将).
     let will: [UInt8]
+    /// The characters that may stand between a cue and ``will`` (还, 也).
     let willPrefixes: [[UInt8]]
-    /// 要 of "must", and the characters that make an ordinary word of it before (重, 主 …) and
-    /// after (求, 点).
+    /// The 要 of "must".
     let must: [UInt8]
+    /// The characters that, right before ``must``, make an ordinary word of it (重要, 需要: 重, 需 …).
     let mustNotAfter: [[UInt8]]
+    /// The characters that, right after ``must``, make an ordinary word of it (要求, 要点: 求, 点).
     let mustNotBefore: [[UInt8]]
     /// What makes a noun of a speech cue right before it (的).
     let speechNotAfter: [[UInt8]]
-    /// A meeting's demand (要求), and the meetings before it (会议, 会上).
+    /// A meeting's demand (要求).
     let meetingDemand: [UInt8]
+    /// The words of a meeting right before ``meetingDemand`` (会议, 会上).
     let meetings: [[UInt8]]
     /// What stops a negation's reach (即).
     let negationStopsAt: [[UInt8]]

@@ -257,7 +257,8 @@ package struct ClassifierModel: Sendable {
     for cue in scope.cues { hash.combine(cue.kind.rawValue + ":" + cue.text) }
     for frame in scope.frames { hash.combine("frame:" + frame.text) }
     for cue in scope.planWithoutWill { hash.combine("plan_without_will:" + cue) }
-    for line in scope.grammar.fingerprintLines { hash.combine(line) }
+    // Only a scope file's words: lexicons without scope.yaml keep their version.
+    if scope.grammar != .none { for line in scope.grammar.fingerprintLines { hash.combine(line) } }
     lexiconRulesVersion = hash.hexDigest
     // The calibration (and the review band, which only it uses) joins the hash only when
     // present, so that lexicons without calibration keep their version.

@@ -32,14 +32,13 @@ extension ScopeRules {
       will: "", willPrefixes: [], must: "", mustNotAfter: [], mustNotBefore: [], speechNotAfter: [], meetingDemand: "",
       meetings: [], negationStopsAt: [])
 
-    /// The words in a fixed order, each named by its key, for the rules' fingerprint.
+    /// The words in a fixed order, one line per word named by its key, for the rules'
+    /// fingerprint (one line per word, so that a word holding a comma cannot pass for two).
     var fingerprintLines: [String] {
-      [
-        "will.word:" + will, "will.prefixes:" + willPrefixes.joined(separator: ","), "must.word:" + must,
-        "must.not_after:" + mustNotAfter.joined(separator: ","), "must.not_before:" + mustNotBefore.joined(separator: ","),
-        "speech_not_after:" + speechNotAfter.joined(separator: ","), "meeting_demand.word:" + meetingDemand,
-        "meeting_demand.after:" + meetings.joined(separator: ","), "negation_stops_at:" + negationStopsAt.joined(separator: ","),
-      ]
+      ["will.word:" + will, "must.word:" + must, "meeting_demand.word:" + meetingDemand]
+        + willPrefixes.map { "will.prefixes:" + $0 } + mustNotAfter.map { "must.not_after:" + $0 }
+        + mustNotBefore.map { "must.not_before:" + $0 } + speechNotAfter.map { "speech_not_after:" + $0 }
+        + meetings.map { "meeting_demand.after:" + $0 } + negationStopsAt.map { "negation_stops_at:" + $0 }
     }
   }
 
@@ -53,12 +52,18 @@ extension ScopeRules {
   /// read as one character beside a cue or beside 将 or 要 (all but the meeting's words and the
   /// negation's stops) must be one character.
   ///
+  /// When `speech:` lists cues, `meeting_demand`'s word must end one of them: the rule reads it
+  /// only there, and a word no speech cue ends would load and never apply.
+  ///
   /// - Parameters:
   ///   - mapping: the file's top-level mapping.
+  ///   - speechCues: the cues of `speech:`, as read.
   ///   - file: the file's path, for locations.
   ///   - problems: where each problem is added.
   /// - Returns: the words; those with problems are left empty.
-  static func parseGrammar(_ mapping: Node.Mapping, file: String, problems: inout [GovTagError]) -> Grammar {
+  static func parseGrammar(
+    _ mapping: Node.Mapping, speechCues: [String], file: String, problems: inout [GovTagError]
+  ) -> Grammar {
     var reader = GrammarReader(file: file)
     var grammar = Grammar.none
     let stopsExample = "negation_stops_at: [即]"
@@ -72,7 +77,7 @@ extension ScopeRules {
       mapping, "will", why: "the word that says \"will\" after a plan or speech cue", example: willExample),
       let will = reader.mapping(node, "will", keys: ["word", "prefixes"], example: willExample)
     {
-      grammar.will = reader.word(will, "will", node: node, example: willExample)
+      grammar.will = reader.word(will, "will", oneCharacter: true, node: node, example: willExample)
       if let prefixes = reader.required(will, "prefixes", in: "will", node: node, example: willExample) {
         grammar.willPrefixes = reader.words(prefixes, "will.prefixes", oneCharacter: true, example: willExample)
       }
@@ -82,7 +87,7 @@ extension ScopeRules {
       mapping, "must", why: "the word that says \"must\" in what a speech cue reports", example: mustExample),
       let must = reader.mapping(node, "must", keys: ["word", "not_after", "not_before"], example: mustExample)
     {
-      grammar.must = reader.word(must, "must", node: node, example: mustExample)
+      grammar.must = reader.word(must, "must", oneCharacter: true, node: node, example: mustExample)
       if let list = reader.required(must, "not_after", in: "must", node: node, example: mustExample) {
         grammar.mustNotAfter = reader.words(list, "must.not_after", oneCharacter: true, example: mustExample)
       }
@@ -101,7 +106,16 @@ extension ScopeRules {
       mapping, "meeting_demand", why: "the speech cue of a meeting's demand, which needs no comma", example: demandExample),
       let demand = reader.mapping(node, "meeting_demand", keys: ["word", "after"], example: demandExample)
     {
-      grammar.meetingDemand = reader.word(demand, "meeting_demand", node: node, example: demandExample)
+      grammar.meetingDemand = reader.word(demand, "meeting_demand", oneCharacter: false, node: node, example: demandExample)
+      if !grammar.meetingDemand.isEmpty, !speechCues.isEmpty,
+        !speechCues.contains(where: { $0.hasSuffix(grammar.meetingDemand) })
+      {
+        reader.problems.append(
+          GovTagError(
+            .lexicon,
+            "meeting_demand.word \"\(grammar.meetingDemand)\" ends no cue of speech:, so the rule would never apply",
+            at: reader.location(demand.value(forKey: "word")), hint: "add a speech cue that ends with it, or change the word"))
+      }
       if let list = reader.required(demand, "after", in: "meeting_demand", node: node, example: demandExample) {
         grammar.meetings = reader.words(list, "meeting_demand.after", oneCharacter: false, example: demandExample)
       }
@@ -154,11 +168,12 @@ private struct GrammarReader {
     return keyProblems.isEmpty ? mapping : nil
   }
 
-  /// The one character of a grammar mapping's `word:` key (the meeting's word may be longer), or
-  /// "" with a problem.
+  /// The word of a grammar mapping's `word:` key, or "" with a problem.
   ///
-  /// - Parameter node: the mapping's node, where a missing `word:` is reported.
-  mutating func word(_ mapping: Node.Mapping, _ parent: String, node: Node, example: String) -> String {
+  /// - Parameters:
+  ///   - oneCharacter: whether the rule takes one character here (将, 要; not the meeting's 要求).
+  ///   - node: the mapping's node, where a missing `word:` is reported.
+  mutating func word(_ mapping: Node.Mapping, _ parent: String, oneCharacter: Bool, node: Node, example: String) -> String {
     guard let value = mapping.value(forKey: "word") else {
       problems.append(GovTagError(.lexicon, "missing \"word:\" in \(parent)", at: location(node), hint: "e.g. \(example)"))
       return ""
@@ -170,7 +185,7 @@ private struct GrammarReader {
       )
       return ""
     }
-    return check(text, "\(parent).word", oneCharacter: parent != "meeting_demand", node: value, example: example) ? text : ""
+    return check(text, "\(parent).word", oneCharacter: oneCharacter, node: value, example: example) ? text : ""
   }
 
   /// The words of a grammar list (an empty list is allowed), without those with problems.
@@ -209,7 +224,7 @@ private struct GrammarReader {
     if oneCharacter, text.count != 1 {
       problems.append(
         GovTagError(
-          .lexicon, "\(name) takes one character, found \"\(text)\": the rule reads the one character next to its word",
+          .lexicon, "\(name) takes one character, found \"\(text)\": the rule compares a single character here",
           at: location(node), hint: "write one character, e.g. \(example)"))
       return false
     }

@@ -72,7 +72,7 @@ package struct ScopeRules: Sendable, Hashable {
   package static let fileName = "scope.yaml"
 
   /// Creates rules.
-  package init(cues: [Cue], frames: [Frame] = [], planWithoutWill: [String] = [], grammar: Grammar = .none) {
+  package init(cues: [Cue], frames: [Frame] = [], planWithoutWill: [String] = [], grammar: Grammar) {
     self.cues = cues
     self.frames = frames
     self.planWithoutWill = planWithoutWill
@@ -80,7 +80,7 @@ package struct ScopeRules: Sendable, Hashable {
   }
 
   /// No cues: every hit is in scope (quoted titles are still out of scope).
-  package static let none = ScopeRules(cues: [])
+  package static let none = ScopeRules(cues: [], grammar: .none)
 
   /// Loads `scope.yaml` from a lexicon directory, or returns `nil` when there is none.
   ///
@@ -93,7 +93,8 @@ package struct ScopeRules: Sendable, Hashable {
 
   /// Parses scope YAML: `negation:`, `plan:`, `citation:`, `enactment:`, `aim:`, `background:`,
   /// `use:`, `focus:`, `purpose:`, `purpose_clauses:`, `pending:`, `speech:` and `list_closers:`, each a list of words,
-  /// `plan_without_will:` (plan cues), `frames:`, and the grammar words (``parseGrammar(_:file:problems:)``, required).
+  /// `plan_without_will:` (plan cues), `frames:`, and the grammar words
+  /// (``parseGrammar(_:speechCues:file:problems:)``, required).
   ///
   /// - Throws: `GovTagErrors` naming each problem's line.
   package static func parse(_ text: String, file: String) throws -> ScopeRules {
@@ -182,7 +183,8 @@ package struct ScopeRules: Sendable, Hashable {
     }
     let planWithoutWill = parsePlanWithoutWill(
       mapping, plans: Set(cues.filter { $0.kind == .plan }.map(\.text)), file: file, problems: &problems)
-    let grammar = parseGrammar(mapping, file: file, problems: &problems)
+    let grammar = parseGrammar(
+      mapping, speechCues: cues.filter { $0.kind == .speech }.map(\.text), file: file, problems: &problems)
     if !problems.isEmpty { throw GovTagErrors(problems) }
     return ScopeRules(cues: cues, frames: frames, planWithoutWill: planWithoutWill, grammar: grammar)
   }

@@ -99,13 +99,13 @@ struct ScopeGrammarTests {
     BadLine(
       description: "two characters where one is required (word)", line: 3, text: "will: {word: 将会, prefixes: [还, 也]}",
       message:
-        #"scope.yaml:3:14: will.word takes one character, found "将会": the rule reads the one character next to its word; write one character, e.g. will: {word: 将, prefixes: [还, 也]}"#
+        #"scope.yaml:3:14: will.word takes one character, found "将会": the rule compares a single character here; write one character, e.g. will: {word: 将, prefixes: [还, 也]}"#
     ),
     BadLine(
       description: "two characters where one is required (list)", line: 4,
       text: "must: {word: 要, not_after: [重要, 主, 需, 只, 必], not_before: [求, 点]}",
       message:
-        #"scope.yaml:4:29: must.not_after takes one character, found "重要": the rule reads the one character next to its word; write one character, e.g. must: {word: 要, not_after: [重, 主, 需, 只, 必], not_before: [求, 点]}"#
+        #"scope.yaml:4:29: must.not_after takes one character, found "重要": the rule compares a single character here; write one character, e.g. must: {word: 要, not_after: [重, 主, 需, 只, 必], not_before: [求, 点]}"#
     ),
     BadLine(
       description: "a word that folding changes", line: 3, text: "will: {word: 將, prefixes: [还, 也]}",
@@ -163,5 +163,55 @@ struct ScopeGrammarTests {
     let plan = "全区完成试点，下一步建设平台，推行网格管理"
     #expect(try Self.statuses(alone, plan) == [.plannedPart(cue: "下一步")])
     #expect(try Self.statuses(withWill, plan) == [.counted])
+  }
+
+  /// A tagger whose scope file lists `speech` cues and has line `number` of the good file replaced.
+  static func speechTagger(_ speech: String, _ number: Int, _ line: String) throws -> Tagger {
+    try Self.tagger("speech: [\(speech)]\n" + Self.file(number, line))
+  }
+
+  @Test(
+    "the other words are read from the file too: will's prefixes, must's neighbours, speech_not_after, a meeting of three characters",
+    arguments: [
+      // (text, speech cues, line replaced, the replacement, status with the line as given, status with the bundled line)
+      (
+        "常务会要求各地推行网格管理", "要求", 6, "meeting_demand: {word: 要求, after: [常务会]}",
+        Evidence.Status.plannedPart(cue: "要求"), Evidence.Status.counted
+      ),
+      ("负责人表示，也将推行网格管理", "表示, 要求", 3, "will: {word: 将, prefixes: [还]}", .counted, .plannedPart(cue: "表示，也将")),
+      (
+        "会议指出，需要推行网格管理", "指出, 要求", 4, "must: {word: 要, not_after: [重, 主, 只, 必], not_before: [求, 点]}",
+        .plannedPart(cue: "指出，需要"), .counted
+      ),
+      ("为落实会议的要求，将推行网格管理", "要求", 5, "speech_not_after: []", .plannedPart(cue: "要求，将"), .counted),
+    ])
+  func otherWordsReadTheFile(
+    _ text: String, _ speech: String, _ number: Int, _ line: String, _ asGiven: Evidence.Status, _ bundled: Evidence.Status
+  ) throws {
+    #expect(try Self.statuses(Self.speechTagger(speech, number, line), text) == [asGiven])
+    #expect(try Self.statuses(Self.speechTagger(speech, number, Self.lines[number - 1]), text) == [bundled])
+  }
+
+  @Test("a negation stop of two characters stops the negation where it stands")
+  func twoCharacterStop() throws {
+    let negation = "negation: [未]\n"
+    let stops = try Self.tagger(negation + Self.file(2, "negation_stops_at: [然后]"))
+    #expect(try Self.statuses(stops, "超过时限未受理然后自动推行网格管理") == [.counted])
+    #expect(try Self.statuses(stops, "超过时限未受理即自动推行网格管理") == [.negated(cue: "未")])
+  }
+
+  @Test("a meeting's word that ends no speech cue is refused, naming the line")
+  func meetingWordEndsNoSpeechCue() {
+    do {
+      _ = try ScopeRules.parse("speech: [表示]\n" + Self.file(6, "meeting_demand: {word: 部署, after: [会议]}"), file: "scope.yaml")
+      Issue.record("must fail")
+    } catch let errors as GovTagErrors {
+      #expect(
+        errors.errors.map(\.description) == [
+          #"scope.yaml:7:24: meeting_demand.word "部署" ends no cue of speech:, so the rule would never apply; add a speech cue that ends with it, or change the word"#
+        ])
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
   }
 }
