@@ -125,8 +125,9 @@ extension ScopeRules {
   }
 }
 
-/// Reads the grammar keys of a scope file, collecting each problem with its line.
-private struct GrammarReader {
+/// Reads the grammar keys of a scope file (and `plan_without_will:`), collecting each problem
+/// with its line.
+struct GrammarReader {
   let file: String
   var problems: [GovTagError] = []
 

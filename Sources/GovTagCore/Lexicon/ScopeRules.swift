@@ -190,38 +190,27 @@ package struct ScopeRules: Sendable, Hashable {
   }
 
   /// Reads `plan_without_will:` (optional: without it every plan cue needs 将 after it to reach
-  /// beyond its clause). Each word must be a cue of `plan:`, which the automaton finds.
+  /// beyond its clause). Each word must be a cue of `plan:`, which the automaton finds; the list
+  /// is read as the grammar words' lists are (``parseGrammar(_:speechCues:file:problems:)``).
   private static func parsePlanWithoutWill(
     _ mapping: Node.Mapping, plans: Set<String>, file: String, problems: inout [GovTagError]
   ) -> [String] {
     guard let value = mapping.value(forKey: "plan_without_will") else { return [] }
-    let items: [Node]
-    switch value.listItems("plan_without_will", example: "plan_without_will: [下一步, 下步]", file: file) {
-    case .success(let list): items = list
-    case .failure(let error):
-      problems.append(error)
-      return []
-    }
-    var words: [String] = []
-    for item in items {
-      let at = SourceLocation(file: file, line: item.mark?.line, column: item.mark?.column)
-      guard let word = item.scalar?.string, !word.trimmingCharacters(in: .whitespaces).isEmpty else {
-        problems.append(GovTagError(.lexicon, "empty cue in plan_without_will", at: at))
-        continue
-      }
+    var reader = GrammarReader(file: file)
+    let listed = reader.words(value, "plan_without_will", oneCharacter: false, example: "plan_without_will: [下一步, 下步]")
+    problems += reader.problems
+    let items = value.sequence.map(Array.init) ?? []
+    return listed.filter { word in
       guard plans.contains(word) else {
+        let item = items.first { $0.scalar?.string == word }
         problems.append(
           GovTagError(
-            .lexicon, "plan_without_will names \"\(word)\", which is not a cue of plan:", at: at,
+            .lexicon, "plan_without_will names \"\(word)\", which is not a cue of plan:",
+            at: SourceLocation(file: file, line: item?.mark?.line, column: item?.mark?.column),
             hint: "add it to plan: or remove it here"))
-        continue
+        return false
       }
-      guard !words.contains(word) else {
-        problems.append(GovTagError(.lexicon, "plan_without_will lists \"\(word)\" twice", at: at, hint: "remove one"))
-        continue
-      }
-      words.append(word)
+      return true
     }
-    return words
   }
 }
