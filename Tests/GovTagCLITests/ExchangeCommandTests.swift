@@ -38,7 +38,7 @@ struct ExchangeCommandTests {
     #expect(result.status == 0)
     #expect(
       result.stderr
-        == "govtag: read 1 record from 1 input: 1 exported, 0 skipped → tasks.json (labeling configuration: config.xml)\n")
+        == "govtag: read 1 record from 1 input: 1 exported, 0 failed → tasks.json (labeling configuration: config.xml)\n")
     let tasks = try String(contentsOf: directory.appendingPathComponent("tasks.json"), encoding: .utf8)
     let version = try #require(tasks.range(of: #""model_version":"[0-9a-f]{16}""#, options: .regularExpression)).lowerBound
     #expect(tasks[version...].hasPrefix(#""model_version":""#))
@@ -222,7 +222,7 @@ struct ExchangeCommandTests {
       ["export", "label-studio", "mixed.jsonl", "-o", "tasks.json", "--lexicons", lexicons], in: directory)
     #expect(export.status == 1)
     #expect(export.stderr.hasPrefix("govtag: error: mixed.jsonl:2: record \"d2\": the record has no \"labels\" field"))
-    #expect(export.stderr.hasSuffix("govtag: read 2 records from 1 input: 1 exported, 1 skipped → tasks.json\n"))
+    #expect(export.stderr.hasSuffix("govtag: read 2 records from 1 input: 1 exported, 1 failed → tasks.json\n"))
 
     Fixtures.write(
       #"{"text": "推进一网通办。", "label": ["capability:public_service"], "govtag_id": "d1"}"# + "\n"

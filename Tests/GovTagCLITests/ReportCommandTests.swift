@@ -12,7 +12,7 @@ struct ReportCommandTests {
     let result = try CommandRunner.run(["report", fixture, "-o", "out/report.html", "--title", "评审 & <复核>"], in: directory)
     #expect(result.status == 0)
     #expect(result.stdout == "")
-    #expect(result.stderr == "govtag: read 8 records from 1 input: 8 in the report, 0 skipped → out/report.html\n")
+    #expect(result.stderr == "govtag: read 8 records from 1 input: 8 in the report, 0 failed → out/report.html\n")
     let html = try String(contentsOf: directory.appendingPathComponent("out/report.html"), encoding: .utf8)
     #expect(html.contains("<h1>评审 &amp; &lt;复核&gt;</h1>"))
     for id in ["r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8"] { #expect(html.contains(#"{"id":"\#(id)","#)) }
@@ -33,7 +33,7 @@ struct ReportCommandTests {
     #expect(
       result.stderr == """
         govtag: error: in.jsonl:2: record "bad": "labels"."capability" names an unknown category "public_servise"; use the ids of docs/TAXONOMY.md
-        govtag: read 2 records from 1 input: 1 in the report, 1 skipped → report.html
+        govtag: read 2 records from 1 input: 1 in the report, 1 failed → report.html
 
         """)
     let html = try String(contentsOf: directory.appendingPathComponent("report.html"), encoding: .utf8)

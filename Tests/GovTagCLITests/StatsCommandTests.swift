@@ -77,7 +77,7 @@ struct StatsCommandTests {
       result.stderr == """
         govtag: error: in.jsonl:9: not valid JSON: invalid value at column 2; each line must hold one JSON object
         govtag: error: in.jsonl:10: record "raw": the record has no "labels" field; label the records with govtag tag first, or count a field of people's labels with --field
-        govtag: read 10 records from 1 input: 8 counted, 2 skipped
+        govtag: read 10 records from 1 input: 8 counted, 2 failed
 
         """)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

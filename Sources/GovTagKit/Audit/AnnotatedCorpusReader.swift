@@ -60,8 +60,8 @@ struct AnnotatedCorpusReader: Sendable {
     job: @escaping @Sendable (Tagger, AnnotatedRecord) throws -> Output,
     consume: (AnnotatedRecord, Output) throws -> Void,
     onProblem: (CorpusProblem) -> Void
-  ) throws -> CorpusSummary {
-    var summary = CorpusSummary()
+  ) throws -> ReadSummary {
+    var summary = ReadSummary()
     var check = LabelFieldCheck<CorpusProblem>(field: field.name, option: field.option)
     let model = self.model
     let field = self.field
@@ -132,7 +132,7 @@ struct AnnotatedCorpusReader: Sendable {
             }
           case .record(let record, let output):
             summary.recordsRead += 1
-            summary.compared += 1
+            summary.used += 1
             check.fieldFound().forEach(onProblem)
             try consume(record, output)
           }

@@ -54,7 +54,7 @@ package struct AnnotatorComparer: Sendable {
         orderB.append(id)
       },
       onProblem: onProblem)
-    comparison.summaryB.compared -= duplicatesB
+    comparison.summaryB.used -= duplicatesB
     comparison.summaryB.failed += duplicatesB
 
     // Then A, labelled by GovTag.
@@ -79,7 +79,7 @@ package struct AnnotatorComparer: Sendable {
         comparison.add(a: record.labels, b: other.labels, classification: classification)
       },
       onProblem: onProblem)
-    comparison.summaryA.compared -= duplicatesA
+    comparison.summaryA.used -= duplicatesA
     comparison.summaryA.failed += duplicatesA
 
     for id in orderB where seenA[id] == nil {

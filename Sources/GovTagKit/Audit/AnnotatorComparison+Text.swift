@@ -11,12 +11,12 @@ extension AnnotatorComparison {
     var lines: [String] = []
     let heading = names[.compare].map { "govtag audit \($0)" } ?? "govtag annotator comparison"
     lines.append(
-      "\(heading): A = \(fileA), B = \(fileB), \(CorpusSummary.count(matched, "record")) in both, labels in \"\(field)\", lexicons \(lexiconVersion)"
+      "\(heading): A = \(fileA), B = \(fileB), \(NumberText.count(matched, "record")) in both, labels in \"\(field)\", lexicons \(lexiconVersion)"
     )
     for (d, result) in agreement.dimensions.enumerated() where result.records > 0 {
       lines.append("")
       lines.append(
-        "\(result.dimension.id) \(result.dimension.name) (\(CorpusSummary.count(result.records, "record")) labelled by both)")
+        "\(result.dimension.id) \(result.dimension.name) (\(NumberText.count(result.records, "record")) labelled by both)")
       var table = TextTable([
         ("category", .left), ("A yes", .right), ("B yes", .right), ("both yes", .right), ("both no", .right),
         ("agreement", .right), ("kappa", .right), ("disagree", .right), ("GovTag = A", .right), ("GovTag = B", .right),
@@ -43,7 +43,7 @@ extension AnnotatorComparison {
     let side = overallSides
     lines.append("")
     lines.append(
-      "overall, pooled over \(CorpusSummary.count(pooled.total, "category decision")): agreement \(NumberText.figure(pooled.observedAgreement)), kappa \(NumberText.figure(pooled.kappa)); \(CorpusSummary.count(pooled.disagreements, "disagreement")), GovTag sides with A in \(side.withA), with B in \(side.withB)"
+      "overall, pooled over \(NumberText.count(pooled.total, "category decision")): agreement \(NumberText.figure(pooled.observedAgreement)), kappa \(NumberText.figure(pooled.kappa)); \(NumberText.count(pooled.disagreements, "disagreement")), GovTag sides with A in \(side.withA), with B in \(side.withB)"
     )
     if !onlyInA.isEmpty || !onlyInB.isEmpty {
       lines.append(

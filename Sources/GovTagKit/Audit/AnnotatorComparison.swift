@@ -56,9 +56,9 @@ package struct AnnotatorComparison: Sendable {
   /// Records of B that A lacks, in B's order.
   package var onlyInB: [Unmatched] = []
   /// Reading A.
-  package var summaryA = CorpusSummary()
+  package var summaryA = ReadSummary()
   /// Reading B.
-  package var summaryB = CorpusSummary()
+  package var summaryB = ReadSummary()
 
   /// Every category decision pooled into one table.
   package var pooled: AgreementTable { agreement.pooled }

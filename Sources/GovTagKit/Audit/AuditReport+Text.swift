@@ -12,7 +12,7 @@ extension AuditReport {
   package func renderText(top: Int, terms showTerms: Bool, names: SettingNames = SettingNames()) -> String {
     var lines: [String] = []
     lines.append(
-      "govtag audit: \(CorpusSummary.count(records, "record")) from \(inputs.joined(separator: ", ")), manual labels in \"\(field)\", lexicons \(lexiconVersion)"
+      "govtag audit: \(NumberText.count(records, "record")) from \(inputs.joined(separator: ", ")), manual labels in \"\(field)\", lexicons \(lexiconVersion)"
     )
     lines += renderAgreement()
     lines.append("")
@@ -31,7 +31,7 @@ extension AuditReport {
     for result in agreement.dimensions where result.records > 0 {
       lines.append("")
       lines.append(
-        "\(result.dimension.id) \(result.dimension.name) (\(CorpusSummary.count(result.records, "record")) with manual labels)")
+        "\(result.dimension.id) \(result.dimension.name) (\(NumberText.count(result.records, "record")) with manual labels)")
       var table = TextTable([
         ("category", .left), ("manual", .right), ("govtag", .right), ("both yes", .right), ("both no", .right),
         ("agreement", .right), ("kappa", .right), ("precision", .right), ("recall", .right),
@@ -59,13 +59,13 @@ extension AuditReport {
       lines.append("")
       lines.append("location")
       lines.append(
-        "  province agreement  \(NumberText.figure(location.provinceAccuracy))  \(location.provinceCorrect) of \(CorpusSummary.count(location.provinceRecords, "record")) with a manual province"
+        "  province agreement  \(NumberText.figure(location.provinceAccuracy))  \(location.provinceCorrect) of \(NumberText.count(location.provinceRecords, "record")) with a manual province"
       )
       lines.append(
-        "  region agreement    \(NumberText.figure(location.regionAccuracy))  \(location.regionCorrect) of \(CorpusSummary.count(location.regionRecords, "record")) with a manual region"
+        "  region agreement    \(NumberText.figure(location.regionAccuracy))  \(location.regionCorrect) of \(NumberText.count(location.regionRecords, "record")) with a manual region"
       )
       lines.append(
-        "  manual province null: \(CorpusSummary.count(location.nullProvinceRecords, "record")), GovTag gave a province to \(location.nullProvinceAssigned)"
+        "  manual province null: \(NumberText.count(location.nullProvinceRecords, "record")), GovTag gave a province to \(location.nullProvinceAssigned)"
       )
     }
     return lines
@@ -78,8 +78,8 @@ extension AuditReport {
     let calibrated = suspects.contains { $0.wrongProbability != nil }
     var lines = [
       calibrated
-        ? "Suspects: \(CorpusSummary.count(suspects.count, "disagreement")), likeliest wrong manual label first (P(wrong): how likely the manual label is wrong, from GovTag's confidence and the record's other manual labels)"
-        : "Suspects: \(CorpusSummary.count(suspects.count, "disagreement")), most suspicious first (suspicion 1 = no evidence behind a manual yes, 0 = borderline)"
+        ? "Suspects: \(NumberText.count(suspects.count, "disagreement")), likeliest wrong manual label first (P(wrong): how likely the manual label is wrong, from GovTag's confidence and the record's other manual labels)"
+        : "Suspects: \(NumberText.count(suspects.count, "disagreement")), most suspicious first (suspicion 1 = no evidence behind a manual yes, 0 = borderline)"
     ]
     for (index, suspect) in shown.enumerated() {
       let manual = suspect.manual ? "yes" : "no"
@@ -115,7 +115,7 @@ extension AuditReport {
   func renderTerms(top: Int, names: SettingNames = SettingNames()) -> [String] {
     guard !terms.isEmpty else { return ["Terms: no lexicon term fired in any record"] }
     var lines = [
-      "Terms to review: \(CorpusSummary.count(terms.count, "term")) fired; most false firings first, then lowest precision"
+      "Terms to review: \(NumberText.count(terms.count, "term")) fired; most false firings first, then lowest precision"
     ]
     var table = TextTable([
       ("term", .left), ("category", .left), ("fired", .right), ("judged", .right), ("confirmed", .right),

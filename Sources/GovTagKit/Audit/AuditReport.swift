@@ -18,5 +18,5 @@ package struct AuditReport: Sendable {
   /// Every term that fired, terms to review first.
   package var terms: [TermAccountability.Entry]
   /// How many records were read, compared and skipped.
-  package var summary: CorpusSummary
+  package var summary: ReadSummary
 }

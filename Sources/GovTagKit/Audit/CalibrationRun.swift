@@ -29,7 +29,7 @@ package struct CalibrationRun: Sendable {
     /// Per dimension, held-out figures of the cross-validation.
     package var dimensions: [DimensionFigures]
     /// How many records were read, used and skipped.
-    package var summary: CorpusSummary
+    package var summary: ReadSummary
   }
 
   /// Held-out figures of one dimension.

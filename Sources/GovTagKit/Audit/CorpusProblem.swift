@@ -1,7 +1,7 @@
 /// A problem met while reading annotated records: one record skipped, or one input not read.
 ///
 /// Problems never stop a run: each is reported as it happens and counted in the
-/// ``CorpusSummary``, and the other records are still compared.
+/// ``ReadSummary``, and the other records are still compared.
 package enum CorpusProblem: Sendable, Hashable, CustomStringConvertible {
   /// A record was skipped: not JSON, no text, no or invalid reference labels…
   case record(RecordError)

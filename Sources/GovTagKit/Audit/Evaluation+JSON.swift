@@ -185,12 +185,12 @@ extension LocationAgreement {
   }
 }
 
-extension CorpusSummary {
+extension ReadSummary {
   /// Writes `{"read", VERB, "failed", "without_reference", "blank_lines", "unreadable_inputs"}`.
   func writeJSON(verb: String, to json: inout JSONWriter) {
     json.beginObject()
     json.field("read", integer: recordsRead)
-    json.field(verb, integer: compared)
+    json.field(verb, integer: used)
     json.field("failed", integer: failed)
     json.field("without_reference", integer: withoutReference)
     json.field("blank_lines", integer: blankLines)

@@ -8,12 +8,12 @@ extension Evaluation {
     var lines: [String] = []
     let sources = inputs.joined(separator: ", ")
     lines.append(
-      "govtag eval: \(CorpusSummary.count(overall.records, "record")) from \(sources), gold labels in \"\(field)\", lexicons \(lexiconVersion)"
+      "govtag eval: \(NumberText.count(overall.records, "record")) from \(sources), gold labels in \"\(field)\", lexicons \(lexiconVersion)"
     )
     lines += Self.render(overall)
     for group in groups {
       lines.append("")
-      lines.append("== \(groupField ?? "group") \(group.value): \(CorpusSummary.count(group.figures.records, "record")) ==")
+      lines.append("== \(groupField ?? "group") \(group.value): \(NumberText.count(group.figures.records, "record")) ==")
       lines += Self.render(group.figures)
     }
     return lines.joined(separator: "\n") + "\n"
@@ -26,7 +26,7 @@ extension Evaluation {
     for result in figures.agreement.dimensions {
       lines.append("")
       lines.append(
-        "\(result.dimension.id) \(result.dimension.name) (\(CorpusSummary.count(result.records, "record")) with gold labels)")
+        "\(result.dimension.id) \(result.dimension.name) (\(NumberText.count(result.records, "record")) with gold labels)")
       var table = TextTable([
         ("category", .left), ("gold", .right), ("predicted", .right), ("tp", .right), ("precision", .right),
         ("recall", .right), ("f1", .right),
@@ -59,13 +59,13 @@ extension Evaluation {
     lines.append("")
     lines.append("location")
     lines.append(
-      "  province accuracy  \(NumberText.figure(location.provinceAccuracy))  \(location.provinceCorrect) of \(CorpusSummary.count(location.provinceRecords, "record")) with a gold province"
+      "  province accuracy  \(NumberText.figure(location.provinceAccuracy))  \(location.provinceCorrect) of \(NumberText.count(location.provinceRecords, "record")) with a gold province"
     )
     lines.append(
-      "  region accuracy    \(NumberText.figure(location.regionAccuracy))  \(location.regionCorrect) of \(CorpusSummary.count(location.regionRecords, "record")) with a gold region"
+      "  region accuracy    \(NumberText.figure(location.regionAccuracy))  \(location.regionCorrect) of \(NumberText.count(location.regionRecords, "record")) with a gold region"
     )
     lines.append(
-      "  gold province null: \(CorpusSummary.count(location.nullProvinceRecords, "record")), GovTag gave a province to \(location.nullProvinceAssigned)"
+      "  gold province null: \(NumberText.count(location.nullProvinceRecords, "record")), GovTag gave a province to \(location.nullProvinceAssigned)"
     )
     if figures.hasCalibration { lines += renderCalibration(figures) }
     lines.append("")
@@ -116,7 +116,7 @@ extension Evaluation {
     let review = figures.review
     lines.append("")
     lines.append(
-      "review: \(review.flagged) of \(CorpusSummary.count(review.records, "record")) flagged (\(NumberText.figure(review.flaggedShare))); capability labels exactly right on \(NumberText.figure(review.unflaggedAccuracy)) of \(review.judgedUnflagged) unflagged and \(NumberText.figure(review.flaggedAccuracy)) of \(review.judgedFlagged) flagged records"
+      "review: \(review.flagged) of \(NumberText.count(review.records, "record")) flagged (\(NumberText.figure(review.flaggedShare))); capability labels exactly right on \(NumberText.figure(review.unflaggedAccuracy)) of \(review.judgedUnflagged) unflagged and \(NumberText.figure(review.flaggedAccuracy)) of \(review.judgedFlagged) flagged records"
     )
     return lines
   }

@@ -22,7 +22,7 @@ package struct Evaluation: Sendable {
   /// The groups, ordered by value (numerically when the values are numbers).
   package var groups: [Group]
   /// How many records were read, compared and skipped.
-  package var summary: CorpusSummary
+  package var summary: ReadSummary
 
   /// The text that names a record's group: strings as they are, numbers in decimal, and
   /// `(none)` for a missing or null field.

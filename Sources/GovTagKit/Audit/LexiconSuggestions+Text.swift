@@ -9,12 +9,12 @@ extension LexiconSuggestions {
   package func renderText() -> String {
     var lines: [String] = []
     lines.append(
-      "govtag lexicon suggest: \(CorpusSummary.count(records, "record")) from \(inputs.joined(separator: ", ")), labels in \"\(field)\", n-grams in at least \(CorpusSummary.count(minCount, "record")) of a category, lexicons \(lexiconVersion)"
+      "govtag lexicon suggest: \(NumberText.count(records, "record")) from \(inputs.joined(separator: ", ")), labels in \"\(field)\", n-grams in at least \(NumberText.count(minCount, "record")) of a category, lexicons \(lexiconVersion)"
     )
     for item in categories {
       lines.append("")
       lines.append(
-        "\(item.category.qualifiedID) \(item.category.name): \(CorpusSummary.count(item.recordsIn, "record")) labelled, \(item.recordsOut) others"
+        "\(item.category.qualifiedID) \(item.category.name): \(NumberText.count(item.recordsIn, "record")) labelled, \(item.recordsOut) others"
       )
       guard !item.candidates.isEmpty else {
         lines.append("  (no candidates)")

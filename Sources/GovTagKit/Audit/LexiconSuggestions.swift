@@ -40,5 +40,5 @@ package struct LexiconSuggestions: Sendable {
   /// Every category with at least one labelled record, in the taxonomy's order.
   package var categories: [Category]
   /// How many records were read, used and skipped.
-  package var summary: CorpusSummary
+  package var summary: ReadSummary
 }

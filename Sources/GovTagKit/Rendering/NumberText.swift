@@ -5,6 +5,10 @@
 /// (33.35 → 33.4 at one digit) and never prints `-0.0`. Scores and weights, which the engine
 /// prints in its own messages too, use the core's `ScoreFormat` (shortest exact decimal).
 package enum NumberText {
+  /// A count with its noun, plural when it is not one: `count(1, "record")` is `1 record`,
+  /// `count(2, "record")` is `2 records`.
+  package static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
   /// `value` with exactly `digits` decimals: `fixed(33.333, digits: 1)` is `33.3`.
   ///
   /// - Parameters:

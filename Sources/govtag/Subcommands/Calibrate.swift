@@ -68,8 +68,8 @@ struct Calibrate: ParsableCommand {
         throw ExitCode(2)
       }
     } else {
-      guard result.summary.compared >= folds else {
-        Diagnostics.error("\(result.summary.compared) usable gold records, fewer than the \(folds) folds; nothing written")
+      guard result.summary.used >= folds else {
+        Diagnostics.error("\(result.summary.used) usable gold records, fewer than the \(folds) folds; nothing written")
         throw ExitCode(2)
       }
     }

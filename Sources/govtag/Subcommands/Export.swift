@@ -93,7 +93,7 @@ struct Export: ParsableCommand {
           try xml.commit()
         }
         Diagnostics.print(
-          "govtag: \(summary.line(used: "exported")) → \(output)\(config.map { " (labeling configuration: \($0))" } ?? "")")
+          "govtag: \(summary.line(verb: "exported")) → \(output)\(config.map { " (labeling configuration: \($0))" } ?? "")")
         if !summary.succeeded || misplaced > 0 { throw Diagnostics.partialFailure }
       }
     }
@@ -134,7 +134,7 @@ struct Export: ParsableCommand {
         let file = try OutputFile.file(output)
         try file.write(bytes)
         try file.commit()
-        Diagnostics.print("govtag: \(summary.line(used: "exported")) → \(output)")
+        Diagnostics.print("govtag: \(summary.line(verb: "exported")) → \(output)")
         if !summary.succeeded { throw Diagnostics.partialFailure }
       }
     }

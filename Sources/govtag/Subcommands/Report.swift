@@ -52,7 +52,7 @@ struct Report: ParsableCommand {
       try file.write(html)
       try file.commit()
       if !quiet || !summary.succeeded {
-        Diagnostics.print("govtag: \(summary.line(used: "in the report")) → \(output)")
+        Diagnostics.print("govtag: \(summary.line(verb: "in the report")) → \(output)")
       }
       if !summary.succeeded { throw Diagnostics.partialFailure }
     }

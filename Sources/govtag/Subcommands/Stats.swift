@@ -78,7 +78,7 @@ struct Stats: ParsableCommand {
       }
       try output.commit()
       if !summary.succeeded {
-        Diagnostics.print("govtag: \(summary.line(used: "counted"))")
+        Diagnostics.print("govtag: \(summary.line(verb: "counted"))")
         throw Diagnostics.partialFailure
       }
     }

@@ -62,6 +62,6 @@ struct AnnotatorComparerTests {
         "\(a):3: record \"1\": duplicate id (first at line 1); this record is left out; give every record a unique id",
         "\(b):1: record \"3\": no record with this id in \(a); only records in both files are compared",
       ])
-    #expect(comparison.summaryA.failed == 1 && comparison.summaryA.compared == 2)
+    #expect(comparison.summaryA.failed == 1 && comparison.summaryA.used == 2)
   }
 }

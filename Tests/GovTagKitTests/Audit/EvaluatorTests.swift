@@ -96,6 +96,6 @@ struct EvaluatorTests {
     let service = try #require(table(year2022, "capability", "public_service"))
     #expect([service.referenceYes, service.predictedYes, service.bothYes] == [3, 2, 2])
     #expect(year2022.location.provinceCorrect == 2 && year2022.location.nullProvinceAssigned == 1)
-    #expect(evaluation.summary.compared == 6 && evaluation.summary.succeeded)
+    #expect(evaluation.summary.used == 6 && evaluation.summary.succeeded)
   }
 }

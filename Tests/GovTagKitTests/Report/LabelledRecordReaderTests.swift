@@ -170,7 +170,9 @@ struct LabelledRecordReaderTests {
       }
     }
     #expect(events == ["record a", "failed line 3", "input the input is empty: no records"])
-    #expect(summary.line(used: "counted") == "read 2 records from 2 inputs: 1 counted, 1 skipped; 1 input could not be read")
+    #expect(
+      summary.line(verb: "counted")
+        == "read 2 records from 2 inputs: 1 counted, 1 failed, 1 blank line skipped; 1 input could not be read")
     #expect(summary.blankLines == 1)
     #expect(!summary.succeeded)
   }

@@ -56,8 +56,8 @@ package struct LabelledRecordReader: Sendable {
   ///   `.input` when no record has the field the labels are read from (``source``) but some lack
   ///   it: one error naming the fields of labels the records do have, instead of one per record.
   @discardableResult
-  package func read(paths: [String], onEvent: (Event) -> Void) throws -> LabelledReadSummary {
-    var summary = LabelledReadSummary()
+  package func read(paths: [String], onEvent: (Event) -> Void) throws -> ReadSummary {
+    var summary = ReadSummary()
     var check = LabelFieldCheck<Event>(field: source.fieldName, option: fieldOption, readsGovTagLabels: source == .govtag)
     for path in paths {
       let reader: LineReader
@@ -80,7 +80,7 @@ package struct LabelledRecordReader: Sendable {
         let location = SourceLocation(file: reader.name, line: reader.lineNumber)
         switch line.withUnsafeBufferPointer({ decodeReportingField($0, at: location) }) {
         case .success(let record):
-          summary.accepted += 1
+          summary.used += 1
           check.fieldFound().forEach(onEvent)
           onEvent(.record(record))
         case .failure(let failure):
@@ -398,38 +398,5 @@ package struct LabelledRecordReader: Sendable {
     case .numberText(let text)?: Double(text) ?? 0
     default: 0
     }
-  }
-}
-
-/// What a ``LabelledRecordReader`` read: counts for the closing summary line and the exit status.
-package struct LabelledReadSummary: Sendable, Hashable {
-  /// Inputs opened and read to the end.
-  package var inputsRead = 0
-  /// Non-blank lines.
-  package var recordsRead = 0
-  /// Records read and used.
-  package var accepted = 0
-  /// Lines skipped because they could not be used.
-  package var failed = 0
-  /// Blank lines, which hold no record.
-  package var blankLines = 0
-  /// Inputs that could not be read at all.
-  package var inputErrors: [GovTagError] = []
-
-  /// Creates an empty summary.
-  package init() {}
-
-  /// Whether every input was read and every line used.
-  package var succeeded: Bool { failed == 0 && inputErrors.isEmpty }
-
-  /// One line for people: `read 9 records from 1 input: 8 counted, 1 skipped`.
-  ///
-  /// - Parameter verb: what happened to the records used (`counted`, `in the report`).
-  /// - Returns: the line, without a trailing newline.
-  package func line(used verb: String) -> String {
-    var text = "read \(recordsRead) record\(recordsRead == 1 ? "" : "s") from \(inputsRead) input\(inputsRead == 1 ? "" : "s")"
-    text += ": \(accepted) \(verb), \(failed) skipped"
-    if !inputErrors.isEmpty { text += "; \(inputErrors.count) input\(inputErrors.count == 1 ? "" : "s") could not be read" }
-    return text
   }
 }

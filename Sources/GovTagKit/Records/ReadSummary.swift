@@ -1,0 +1,53 @@
+/// What reading a set of labelled or annotated inputs did, for every command that reads them
+/// (eval, audit, calibrate, lexicon suggest, stats, report, export): counts for the closing
+/// summary line, the report and the exit status. Nothing is dropped silently: every line read is
+/// used, failed, or blank.
+package struct ReadSummary: Sendable, Hashable {
+  /// Inputs opened and read to the end.
+  package var inputsRead = 0
+  /// Non-blank input lines.
+  package var recordsRead = 0
+  /// Records the command used (compared with GovTag, counted, exported).
+  package var used = 0
+  /// Records that could not be used because of a problem (each one reported).
+  package var failed = 0
+  /// Of the failed records, those that lack the reference field altogether.
+  package var withoutReference = 0
+  /// Blank lines, which hold no record.
+  package var blankLines = 0
+  /// Inputs that could not be read at all.
+  package var inputErrors: [GovTagError] = []
+
+  /// Creates an empty summary.
+  package init() {}
+
+  /// Whether every input was read and every record used.
+  package var succeeded: Bool { failed == 0 && inputErrors.isEmpty }
+
+  /// Adds another summary's counts.
+  package mutating func add(_ other: ReadSummary) {
+    inputsRead += other.inputsRead
+    recordsRead += other.recordsRead
+    used += other.used
+    failed += other.failed
+    withoutReference += other.withoutReference
+    blankLines += other.blankLines
+    inputErrors += other.inputErrors
+  }
+
+  /// One line for people, worded as `govtag tag`'s:
+  /// `read 12 records from 1 input: 10 evaluated, 2 failed (1 without "gold"), 1 blank line skipped`.
+  ///
+  /// - Parameters:
+  ///   - verb: what happened to the records used: `evaluated`, `audited`, `counted`, `exported`.
+  ///   - field: the reference field's name, for commands that read one.
+  /// - Returns: the line, without a trailing newline.
+  package func line(verb: String, field: String? = nil) -> String {
+    var text =
+      "read \(NumberText.count(recordsRead, "record")) from \(NumberText.count(inputsRead, "input")): \(used) \(verb), \(failed) failed"
+    if withoutReference > 0, let field { text += " (\(withoutReference) without \"\(field)\")" }
+    if blankLines > 0 { text += ", \(NumberText.count(blankLines, "blank line")) skipped" }
+    if !inputErrors.isEmpty { text += "; \(NumberText.count(inputErrors.count, "input")) could not be read" }
+    return text
+  }
+}
