@@ -242,12 +242,7 @@ package struct GovTagService: Sendable {
     return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
   }
 
-  static func encode(_ value: some Encodable) throws -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return Array(try encoder.encode(value)) + [UInt8(ascii: "\n")]
-  }
+  static func encode(_ value: some Encodable) throws -> [UInt8] { try AnswerJSON.encode(value) }
 }
 
 /// `GET /v1/lexicon`'s answer: the lexicon summary, and which load of the server it is.

@@ -120,7 +120,8 @@ extension Tagger {
         guard let confidence = score.confidence else { continue }
         let uncertain = score.assigned ? confidence < band.upperBound : (score.reportsConfidence && confidence > band.lowerBound)
         guard uncertain else { continue }
-        let figure = Self.formatConfidence(confidence)
+        let bound = score.assigned ? band.upperBound : band.lowerBound
+        let (figure, boundFigure) = Self.formatApart(confidence, from: bound)
         var scored = "score \(Self.format(score.score)) of threshold \(Self.format(score.threshold))"
         if !score.assigned, score.score >= score.threshold, score.score < floor {
           // Reaching the threshold is not enough when the relative rule keeps the category out.
@@ -129,8 +130,8 @@ extension Tagger {
         }
         let message =
           score.assigned
-          ? "\(score.category) is assigned (\(scored)) but its confidence is only \(figure), below \(Self.formatConfidence(band.upperBound))"
-          : "\(score.category) is not assigned (\(scored)) but its confidence is \(figure), above \(Self.formatConfidence(band.lowerBound))"
+          ? "\(score.category) is assigned (\(scored)) but its confidence is only \(figure), below \(boundFigure)"
+          : "\(score.category) is not assigned (\(scored)) but its confidence is \(figure), above \(boundFigure)"
         reasons.append(
           Review.Reason(code: "uncertain_confidence", category: "\(result.dimension).\(score.category)", message: message))
       }
@@ -139,19 +140,35 @@ extension Tagger {
     return Review(reasons: reasons)
   }
 
-  /// A confidence as people read it: two decimals (`0.97`, `0.50`).
-  package static func formatConfidence(_ value: Double) -> String {
+  /// A confidence and the bound it is compared with, with as many decimals as it takes to tell
+  /// them apart (two, the usual, then up to six): 0.796 against 0.8 reads "0.796, below 0.800",
+  /// not "0.80, below 0.80".
+  package static func formatApart(_ value: Double, from bound: Double) -> (value: String, bound: String) {
+    var digits = 2
+    while true {
+      let pair = (formatConfidence(value, digits: digits), formatConfidence(bound, digits: digits))
+      if pair.0 != pair.1 || digits == 6 { return pair }
+      digits += 1
+    }
+  }
+
+  /// A confidence as people read it: two decimals by default (`0.97`, `0.50`).
+  package static func formatConfidence(_ value: Double, digits: Int = 2) -> String {
     // What String(format: "%.2f") prints, without Foundation's formatter on the per-record path:
-    // printf rounds the exact binary value to hundredths, ties to even. The product's rounding
+    // printf rounds the exact binary value to the last digit, ties to even. The product's rounding
     // error (one fused multiply-add) says on which side of a tie the exact value lies.
-    guard value.isFinite, value >= 0, value < 1e6 else { return String(format: "%.2f", value) }
-    let product = value * 100
-    let error = (-product).addingProduct(value, 100)  // the exact product is product + error
-    var hundredths = product.rounded(.down)
-    let fraction = product - hundredths
-    if fraction > 0.5 || (fraction == 0.5 && (error > 0 || (error == 0 && Int(hundredths) % 2 == 1))) { hundredths += 1 }
-    let whole = Int(hundredths)
-    let rest = whole % 100
-    return "\(whole / 100)." + (rest < 10 ? "0" : "") + String(rest)
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    guard value.isFinite, value >= 0, value < 1e6 else { return String(format: "%.\(digits)f", value) }
+    let product = value * scale
+    let error = (-product).addingProduct(value, scale)  // the exact product is product + error
+    var units = product.rounded(.down)
+    let fraction = product - units
+    if fraction > 0.5 || (fraction == 0.5 && (error > 0 || (error == 0 && Int(units) % 2 == 1))) { units += 1 }
+    let whole = Int(units)
+    let unit = Int(scale)
+    var rest = String(whole % unit)
+    while rest.count < digits { rest = "0" + rest }
+    return "\(whole / unit)." + rest
   }
 }

@@ -46,6 +46,18 @@ public struct GovTag: Sendable {
     self.evidenceFragments = EvidenceJSONFragmentTable(model: model)
   }
 
+  /// Wraps lexicons already loaded (by `govtag`, which loads them with its own review settings
+  /// and warnings), so that its commands answer as the front door does.
+  ///
+  /// - Parameters:
+  ///   - model: the compiled lexicons.
+  ///   - lexiconDirectory: where they were loaded from.
+  package init(model: ClassifierModel, lexiconDirectory: LexiconDirectory) {
+    self.lexiconDirectory = lexiconDirectory
+    self.model = model
+    self.evidenceFragments = EvidenceJSONFragmentTable(model: model)
+  }
+
   /// The dimensions of the loaded lexicons, in output order.
   public var dimensions: [DimensionID] { model.lexicons.dimensions.map { DimensionID($0.id) } }
 

@@ -80,7 +80,8 @@ package struct ExplainRenderer {
     }
     var rules: [String] = []
     if byConfidence, let confidence = score.confidence {
-      rules.append("confidence \(Tagger.formatConfidence(confidence)) below 0.5 (labels by confidence)")
+      let (figure, bound) = Tagger.formatApart(confidence, from: 0.5)
+      rules.append("confidence \(figure) below \(bound) (labels by confidence)")
     } else {
       if score.score == 0 {
         rules.append("no hit counted")

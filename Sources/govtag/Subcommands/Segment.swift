@@ -36,7 +36,8 @@ struct Segment: ParsableCommand {
     try Diagnostics.orExit {
       let content = try TextInput(text: text).resolve()
       let tagger = try Tagger(model: model)
-      var lines = content.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      // By Character: "\r\n" is one Character, so splitting on "\n" alone would keep it in a line.
+      var lines = content.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
       if lines.last == "" { lines.removeLast() }
       for line in lines {
         let tokens = try tagger.segment(line)

@@ -18,4 +18,29 @@ struct ConfidenceFormatTests {
     let mismatches = values.filter { Tagger.formatConfidence($0) != String(format: "%.2f", $0) }
     #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
   }
+
+  @Test("with three to six decimals it prints what printf prints too")
+  func moreDigits() {
+    var state: UInt64 = 20_261_207
+    var mismatches: [(Double, Int)] = []
+    for digits in 3...6 {
+      for _ in 0..<20_000 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let value = Double(state >> 11) / Double(1 << 53)
+        if Tagger.formatConfidence(value, digits: digits) != String(format: "%.\(digits)f", value) { mismatches.append((value, digits)) }
+      }
+    }
+    #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
+  }
+
+  @Test(
+    "a confidence and its bound get as many decimals as tell them apart",
+    arguments: [
+      (0.796, 0.8, "0.796", "0.800"), (0.7996, 0.8, "0.7996", "0.8000"), (0.42, 0.8, "0.42", "0.80"),
+      (0.2049, 0.2, "0.205", "0.200"), (0.8, 0.8, "0.800000", "0.800000"),
+    ])
+  func apart(value: Double, bound: Double, figure: String, boundFigure: String) {
+    let pair = Tagger.formatApart(value, from: bound)
+    #expect(pair.value == figure && pair.bound == boundFigure)
+  }
 }
