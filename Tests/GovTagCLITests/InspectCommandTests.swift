@@ -24,6 +24,57 @@ struct InspectCommandTests {
         == #"[{"token":"一网通办","start":0,"end":4,"kind":"ideographic","lexicon_term":true}]"# + "\n")
   }
 
+  @Test("segment splits a file's CRLF lines as it splits LF lines")
+  func segmentCRLF() throws {
+    let directory = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    Fixtures.write("推进人工智能\r\n数字化转型\r\n", to: "crlf.txt", in: directory)
+    let result = try CommandRunner.run(["segment", "crlf.txt"] + lexicons, in: directory)
+    #expect(result.status == 0)
+    #expect(result.stdout == "推进|人工智能\n数字|化|转型\n")
+  }
+
+  @Test(
+    "explain refuses what was surely meant as a file: a folder, a file of records, a missing path",
+    arguments: [
+      ("folder", "govtag: error: folder: this is a folder, not a text; give one text file, the text itself, or - for standard input; label a folder of .txt files with govtag tag"),
+      ("cases.jsonl", "govtag: error: cases.jsonl: this is a file of records (jsonl), not one text; label its records with govtag tag cases.jsonl, or give one record's text (a .txt file, the text itself, or -)"),
+      ("notes.txt", "govtag: error: notes.txt: no such file; check the path; to use these characters as the text itself, send them on standard input (echo '…' | govtag … -)"),
+      ("in/case.txt", "govtag: error: in/case.txt: no such file; check the path; to use these characters as the text itself, send them on standard input (echo '…' | govtag … -)"),
+    ])
+  func explainRefusesPaths(argument: String, message: String) throws {
+    let directory = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.createDirectory(at: directory.appendingPathComponent("folder"), withIntermediateDirectories: true)
+    Fixtures.write("{\"id\":\"a\",\"text\":\"一网通办\"}\n", to: "cases.jsonl", in: directory)
+    let result = try CommandRunner.run(["explain", argument] + lexicons, in: directory)
+    #expect(result.status == 2)
+    #expect(result.stderr == message + "\n")
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test("explain still reads text that only resembles a path: a number, Chinese with a slash")
+  func explainTextLikePath() throws {
+    for text in ["3.5", "一网通办/一网统管"] {
+      let result = try CommandRunner.run(["explain", text] + lexicons)
+      #expect(result.status == 0, "\(text): \(result.stderr)")
+    }
+  }
+
+  @Test("explain --format json prints the front door's explanation, as POST /v1/explain answers it")
+  func explainJSON() throws {
+    let result = try CommandRunner.run(["explain", "推进一网通办，坚持财政务实管理", "--format", "json"] + lexicons)
+    #expect(result.status == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let text = try CommandRunner.run(["explain", "推进一网通办，坚持财政务实管理"] + lexicons)
+    #expect(object["report"] as? String == text.stdout)
+    let record = try #require(object["record"] as? [String: Any])
+    let labels = try #require(record["labels"] as? [String: Any])
+    #expect(labels["capability"] as? [String] == ["public_service"])
+    let evidence = try #require(record["evidence"] as? [[String: Any]])
+    #expect(evidence.contains { $0["term"] as? String == "政务" && $0["status"] as? String == "crosses_word_boundary" })
+  }
+
   @Test("explain lists counted hits, near misses, scores and labels")
   func explain() throws {
     let result = try CommandRunner.run(["explain", "推进一网通办，坚持财政务实管理"] + lexicons)

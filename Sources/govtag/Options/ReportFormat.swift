@@ -5,8 +5,14 @@ import ArgumentParser
 /// where a command offers it. `govtag tag --format` (jsonl, json) and `lexicon export --format`
 /// (liwc, quanteda…) name their file formats under the same option.
 ///
-/// The flags `--json` and `--csv`, which came first, still work (hidden from the help).
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+/// `text` and `markdown` are one choice under two names: a command that prints Markdown tables
+/// takes `text` for them, and one that prints plain text takes `markdown`, so that the same
+/// `--format` works everywhere. The flags `--json` and `--csv`, which came first, still work
+/// (hidden from the help).
+///
+/// Not `CaseIterable`: ArgumentParser would list all four values in every command's help,
+/// including those the command refuses; each help lists what its command offers instead.
+enum ReportFormat: String, ExpressibleByArgument {
   case text, markdown, json, csv
 
   /// The help of a command's `--format`, listing what it offers.
@@ -32,6 +38,9 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
       }
       format = flag
     }
+    // The other name of the human-readable choice.
+    if format == .text, !offered.contains(.text), offered.contains(.markdown) { format = .markdown }
+    if format == .markdown, !offered.contains(.markdown), offered.contains(.text) { format = .text }
     guard offered.contains(format) else {
       throw ValidationError(
         "--format \(format.rawValue) is not offered here; choose \(offered.map(\.rawValue).joined(separator: ", "))")
