@@ -53,6 +53,28 @@ struct ReportCommandTests {
     #expect(html.contains(#""labels":[],"ref":[3],"refField":"gold""#))
   }
 
+  @Test("no file is written when no input could be read, or when no record has the --field named")
+  func nothingToReport() throws {
+    let directory = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let missing = try CommandRunner.run(["report", "nope.jsonl", "-o", "r.html"], in: directory)
+    #expect(missing.status == 1)
+    #expect(
+      missing.stderr == """
+        govtag: error: nope.jsonl: cannot open the input: No such file or directory; check the path
+        govtag: read 0 records from 0 inputs: 0 in the report, 0 failed; 1 input could not be read
+        govtag: no input could be read, so r.html was not written
+
+        """)
+    let field = try CommandRunner.run(["report", fixture, "-o", "r.html", "--field", "manul"], in: directory)
+    #expect(field.status == 2)
+    #expect(
+      field.stderr
+        == "govtag: error: \(fixture): none of the 8 records has a \"manul\" field of labels, so r.html was not written; "
+        + "name the field that holds people's labels (manual, gold) with --field, or leave --field out to show GovTag's labels alone\n")
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("r.html").path))
+  }
+
   @Test("-o is required")
   func usage() throws {
     let result = try CommandRunner.run(["report", fixture])

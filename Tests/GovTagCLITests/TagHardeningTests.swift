@@ -30,6 +30,31 @@ struct TagHardeningTests {
     #expect(result.stderr.split(separator: "\n").count == depths.count - 1)
   }
 
+  @Test(
+    "a compressed input is refused once, naming its format and the command that decompresses it",
+    arguments: [
+      ([0x1F, 0x8B, 0x08, 0x00], "gzip", "zcat"), ([0x28, 0xB5, 0x2F, 0xFD, 0x00], "zstd", "zstdcat"),
+      ([0x42, 0x5A, 0x68, 0x39], "bzip2", "bzcat"),
+    ] as [([UInt8], String, String)])
+  func compressedInput(magic: [UInt8], format: String, command: String) throws {
+    let directory = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // The magic bytes, then bytes that are not UTF-8, as in a real archive.
+    try Data(magic + [0xFF, 0xFE, 0x0A, 0x80, 0x0A]).write(to: directory.appendingPathComponent("cases.jsonl.z"))
+    for extraArguments in [["--input-format", "jsonl"], ["--input-format", "json"], ["--input-format", "csv"]] {
+      let result = try CommandRunner.run(["tag", "cases.jsonl.z", "-o", "out.jsonl"] + extraArguments + lexicons, in: directory)
+      #expect(result.status == 1)
+      #expect(
+        result.stderr.hasPrefix(
+          "govtag: error: cases.jsonl.z: the input is \(format)-compressed; GovTag reads uncompressed text; "
+            + "decompress it on the way in: \(command) cases.jsonl.z | govtag … - (standard input)\n"),
+        "\(extraArguments): \(result.stderr)")
+      #expect(result.stderr.components(separatedBy: "error:").count == 2)
+    }
+    let stats = try CommandRunner.run(["stats", "cases.jsonl.z"], in: directory)
+    #expect(stats.stderr.contains("the input is \(format)-compressed"))
+  }
+
   @Test("input fields named like GovTag's are reported once per input, naming them; --quiet silences it")
   func replacedFieldsWarning() throws {
     let input = #"{"id":"a","text":"x","labels":["mine"]}"# + "\n" + #"{"id":"b","text":"x","labels":[]}"# + "\n"

@@ -84,6 +84,7 @@ package final class LineReader {
       }
       bytesSearched += (found.map { $0 + 1 } ?? end) - from
       if let newline = found {
+        if lineNumber == 0 { try CompressedInput.refuse(buffer[start..<newline], name: name) }
         let line = Array(buffer[start..<newline])
         bytesRead += newline + 1 - start
         start = newline + 1
@@ -94,6 +95,7 @@ package final class LineReader {
       searched = end
       if atEOF {
         guard start < end else { return nil }
+        if lineNumber == 0 { try CompressedInput.refuse(buffer[start..<end], name: name) }
         let line = Array(buffer[start..<end])
         bytesRead += end - start
         start = end

@@ -47,6 +47,21 @@ struct Report: ParsableCommand {
         case .inputFailed(let error): Diagnostics.error(error.description)
         }
       }
+      // As `tag` does: a run that could read nothing writes no file, which would look like a
+      // report of an empty corpus.
+      if summary.recordsRead == 0, summary.blankLines == 0, !summary.inputErrors.isEmpty {
+        Diagnostics.print("govtag: \(summary.line(verb: "in the report"))")
+        Diagnostics.print("govtag: no input could be read, so \(output) was not written")
+        throw Diagnostics.partialFailure
+      }
+      // A --field that no record has is a mistyped name, not a corpus without people's labels.
+      if let field, !records.isEmpty, records.allSatisfy({ $0.referenceField == nil }) {
+        throw GovTagError(
+          .input,
+          "none of the \(records.count) records has a \"\(field)\" field of labels, so \(output) was not written",
+          at: SourceLocation(file: inputs[0]),
+          hint: "name the field that holds people's labels (manual, gold) with --field, or leave --field out to show GovTag's labels alone")
+      }
       let html = HTMLReportRenderer(title: title).render(records: records)
       let file = try OutputFile.file(output)
       try file.write(html)

@@ -12,6 +12,8 @@ final class ByteReader {
   private var position = 0
   private var count = 0
   private var atEOF = false
+  /// Whether the first block was read (and checked for compression).
+  private var started = false
 
   init(path: String) throws {
     if path == "-" {
@@ -66,6 +68,10 @@ final class ByteReader {
     }
     position = 0
     count = read
+    if !started {
+      started = true
+      try CompressedInput.refuse(buffer[0..<min(read, 8)], name: name)
+    }
     return true
   }
 }
