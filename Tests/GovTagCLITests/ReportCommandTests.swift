@@ -71,7 +71,8 @@ struct ReportCommandTests {
     #expect(
       field.stderr
         == "govtag: error: \(fixture): none of the 8 records has a \"manul\" field of labels, so r.html was not written; "
-        + "name the field that holds people's labels (manual, gold) with --field, or leave --field out to show GovTag's labels alone\n")
+        + "name the field that holds people's labels (manual, gold) with --field, or leave --field out to show GovTag's labels alone\n"
+    )
     #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("r.html").path))
   }
 

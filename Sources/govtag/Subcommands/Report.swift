@@ -60,7 +60,9 @@ struct Report: ParsableCommand {
           .input,
           "none of the \(records.count) records has a \"\(field)\" field of labels, so \(output) was not written",
           at: SourceLocation(file: inputs[0]),
-          hint: "name the field that holds people's labels (manual, gold) with --field, or leave --field out to show GovTag's labels alone")
+          hint:
+            "name the field that holds people's labels (manual, gold) with --field, or leave --field out to show GovTag's labels alone"
+        )
       }
       let html = HTMLReportRenderer(title: title).render(records: records)
       let file = try OutputFile.file(output)
