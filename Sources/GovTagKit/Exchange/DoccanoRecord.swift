@@ -67,7 +67,19 @@ package enum DoccanoRecord {
     for dimension in taxonomy.dimensions { categories[dimension.id] = [] }
     var province: String?
     var region: Region?
-    for item in object["label"]?.arrayValue ?? object["labels"]?.arrayValue ?? [] {
+    // The list of class names; anything else (a lone string, a missing field) would read as a
+    // reviewer who chose nothing, which is wrong ground truth.
+    let key = object["label"] != nil ? "label" : "labels"
+    guard let items = object[key]?.arrayValue else {
+      let found = object[key].map { "holds \($0.typeDescription), not a list of class names" } ?? "is missing"
+      return .failure(
+        RecordError(
+          location: location, id: id, reason: "\"label\" \(found)",
+          hint:
+            "give doccano's text classification export, where \"label\" is a list ([\"capability:public_service\", …]; [] for none)"
+        ))
+    }
+    for item in items {
       guard let name = item.stringValue else {
         return .failure(
           RecordError(

@@ -38,4 +38,23 @@ struct DoccanoRecordTests {
     #expect(error.reason == "unknown label \"capability:unknown\"")
     #expect(error.id == "8")
   }
+
+  @Test(
+    "A label that is not a list, or no label at all, is an error: never read as a reviewer who chose nothing",
+    arguments: [
+      (#"{"id": 3, "text": "x", "label": "capability:public_service"}"#, #""label" holds a string, not a list of class names"#),
+      (#"{"id": 3, "text": "x", "label": null}"#, #""label" holds null, not a list of class names"#),
+      (#"{"id": 3, "text": "x"}"#, #""label" is missing"#),
+    ])
+  func labelNotAList(line: String, reason: String) {
+    let result = Array(line.utf8).withUnsafeBufferPointer {
+      DoccanoRecord.parse($0, at: SourceLocation(file: "d.jsonl", line: 4))
+    }
+    guard case .failure(let error) = result else {
+      Issue.record("\(line) must fail")
+      return
+    }
+    #expect(error.reason == reason)
+    #expect(error.hint?.hasPrefix("give doccano's text classification export") == true)
+  }
 }
