@@ -44,6 +44,22 @@ enum Diagnostics {
     }
   }
 
+  /// Stops a command whose inputs all failed before it prints a report of nothing (an audit of
+  /// no records "agrees on every category") or writes an empty file: prints the summary line and
+  /// why nothing follows, and exits with status 1, as `tag` does.
+  ///
+  /// - Parameters:
+  ///   - summary: what reading did.
+  ///   - verb: the summary line's verb (`evaluated`, `audited`).
+  ///   - field: the reference field, for the summary line.
+  ///   - output: the file that would have been written, or `nil` for a report on standard output.
+  static func stopIfNothingRead(_ summary: ReadSummary, verb: String, field: String? = nil, output: String? = nil) throws {
+    guard summary.readNothing else { return }
+    print("govtag: \(summary.line(verb: verb, field: field))")
+    print("govtag: no input could be read, so " + (output.map { "\($0) was not written" } ?? "no report was printed"))
+    throw partialFailure
+  }
+
   /// Whether standard error is a terminal (progress lines are only drawn there).
   static var stderrIsTerminal: Bool { isatty(2) != 0 }
 }

@@ -21,6 +21,10 @@ package struct ReadSummary: Sendable, Hashable {
   /// Creates an empty summary.
   package init() {}
 
+  /// Whether no record and no blank line could be read while some input failed (every input
+  /// missing, unreadable or compressed): such a run has nothing to report.
+  package var readNothing: Bool { recordsRead == 0 && blankLines == 0 && !inputErrors.isEmpty }
+
   /// Whether every input was read and every record used.
   package var succeeded: Bool { failed == 0 && inputErrors.isEmpty }
 

@@ -76,6 +76,8 @@ struct Audit: ParsableCommand {
           Diagnostics.error($0.description)
         }
       }
+      try Diagnostics.stopIfNothingRead(comparison.summaryA, verb: "usable", field: field)
+      try Diagnostics.stopIfNothingRead(comparison.summaryB, verb: "usable", field: field)
       write(json ? comparison.renderJSON() : Array(comparison.renderText(names: .commandLine).utf8))
       Diagnostics.print("govtag: A: \(comparison.summaryA.line(verb: "usable", field: field))")
       Diagnostics.print("govtag: B: \(comparison.summaryB.line(verb: "usable", field: field))")
@@ -86,6 +88,7 @@ struct Audit: ParsableCommand {
       try OutputFile.refuseOverlap(outputs: [("--csv", csv)], inputs: inputs)
       return try Auditor(model: model, field: labelField, jobs: jobs).audit(inputs: inputs) { Diagnostics.error($0.description) }
     }
+    try Diagnostics.stopIfNothingRead(report.summary, verb: "audited", field: field, output: csv)
     if let csv {
       try Diagnostics.orExit {
         let sink = try OutputFile.file(csv)

@@ -62,6 +62,7 @@ struct Eval: ParsableCommand {
     let evaluation = try Diagnostics.orExit {
       try evaluator.evaluate(inputs: inputs) { Diagnostics.error($0.description) }
     }
+    try Diagnostics.stopIfNothingRead(evaluation.summary, verb: "evaluated", field: goldField)
     if json {
       FileHandle.standardOutput.write(Data(evaluation.renderJSON()))
     } else {

@@ -84,6 +84,7 @@ struct Export: ParsableCommand {
           }
         }
         json.append(raw: Array("\n]\n".utf8))
+        try Diagnostics.stopIfNothingRead(summary, verb: "exported", output: output)
         let file = try OutputFile.file(output)
         try file.write(json.bytes)
         try file.commit()
@@ -131,6 +132,7 @@ struct Export: ParsableCommand {
           case .inputFailed(let error): Diagnostics.error(error.description)
           }
         }
+        try Diagnostics.stopIfNothingRead(summary, verb: "exported", output: output)
         let file = try OutputFile.file(output)
         try file.write(bytes)
         try file.commit()

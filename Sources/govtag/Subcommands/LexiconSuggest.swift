@@ -57,6 +57,7 @@ extension Lexicon {
       let suggestions = try Diagnostics.orExit {
         try suggester.suggest(inputs: inputs) { Diagnostics.error($0.description) }
       }
+      try Diagnostics.stopIfNothingRead(suggestions.summary, verb: "used", field: field)
       FileHandle.standardOutput.write(Data(json ? suggestions.renderJSON() : Array(suggestions.renderText().utf8)))
       Diagnostics.print("govtag: \(suggestions.summary.line(verb: "used", field: field))")
       if !suggestions.summary.succeeded { throw Diagnostics.partialFailure }

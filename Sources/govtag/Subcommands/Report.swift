@@ -49,11 +49,7 @@ struct Report: ParsableCommand {
       }
       // As `tag` does: a run that could read nothing writes no file, which would look like a
       // report of an empty corpus.
-      if summary.recordsRead == 0, summary.blankLines == 0, !summary.inputErrors.isEmpty {
-        Diagnostics.print("govtag: \(summary.line(verb: "in the report"))")
-        Diagnostics.print("govtag: no input could be read, so \(output) was not written")
-        throw Diagnostics.partialFailure
-      }
+      try Diagnostics.stopIfNothingRead(summary, verb: "in the report", output: output)
       // A --field that no record has is a mistyped name, not a corpus without people's labels.
       if let field, !records.isEmpty, records.allSatisfy({ $0.referenceField == nil }) {
         throw GovTagError(

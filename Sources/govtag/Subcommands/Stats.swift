@@ -67,6 +67,7 @@ struct Stats: ParsableCommand {
         case .inputFailed(let error): Diagnostics.error(error.description)
         }
       }
+      try Diagnostics.stopIfNothingRead(summary, verb: "counted")
       let output = OutputFile.standardOutput()
       switch (by, json, csv) {
       case (.year, true, _): try output.write(StatsTable(statistics: statistics, source: source).json())
