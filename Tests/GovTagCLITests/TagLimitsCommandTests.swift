@@ -125,4 +125,15 @@ struct TagLimitsCommandTests {
     #expect(message.hasSuffix("govtag: the output is unfinished; run the same command with --resume to continue\n"))
     #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.jsonl").path))
   }
+
+  @Test("tag --help states each default once, not this machine's core count")
+  func helpDefaults() throws {
+    let help = try CommandRunner.run(["tag", "--help"]).stdout
+    #expect(help.contains("Worker threads, 1 to 256 (default: all cores).\n"))
+    #expect(help.contains("instead of being labelled (default 16 MiB).\n"))
+    #expect(!help.contains("(default: 16777216)"))
+    #expect(!help.contains("(default: \(ProcessInfo.processInfo.activeProcessorCount))"))
+    let padding = String(repeating: " ", count: 26)
+    #expect(help.contains("CSV column holding the id (without one, ids are row\n\(padding)numbers). (default: id)"))
+  }
 }

@@ -34,16 +34,23 @@ struct Tag: ParsableCommand {
   @Option(help: "Also write each failed record as JSON ({source, line, reason, raw}) to this file.")
   var errors: String?
 
+  // Optional, so that the help states the default once, as "all cores", not this machine's count.
   @Option(name: .shortAndLong, help: "Worker threads, 1 to \(BatchConfiguration.maxJobs) (default: all cores).")
-  var jobs: Int = min(ProcessInfo.processInfo.activeProcessorCount, BatchConfiguration.maxJobs)
+  var jobs: Int?
+
+  /// `--jobs`, or all cores.
+  var workers: Int { jobs ?? min(ProcessInfo.processInfo.activeProcessorCount, BatchConfiguration.maxJobs) }
 
   @Option(help: "A record longer than this many bytes becomes an error record instead of being labelled (default 16 MiB).")
-  var maxRecordBytes: Int = BatchConfiguration.defaultMaxRecordBytes
+  var maxRecordBytes: Int?
+
+  /// `--max-record-bytes`, or the default (16 MiB).
+  var recordLimit: Int { maxRecordBytes ?? BatchConfiguration.defaultMaxRecordBytes }
 
   @Option(help: "Input format for every input: jsonl, json, csv or txt (default: by extension; standard input is jsonl).")
   var inputFormat: InputFormat?
 
-  @Option(help: "CSV column holding the id (default id; without one, ids are row numbers).")
+  @Option(help: "CSV column holding the id (without one, ids are row numbers).")
   var idColumn = "id"
 
   @Option(help: "CSV column holding the text.")
@@ -90,24 +97,24 @@ struct Tag: ParsableCommand {
 
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("name at least one input file, or - for standard input") }
-    if jobs < 1 || jobs > BatchConfiguration.maxJobs {
+    if workers < 1 || workers > BatchConfiguration.maxJobs {
       throw ValidationError(
         "--jobs must be between 1 and \(BatchConfiguration.maxJobs) (this machine has \(ProcessInfo.processInfo.activeProcessorCount) cores; more workers than cores gain nothing)"
       )
     }
-    if maxRecordBytes < 1 { throw ValidationError("--max-record-bytes must be at least 1") }
+    if recordLimit < 1 { throw ValidationError("--max-record-bytes must be at least 1") }
     if resume && (output == nil || output == "-") { throw ValidationError("--resume needs an output file (-o FILE)") }
   }
 
   func run() throws {
     let model = try lexicons.loadModel(configuration: try review.configuration())
     if let warning = model.calibrationStalenessWarning, !quiet { Diagnostics.print("govtag: warning: \(warning)") }
-    var configuration = BatchConfiguration(jobs: jobs)
+    var configuration = BatchConfiguration(jobs: workers)
     configuration.evidenceDetail = evidence
     configuration.evidenceLayout = evidenceLayout
     configuration.inputFormat = inputFormat
     configuration.outputFormat = format
-    configuration.maxRecordBytes = maxRecordBytes
+    configuration.maxRecordBytes = recordLimit
     configuration.csvColumns.id = idColumn
     configuration.csvColumns.text = textColumn
     configuration.csvColumns.title = titleColumn
