@@ -1,6 +1,8 @@
 /// An error in GovTag's input, configuration or environment, phrased for the person who can fix it.
 ///
-/// The library throws only this type. Its `description` is the whole message as the command line
+/// The library throws this type, or ``GovTagErrors`` when one pass finds several problems (loading
+/// lexicons reports every problem of every file at once): catch both. Its `description` is the
+/// whole message as the command line
 /// prints it: the location first, then what is wrong, then what to do, e.g.
 ///
 ///     Lexicons/capability.yaml:12:7: duplicate term "一网通办" in category public_service (first at line 4); remove one of them

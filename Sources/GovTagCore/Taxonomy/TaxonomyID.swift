@@ -1,8 +1,10 @@
-/// The id of a dimension, as written in `docs/taxonomy.md` and the lexicon files: `capability`,
-/// `domain`, `innovation`...
+/// The id of a dimension, as written in `docs/TAXONOMY.md` and the lexicon files: `capability`,
+/// `data_element`, `traits`, `innovation`, `technology`.
 ///
-/// A string-backed struct rather than an enum so that a lexicon directory may add a dimension
-/// without a new release; typed so that a dimension id and a category id cannot be swapped.
+/// The taxonomy fixes the dimensions (the lexicon loader refuses others). A string-backed struct
+/// rather than an enum so that a dimension added to the taxonomy in a later release does not
+/// break a client's exhaustive `switch`; typed so that a dimension id and a category id cannot
+/// be swapped.
 /// Encodes as a plain string, and as a plain key when it keys a dictionary.
 public struct DimensionID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CodingKeyRepresentable,
   ExpressibleByStringLiteral, CustomStringConvertible

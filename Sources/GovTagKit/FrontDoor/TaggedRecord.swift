@@ -1,8 +1,11 @@
 /// One record as GovTag tagged it: the answer of ``GovTag/tag(title:text:id:)``.
 ///
-/// The same labels, scores, location, review flags and evidence that `govtag tag` writes into
-/// a labelled record, as plain values with typed ids. Encode it with `JSONEncoder` (add
-/// `.sortedKeys` for output that diffs cleanly).
+/// The labels, scores, location, review flags and evidence that `govtag tag` computes for a
+/// labelled record, in a shape for programs: typed ids, one value per hit. It is not the batch
+/// format byte for byte (that has the provenance fields, the location chain and grouped evidence;
+/// ``GovTag/lexiconVersion`` gives the version). Encode it with `JSONEncoder`: keys are camelCase
+/// unless `keyEncodingStrategy` is `.convertToSnakeCase`, as `govtag serve` and `govtag explain
+/// --format json` set it (add `.sortedKeys` for output that diffs cleanly).
 public struct TaggedRecord: Sendable, Hashable, Encodable {
   /// One category's score in one dimension.
   public struct Score: Sendable, Hashable, Encodable {

@@ -1,7 +1,7 @@
 // Tags one text and prints the answer as JSON:
 //
 //     swift run --package-path Examples/tag-one-text tag-one-text "推进政务服务“一网通办”……"
-//     echo "推进政务服务“一网通办”……" | GOVTAG_LEXICONS=Lexicons swift run tag-one-text
+//     echo "推进政务服务“一网通办”……" | swift run --package-path Examples/tag-one-text tag-one-text
 //
 // The lexicons are found as govtag finds them: GOVTAG_LEXICONS, then beside the executable,
 // then ./Lexicons. Only the front door is used: `GovTag`, and the `TaggedRecord` it answers.
