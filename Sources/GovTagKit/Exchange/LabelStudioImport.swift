@@ -108,6 +108,18 @@ package struct LabelStudioImport: Sendable {
         .input, "a Label Studio JSON export is a list of tasks, found \(value.typeDescription)", at: SourceLocation(file: file),
         hint: "export with Export → JSON (not JSON-MIN, CSV or the tasks file govtag export wrote)")
     }
+    // GovTag's own tasks file (predictions, never annotated) would import as nothing at all,
+    // with one "not annotated" notice per task: say what the file is instead.
+    let objects = list.compactMap(\.objectValue)
+    if !list.isEmpty, objects.count == list.count,
+      objects.allSatisfy({ $0["annotations"] == nil && $0["drafts"] == nil && $0["predictions"] != nil })
+    {
+      throw GovTagError(
+        .input,
+        "none of the \(list.count) tasks has annotations, only predictions: this is the tasks file govtag export wrote, not Label Studio's export",
+        at: SourceLocation(file: file),
+        hint: "import it into Label Studio, annotate the tasks, then give the file of Export → JSON")
+    }
     var result = LabelStudioImport()
     result.tasks = list.count
     for (index, item) in list.enumerated() {
@@ -117,7 +129,13 @@ package struct LabelStudioImport: Sendable {
   }
 
   private mutating func add(task item: JSONValue, index: Int, taxonomy: Taxonomy) {
-    let task = item.objectValue ?? [:]
+    guard let task = item.objectValue else {
+      notices.append(
+        Notice(
+          kind: .invalid, task: "#\(index + 1)", record: nil, annotation: nil, annotator: nil,
+          reason: "the task is not an object, found \(item.typeDescription)"))
+      return
+    }
     let taskID = Self.text(task["id"]) ?? "#\(index + 1)"
     let data = task["data"]?.objectValue ?? [:]
     let recordID = Self.text(data["id"])

@@ -89,4 +89,29 @@ struct LabelStudioImportTests {
       )
     } catch {}
   }
+
+  @Test("GovTag's own tasks file (predictions, no annotations) is one error saying what the file is")
+  func ownTasksFile() {
+    let tasks = #"[{"data": {"id": "a", "text": "x"}, "predictions": []}, {"data": {"id": "b", "text": "y"}, "predictions": []}]"#
+    do {
+      _ = try LabelStudioImport.parse(Array(tasks.utf8), file: "tasks.json")
+      Issue.record("the tasks file must be refused")
+    } catch let error as GovTagError {
+      #expect(
+        error.description
+          == "tasks.json: none of the 2 tasks has annotations, only predictions: this is the tasks file govtag export wrote, "
+          + "not Label Studio's export; import it into Label Studio, annotate the tasks, then give the file of Export → JSON")
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+
+  @Test("A task that is not an object is listed as invalid, saying so")
+  func taskNotAnObject() throws {
+    let result = try LabelStudioImport.parse(Array("[1, \"x\"]".utf8), file: "x.json")
+    #expect(result.records.isEmpty)
+    let reasons = result.notices.map(\.reason)
+    #expect(reasons == ["the task is not an object, found a number", "the task is not an object, found a string"])
+    #expect(result.notices.map(\.task) == ["#1", "#2"])
+  }
 }
