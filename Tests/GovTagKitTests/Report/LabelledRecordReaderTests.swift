@@ -23,6 +23,12 @@ struct LabelledRecordReaderTests {
 
   static let badLines: [BadLine] = [
     BadLine(
+      id: "a year of five digits", line: #"{"id":"a","text":"x","year":20230,"labels":{}}"#,
+      message: #"labelled.jsonl:4: record "a": "year" 20230 is not a year of four digits; write the year as 2023 or "2023""#),
+    BadLine(
+      id: "a negative year as a string", line: #"{"id":"a","text":"x","year":"-5","labels":{}}"#,
+      message: #"labelled.jsonl:4: record "a": "year" -5 is not a year of four digits; write the year as 2023 or "2023""#),
+    BadLine(
       id: "not JSON", line: "{oops",
       message: "labelled.jsonl:4: not valid JSON: invalid value at column 2; each line must hold one JSON object"),
     BadLine(

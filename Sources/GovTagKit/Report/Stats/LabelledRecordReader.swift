@@ -248,16 +248,28 @@ package struct LabelledRecordReader: Sendable {
   private func year(_ value: JSONValue?) throws -> String? {
     switch value {
     case nil, .null?: return nil
-    case .integer(let year)?: return String(year)
-    case .number(let year)? where year == year.rounded() && abs(year) < 1e9: return String(Int(year))
-    case .numberText(let text)?: return text
+    case .integer(let year)?: return try Self.checkedYear(String(year))
+    case .number(let year)? where year == year.rounded() && abs(year) < 1e9: return try Self.checkedYear(String(Int(year)))
+    case .numberText(let text)?: return try Self.checkedYear(text)
     case .string(let text)?:
-      return text.allSatisfy(\.isWhitespace) ? nil : text
+      let trimmed = String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+      guard !trimmed.isEmpty else { return nil }
+      // A number written as a string is checked as a number; other text ("2023H1") is a group.
+      return Int(trimmed) != nil ? try Self.checkedYear(trimmed) : text
     case let other?:
       throw Problem(
         reason: "\"year\" must be an integer or a string, found \(other.typeDescription)",
         hint: "write the year as 2023 or \"2023\"")
     }
+  }
+
+  /// A numeric year as the year-over-year changes read it: four digits (a typo such as 20230 or
+  /// -5 would otherwise become a year of its own and a change "-5→2023").
+  private static func checkedYear(_ text: String) throws -> String {
+    guard let year = Int(text), (1000...9999).contains(year) else {
+      throw Problem(reason: "\"year\" \(text) is not a year of four digits", hint: "write the year as 2023 or \"2023\"")
+    }
+    return String(year)
   }
 
   /// Reads `{dimension: [category ids]}`; `province` and `region` keys are left to ``place(_:field:)``,
