@@ -55,6 +55,22 @@ struct TagHardeningTests {
     #expect(stats.stderr.contains("the input is \(format)-compressed"))
   }
 
+  @Test("standard input named twice is a usage error; a JSON array in a .jsonl file says how it is read")
+  func stdinTwiceAndArrayInJSONL() throws {
+    let twice = try CommandRunner.run(["tag", "-", "-"] + lexicons, stdin: "")
+    #expect(twice.status == 64)
+    #expect(twice.stderr.hasPrefix("Error: standard input (-) can be read only once; name it once\n"))
+    let directory = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    Fixtures.write(#"[{"id":"a","text":"一网通办"}]"# + "\n", to: "array.jsonl", in: directory)
+    let array = try CommandRunner.run(["tag", "array.jsonl", "-o", "out.jsonl"] + lexicons, in: directory)
+    #expect(array.status == 1)
+    #expect(
+      array.stderr.hasPrefix(
+        "govtag: error: array.jsonl:1: a record must be a JSON object, found an array; each line must hold one JSON object "
+          + "(a file that is one JSON array is read as one when its name ends in .json)\n"))
+  }
+
   @Test("input fields named like GovTag's are reported once per input, naming them; --quiet silences it")
   func replacedFieldsWarning() throws {
     let input = #"{"id":"a","text":"x","labels":["mine"]}"# + "\n" + #"{"id":"b","text":"x","labels":[]}"# + "\n"

@@ -62,8 +62,11 @@ package struct DocumentDecoder: Sendable {
       .failure(RecordError(location: location, id: id, reason: reason, hint: hint))
     }
     guard case .object(let fields) = value else {
+      // A whole JSON array on one line is most likely a JSON file read as JSON Lines.
+      var array = ""
+      if case .array = value { array = " (a file that is one JSON array is read as one when its name ends in .json)" }
       return failure(
-        "a record must be a JSON object, found \(value.typeDescription)", hint: "each line must hold one JSON object")
+        "a record must be a JSON object, found \(value.typeDescription)", hint: "each line must hold one JSON object" + array)
     }
     let id: String
     switch fields[idField] {

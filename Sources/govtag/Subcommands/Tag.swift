@@ -97,6 +97,7 @@ struct Tag: ParsableCommand {
 
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("name at least one input file, or - for standard input") }
+    if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once; name it once") }
     if workers < 1 || workers > BatchConfiguration.maxJobs {
       throw ValidationError(
         "--jobs must be between 1 and \(BatchConfiguration.maxJobs) (this machine has \(ProcessInfo.processInfo.activeProcessorCount) cores; more workers than cores gain nothing)"

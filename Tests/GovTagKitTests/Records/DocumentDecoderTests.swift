@@ -31,7 +31,9 @@ struct DocumentDecoderTests {
       message(#"{"id": "a", "text": "x""#)
         == "in.jsonl:7: not valid JSON: unexpected end of file during JSON parse; each line must hold one JSON object")
     #expect(
-      message("[1, 2]") == "in.jsonl:7: a record must be a JSON object, found an array; each line must hold one JSON object")
+      message("[1, 2]")
+        == "in.jsonl:7: a record must be a JSON object, found an array; each line must hold one JSON object "
+        + "(a file that is one JSON array is read as one when its name ends in .json)")
     #expect(message(#"{"text": "x"}"#) == #"in.jsonl:7: the record has no "id" field; give every record a unique id"#)
     #expect(message(#"{"id": "a"}"#) == #"in.jsonl:7: record "a": the record has no "text" field; put the narrative in "text""#)
     #expect(message(#"{"id": "a", "text": null}"#) == #"in.jsonl:7: record "a": "text" must be a string, found null"#)
