@@ -8,6 +8,22 @@ struct EvalCommandTests {
   let directory = URL(fileURLWithPath: Fixtures.path("audit"))
   let lexicons = ["--lexicons", "../lexicons"]
 
+  @Test("--by a field no record has warns that every record fell in (none); an empty --review-dimensions is refused")
+  func mistypedOptions() throws {
+    let by = try CommandRunner.run(["eval", "eval-gold.jsonl", "--by", "yaer"] + lexicons, in: directory)
+    #expect(by.status == 0)
+    #expect(
+      by.stderr.hasPrefix(
+        "govtag: warning: no record has a \"yaer\" field, so every record is in the group (none); check the name given to --by\n")
+    )
+    let dimensions = try CommandRunner.run(["eval", "eval-gold.jsonl", "--review-dimensions", ""] + lexicons, in: directory)
+    #expect(dimensions.status == 64)
+    #expect(
+      dimensions.stderr.hasPrefix(
+        "Error: --review-dimensions needs one or more of capability, data_element, traits, innovation, technology, "
+          + "separated by commas; found \"\"\n"))
+  }
+
   @Test("aligned tables with hand-counted figures, location accuracy and the confusion")
   func table() throws {
     let result = try CommandRunner.run(["eval", "eval-gold.jsonl"] + lexicons, in: directory)

@@ -39,6 +39,11 @@ struct ReviewOptions: ParsableArguments {
     configuration.reviewBand = try band()
     if let reviewDimensions {
       let names = reviewDimensions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard !names.isEmpty, !names.contains("") else {
+        throw ValidationError(
+          "--review-dimensions needs one or more of \(Taxonomy.standard.dimensions.map(\.id).joined(separator: ", ")), separated by commas; found \"\(reviewDimensions)\""
+        )
+      }
       // A misspelt dimension would silently review nothing (and change the rules version).
       let known = Taxonomy.standard.dimensions.map(\.id)
       if let unknown = names.first(where: { !known.contains($0) }) {

@@ -63,6 +63,10 @@ struct Eval: ParsableCommand {
       try evaluator.evaluate(inputs: inputs) { Diagnostics.error($0.description) }
     }
     try Diagnostics.stopIfNothingRead(evaluation.summary, verb: "evaluated", field: goldField)
+    // A mistyped --by puts every record in one group, "(none)", which reads like a real group.
+    if let by, !evaluation.groups.isEmpty, evaluation.groups.allSatisfy({ $0.value == "(none)" }) {
+      Diagnostics.warning("no record has a \"\(by)\" field, so every record is in the group (none); check the name given to --by")
+    }
     if json {
       FileHandle.standardOutput.write(Data(evaluation.renderJSON()))
     } else {
