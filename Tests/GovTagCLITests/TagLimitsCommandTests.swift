@@ -136,4 +136,21 @@ struct TagLimitsCommandTests {
     let padding = String(repeating: " ", count: 26)
     #expect(help.contains("CSV column holding the id (without one, ids are row\n\(padding)numbers). (default: id)"))
   }
+
+  @Test(
+    "a negative number gets the option's range message, not 'Missing value'",
+    arguments: [
+      (["tag", "x", "--jobs", "-1"], "Error: --jobs must be between 1 and 256"),
+      (["tag", "x", "--max-record-bytes", "-5"], "Error: --max-record-bytes must be at least 1"),
+      (["audit", "x", "--top", "-1"], "Error: --top must be 0 or more"),
+      (["diff", "a", "b", "--ids", "-1"], "Error: --ids must be 0 or more"),
+      (["eval", "x", "--review-band", "-0.1,0.5"], "Error: --review-band takes LOW,HIGH with 0 ≤ LOW ≤ HIGH ≤ 1"),
+      (["lexicon", "suggest", "x", "--min-count", "-2"], "Error: --min-count must be at least 1"),
+      (["calibrate", "x", "--folds", "-3", "-o", "y"], "Error: --folds must be at least 2"),
+    ])
+  func negativeNumbers(arguments: [String], message: String) throws {
+    let result = try CommandRunner.run(arguments)
+    #expect(result.status == 64)
+    #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+  }
 }

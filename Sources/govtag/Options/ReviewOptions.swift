@@ -5,6 +5,7 @@ import GovTagKit
 /// The review band: which confidences flag a record for review (calibrated lexicons only).
 struct ReviewOptions: ParsableArguments {
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "With calibrated lexicons, flag a record for review when an assigned label's confidence is below HIGH or an unassigned category that scored has one above LOW (default \(ReviewOptions.defaultText)).",
       valueName: "LOW,HIGH"))

@@ -48,7 +48,7 @@ struct Audit: ParsableCommand {
   @Flag(help: "Add term accountability: for every term that fired, how often people confirmed its category.")
   var terms = false
 
-  @Option(help: "How many suspects (and terms) the text report shows.")
+  @Option(parsing: .unconditional, help: "How many suspects (and terms) the text report shows.")
   var top = 20
 
   @OptionGroup var lexicons: LexiconOptions

@@ -28,7 +28,7 @@ struct Calibrate: ParsableCommand {
   @Option(help: "The record field that holds the gold labels (the same option as in eval, audit and lexicon suggest).")
   var field = "gold"
 
-  @Option(help: "Cross-validation folds.")
+  @Option(parsing: .unconditional, help: "Cross-validation folds.")
   var folds = 5
 
   @Option(help: "The seed of the fold assignment.")

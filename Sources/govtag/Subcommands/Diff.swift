@@ -34,7 +34,7 @@ struct Diff: ParsableCommand {
   /// JSON lists every id; Markdown tables show the changes by category.
   var json: Bool { format == .json }
 
-  @Option(help: ArgumentHelp("How many ids a table cell shows before \"… and N more\".", valueName: "n"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("How many ids a table cell shows before \"… and N more\".", valueName: "n"))
   var ids = 10
 
   mutating func validate() throws {

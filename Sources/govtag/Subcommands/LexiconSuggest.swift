@@ -24,10 +24,10 @@ extension Lexicon {
     @Option(help: "The record field that holds the labels.")
     var field = "manual"
 
-    @Option(help: "Candidates per category.")
+    @Option(parsing: .unconditional, help: "Candidates per category.")
     var top = 20
 
-    @Option(help: "The fewest of a category's records a candidate must occur in.")
+    @Option(parsing: .unconditional, help: "The fewest of a category's records a candidate must occur in.")
     var minCount = 3
 
     @Option(help: ReportFormat.help([.text, .json]))

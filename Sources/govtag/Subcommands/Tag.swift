@@ -35,13 +35,19 @@ struct Tag: ParsableCommand {
   var errors: String?
 
   // Optional, so that the help states the default once, as "all cores", not this machine's count.
-  @Option(name: .shortAndLong, help: "Worker threads, 1 to \(BatchConfiguration.maxJobs) (default: all cores).")
+  // `.unconditional`: a negative value reaches validate() and its range message; by default
+  // ArgumentParser reads "-1" as an option and says the value is missing.
+  @Option(
+    name: .shortAndLong, parsing: .unconditional, help: "Worker threads, 1 to \(BatchConfiguration.maxJobs) (default: all cores)."
+  )
   var jobs: Int?
 
   /// `--jobs`, or all cores.
   var workers: Int { jobs ?? min(ProcessInfo.processInfo.activeProcessorCount, BatchConfiguration.maxJobs) }
 
-  @Option(help: "A record longer than this many bytes becomes an error record instead of being labelled (default 16 MiB).")
+  @Option(
+    parsing: .unconditional,
+    help: "A record longer than this many bytes becomes an error record instead of being labelled (default 16 MiB).")
   var maxRecordBytes: Int?
 
   /// `--max-record-bytes`, or the default (16 MiB).
