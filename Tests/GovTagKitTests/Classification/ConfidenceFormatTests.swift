@@ -27,7 +27,9 @@ struct ConfidenceFormatTests {
       for _ in 0..<20_000 {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         let value = Double(state >> 11) / Double(1 << 53)
-        if Tagger.formatConfidence(value, digits: digits) != String(format: "%.\(digits)f", value) { mismatches.append((value, digits)) }
+        if Tagger.formatConfidence(value, digits: digits) != String(format: "%.\(digits)f", value) {
+          mismatches.append((value, digits))
+        }
       }
     }
     #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
