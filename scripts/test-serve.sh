@@ -144,7 +144,9 @@ echo "test-serve: SIGTERM with half a request sent: new connections refused, the
 #     the head, then stops reading (the answer waits in the server), SIGTERM, then it reads the
 #     rest. Every byte of Content-Length must arrive, and the server exits 0. (NIO's close drops
 #     the writes still queued: before ConnectionGuard, the client got 200 and a cut body.)
-start
+"$govtag" serve --port "$port" --lexicons "$repo/Lexicons" > "$tmp/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -fs "$url/healthz" > /dev/null 2>&1 && break; sleep 0.1; done
 "$python" - "$tmp/long.json" <<'PY'
 import json, sys
 json.dump({"id": "long", "text": "推进政务服务一网通办，数据共享。" * 80000}, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
