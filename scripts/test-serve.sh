@@ -7,6 +7,9 @@
 #      broken ones (the old version keeps answering, the log says why);
 #   3. SIGTERM while a large request is in flight (half its body sent): new connections are
 #      refused, the request completes (200, every record), and the server exits with status 0;
+#      SIGTERM while a large answer (about 12 MB, on a keep-alive connection) is being written to
+#      a client that reads slowly: every byte arrives before the server exits with status 0; one
+#      that stops reading is cut off after --shutdown-grace, and the server exits 0;
 #   4. a port already in use: a clear error and exit status 2;
 #   5. a connection that sends nothing is closed after --idle-timeout.
 # Usage: scripts/test-serve.sh [path/to/govtag]   (default .build/debug/govtag)
@@ -137,6 +140,103 @@ field_of() { "$python" -c "import json; print(json.load(open('$tmp/inflight.json
 [ "$(field_of records)" = 800 ] || fail "the in-flight request did not get all 800 records"
 [ "$status" = 0 ] || fail "the server exited with status $status after SIGTERM"
 echo "test-serve: SIGTERM with half a request sent: new connections refused, the request of 800 records completed, exit status 0"
+
+# 3b. SIGTERM while a large answer is being written on a keep-alive connection: the client reads
+#     the head, then stops reading (the answer waits in the server), SIGTERM, then it reads the
+#     rest. Every byte of Content-Length must arrive, and the server exits 0. (NIO's close drops
+#     the writes still queued: before ConnectionGuard, the client got 200 and a cut body.)
+"$govtag" serve --port "$port" --lexicons "$repo/Lexicons" > "$tmp/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -fs "$url/healthz" > /dev/null 2>&1 && break; sleep 0.1; done
+"$python" - "$tmp/long.json" <<'PY'
+import json, sys
+json.dump({"id": "long", "text": "推进政务服务一网通办，数据共享。" * 80000}, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+"$python" - "$port" "$tmp/long.json" "$server" > "$tmp/draining.json" <<'PY'
+import json, os, signal, socket, sys, time
+port, path, pid = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+body = open(path, "rb").read()
+connection = socket.socket()
+connection.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 16384)  # a slow reader: the answer backs up in the server
+connection.connect(("127.0.0.1", port))
+connection.settimeout(120)
+connection.sendall((f"POST /v1/tag HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    f"Content-Length: {len(body)}\r\n\r\n").encode() + body)
+answer = b""
+while b"\r\n\r\n" not in answer:
+    chunk = connection.recv(4096)
+    if not chunk:
+        break
+    answer += chunk
+head, _, payload = answer.partition(b"\r\n\r\n")
+length = int(next(line.split(b":")[1] for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")))
+time.sleep(1.0)
+os.kill(pid, signal.SIGTERM)
+time.sleep(1.5)
+while len(payload) < length and (chunk := connection.recv(1 << 16)):
+    payload += chunk
+try:
+    records = len(json.loads(payload)["labels"]) > 0
+except ValueError:
+    records = False
+print(json.dumps({"status": int(head.split(b" ")[1]), "length": length, "received": len(payload), "valid": records}))
+PY
+set +e; wait "$server"; status=$?; set -e
+server=
+draining() { "$python" -c "import json; print(json.load(open('$tmp/draining.json'))['$1'])"; }
+[ "$(draining status)" = 200 ] || fail "the large answer got $(draining status)"
+[ "$(draining received)" = "$(draining length)" ] \
+  || fail "SIGTERM cut the answer: $(draining received) of $(draining length) bytes arrived"
+[ "$(draining valid)" = True ] || fail "the large answer is not a labelled record"
+[ "$status" = 0 ] || fail "the server exited with status $status after SIGTERM with an answer being written"
+echo "test-serve: SIGTERM while a $(draining length)-byte answer was being written: every byte arrived, exit status 0"
+
+# 3c. The same with --shutdown-grace 1 and a client that never reads on: the server closes the
+#     connection after the grace (the client gets fewer bytes than Content-Length) and exits 0.
+"$govtag" serve --port "$port" --lexicons "$repo/Lexicons" --shutdown-grace 1 > "$tmp/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -fs "$url/healthz" > /dev/null 2>&1 && break; sleep 0.1; done
+"$python" - "$port" "$tmp/long.json" "$server" > "$tmp/grace.json" <<'PY'
+import json, os, signal, socket, sys, time
+port, path, pid = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+body = open(path, "rb").read()
+connection = socket.socket()
+connection.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 16384)
+connection.connect(("127.0.0.1", port))
+connection.settimeout(120)
+connection.sendall((f"POST /v1/tag HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    f"Content-Length: {len(body)}\r\n\r\n").encode() + body)
+answer = b""
+while b"\r\n\r\n" not in answer:
+    answer += connection.recv(4096)
+head, _, payload = answer.partition(b"\r\n\r\n")
+length = int(next(line.split(b":")[1] for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")))
+os.kill(pid, signal.SIGTERM)
+start = time.time()
+def exited():  # a zombie until the shell waits for it
+    try:
+        return open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+while not exited() and time.time() - start < 20:
+    time.sleep(0.1)
+seconds = round(time.time() - start, 1)
+connection.settimeout(5)
+try:
+    while chunk := connection.recv(1 << 16):
+        payload += chunk
+except OSError:
+    pass
+print(json.dumps({"seconds": seconds, "length": length, "received": len(payload)}))
+PY
+set +e; wait "$server"; status=$?; set -e
+server=
+grace() { "$python" -c "import json; print(json.load(open('$tmp/grace.json'))['$1'])"; }
+"$python" -c "import sys; sys.exit(0 if $(grace seconds) < 5 else 1)" \
+  || fail "with --shutdown-grace 1 the server took $(grace seconds) s to exit"
+[ "$(grace received)" -lt "$(grace length)" ] || fail "the unread answer was not cut at the grace"
+[ "$status" = 0 ] || fail "the server exited with status $status after the shutdown grace"
+echo "test-serve: --shutdown-grace 1 with an answer nobody reads: exit 0 after $(grace seconds) s, $(grace received) of $(grace length) bytes sent"
 
 # 4. The port is taken: a clear error, status 2.
 "$python" -c "

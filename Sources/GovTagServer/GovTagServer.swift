@@ -17,8 +17,9 @@ import ServiceLifecycle
 ///
 /// The application answers `POST /v1/tag`, `POST /v1/explain`, `GET /v1/lexicon`, `GET
 /// /healthz`, `GET /metrics`, `GET /openapi.json` and, with an admin token, `POST
-/// /v1/admin/reload`; it reloads the lexicons on SIGHUP and shuts down gracefully (requests in
-/// flight complete) on SIGTERM or SIGINT.
+/// /v1/admin/reload` (and `HEAD` on every `GET` route); it reloads the lexicons on SIGHUP and
+/// shuts down gracefully on SIGTERM or SIGINT: requests in flight complete and their answers are
+/// written in full, within `--shutdown-grace` (``ConnectionGuard``).
 package enum GovTagServer {
   /// The application: routes, middleware and the SIGHUP reload service.
   ///
@@ -35,18 +36,29 @@ package enum GovTagServer {
     logger: Logger = Logger(label: "govtag.serve"), reloadOnHangup: Bool = true
   ) -> some ApplicationProtocol {
     let router = Router()
-    // Middleware first: routes added later are wrapped by it.
-    router.add(middleware: MetricsMiddleware())
-    router.add(middleware: LogRequestsMiddleware(.debug))
     let service = GovTagService(store: store, configuration: configuration, metrics: metrics)
-    router.add(middleware: JSONErrorMiddleware(metrics: metrics, routes: service.routes))
+    let routes = service.routes
+    // Middleware first: routes added later are wrapped by it. HEAD answers without a body, the
+    // JSON errors included, so it wraps the error middleware.
+    router.add(middleware: RequestMetricsMiddleware(metrics: metrics, routes: Set(routes.keys)))
+    router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: HeadRequestMiddleware())
+    router.add(middleware: JSONErrorMiddleware(metrics: metrics, routes: routes))
     service.register(on: router)
     let host = configuration.host
     let port = configuration.port
     let version = store.snapshot.govtag.lexiconVersion
     return Application(
       router: router,
-      server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
+      server: .http1(
+        configuration: .init(
+          additionalChannelHandlers: [
+            ConnectionGuard(
+              bodyTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)),
+              drainTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)),
+              shutdownGrace: .seconds(Int64(configuration.shutdownGraceSeconds)), logger: logger)
+          ],
+          idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
       configuration: ApplicationConfiguration(
         address: .hostname(host, port: port), serverName: "govtag",
         availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),

@@ -33,6 +33,10 @@ package struct GovTagService: Sendable {
     ] + (adminEnabled ? [("/v1/admin/reload", .post)] : [])
   }
 
+  /// The query parameters each route takes; any other is refused (400), so that a misspelt one
+  /// is not silently ignored.
+  static let queryParameters: [String: [String]] = ["/v1/tag": ["evidence", "evidence_layout"]]
+
   /// Each route's methods, for the 405 answers.
   var routes: [String: [HTTPRequest.Method]] {
     Dictionary(grouping: Self.routes(adminEnabled: configuration.adminToken != nil), by: \.path).mapValues { $0.map(\.method) }
@@ -41,9 +45,12 @@ package struct GovTagService: Sendable {
   /// Adds the routes to `router`.
   func register<Context: RequestContext>(on router: Router<Context>) {
     let openAPI = Array(OpenAPIDocument.json(maxRecords: configuration.maxRecordsPerRequest).utf8)
-    for (path, method) in Self.routes(adminEnabled: configuration.adminToken != nil) {
+    // HEAD on every GET route: the GET answer, whose body HeadRequestMiddleware leaves out.
+    let routes = Self.routes(adminEnabled: configuration.adminToken != nil)
+    for (path, method) in routes + routes.filter({ $0.method == .get }).map({ ($0.path, HTTPRequest.Method.head) }) {
       router.on(RouterPath(path), method: method) { request, context in
-        switch path {
+        try Self.checkQuery(request, path: path)
+        return switch path {
         case "/v1/tag": try await tag(request)
         case "/v1/explain": try await explain(request)
         case "/v1/lexicon": try lexicon()
@@ -59,13 +66,17 @@ package struct GovTagService: Sendable {
   // MARK: - Labelling
 
   /// `POST /v1/tag`: the labelled records `govtag tag` writes for the records sent.
+  ///
+  /// The body is read before the request takes a labelling slot, so a client that is slow to
+  /// send it holds a connection, not a slot.
   func tag(_ request: Request) async throws -> Response {
     let evidence = try evidenceDetail(request)
     let layout = try evidenceLayout(request)
     try RecordsRequest.checkHead(request, configuration: configuration)
     let jsonLines = Self.wantsJSONLines(request)
+    let bytes = try await RecordsRequest.readBody(request, configuration: configuration)
     return try await slots.withSlot {
-      let records = try await RecordsRequest(request, configuration: configuration, decoder: decoder)
+      let records = try RecordsRequest(body: bytes, configuration: configuration, decoder: decoder)
       let snapshot = store.snapshot
       // Labelling is CPU work of up to a second for a full request: it runs on NIO's blocking
       // pool, so Swift's few cooperative threads stay free for /healthz and small requests.
@@ -108,8 +119,9 @@ package struct GovTagService: Sendable {
   /// the report `govtag explain` prints.
   func explain(_ request: Request) async throws -> Response {
     try RecordsRequest.checkHead(request, configuration: configuration)
+    let bytes = try await RecordsRequest.readBody(request, configuration: configuration)
     return try await slots.withSlot {
-      let records = try await RecordsRequest(request, configuration: configuration, decoder: decoder)
+      let records = try RecordsRequest(body: bytes, configuration: configuration, decoder: decoder)
       let snapshot = store.snapshot
       let body = try await NIOThreadPool.singleton.runIfActive {
         let explanations = try snapshot.govtag.explain(records.documents)
@@ -144,6 +156,30 @@ package struct GovTagService: Sendable {
         hint: "leave it out for the default (\(fallback.rawValue)), as govtag tag \(option)")
     }
     return choice
+  }
+
+  /// Refuses a query parameter that `path` does not take, and one given more than once.
+  ///
+  /// - Throws: ``APIError`` 400 `invalid_parameter`, naming the parameter and those the route takes.
+  static func checkQuery(_ request: Request, path: String) throws {
+    let known = queryParameters[path] ?? []
+    var seen: Set<Substring> = []
+    for (name, _) in request.uri.queryParameters {
+      let shown = String(name).escapingControlCharacters
+      guard known.contains(String(name)) else {
+        throw APIError(
+          .badRequest, code: "invalid_parameter",
+          message: known.isEmpty
+            ? "unknown query parameter \(shown): \(path) takes no query parameters"
+            : "unknown query parameter \(shown): \(path) takes \(known.joined(separator: ", "))",
+          hint: known.isEmpty ? "leave the query string out" : "check its spelling; GET /openapi.json describes each parameter")
+      }
+      guard seen.insert(name).inserted else {
+        throw APIError(
+          .badRequest, code: "invalid_parameter", message: "the query parameter \(shown) is given more than once",
+          hint: "give it once")
+      }
+    }
   }
 
   /// Whether the client asked for JSON Lines (`Accept: application/x-ndjson`): the exact bytes

@@ -41,7 +41,8 @@ package final class LexiconStore: Sendable {
   ///
   /// - Parameters:
   ///   - lexicons: the lexicon folder, or `nil` to look it up.
-  ///   - warn: called with each warning (a missing `scope.yaml` or `gazetteer.yaml`).
+  ///   - warn: called with each warning (a missing `scope.yaml` or `gazetteer.yaml`, a stale
+  ///     `calibration.yaml`).
   /// - Throws: `GovTagErrors` or `GovTagError` when they cannot be loaded.
   package init(lexicons: String?, warn: (GovTagError) -> Void = { _ in }) throws {
     let govtag = try GovTag(lexicons: lexicons, warn: warn)

@@ -18,7 +18,7 @@ enum OpenAPIDocument {
         "title": "GovTag",
         "version": "1",
         "summary": "Labels Chinese digital-government case narratives (数字政府建设案例) with explainable lexicon rules.",
-        "description": "Send one case record, or an array of them, and get back the labelled records that `govtag tag` writes for them: labels, scores, confidences, location, review flags and evidence. Every answer of /v1/tag, /v1/explain, /v1/lexicon, /healthz and /v1/admin/reload names the lexicon version in the GovTag-Lexicon-Version header, and each labelled record carries it in lexicon_version. Errors are JSON: {\"error\": {\"status\", \"code\", \"message\", \"hint\"}}.",
+        "description": "Send one case record, or an array of them, and get back the labelled records that `govtag tag` writes for them: labels, scores, confidences, location, review flags and evidence. Every answer of /v1/tag, /v1/explain, /v1/lexicon, /healthz and /v1/admin/reload names the lexicon version in the GovTag-Lexicon-Version header, and each labelled record carries it in lexicon_version. Errors are JSON: {\"error\": {\"status\", \"code\", \"message\", \"hint\"}}. HEAD is answered on every GET route as GET is, without the body.",
         "license": {"name": "Apache-2.0", "identifier": "Apache-2.0"}
       },
       "servers": [{"url": "http://127.0.0.1:8080"}],
@@ -46,6 +46,7 @@ enum OpenAPIDocument {
                 }
               },
               "400": {"$ref": "#/components/responses/BadRequest"},
+              "408": {"$ref": "#/components/responses/BodyTimeout"},
               "413": {"$ref": "#/components/responses/TooLarge"},
               "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
               "422": {"$ref": "#/components/responses/InvalidRecords"}
@@ -73,6 +74,7 @@ enum OpenAPIDocument {
                 }
               },
               "400": {"$ref": "#/components/responses/BadRequest"},
+              "408": {"$ref": "#/components/responses/BodyTimeout"},
               "413": {"$ref": "#/components/responses/TooLarge"},
               "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
               "422": {"$ref": "#/components/responses/InvalidRecords"}
@@ -88,7 +90,8 @@ enum OpenAPIDocument {
                 "description": "The lexicon summary.",
                 "headers": {"GovTag-Lexicon-Version": {"$ref": "#/components/headers/LexiconVersion"}},
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Lexicon"}}}
-              }
+              },
+              "400": {"$ref": "#/components/responses/BadParameter"}
             }
           }
         },
@@ -104,6 +107,7 @@ enum OpenAPIDocument {
                 "headers": {"GovTag-Lexicon-Version": {"$ref": "#/components/headers/LexiconVersion"}},
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Reload"}}}
               },
+              "400": {"$ref": "#/components/responses/BadParameter"},
               "401": {"description": "No admin token, or the wrong one.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "404": {"description": "Reloading over HTTP is not enabled.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
               "409": {"description": "Another reload is running.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
@@ -120,7 +124,8 @@ enum OpenAPIDocument {
                 "description": "The server is up.",
                 "headers": {"GovTag-Lexicon-Version": {"$ref": "#/components/headers/LexiconVersion"}},
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}
-              }
+              },
+              "400": {"$ref": "#/components/responses/BadParameter"}
             }
           }
         },
@@ -129,7 +134,8 @@ enum OpenAPIDocument {
             "operationId": "metrics",
             "summary": "Prometheus metrics",
             "responses": {
-              "200": {"description": "The Prometheus text exposition.", "content": {"text/plain": {"schema": {"type": "string"}}}}
+              "200": {"description": "The Prometheus text exposition.", "content": {"text/plain": {"schema": {"type": "string"}}}},
+              "400": {"$ref": "#/components/responses/BadParameter"}
             }
           }
         },
@@ -137,7 +143,10 @@ enum OpenAPIDocument {
           "get": {
             "operationId": "openapi",
             "summary": "This document",
-            "responses": {"200": {"description": "The OpenAPI document.", "content": {"application/json": {"schema": {"type": "object"}}}}}
+            "responses": {
+              "200": {"description": "The OpenAPI document.", "content": {"application/json": {"schema": {"type": "object"}}}},
+              "400": {"$ref": "#/components/responses/BadParameter"}
+            }
           }
         }
       },
@@ -179,9 +188,11 @@ enum OpenAPIDocument {
           }
         },
         "responses": {
-          "BadRequest": {"description": "The body is not UTF-8, not JSON, empty, or neither a record nor an array; or a parameter is wrong.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "BadRequest": {"description": "The body is not UTF-8, not JSON, empty, or neither a record nor an array; or a query parameter has a wrong value, is unknown, or is given more than once (code invalid_parameter).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "BadParameter": {"description": "A query parameter: this route takes none (code invalid_parameter).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "BodyTimeout": {"description": "The body did not arrive in full within --idle-timeout seconds of the request's head (code body_timeout); the connection is then closed.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "TooLarge": {"description": "The body is over --max-body bytes.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "UnsupportedMediaType": {"description": "The body is not declared as application/json in UTF-8.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "UnsupportedMediaType": {"description": "The body is not declared as application/json in UTF-8 (codes unsupported_media_type, unsupported_charset), or it is compressed: a Content-Encoding other than identity (code unsupported_content_encoding; send it uncompressed).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "InvalidRecords": {"description": "More records than --max-records (code too_many_records); or some records lack an id or a text, or have a field of the wrong type (code invalid_records, and error.records lists each). Nothing was labelled.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         },
         "schemas": {
@@ -304,13 +315,15 @@ enum OpenAPIDocument {
           },
           "Lexicon": {
             "type": "object",
-            "required": ["lexicon_version", "govtag_version", "icu_version", "directory", "calibrated", "dimensions", "generation", "loaded_at"],
+            "required": ["lexicon_version", "govtag_version", "icu_version", "directory", "calibrated", "calibration_stale", "dimensions", "generation", "loaded_at"],
             "properties": {
               "lexicon_version": {"type": "string"},
               "govtag_version": {"type": "string"},
               "icu_version": {"type": "string"},
               "directory": {"type": "string"},
               "calibrated": {"type": "boolean"},
+              "calibration_stale": {"type": "boolean", "description": "calibration.yaml was fitted against other lexicons (after an edit): confidences and the review flags drawn from them are approximate until govtag calibrate remakes it."},
+              "calibration_warning": {"type": "string", "description": "When calibration_stale: the warning govtag tag prints, with what to do."},
               "generation": {"type": "integer", "minimum": 1, "description": "1 for the lexicons loaded at start, one more per reload."},
               "loaded_at": {"type": "string", "format": "date-time"},
               "dimensions": {

@@ -11,25 +11,36 @@ struct RecordsRequest {
   /// Whether the body was an array (the answer is then an array).
   var isArray: Bool
 
-  /// Reads and checks the body of `request`.
-  ///
-  /// The body is collected up to `maxBodyBytes` and no further, so a client cannot make the
-  /// server hold more than that; the parsed records are bounded by it too.
+  /// Reads the body of `request`, up to `maxBodyBytes` and no further, so a client cannot make
+  /// the server hold more than that.
   ///
   /// Call ``checkHead(_:configuration:)`` first.
   ///
-  /// - Throws: ``APIError``: 413 for a body over the limit, 400
-  ///   for bytes that are not one JSON value in UTF-8, 422 for more records than allowed or
-  ///   when a record lacks an id or a text or has a field of the wrong type (listing every
-  ///   such record).
-  init(_ request: Request, configuration: ServerConfiguration, decoder: DocumentDecoder) async throws {
+  /// - Throws: ``APIError`` 413 for a body over the limit, 408 for one that did not arrive
+  ///   within `--idle-timeout` of the request's head; the error of the connection when the
+  ///   client went away (``JSONErrorMiddleware`` counts it as a disconnect).
+  static func readBody(_ request: Request, configuration: ServerConfiguration) async throws -> ByteBuffer {
     var request = request
-    let body: ByteBuffer
     do {
-      body = try await request.collectBody(upTo: configuration.maxBodyBytes)
+      return try await request.collectBody(upTo: configuration.maxBodyBytes)
     } catch is NIOTooManyBytesError {
-      throw Self.tooLarge(configuration)
+      throw tooLarge(configuration)
+    } catch let timeout as RequestBodyTimeout {
+      throw APIError(
+        .requestTimeout, code: "body_timeout",
+        message: "the request body did not arrive within \(timeout.seconds) s of the request's head",
+        hint: "send the whole body at once; the server waits --idle-timeout seconds for it")
     }
+  }
+
+  /// Checks the records of a request's body.
+  ///
+  /// The parsed records are bounded by the body's size (``readBody(_:configuration:)``).
+  ///
+  /// - Throws: ``APIError``: 400 for bytes that are not one JSON value in UTF-8, 422 for more
+  ///   records than allowed or when a record lacks an id or a text or has a field of the wrong
+  ///   type (listing every such record).
+  init(body: ByteBuffer, configuration: ServerConfiguration, decoder: DocumentDecoder) throws {
     let decoded =
       body.readableBytesView.withContiguousStorageIfAvailable {
         decoder.decodeRecords(inJSON: $0, source: "request", maxRecords: configuration.maxRecordsPerRequest)
@@ -63,13 +74,14 @@ struct RecordsRequest {
     self.isArray = document.isArray
   }
 
-  /// Checks what the head of a request says, before it waits for a slot or its body is read:
-  /// the content type, and a declared `Content-Length` over the limit (answered at once, not
+  /// Checks what the head of a request says, before its body is read: the content type, a
+  /// content encoding, and a declared `Content-Length` over the limit (answered at once, not
   /// after reading up to the limit).
   ///
   /// - Throws: ``APIError`` 415 or 413.
   static func checkHead(_ request: Request, configuration: ServerConfiguration) throws {
     try checkContentType(request.headers[.contentType])
+    try checkContentEncoding(request.headers[values: .contentEncoding])
     if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > configuration.maxBodyBytes {
       throw tooLarge(configuration)
     }
@@ -100,6 +112,19 @@ struct RecordsRequest {
           hint: "convert the text to UTF-8 (for GBK: iconv -f GB18030 -t UTF-8) and send charset=utf-8")
       }
     }
+  }
+
+  /// Refuses a compressed body (`Content-Encoding: gzip`...): the server reads the bytes as they
+  /// come, and gzip's would otherwise be refused as "not UTF-8".
+  static func checkContentEncoding(_ values: [String]) throws {
+    let encodings = values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+      .filter { !$0.isEmpty && $0 != "identity" }
+    guard let encoding = encodings.first else { return }
+    throw APIError(
+      .unsupportedMediaType, code: "unsupported_content_encoding",
+      message:
+        "the body is sent with Content-Encoding: \(encoding.escapingControlCharacters), and content encodings are not supported",
+      hint: "send the body uncompressed, without a Content-Encoding header")
   }
 
   /// The answer to a body that cannot be read at all.

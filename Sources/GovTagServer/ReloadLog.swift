@@ -5,7 +5,9 @@ enum ReloadLog {
   static func log(_ outcome: LexiconStore.ReloadOutcome, trigger: String, logger: Logger) {
     switch outcome {
     case .reloaded(let from, let to, let generation, let warnings):
-      logger.notice(
+      // A warning (scope or location off, a stale calibration) is worth an operator's look.
+      logger.log(
+        level: warnings.isEmpty ? .notice : .warning,
         "lexicons reloaded (\(trigger)): \(from) -> \(to), generation \(generation)",
         metadata: warnings.isEmpty ? nil : ["warnings": .array(warnings.map { .string($0) })])
     case .refused(let problems, let keeping):

@@ -1,12 +1,12 @@
 import Synchronization
 
 /// At most `capacity` labelling requests at once; the others wait their turn, first come first
-/// served, before their body is read.
+/// served, with their body read.
 ///
 /// Every connection's handler runs at once in Hummingbird, so without this a client could open
-/// `--max-connections` connections and make the server hold that many bodies, parsed records
-/// and answers together. A waiting request has read only its head: its body stays in the
-/// kernel's socket buffer. Written by hand because swift-async-algorithms has no semaphore and
+/// `--max-connections` connections and make the server parse and label that many requests and
+/// hold their answers together. A request takes its slot only once its body has arrived: a
+/// client slow to send one holds a connection (until `--idle-timeout`), never a slot. Written by hand because swift-async-algorithms has no semaphore and
 /// this is a dozen lines over `Synchronization.Mutex`.
 package final class RequestSlots: Sendable {
   private struct State {

@@ -13,17 +13,22 @@ package struct ServerConfiguration: Sendable {
   /// The bearer token that enables `POST /v1/admin/reload`; `nil` leaves the route disabled.
   package var adminToken: String?
   /// Seconds a connection may stay idle (a keep-alive with no request, a client that stalls)
-  /// before the server closes it.
+  /// before the server closes it; also the longest a request's body may take to arrive after
+  /// its head (408), and an answer to be read by its client.
   package var idleTimeoutSeconds: Int
   /// The most connections open at once; more wait in the listen backlog until one closes, so
   /// a flood of connections cannot exhaust memory or file descriptors.
   package var maxConnections: Int
+  /// After SIGTERM, the seconds a request in flight has to finish and have its answer written;
+  /// then its connection is closed.
+  package var shutdownGraceSeconds: Int
 
   /// Creates a configuration; the defaults suit one portal on the same machine.
   package init(
     host: String = "127.0.0.1", port: Int = 8080, lexicons: String? = nil, maxBodyBytes: Int = Self.defaultMaxBodyBytes,
     maxRecordsPerRequest: Int = Self.defaultMaxRecordsPerRequest, adminToken: String? = nil,
-    idleTimeoutSeconds: Int = Self.defaultIdleTimeoutSeconds, maxConnections: Int = Self.defaultMaxConnections
+    idleTimeoutSeconds: Int = Self.defaultIdleTimeoutSeconds, maxConnections: Int = Self.defaultMaxConnections,
+    shutdownGraceSeconds: Int = Self.defaultShutdownGraceSeconds
   ) {
     self.host = host
     self.port = port
@@ -33,6 +38,7 @@ package struct ServerConfiguration: Sendable {
     self.adminToken = adminToken
     self.idleTimeoutSeconds = idleTimeoutSeconds
     self.maxConnections = maxConnections
+    self.shutdownGraceSeconds = shutdownGraceSeconds
   }
 
   /// 4 MiB: a thousand typical cases, or one very long one.
@@ -43,4 +49,6 @@ package struct ServerConfiguration: Sendable {
   package static let defaultIdleTimeoutSeconds = 60
   /// 1,024: far above what two cores can keep busy, below the usual file-descriptor limit.
   package static let defaultMaxConnections = 1024
+  /// 30 s: a full request is labelled in about a second; the rest is for a slow reader.
+  package static let defaultShutdownGraceSeconds = 30
 }

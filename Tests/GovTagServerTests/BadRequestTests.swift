@@ -13,6 +13,7 @@ struct BadRequestTests {
     var method: HTTPRequest.Method = .post
     var path = "/v1/tag"
     var contentType: String? = "application/json"
+    var headers: HTTPFields = [:]
     var body: [UInt8]
     var status: HTTPResponse.Status
     var code: String
@@ -34,6 +35,10 @@ struct BadRequestTests {
       name: "GBK declared", contentType: "application/json; charset=GBK", body: Array(record.utf8),
       status: .unsupportedMediaType, code: "unsupported_charset",
       message: "the body is declared as gbk, and GovTag reads UTF-8 only"),
+    Case(
+      name: "a gzip body", headers: [.contentEncoding: "gzip"], body: [0x1F, 0x8B, 0x08, 0x00], status: .unsupportedMediaType,
+      code: "unsupported_content_encoding",
+      message: "the body is sent with Content-Encoding: gzip, and content encodings are not supported"),
     Case(
       name: "invalid UTF-8", body: Array(#"{"id":"a","text":""#.utf8) + [0xB3, 0xC7] + Array(#""}"#.utf8),
       status: .badRequest, code: "invalid_utf8", message: "the body is not UTF-8: invalid UTF-8 at byte 19"),
@@ -70,6 +75,20 @@ struct BadRequestTests {
       name: "an unknown evidence layout", path: "/v1/tag?evidence_layout=flat", body: Array(record.utf8), status: .badRequest,
       code: "invalid_parameter", message: "evidence_layout=flat is not one of compact, full"),
     Case(
+      name: "a misspelt parameter", path: "/v1/tag?evidnce=none", body: Array(record.utf8), status: .badRequest,
+      code: "invalid_parameter", message: "unknown query parameter evidnce: /v1/tag takes evidence, evidence_layout"),
+    Case(
+      name: "a repeated parameter", path: "/v1/tag?evidence=none&evidence=all", body: Array(record.utf8), status: .badRequest,
+      code: "invalid_parameter", message: "the query parameter evidence is given more than once"),
+    Case(
+      name: "a parameter explain does not take", path: "/v1/explain?evidence=bogus", body: Array(record.utf8),
+      status: .badRequest, code: "invalid_parameter",
+      message: "unknown query parameter evidence: /v1/explain takes no query parameters"),
+    Case(
+      name: "a parameter on a GET route", method: .get, path: "/healthz?verbose=1", contentType: nil, body: [],
+      status: .badRequest, code: "invalid_parameter",
+      message: "unknown query parameter verbose: /healthz takes no query parameters"),
+    Case(
       name: "an unknown route", path: "/v1/tags", body: Array(record.utf8), status: .notFound, code: "not_found",
       message: "no route POST /v1/tags"),
     Case(
@@ -88,7 +107,7 @@ struct BadRequestTests {
     }
     let (answer, good) = try await server.test { client in
       (
-        try await client.send(bad.method, bad.path, contentType: bad.contentType, body: bad.body),
+        try await client.send(bad.method, bad.path, contentType: bad.contentType, headers: bad.headers, body: bad.body),
         try await client.send(.post, "/v1/tag", json: Self.record)
       )
     }

@@ -45,6 +45,50 @@ struct OperationsRouteTests {
     #expect(answers.values.allSatisfy { $0 != .notFound && $0 != .methodNotAllowed }, "\(answers)")
     // Each documented status of /v1/tag is one the tests see (BadRequestTests) or 200.
     let tag = try #require((paths["/v1/tag"]?["post"] as? [String: Any])?["responses"] as? [String: Any])
-    #expect(Set(tag.keys) == ["200", "400", "413", "415", "422"])
+    #expect(Set(tag.keys) == ["200", "400", "408", "413", "415", "422"])
+  }
+
+  @Test("HEAD on a GET route answers as GET without the body; on a POST route it is 405")
+  func head() async throws {
+    let server = try TestServer()
+    let (get, head, headTag, postHealth) = try await server.test { client in
+      (
+        try await client.send(.get, "/healthz", contentType: nil), try await client.send(.head, "/healthz", contentType: nil),
+        try await client.send(.head, "/v1/tag", contentType: nil), try await client.send(.post, "/healthz", json: "{}")
+      )
+    }
+    #expect(get.status == .ok)
+    #expect(head.status == .ok)
+    #expect(head.body.isEmpty)
+    #expect(head.headers[.contentLength] == String(get.body.count))
+    #expect(head.headers[.contentType] == "application/json")
+    #expect(headTag.status == .methodNotAllowed)
+    #expect(headTag.headers[.allow] == "POST")
+    #expect(headTag.body.isEmpty)
+    #expect(postHealth.status == .methodNotAllowed)
+    #expect(postHealth.headers[.allow] == "GET, HEAD")
+  }
+
+  @Test("metrics: a 405 is recorded on its route, errors have durations, active requests are per route")
+  func requestMetrics() async throws {
+    let server = try TestServer()
+    let metrics = try await server.test { client in
+      _ = try await client.send(.get, "/v1/tag", contentType: nil)
+      _ = try await client.send(.post, "/v1/tag", json: "{")
+      _ = try await client.send(.post, "/v1/tags", json: "{")
+      return try await client.send(.get, "/metrics", contentType: nil).text
+    }
+    let lines = Set(metrics.split(separator: "\n").map(String.init))
+    #expect(
+      lines.contains(#"hb_requests{http_route="/v1/tag",http_request_method="GET",http_response_status_code="405"} 1"#),
+      "\(metrics)")
+    #expect(lines.contains(#"hb_requests{http_route="/v1/tag",http_request_method="POST",http_response_status_code="400"} 1"#))
+    #expect(lines.contains(#"hb_requests{http_route="NotFound",http_request_method="POST",http_response_status_code="404"} 1"#))
+    #expect(
+      lines.contains(
+        #"http_server_request_duration_count{http_route="/v1/tag",http_request_method="POST",http_response_status_code="400"} 1"#)
+    )
+    #expect(lines.contains(#"http_server_active_requests{http_route="/v1/tag",http_request_method="POST"} 0.0"#))
+    #expect(lines.contains(#"http_server_active_requests{http_route="/metrics",http_request_method="GET"} 1.0"#))
   }
 }

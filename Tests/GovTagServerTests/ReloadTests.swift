@@ -81,6 +81,38 @@ struct ReloadTests {
     #expect(server.store.snapshot.generation == 1)
   }
 
+  @Test("after a lexicon edit the calibration is stale: the reload's warnings and GET /v1/lexicon say so")
+  func staleCalibration() async throws {
+    let folder = Fixtures.temporaryDirectory().appendingPathComponent("lexicons")
+    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    try FileManager.default.copyItem(at: Fixtures.repository.appendingPathComponent("Lexicons"), to: folder)
+    let server = try TestServer(lexicons: folder.path) { $0.adminToken = Self.token }
+    let current = try await server.test { client in try await client.send(.get, "/v1/lexicon", contentType: nil) }
+    #expect(try current.object()["calibrated"] as? Bool == true)
+    #expect(try current.object()["calibration_stale"] as? Bool == false)
+    #expect(try current.object()["calibration_warning"] == nil)
+
+    let file = folder.appendingPathComponent("capability.yaml")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    try text.replacingOccurrences(of: "      营商环境: 3\n", with: "      营商环境: 3\n      热加载词条: 3\n").write(
+      to: file, atomically: true, encoding: .utf8)
+    let (reload, lexicon) = try await server.test { client in
+      (
+        try await client.send(.post, "/v1/admin/reload", contentType: nil, authorization: "Bearer \(Self.token)"),
+        try await client.send(.get, "/v1/lexicon", contentType: nil)
+      )
+    }
+    #expect(reload.status == .ok)
+    let model = server.store.snapshot.govtag.model
+    let calibration = try #require(model.calibration)
+    let warning =
+      "\(folder.path)/calibration.yaml was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(model.lexiconRulesVersion): confidences are approximate until it is remade (make calibrate)"
+    #expect(try reload.object()["warnings"] as? [String] == [warning])
+    #expect(try lexicon.object()["calibrated"] as? Bool == true)
+    #expect(try lexicon.object()["calibration_stale"] as? Bool == true)
+    #expect(try lexicon.object()["calibration_warning"] as? String == warning)
+  }
+
   @Test("reloading needs the admin token", arguments: [nil, "Bearer wrong-token-0000000000", "Basic \(token)"])
   func needsToken(_ authorization: String?) async throws {
     let server = try TestServer { $0.adminToken = Self.token }

@@ -24,10 +24,13 @@ struct TestServer {
     self.configuration = configuration
   }
 
-  /// Runs `body` with a client of a fresh application over this server's store.
-  func test<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+  /// Runs `body` with a client of a fresh application over this server's store: in process
+  /// (`.router`), or over a real socket (`.live`, where the connection handling runs too).
+  func test<Value: Sendable>(
+    _ framework: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Value
+  ) async throws -> Value {
     let app = GovTagServer.application(store: store, configuration: configuration, metrics: metrics, reloadOnHangup: false)
-    return try await app.test(.router, body)
+    return try await app.test(framework, body)
   }
 }
 
@@ -58,9 +61,9 @@ extension TestClientProtocol {
   /// Sends a request and collects the answer.
   func send(
     _ method: HTTPRequest.Method, _ uri: String, contentType: String? = "application/json", accept: String? = nil,
-    authorization: String? = nil, body: [UInt8]? = nil
+    authorization: String? = nil, headers extra: HTTPFields = [:], body: [UInt8]? = nil
   ) async throws -> Answer {
-    var headers: HTTPFields = [:]
+    var headers = extra
     if let contentType { headers[.contentType] = contentType }
     if let accept { headers[.accept] = accept }
     if let authorization { headers[.authorization] = authorization }

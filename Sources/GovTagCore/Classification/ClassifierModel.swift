@@ -300,4 +300,10 @@ package struct ClassifierModel: Sendable {
     return
       "\(calibration.file ?? CalibrationModel.fileName) was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(lexiconRulesVersion): confidences are approximate until it is remade (make calibrate)"
   }
+
+  /// ``calibrationStalenessWarning`` as a warning to pass on (`GovTag(lexicons:warn:)`,
+  /// `govtag tag`, `govtag serve`): its description is the same sentence.
+  package var calibrationStalenessError: GovTagError? {
+    calibrationStalenessWarning.map { GovTagError(.lexicon, $0) }
+  }
 }

@@ -33,8 +33,10 @@ public struct GovTag: Sendable {
   ///   - lexicons: the folder that holds the lexicon `.yaml` files, or `nil` to look it up.
   ///   - calibrated: whether to read `calibration.yaml` (confidences and per-category label
   ///     rules); `false` labels by the thresholds alone.
-  ///   - warn: called with each problem that loads but switches a rule off (a missing
-  ///     `scope.yaml` or `gazetteer.yaml`).
+  ///   - warn: called with each problem that loads but switches a rule off or weakens the
+  ///     answers: a missing `scope.yaml` or `gazetteer.yaml`, and a `calibration.yaml` fitted
+  ///     against other lexicons (its confidences are approximate until it is remade; the same
+  ///     warning `govtag tag` prints, and ``LexiconSummary/calibrationStale`` says so).
   /// - Throws: `GovTagErrors` listing every problem in the files, or `GovTagError` when the
   ///   directory cannot be read; each names the directory, the file and line, and what to do,
   ///   without command-line flags when `lexicons` was given.
@@ -44,6 +46,7 @@ public struct GovTag: Sendable {
     self.lexiconDirectory = directory
     self.model = try directory.loadModel(calibrated: calibrated, warn: warn)
     self.evidenceFragments = EvidenceJSONFragmentTable(model: model)
+    if let stale = model.calibrationStalenessError { warn(stale) }
   }
 
   /// Wraps lexicons already loaded (by `govtag`, which loads them with its own review settings

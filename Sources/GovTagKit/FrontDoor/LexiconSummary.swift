@@ -41,6 +41,13 @@ public struct LexiconSummary: Sendable, Hashable, Encodable {
   public var directory: String
   /// Whether `calibration.yaml` was loaded (confidences are then in every record).
   public var calibrated: Bool
+  /// Whether that calibration was fitted against other lexicons than these (after a lexicon
+  /// edit): its confidences, and the review flags drawn from them, are approximate until
+  /// `govtag calibrate` remakes it.
+  public var calibrationStale: Bool
+  /// What ``calibrationStale`` means and what to do, when it is stale (the warning `govtag tag`
+  /// prints); `nil` otherwise.
+  public var calibrationWarning: String?
   /// The dimensions.
   public var dimensions: [Dimension]
 
@@ -48,7 +55,10 @@ public struct LexiconSummary: Sendable, Hashable, Encodable {
     case lexiconVersion = "lexicon_version"
     case govtagVersion = "govtag_version"
     case icuVersion = "icu_version"
-    case directory, calibrated, dimensions
+    case directory, calibrated
+    case calibrationStale = "calibration_stale"
+    case calibrationWarning = "calibration_warning"
+    case dimensions
   }
 }
 
@@ -57,7 +67,8 @@ extension GovTag {
   public var summary: LexiconSummary {
     LexiconSummary(
       lexiconVersion: lexiconVersion, govtagVersion: GovTagVersion.current, icuVersion: ICU.version,
-      directory: lexiconDirectory.path, calibrated: model.calibration != nil,
+      directory: lexiconDirectory.path, calibrated: model.calibration != nil, calibrationStale: model.calibrationIsStale,
+      calibrationWarning: model.calibrationStalenessWarning,
       dimensions: model.lexicons.dimensions.map { dimension in
         LexiconSummary.Dimension(
           id: DimensionID(dimension.id), name: dimension.name, file: dimension.file,

@@ -16,7 +16,8 @@ struct Serve: AsyncParsableCommand {
 
       SIGHUP reloads the lexicons: requests in flight finish on the old ones, and lexicons that \
       govtag lexicon check refuses are refused (the old ones stay). SIGTERM or Ctrl-C stop \
-      accepting connections, let requests in flight finish, and exit with status 0.
+      accepting connections, let requests in flight finish and their answers be written \
+      (within --shutdown-grace), and exit with status 0.
       """
   )
 
@@ -39,6 +40,12 @@ struct Serve: AsyncParsableCommand {
   var maxConnections = ServerConfiguration.defaultMaxConnections
 
   @Option(
+    name: .customLong("shutdown-grace"),
+    help: ArgumentHelp(
+      "After SIGTERM, how long a request in flight may take to finish and have its answer written.", valueName: "seconds"))
+  var shutdownGrace = ServerConfiguration.defaultShutdownGraceSeconds
+
+  @Option(
     name: .customLong("admin-token-file"),
     help: ArgumentHelp(
       "Enable POST /v1/admin/reload for requests bearing the token in this file.",
@@ -57,6 +64,7 @@ struct Serve: AsyncParsableCommand {
     guard maxRecords > 0 else { throw ValidationError("--max-records must be at least 1, not \(maxRecords)") }
     guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be at least 1 second, not \(idleTimeout)") }
     guard maxConnections > 0 else { throw ValidationError("--max-connections must be at least 1, not \(maxConnections)") }
+    guard shutdownGrace > 0 else { throw ValidationError("--shutdown-grace must be at least 1 second, not \(shutdownGrace)") }
     guard Logger.Level(rawValue: logLevel) != nil else {
       throw ValidationError(
         "--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not \(logLevel)")
@@ -79,7 +87,8 @@ struct Serve: AsyncParsableCommand {
     }
     let configuration = ServerConfiguration(
       host: host, port: port, lexicons: store.directory, maxBodyBytes: maxBody, maxRecordsPerRequest: maxRecords,
-      adminToken: token, idleTimeoutSeconds: idleTimeout, maxConnections: maxConnections)
+      adminToken: token, idleTimeoutSeconds: idleTimeout, maxConnections: maxConnections,
+      shutdownGraceSeconds: shutdownGrace)
     do {
       try await GovTagServer.run(store: store, configuration: configuration, metrics: metrics)
     } catch let error as GovTagError {

@@ -115,7 +115,7 @@ struct Tag: ParsableCommand {
 
   func run() throws {
     let model = try lexicons.loadModel(configuration: try review.configuration())
-    if let warning = model.calibrationStalenessWarning, !quiet { Diagnostics.print("govtag: warning: \(warning)") }
+    if let warning = model.calibrationStalenessError, !quiet { Diagnostics.print("govtag: warning: \(warning)") }
     var configuration = BatchConfiguration(jobs: workers)
     configuration.evidenceDetail = evidence
     configuration.evidenceLayout = evidenceLayout

@@ -161,4 +161,33 @@ struct GovTagTests {
       #expect("\(error)".hasPrefix("lexicons from \(directory): \(directory): "))
     }
   }
+
+  @Test("a calibration fitted against other lexicons reaches warn:, and the summary says it is stale")
+  func staleCalibrationWarns() throws {
+    let directory = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let bundled = Fixtures.repository.appendingPathComponent("Lexicons")
+    for name in try FileManager.default.contentsOfDirectory(atPath: bundled.path) {
+      try FileManager.default.copyItem(at: bundled.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+    }
+    var fresh: [String] = []
+    let current = try GovTag(lexicons: directory.path) { fresh.append($0.description) }
+    #expect(fresh.isEmpty)
+    #expect(!current.summary.calibrationStale)
+    #expect(current.summary.calibrationWarning == nil)
+
+    let capability = directory.appendingPathComponent("capability.yaml")
+    let text = try String(contentsOf: capability, encoding: .utf8)
+    try text.replacingOccurrences(of: "      营商环境: 3\n", with: "      营商环境: 3\n      热加载词条: 3\n").write(
+      to: capability, atomically: true, encoding: .utf8)
+    var warnings: [GovTagError] = []
+    let stale = try GovTag(lexicons: directory.path) { warnings.append($0) }
+    let calibration = try #require(stale.model.calibration)
+    let sentence =
+      "\(directory.path)/calibration.yaml was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(stale.model.lexiconRulesVersion): confidences are approximate until it is remade (make calibrate)"
+    #expect(warnings.map(\.description) == [sentence])
+    #expect(warnings.first?.code == .lexicon)
+    #expect(stale.summary.calibrationStale)
+    #expect(stale.summary.calibrationWarning == sentence)
+  }
 }

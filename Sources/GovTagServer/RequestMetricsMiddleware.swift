@@ -1,0 +1,53 @@
+import Dispatch
+import HTTPTypes
+import Hummingbird
+import Metrics
+
+/// Counts every request and records its duration per route, method and status, and the
+/// requests in progress per route and method, under the names of Hummingbird's
+/// `MetricsMiddleware` (`hb_requests`, `http_server_request_duration`,
+/// `http_server_active_requests`, `hb_request_errors`).
+///
+/// Hummingbird's own middleware leaves error answers out of the durations, labels a 405 on a
+/// known route `NotFound` (the router matched no method) and counts active requests per method
+/// only. Here the route is the request's path when the server has that route, `NotFound`
+/// otherwise (so a client cannot add label values), and a method outside HTTP's own is `_OTHER`.
+struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
+  let metrics: ServerMetrics
+  /// The server's routes.
+  let routes: Set<String>
+
+  static var knownMethods: Set<HTTPRequest.Method> { [.get, .head, .post, .put, .delete, .connect, .options, .trace, .patch] }
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let route = routes.contains(request.uri.path) ? request.uri.path : "NotFound"
+    let method = Self.knownMethods.contains(request.method) ? request.method.rawValue : "_OTHER"
+    let active = metrics.activeRequests(route: route, method: method)
+    active.increment()
+    let metrics = metrics
+    do {
+      var response = try await next(request, context)
+      let status = Int(response.status.code)
+      let body = response.body
+      // Counted once the body is written, as Hummingbird's middleware does (its helper for
+      // this is not public).
+      response.body = ResponseBody(contentLength: body.contentLength) { writer in
+        defer {
+          metrics.requestFinished(
+            route: route, method: method, status: status, nanoseconds: DispatchTime.now().uptimeNanoseconds - start,
+            failed: status >= 400)
+          active.decrement()
+        }
+        try await body.write(writer)
+      }
+      return response
+    } catch {
+      let status = (error as? any HTTPResponseError).map { Int($0.status.code) } ?? 500
+      metrics.requestFinished(
+        route: route, method: method, status: status, nanoseconds: DispatchTime.now().uptimeNanoseconds - start, failed: true)
+      active.decrement()
+      throw error
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GovTagKit
+import GovTagServer
+import GovTagTestSupport
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// Clients that stall, trickle or go away, against a server on a real socket.
+@Suite("Slow and vanishing clients hold a connection, never a labelling slot, and are not server errors")
+struct ConnectionTests {
+  static let record = #"{"id":"a","text":"建设城市大脑"}"#
+  /// A request head announcing 100 bytes of body, and the first of them.
+  static let stalledRequest =
+    "POST /v1/tag HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"id\":"
+
+  @Test("with every labelling slot's worth of clients stalled mid-body, a request is answered at once; the stalled ones get 408")
+  func stalledBodiesHoldNoSlot() async throws {
+    // 8 s: long enough for the request to be answered first on a loaded machine.
+    let server = try TestServer { $0.idleTimeoutSeconds = 8 }
+    try await server.test(.live) { client in
+      let port = try #require(client.port)
+      let stalled = try (0..<(2 * System.coreCount + 1)).map { _ in try RawConnection(port: port) }
+      for connection in stalled { connection.send(Self.stalledRequest) }
+      // A client that trickles a byte every 0.3 s: the idle timer restarts on each, the body
+      // deadline does not.
+      let trickler = try RawConnection(port: port)
+      trickler.send(Self.stalledRequest)
+      let trickling = Task {
+        for _ in 0..<60 {
+          try await Task.sleep(for: .milliseconds(300))
+          trickler.send(" ")
+        }
+      }
+      defer { trickling.cancel() }
+      let answer = try await client.send(.post, "/v1/tag", json: Self.record)
+      #expect(answer.status == .ok)
+      // Answered before any stalled client's deadline passed.
+      let unanswered = stalled.filter(\.nothingReceived).count
+      #expect(unanswered == stalled.count)
+      for connection in stalled + [trickler] {
+        let reply = try #require(connection.readUntilClosed(seconds: 20), "the connection should be answered and closed")
+        #expect(reply.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"), "\(reply)")
+        #expect(reply.contains(#""code":"body_timeout""#))
+        #expect(reply.contains(#""message":"the request body did not arrive within 8 s of the request's head""#))
+      }
+    }
+  }
+
+  @Test("a client that goes away mid-body is counted as a disconnect (499), not a 500")
+  func disconnectMidBody() async throws {
+    let server = try TestServer()
+    let metrics = try await server.test(.live) { client in
+      let port = try #require(client.port)
+      let connection = try RawConnection(port: port)
+      connection.send(Self.stalledRequest)
+      try await Task.sleep(for: .milliseconds(200))
+      connection.shutDown()
+      var text = ""
+      for _ in 0..<50 {
+        text = try await client.send(.get, "/metrics", contentType: nil).text
+        if text.contains("govtag_client_disconnects_total 1") { break }
+        try await Task.sleep(for: .milliseconds(100))
+      }
+      return text
+    }
+    let lines = Set(metrics.split(separator: "\n").map(String.init))
+    #expect(lines.contains("govtag_client_disconnects_total 1"), "\(metrics)")
+    #expect(lines.contains(#"hb_requests{http_route="/v1/tag",http_request_method="POST",http_response_status_code="499"} 1"#))
+    #expect(!metrics.contains("internal_error"))
+    #expect(!metrics.contains(#"http_response_status_code="500""#))
+  }
+}

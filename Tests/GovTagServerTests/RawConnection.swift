@@ -1,0 +1,74 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A TCP connection to the test server that sends exactly the bytes it is given, when it is
+/// told to: a client that stalls, trickles or goes away mid-request, which no HTTP client does.
+final class RawConnection: Sendable {
+  private let socket: Int32
+
+  /// Connects to `port` on the loopback (IPv4, else IPv6: the live test server listens on
+  /// `localhost`).
+  init(port: Int) throws {
+    var hints = addrinfo()
+    hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+    var list: UnsafeMutablePointer<addrinfo>?
+    guard getaddrinfo("localhost", String(port), &hints, &list) == 0, let first = list else {
+      throw POSIXError(.EADDRNOTAVAIL)
+    }
+    defer { freeaddrinfo(list) }
+    var entry: UnsafeMutablePointer<addrinfo>? = first
+    while let address = entry {
+      let fd = Glibc.socket(address.pointee.ai_family, address.pointee.ai_socktype, address.pointee.ai_protocol)
+      if fd >= 0, connect(fd, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 {
+        socket = fd
+        return
+      }
+      if fd >= 0 { close(fd) }
+      entry = address.pointee.ai_next
+    }
+    throw POSIXError(.ECONNREFUSED)
+  }
+
+  deinit { close(socket) }
+
+  /// Sends `text`'s UTF-8 bytes.
+  func send(_ text: String) {
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+  }
+
+  /// Closes the connection (the client going away).
+  func shutDown() { Glibc.shutdown(socket, Int32(SHUT_RDWR)) }
+
+  /// Whether the server has sent nothing yet (a read would block).
+  var nothingReceived: Bool {
+    var byte: UInt8 = 0
+    let count = recv(socket, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+    return count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)
+  }
+
+  /// Everything the server sends until it closes the connection, waiting at most `seconds`;
+  /// `nil` when the connection is still open then.
+  func readUntilClosed(seconds: Double) -> String? {
+    var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
+    setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    let deadline = Date().addingTimeInterval(seconds)
+    var received: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while Date() < deadline {
+      let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+      if count == 0 { return String(decoding: received, as: UTF8.self) }
+      if count > 0 {
+        received += buffer[0..<count]
+      } else if errno == ECONNRESET {
+        return String(decoding: received, as: UTF8.self)
+      } else if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR {
+        return nil
+      }
+    }
+    return nil
+  }
+}
