@@ -63,7 +63,10 @@ struct ConfidenceCommandTests {
     let input = (1...40).map { #"{"id":"r\#($0)","text":"推进一网通办和数据共享"}"# }.joined(separator: "\n") + "\n"
     let tag = try CommandRunner.run(["tag", "-", "--lexicons", directory.path, "--jobs", "2"], stdin: input)
     #expect(tag.status == 0)
+    // The bundled calibration was fitted with three dimensions the test lexicons lack: each is
+    // warned of on loading, then the stale calibration once.
     let warnings = tag.stderr.split(separator: "\n").filter { $0.hasPrefix("govtag: warning: ") }
+      .filter { !$0.contains(": no lexicon file defines dimension ") }
     #expect(warnings.count == 1)
     let old = version.dropFirst("lexicon_version: ".count).replacingOccurrences(of: "\"", with: "")
     #expect(warnings.first?.contains("was fitted against lexicon version \(old), but the lexicons are now ") == true)

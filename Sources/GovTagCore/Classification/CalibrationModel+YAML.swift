@@ -31,7 +31,7 @@ extension CalibrationModel {
         "# labels: confidence assigns the category at a confidence of 0.5 or more, where its held-out F1",
         "# (cv_f1) beats the threshold's by 0.05 or more; labels: threshold keeps the lexicon threshold.",
         "# Remake it after changing the lexicons or the gold records: GovTag warns when lexicon_version",
-        "# is not the lexicons' version. Delete the file to go back to thresholds only.",
+        "# (the lexicons' version without this file) changes. Delete the file to use thresholds only.",
         "# label_context is read by `govtag audit` only: per dimension, a logistic regression from the",
         "# confidence (log-odds), the record's other labels in the dimension and their co-occurrence",
         "# evidence (naive Bayes on the gold label counts below) to the probability that the category",
@@ -90,8 +90,11 @@ extension CalibrationModel {
 
   /// Reads `calibration.yaml` of `directory`, or `nil` when there is none.
   ///
+  /// - Parameters:
+  ///   - directory: the lexicon folder.
+  ///   - taxonomy: the dimensions and categories its ids are checked against.
   /// - Throws: `GovTagErrors` naming the file, the line and what is wrong when it cannot be used.
-  package static func load(directory: String) throws -> CalibrationModel? {
+  package static func load(directory: String, taxonomy: Taxonomy = .standard) throws -> CalibrationModel? {
     let path = directory.hasSuffix("/") ? directory + fileName : directory + "/" + fileName
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -101,13 +104,17 @@ extension CalibrationModel {
           hint: "check its permissions, or remake it with `make calibrate`")
       ])
     }
-    return try parse(text, file: path)
+    return try parse(text, file: path, taxonomy: taxonomy)
   }
 
   /// Parses the text of a calibration file.
   ///
+  /// - Parameters:
+  ///   - text: the file's text.
+  ///   - file: the path, for messages.
+  ///   - taxonomy: the dimensions and categories its ids are checked against (``layoutProblems(_:taxonomy:file:)``).
   /// - Throws: `GovTagErrors` with the file and line of every problem.
-  package static func parse(_ text: String, file: String) throws -> CalibrationModel {
+  package static func parse(_ text: String, file: String, taxonomy: Taxonomy = .standard) throws -> CalibrationModel {
     let hint =
       "remake it with `make calibrate` (govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml --folds-by-part), or delete it to use thresholds only"
     func problem(_ message: String, _ node: Node?) -> GovTagError {
@@ -120,7 +127,7 @@ extension CalibrationModel {
     guard let root, let mapping = root.mapping else {
       throw GovTagErrors([problem("the file is not a mapping of format, lexicon_version and dimensions", root)])
     }
-    var problems: [GovTagError] = []
+    var problems = layoutProblems(mapping, taxonomy: taxonomy, file: file)
     func scalar(_ node: Node?, _ key: String) -> String? {
       guard let value = node?.scalar?.string else {
         problems.append(problem("\(key) is missing or not a single value", node ?? root))

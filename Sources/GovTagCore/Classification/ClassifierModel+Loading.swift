@@ -11,7 +11,10 @@ extension ClassifierModel {
   ///   - calibrated: whether to read `calibration.yaml` (`govtag calibrate` fits without it).
   ///   - warn: called for each problem that loads but switches a rule off, in a fixed order:
   ///     a missing `scope.yaml` turns off negation, plan and citation scope, a missing
-  ///     `gazetteer.yaml` turns off location. Both are allowed (a folder with one dimension file
+  ///     `gazetteer.yaml` turns off location, a file whose name is close to a lexicon file's
+  ///     (`traits.yml`, `capability.yaml.bak`) is not read, a dimension `calibration.yaml` was
+  ///     fitted with has no file, a category without a confidence curve gets no confidence.
+  ///     All are allowed (a folder with one dimension file
   ///     is a valid set-up, e.g. for trying a lexicon), but never silently: the command line
   ///     prints these on every command that loads lexicons.
   /// - Throws: `GovTagErrors` listing every problem in every file, or `GovTagError` when the
@@ -43,6 +46,13 @@ extension ClassifierModel {
     for warning in missingFileWarnings(directory: directory, hasScope: scope != nil, hasGazetteer: gazetteer != nil) {
       warn(warning)
     }
+    for warning in ignoredFileWarnings(directory: directory) { warn(warning) }
+    for warning in missingDimensionWarnings(directory: directory, lexicons: lexicons, calibration: calibration) {
+      warn(warning)
+    }
+    if let calibration {
+      for warning in missingCurveWarnings(calibration, lexicons: lexicons, directory: directory) { warn(warning) }
+    }
     return ClassifierModel(
       lexicons: lexicons, gazetteer: gazetteer, scope: scope ?? .none, configuration: configuration,
       calibration: calibration)
@@ -68,5 +78,63 @@ extension ClassifierModel {
           hint: "add the file (the bundled Lexicons/gazetteer.yaml) to turn location on"))
     }
     return warnings
+  }
+
+  /// The warnings for files of the folder that look meant as lexicon files but are not read:
+  /// only names ending in `.yaml` are (`traits.yml`, `capability.YAML`, `capability.yaml.bak`
+  /// are skipped). Hidden files (an editor's `.capability.yaml.swp`) are left alone.
+  static func ignoredFileWarnings(directory: String) -> [GovTagError] {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+    return names.compactMap { name -> GovTagError? in
+      let lowered = name.lowercased()
+      guard !name.hasPrefix("."), !name.hasSuffix(".yaml"), lowered.hasSuffix(".yml") || lowered.contains(".yaml") else {
+        return nil
+      }
+      let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+      let renamable = lowered.hasSuffix(".yml") || lowered.hasSuffix(".yaml")
+      let stem = renamable ? name.lastIndex(of: ".").map { String(name[..<$0]) } : nil
+      return GovTagError(
+        .lexicon, "ignored: lexicon files end in .yaml, so this file is not read", at: SourceLocation(file: path),
+        hint: stem.map { "rename it to \($0).yaml if it is a lexicon file" }
+          ?? "move it out of the lexicon folder if it is a copy, or rename it to end in .yaml")
+    }
+  }
+
+  /// The warnings for dimensions that `calibration` was fitted with but no file of the folder
+  /// defines: a dimension file renamed or deleted since, whose labels every record now lacks.
+  ///
+  /// A folder may leave dimensions out on purpose (one dimension file is a valid set-up, e.g. for
+  /// trying a lexicon), so a missing dimension alone is no warning here; `lexicon check` lists
+  /// the dimensions without a file.
+  static func missingDimensionWarnings(
+    directory: String, lexicons: LexiconSet, calibration: CalibrationModel?
+  ) -> [GovTagError] {
+    guard let calibration else { return [] }
+    let loaded = Set(lexicons.dimensions.map(\.id))
+    let calibrated = Set(calibration.dimensions.map(\.id))
+    return Taxonomy.standard.dimensions.filter { calibrated.contains($0.id) && !loaded.contains($0.id) }.map { dimension in
+      let name = dimension.id + ".yaml"
+      return GovTagError(
+        .lexicon,
+        "no lexicon file defines dimension \(dimension.id) (\(dimension.name)), which \(CalibrationModel.fileName) was fitted with: records get no \(dimension.id) labels",
+        at: SourceLocation(file: directory.hasSuffix("/") ? directory + name : directory + "/" + name),
+        hint: "restore \(name) (with dimension: \(dimension.id)), or remake \(CalibrationModel.fileName) with `make calibrate`")
+    }
+  }
+
+  /// The warnings for categories of the lexicons that `calibration` has no curve for: their
+  /// records get no confidence for them, and review flags and the audit's ranking pass them over.
+  static func missingCurveWarnings(_ calibration: CalibrationModel, lexicons: LexiconSet, directory: String) -> [GovTagError] {
+    let missing = lexicons.dimensions.flatMap { dimension in
+      dimension.categories.filter { calibration.curve(dimension.id, $0.id) == nil }.map { "\(dimension.id).\($0.id)" }
+    }
+    guard !missing.isEmpty else { return [] }
+    return [
+      GovTagError(
+        .lexicon,
+        "no confidence curve for \(missing.joined(separator: ", ")): records get no confidence for \(missing.count == 1 ? "it" : "them")",
+        at: SourceLocation(file: calibration.file ?? CalibrationModel.fileName),
+        hint: "remake the file with `make calibrate`")
+    ]
   }
 }

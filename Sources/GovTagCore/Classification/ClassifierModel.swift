@@ -295,10 +295,14 @@ package struct ClassifierModel: Sendable {
   }
 
   /// A sentence saying that the calibration is stale and what to do, or `nil` when it is current.
+  ///
+  /// It names three versions, and says which is which: the calibration is stamped with the
+  /// version of the lexicons without it (it cannot hash itself), compared with the current one,
+  /// while ``rulesVersion`` (with it) is what `lexicon check` ends with and `tag` writes.
   package var calibrationStalenessWarning: String? {
     guard let calibration, calibrationIsStale else { return nil }
     return
-      "\(calibration.file ?? CalibrationModel.fileName) was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(lexiconRulesVersion): confidences are approximate until it is remade (make calibrate)"
+      "\(calibration.file ?? CalibrationModel.fileName) was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(lexiconRulesVersion) (both versions leave \(CalibrationModel.fileName) out; with it, the lexicons are version \(rulesVersion)): confidences are approximate until it is remade (make calibrate)"
   }
 
   /// ``calibrationStalenessWarning`` as a warning to pass on (`GovTag(lexicons:warn:)`,

@@ -58,6 +58,8 @@ package struct GazetteerLoader {
     var cities: [Gazetteer.City] = []
     var districts: [Gazetteer.District] = []
     var names: [(String, Gazetteer.Place)] = []
+    /// Every name, full name and alias of a province: the province and the line it is on.
+    var provinceNames: [String: (province: Int, line: Int)] = [:]
     func strings(_ node: Node?, _ what: String) -> [String] {
       guard let node else { return [] }
       switch node.listItems(what, example: "\(what): [\(node.scalar?.string ?? "…")]", file: file) {
@@ -102,10 +104,33 @@ package struct GazetteerLoader {
       checkFolded(full, fullNode)
       let index = provinces.count
       provinces.append(Gazetteer.Province(name: name, fullName: full, region: region))
-      for alias in [name, full] + strings(mapping.value(forKey: "aliases"), "aliases of \(name)")
-      where alias.unicodeScalars.count >= 2 {
+      let aliasesNode = mapping.value(forKey: "aliases")
+      let aliases = strings(aliasesNode, "aliases of \(name)")
+      // A name of two provinces would send every mention to the first (a copy-paste slip: the
+      // second entry renamed 北京 keeps 天津市 as its full name and locates Tianjin in Beijing).
+      let provinceEntries: [(what: String, alias: String, node: Node)] =
+        [("name", name, nameNode), ("full name", full, fullNode)] + aliases.map { ("alias", $0, aliasesNode ?? nameNode) }
+      for (what, alias, node) in provinceEntries {
+        if let first = provinceNames[alias], first.province != index {
+          let other = provinces[first.province].name
+          if what == "name", alias == other {
+            problem(
+              "province \"\(name)\" is listed twice (first at line \(first.line))", node,
+              hint: "give each province its own entry: rename this one, or merge the two")
+          } else {
+            problem(
+              "\(what) \"\(alias)\" of province \(name) is already a name of province \(other) (line \(first.line))", node,
+              hint: "a name can denote one province only: remove it from one of them")
+          }
+          continue
+        }
+        if provinceNames[alias] == nil { provinceNames[alias] = (index, node.mark?.line ?? 0) }
+      }
+      for alias in [name, full] + aliases where alias.unicodeScalars.count >= 2 {
         names.append((alias, .province(index)))
       }
+      // A city named twice in one province cannot be told apart by its districts or province.
+      var cityNames: [String: (index: Int, city: String, line: Int)] = [:]
       addDistricts(mapping.value(forKey: "districts"), city: nil, province: index, owner: name)
       for cityNode in mapping.value(forKey: "cities")?.sequence ?? [] {
         guard let city = cityNode.mapping, let cityNameNode = city.value(forKey: "name"),
@@ -121,9 +146,29 @@ package struct GazetteerLoader {
         let cityIndex = cities.count
         cities.append(Gazetteer.City(name: cityName, fullName: cityFull, province: index))
         let ambiguous = city.value(forKey: "ambiguous_short")?.scalar?.string == "true"
-        var cityNames = [cityFull] + strings(city.value(forKey: "aliases"), "aliases of \(cityName)")
-        if !ambiguous { cityNames.append(cityName) }
-        for alias in cityNames where alias.unicodeScalars.count >= 2 { names.append((alias, .city(cityIndex))) }
+        let cityAliasesNode = city.value(forKey: "aliases")
+        let cityAliases = strings(cityAliasesNode, "aliases of \(cityName)")
+        let cityEntries: [(what: String, alias: String, node: Node)] =
+          [("name", cityName, cityNameNode), ("full name", cityFull, cityFullNode)]
+          + cityAliases.map { ("alias", $0, cityAliasesNode ?? cityNameNode) }
+        for (what, alias, node) in cityEntries {
+          if let first = cityNames[alias], first.index != cityIndex {
+            if what == "name", alias == first.city {
+              problem(
+                "city \"\(cityName)\" is listed twice in province \(name) (first at line \(first.line))", node,
+                hint: "keep one entry per city, and merge the districts of the two")
+            } else {
+              problem(
+                "\(what) \"\(alias)\" of city \(cityName) is already a name of city \(first.city) in province \(name) (line \(first.line))",
+                node, hint: "a name can denote one city of a province only: remove it from one of them")
+            }
+            continue
+          }
+          if cityNames[alias] == nil { cityNames[alias] = (cityIndex, cityName, node.mark?.line ?? 0) }
+        }
+        var matchedNames = [cityFull] + cityAliases
+        if !ambiguous { matchedNames.append(cityName) }
+        for alias in matchedNames where alias.unicodeScalars.count >= 2 { names.append((alias, .city(cityIndex))) }
         addDistricts(city.value(forKey: "districts"), city: cityIndex, province: index, owner: cityName)
       }
     }

@@ -12,6 +12,9 @@ package struct DictionaryExport: Sendable {
   package var lexicons: LexiconSet
   /// Whether the lexicon folder has scope rules (`scope.yaml`), which no format carries.
   package var hasScopeRules: Bool
+  /// The lexicon version the headers name: the folder's rules version, as `tag` writes it in
+  /// `lexicon_version`, so that a dictionary can be matched to the records it goes with.
+  package var version: String
   /// The frequency written for every jieba term: high enough that jieba keeps the term whole.
   package var jiebaFrequency = 100_000
 
@@ -21,10 +24,13 @@ package struct DictionaryExport: Sendable {
   ///   - format: the dictionary format.
   ///   - lexicons: the loaded lexicons.
   ///   - hasScopeRules: whether scope rules apply to these lexicons.
-  package init(format: DictionaryFormat, lexicons: LexiconSet, hasScopeRules: Bool) {
+  ///   - version: the lexicon version to name (``ClassifierModel/rulesVersion``); by default the
+  ///     version of the dimension files alone.
+  package init(format: DictionaryFormat, lexicons: LexiconSet, hasScopeRules: Bool, version: String? = nil) {
     self.format = format
     self.lexicons = lexicons
     self.hasScopeRules = hasScopeRules
+    self.version = version ?? lexicons.version
   }
 
   /// One category of the export: its name and terms.
@@ -78,7 +84,7 @@ package struct DictionaryExport: Sendable {
 
   private func quanteda() -> String {
     var lines = [
-      "# GovTag lexicons \(lexicons.version) as a quanteda dictionary: dictionary(file = \"FILE\", format = \"YAML\").",
+      "# GovTag lexicon version \(version) as a quanteda dictionary: dictionary(file = \"FILE\", format = \"YAML\").",
       "# A match: substring term is written *term* (glob); every other term matches a whole token.",
     ]
     var dimension: String?
@@ -102,7 +108,7 @@ package struct DictionaryExport: Sendable {
   private func cntext() -> String {
     let entries = entries
     let description =
-      "GovTag lexicons \(lexicons.version): digital-government case categories (docs/TAXONOMY.md), one category per dimension.category"
+      "GovTag lexicon version \(version): digital-government case categories (docs/TAXONOMY.md), one category per dimension.category"
     var lines = [
       "Name: GovTag",
       "Desc: \(Self.quoted(description))",

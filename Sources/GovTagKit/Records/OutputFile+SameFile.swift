@@ -12,8 +12,11 @@ extension OutputFile {
   /// - Parameters:
   ///   - outputs: the output paths (`-` and `nil` are skipped), e.g. `-o` and `--errors`.
   ///   - inputs: the input paths; `-` is standard input.
+  ///   - inputName: how messages name an input: `the input` (a record file), `the lexicon file`.
   /// - Throws: `GovTagError` with code `.usage` naming both paths.
-  package static func refuseOverlap(outputs: [(option: String, path: String?)], inputs: [String]) throws {
+  package static func refuseOverlap(
+    outputs: [(option: String, path: String?)], inputs: [String], inputName: String = "the input"
+  ) throws {
     let written = outputs.compactMap { item in item.path.flatMap { $0 == "-" ? nil : (item.option, $0) } }
     for (index, (option, path)) in written.enumerated() {
       let identity = FileStatus(path)
@@ -21,7 +24,7 @@ extension OutputFile {
         guard let inputIdentity = FileStatus(input), inputIdentity.kind == .regular, inputIdentity.isSameFile(as: identity) else {
           continue
         }
-        let shown = input == "-" ? "standard input" : "the input \(input)"
+        let shown = input == "-" ? "standard input" : "\(inputName) \(input)"
         throw GovTagError(
           .usage, "\(option) \(path) is the same file as \(shown); the run would replace its own input",
           at: SourceLocation(file: path), hint: "write the output to another file")

@@ -35,19 +35,32 @@ extension Lexicon {
 
     func run() throws {
       guard let format = DictionaryFormat(rawValue: format) else { return }
-      let path = directory ?? lexicons.resolved.path
+      // The positional folder is the program's argument; messages then name no option.
+      let folder = directory.map { LexiconDirectory(path: $0, rule: .argument) } ?? lexicons.resolved
+      let path = folder.path
       try Diagnostics.orExit {
-        let set = try LexiconLoader(names: .commandLine).load(directory: path)
+        // Every file of the folder is read or may be (calibration.yaml, scope.yaml): none may be
+        // replaced by the dictionary, whatever the spelling of -o (a link, ./, an absolute path).
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+          .map { (path as NSString).appendingPathComponent($0) }
+        try OutputFile.refuseOverlap(outputs: [("-o", output)], inputs: files, inputName: "the lexicon folder's file")
+      }
+      // The whole folder, as tag reads it: the version printed is the one tag writes as
+      // lexicon_version, and a folder lexicon check rejects is not exported.
+      let model = try Diagnostics.orExit { try folder.loadModel { Diagnostics.warning($0.description) } }
+      try Diagnostics.orExit {
+        let set = model.lexicons
         let export = DictionaryExport(
           format: format, lexicons: set,
-          hasScopeRules: FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("scope.yaml")))
+          hasScopeRules: FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("scope.yaml")),
+          version: model.rulesVersion)
         let file = try OutputFile.file(output)
         try file.write(Array(export.text().utf8))
         try file.commit()
         for line in export.limitations { Diagnostics.print("govtag: \(format.rawValue) cannot carry \(line)") }
         let categories = set.dimensions.reduce(0) { $0 + $1.categories.count }
         Diagnostics.print(
-          "govtag: wrote \(categories) categories, \(set.termCount) terms (lexicons \(set.version)) as \(format.rawValue) → \(output)"
+          "govtag: wrote \(categories) categories, \(set.termCount) terms (lexicon version \(model.rulesVersion)) as \(format.rawValue) → \(output)"
         )
       }
     }
@@ -65,7 +78,9 @@ extension Lexicon {
         of other dimensions (technology.ai) are left out and counted. term* and *term* become \
         match: substring. A term under two categories is kept under the first. Every term weighs \
         --weight (default 3, the default threshold: one hit labels a case, as one hit counts in \
-        LIWC). Check the result with govtag lexicon check.
+        LIWC). Check the result with govtag lexicon check. An existing file is not replaced (a \
+        curated lexicon would lose its weights, contexts, exclusions and comments) unless --force \
+        is given.
         """
     )
 
@@ -81,8 +96,11 @@ extension Lexicon {
     @Option(help: "The weight of every term, in (0, 10].")
     var weight: Double = 3
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The lexicon file to write (Lexicons/NAME.yaml).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The lexicon file to write (a new file).", valueName: "file"))
     var output: String
+
+    @Flag(help: "Replace the -o file if it exists.")
+    var force = false
 
     func validate() throws {
       if !(DictionaryFormat(rawValue: format)?.canImport ?? false) {
@@ -98,6 +116,13 @@ extension Lexicon {
       guard let target = Taxonomy.standard.dimension(dimension), let format = DictionaryFormat(rawValue: format) else { return }
       try Diagnostics.orExit {
         try OutputFile.refuseOverlap(outputs: [("-o", output)], inputs: [input])
+        // A curated lexicon holds weights, contexts, exclusions and comments an import cannot
+        // give back: replacing one takes an explicit --force.
+        if !force, FileManager.default.fileExists(atPath: output) {
+          throw GovTagError(
+            .usage, "-o names an existing file, which the import would replace", at: SourceLocation(file: output),
+            hint: "pass --force to replace it, or choose another path")
+        }
         guard let data = FileManager.default.contents(atPath: input) else {
           throw GovTagError(.io, "cannot read the dictionary", at: SourceLocation(file: input), hint: "check the path")
         }

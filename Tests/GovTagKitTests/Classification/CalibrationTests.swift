@@ -186,7 +186,7 @@ struct CalibratedModelTests {
     #expect(model.calibrationIsStale)
     #expect(
       model.calibrationStalenessWarning
-        == "\(path) was fitted against lexicon version 0123456789abcdef, but the lexicons are now \(model.lexiconRulesVersion): confidences are approximate until it is remade (make calibrate)"
+        == "\(path) was fitted against lexicon version 0123456789abcdef, but the lexicons are now \(model.lexiconRulesVersion) (both versions leave calibration.yaml out; with it, the lexicons are version \(model.rulesVersion)): confidences are approximate until it is remade (make calibrate)"
     )
   }
 

@@ -39,14 +39,20 @@ struct LabelContextTests {
     #expect(Self.sample.probability(dimension: "traits", category: "platform", confidence: 0.8, labels: labels) == nil)
   }
 
+  /// ``sample`` with the taxonomy's ids, as a calibration file must name them.
+  static let fileSample = LabelContextModel(
+    records: 10, labelCounts: ["capability.public_service": 4, "capability.social_management": 6, "technology.ai": 5],
+    pairCounts: ["capability.public_service": ["technology.ai": 3], "technology.ai": ["capability.public_service": 3]],
+    dimensions: [LabelContextModel.Dimension(id: "capability", intercept: -1, coefficients: [1, 2, 0.5, 0.25])])
+
   @Test("the file carries the label context and reads it back; the lexicon version does not depend on it")
   func roundTrip() throws {
     var model = CalibrationTests.sample
-    model.labelContext = Self.sample
+    model.labelContext = Self.fileSample
     let text = model.renderYAML()
     #expect(
       text.contains(
-        "label_context:\n  features: [confidence, no_other_label, other_labels, co_occurrence]\n  smoothing: 0.5\n  dimensions:\n    capability: {intercept: -1.0, confidence: 1.0, no_other_label: 2.0, other_labels: 0.5, co_occurrence: 0.25}\n  records: 10\n  labels:\n    capability.a: {records: 4, with: {technology.x: 3}}\n    capability.b: {records: 6, with: {}}\n"
+        "label_context:\n  features: [confidence, no_other_label, other_labels, co_occurrence]\n  smoothing: 0.5\n  dimensions:\n    capability: {intercept: -1.0, confidence: 1.0, no_other_label: 2.0, other_labels: 0.5, co_occurrence: 0.25}\n  records: 10\n  labels:\n    capability.public_service: {records: 4, with: {technology.ai: 3}}\n    capability.social_management: {records: 6, with: {}}\n"
       ))
     var read = try CalibrationModel.parse(text, file: "calibration.yaml")
     read.file = nil
@@ -58,7 +64,7 @@ struct LabelContextTests {
   @Test("a broken label context is reported with its file and line")
   func broken() {
     var model = CalibrationTests.sample
-    model.labelContext = Self.sample
+    model.labelContext = Self.fileSample
     let (line, message) = CalibrationTests.parseError(of: model, replacing: "other_labels: 0.5", with: "other_labels: many")
     #expect(
       message
