@@ -106,7 +106,7 @@ struct ReloadTests {
     let model = server.store.snapshot.govtag.model
     let calibration = try #require(model.calibration)
     let warning =
-      "\(folder.path)/calibration.yaml was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(model.lexiconRulesVersion): confidences are approximate until it is remade (make calibrate)"
+      "\(folder.path)/calibration.yaml was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(model.lexiconRulesVersion) (both versions leave calibration.yaml out; with it, the lexicons are version \(model.rulesVersion)): confidences are approximate until it is remade (make calibrate)"
     #expect(try reload.object()["warnings"] as? [String] == [warning])
     #expect(try lexicon.object()["calibrated"] as? Bool == true)
     #expect(try lexicon.object()["calibration_stale"] as? Bool == true)

@@ -184,7 +184,7 @@ struct GovTagTests {
     let stale = try GovTag(lexicons: directory.path) { warnings.append($0) }
     let calibration = try #require(stale.model.calibration)
     let sentence =
-      "\(directory.path)/calibration.yaml was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(stale.model.lexiconRulesVersion): confidences are approximate until it is remade (make calibrate)"
+      "\(directory.path)/calibration.yaml was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(stale.model.lexiconRulesVersion) (both versions leave calibration.yaml out; with it, the lexicons are version \(stale.model.rulesVersion)): confidences are approximate until it is remade (make calibrate)"
     #expect(warnings.map(\.description) == [sentence])
     #expect(warnings.first?.code == .lexicon)
     #expect(stale.summary.calibrationStale)
