@@ -27,6 +27,13 @@ package enum CommandRunner {
   ///   - stdin: standard input; empty by default.
   ///   - environment: variables to set for this run.
   ///   - executable: another copy of `govtag` to run (an installed one); the built one by default.
+  /// Whether starting a process failed with ETXTBSY ("Text file busy"), directly or underneath.
+  static func isTextFileBusy(_ error: NSError) -> Bool {
+    if error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY) { return true }
+    if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError { return isTextFileBusy(underlying) }
+    return error.localizedDescription.contains("Text file busy")
+  }
+
   /// - Returns: what the run printed and its exit status.
   package static func run(
     _ arguments: [String], in directory: URL? = nil, stdin: String? = nil, environment: [String: String] = [:],
@@ -46,7 +53,17 @@ package enum CommandRunner {
     process.standardOutput = output
     process.standardError = errors
     process.standardInput = input
-    try process.run()
+    // A binary a test has just copied (an installation test) can be "busy" for a moment: a
+    // process that another test forked meanwhile inherited the copy's write descriptor until it
+    // calls exec. Retry then; any other error is thrown at once.
+    for attempt in 1... {
+      do {
+        try process.run()
+        break
+      } catch let error as NSError where attempt < 50 && Self.isTextFileBusy(error) {
+        Thread.sleep(forTimeInterval: 0.02)
+      }
+    }
     // Read both pipes while the process runs, so neither can fill up and block it.
     let group = DispatchGroup()
     nonisolated(unsafe) var outData = Data()
