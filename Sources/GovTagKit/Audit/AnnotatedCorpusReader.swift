@@ -1,6 +1,7 @@
-/// Reads annotated JSON Lines inputs, checks each record's reference labels, runs a per-record
-/// job on several cores (each worker with its own ``Tagger``), and hands the results back in
-/// input order, so every report is the same for any number of cores.
+/// Reads annotated inputs (JSON Lines or JSON arrays: ``JSONInputReader``), checks each record's
+/// reference labels, runs a per-record job on several cores (each worker with its own
+/// ``Tagger``), and hands the results back in input order, so every report is the same for any
+/// number of cores.
 ///
 /// The shared engine of `govtag eval`, `audit` and `lexicon suggest`. Decoding, label parsing
 /// and the job (classification, segmentation) run on the workers; only the ordered consumer
@@ -37,7 +38,7 @@ struct AnnotatedCorpusReader: Sendable {
 
   struct Chunk: Sendable {
     var source: String
-    var lines: [(number: Int, bytes: [UInt8])]
+    var lines: [JSONInputReader.Item]
     /// An input that could not be read, sent through the pipeline so that it is reported in
     /// input order, after the records of the inputs before it.
     var inputError: GovTagError? = nil
@@ -46,7 +47,7 @@ struct AnnotatedCorpusReader: Sendable {
   /// Reads every input and runs `job` on every good record.
   ///
   /// - Parameters:
-  ///   - inputs: JSON Lines paths; `-` is standard input.
+  ///   - inputs: JSON Lines or JSON array paths; `-` is standard input.
   ///   - job: runs on a worker thread with that worker's tagger; a thrown error skips the record
   ///     (reported as "could not be labelled").
   ///   - consume: called on the calling thread with each good record and its job's output, in input order.
@@ -72,28 +73,32 @@ struct AnnotatedCorpusReader: Sendable {
         let tagger = try Tagger(model: model)
         return { chunk in
           if let error = chunk.inputError { return [.inputFailed(error)] }
-          return chunk.lines.map { line in
-            Self.process(line.bytes, at: SourceLocation(file: chunk.source, line: line.number), decoder: decoder, field: field) {
-              try job(tagger, $0)
+          return chunk.lines.map { item in
+            switch item {
+            case .blank: return .blank
+            case .failure(let error): return .failure(error, reference: .unknown)
+            case .record(let bytes, let location):
+              return Self.process(bytes, at: location, decoder: decoder, field: field) {
+                try job(tagger, $0)
+              }
             }
           }
         }
       },
       produce: { emit in
         for path in inputs {
-          let reader: LineReader
+          let reader: JSONInputReader
           do {
-            reader = try LineReader(path: path)
+            reader = try JSONInputReader(path: path)
           } catch let error as GovTagError {
             try emit(Chunk(source: path, lines: [], inputError: error))
             continue
           }
           var chunk = Chunk(source: reader.name, lines: [])
           var records = 0
-          while var bytes = try reader.nextLine() {
-            UTF8Text.removeByteOrderMark(from: &bytes, atLine: reader.lineNumber)
-            if !Self.isBlank(bytes) { records += 1 }
-            chunk.lines.append((reader.lineNumber, bytes))
+          while let item = try reader.next() {
+            if case .blank = item {} else { records += 1 }
+            chunk.lines.append(item)
             if chunk.lines.count >= chunkRecords {
               try emit(chunk)
               chunk = Chunk(source: reader.name, lines: [])
@@ -103,8 +108,8 @@ struct AnnotatedCorpusReader: Sendable {
           summary.inputsRead += 1
           if records == 0 {
             let error = GovTagError(
-              .input, reader.lineNumber == 0 ? "the input is empty: no records" : "the input holds only blank lines: no records",
-              at: SourceLocation(file: reader.name), hint: "give a JSON Lines file with one record per line")
+              .input, reader.noRecordsReason, at: SourceLocation(file: reader.name),
+              hint: "give a JSON Lines file with one record per line")
             try emit(Chunk(source: reader.name, lines: [], inputError: error))
           }
         }

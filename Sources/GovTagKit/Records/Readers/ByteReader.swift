@@ -12,6 +12,8 @@ final class ByteReader {
   private var position = 0
   private var count = 0
   private var atEOF = false
+  /// Bytes of the input before `buffer[0]`.
+  private var bufferOffset = 0
 
   init(path: String) throws {
     if path == "-" {
@@ -31,7 +33,24 @@ final class ByteReader {
     }
   }
 
+  /// Reads an input already opened, whose first bytes were read from it already (``InputSniffer``).
+  ///
+  /// - Parameters:
+  ///   - input: the opened input and the bytes read from it so far, which come first.
+  init(_ input: InputSniffer.Opened) {
+    name = input.name
+    descriptor = input.descriptor
+    ownsDescriptor = input.ownsDescriptor
+    if input.prefix.count > buffer.count { buffer = [UInt8](repeating: 0, count: input.prefix.count) }
+    buffer.replaceSubrange(0..<input.prefix.count, with: input.prefix)
+    count = input.prefix.count
+    atEOF = input.atEOF
+  }
+
   deinit { if ownsDescriptor { close(descriptor) } }
+
+  /// The input offset of the next byte ``next()`` returns.
+  var offset: Int { bufferOffset + position }
 
   @inline(__always)
   func peek() throws -> UInt8? {
@@ -64,6 +83,7 @@ final class ByteReader {
       atEOF = true
       return false
     }
+    bufferOffset += count
     position = 0
     count = read
     return true
