@@ -67,6 +67,7 @@ struct AnnotatedCorpusReader: Sendable {
     let model = self.model
     let field = self.field
     let decoder = self.decoder
+    let gazetteer = model.gazetteer
     let pipeline = OrderedParallelPipeline<Chunk, [Item<Output>]>(workers: jobs, window: jobs * 4)
     try pipeline.run(
       makeWorker: {
@@ -78,7 +79,7 @@ struct AnnotatedCorpusReader: Sendable {
             case .blank: return .blank
             case .failure(let error): return .failure(error, reference: .unknown)
             case .record(let bytes, let location):
-              return Self.process(bytes, at: location, decoder: decoder, field: field) {
+              return Self.process(bytes, at: location, decoder: decoder, field: field, gazetteer: gazetteer) {
                 try job(tagger, $0)
               }
             }
@@ -157,10 +158,10 @@ struct AnnotatedCorpusReader: Sendable {
   /// One line through decoding and the job.
   static func process<Output: Sendable>(
     _ bytes: [UInt8], at location: SourceLocation, decoder: DocumentDecoder, field: ReferenceLabels.Field,
-    job: (AnnotatedRecord) throws -> Output
+    gazetteer: Gazetteer? = nil, job: (AnnotatedRecord) throws -> Output
   ) -> Item<Output> {
     if isBlank(bytes) { return .blank }
-    switch decode(bytes, at: location, decoder: decoder, field: field) {
+    switch decode(bytes, at: location, decoder: decoder, field: field, gazetteer: gazetteer) {
     case .failure(let failure):
       return .failure(failure.error, reference: failure.reference)
     case .success(let record):
@@ -181,7 +182,8 @@ struct AnnotatedCorpusReader: Sendable {
 
   /// Decodes a line into a document with reference labels, or says why it cannot.
   static func decode(
-    _ bytes: [UInt8], at location: SourceLocation, decoder: DocumentDecoder, field: ReferenceLabels.Field
+    _ bytes: [UInt8], at location: SourceLocation, decoder: DocumentDecoder, field: ReferenceLabels.Field,
+    gazetteer: Gazetteer? = nil
   ) -> Result<AnnotatedRecord, Decoded> {
     let decoded = bytes.withUnsafeBufferPointer { decoder.decode($0, at: location) }
     let document: Document
@@ -197,7 +199,7 @@ struct AnnotatedCorpusReader: Sendable {
             hint: "give the narrative, or leave the record out"),
           reference: document.fields[field.name] == nil ? .unknown : .present))
     }
-    switch ReferenceLabels.parse(field, in: document.fields) {
+    switch ReferenceLabels.parse(field, in: document.fields, gazetteer: gazetteer) {
     case .failure(let problem):
       return .failure(
         Decoded(
