@@ -50,8 +50,9 @@ struct AnnotatedCorpusReader: Sendable {
   ///   - inputs: JSON Lines or JSON array paths; `-` is standard input.
   ///   - job: runs on a worker thread with that worker's tagger; a thrown error skips the record
   ///     (reported as "could not be labelled").
-  ///   - consume: called on the calling thread with each good record and its job's output, in input order.
-  ///   - onProblem: called on the calling thread for every skipped record and unreadable input, in order.
+  ///   - consume: called on the calling thread with each good record and its job's output, in input
+  ///     order; a record whose id an earlier record had is not consumed but reported (``CorpusProblem/duplicateID(_:)``).
+  ///   - onProblem: called on the calling thread for every skipped record, duplicate id and unreadable input, in order.
   /// - Returns: the counts.
   /// - Throws: `GovTagError` when reading fails midway or ICU cannot start, or what `consume`
   ///   throws; a `GovTagError` with code `.input` when no record has the reference field but some
@@ -64,6 +65,10 @@ struct AnnotatedCorpusReader: Sendable {
   ) throws -> ReadSummary {
     var summary = ReadSummary()
     var check = LabelFieldCheck<CorpusProblem>(field: field.name, option: field.option)
+    // The first record with an id is used, a later one reported and left out (as govtag diff does).
+    var duplicates = DuplicateIDCheck()
+    var inputNumbers: [String: Int] = [:]
+    var lastInput = (name: "", number: 0)
     let model = self.model
     let field = self.field
     let decoder = self.decoder
@@ -138,8 +143,22 @@ struct AnnotatedCorpusReader: Sendable {
             }
           case .record(let record, let output):
             summary.recordsRead += 1
-            summary.used += 1
             check.fieldFound().forEach(onProblem)
+            let id = record.document.id
+            let file = record.location.file
+            if file != lastInput.name {
+              let number = inputNumbers[file] ?? inputNumbers.count
+              inputNumbers[file] = number
+              lastInput = (file, number)
+            }
+            if let duplicate = duplicates.check(
+              id: id, hash: DuplicateIDCheck.hash(id), at: record.location, input: lastInput.number, inputName: file)
+            {
+              summary.duplicateIDs += 1
+              onProblem(.duplicateID(duplicate))
+              continue
+            }
+            summary.used += 1
             try consume(record, output)
           }
         }

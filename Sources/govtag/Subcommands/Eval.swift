@@ -60,7 +60,7 @@ struct Eval: ParsableCommand {
       model: model, field: .init(name: goldField, names: .commandLine), groupBy: by,
       jobs: ProcessInfo.processInfo.activeProcessorCount)
     let evaluation = try Diagnostics.orExit {
-      try evaluator.evaluate(inputs: inputs) { Diagnostics.error($0.description) }
+      try evaluator.evaluate(inputs: inputs) { Diagnostics.report($0) }
     }
     if json {
       FileHandle.standardOutput.write(Data(evaluation.renderJSON()))
