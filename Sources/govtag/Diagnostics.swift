@@ -30,6 +30,12 @@ enum Diagnostics {
   /// Prints a warning as `govtag: warning: …`.
   static func warning(_ message: String) { print("govtag: warning: \(message)") }
 
+  /// Prints a problem met while reading annotated records: a duplicate id as a warning, anything
+  /// else as an error.
+  static func report(_ problem: CorpusProblem) {
+    if problem.isWarning { warning(problem.description) } else { error(problem.description) }
+  }
+
   /// Runs `body`; on a GovTag error prints every message and exits with status 2.
   static func orExit<T>(_ body: () throws -> T) throws -> T {
     do {

@@ -70,6 +70,8 @@ package struct Gazetteer: Sendable {
   let names: [String]
   /// A hash of the content, part of the rules version.
   package let version: String
+  /// Every name of a province (short, full, aliases) → its index in ``provinces``.
+  private let provinceNumbers: [String: Int]
 
   /// Numbers the names and hashes the content.
   init(provinces: [Province], cities: [City], districts: [District], names: [(String, Place)]) {
@@ -98,6 +100,24 @@ package struct Gazetteer: Sendable {
     self.places = places
     self.names = patternNames
     self.version = hash.hexDigest
+    var provinceNumbers: [String: Int] = [:]
+    for (index, province) in provinces.enumerated() {
+      provinceNumbers[province.name] = index
+      provinceNumbers[province.fullName] = index
+    }
+    for (name, place) in names {
+      if case .province(let index) = place { provinceNumbers[name] = index }
+    }
+    self.provinceNumbers = provinceNumbers
+  }
+
+  /// The province a name denotes: its short name (浙江), official name (浙江省, 广西壮族自治区) or
+  /// an alias the gazetteer lists; `nil` for any other name.
+  ///
+  /// - Parameter name: the name as written.
+  /// - Returns: the province, or `nil`.
+  package func province(named name: String) -> Province? {
+    provinceNumbers[name].map { provinces[$0] }
   }
 
   /// The number of names matched.

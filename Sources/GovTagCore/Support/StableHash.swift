@@ -25,6 +25,9 @@ package struct StableHash: Sendable {
     combine(CollectionOfOne(0xFF))
   }
 
+  /// The hash as a number.
+  package var value: UInt64 { state }
+
   /// The hash as 16 lower-case hex digits.
   package var hexDigest: String {
     let digits = String(state, radix: 16)

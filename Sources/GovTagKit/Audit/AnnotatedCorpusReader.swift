@@ -1,6 +1,7 @@
-/// Reads annotated JSON Lines inputs, checks each record's reference labels, runs a per-record
-/// job on several cores (each worker with its own ``Tagger``), and hands the results back in
-/// input order, so every report is the same for any number of cores.
+/// Reads annotated inputs (JSON Lines or JSON arrays: ``JSONInputReader``), checks each record's
+/// reference labels, runs a per-record job on several cores (each worker with its own
+/// ``Tagger``), and hands the results back in input order, so every report is the same for any
+/// number of cores.
 ///
 /// The shared engine of `govtag eval`, `audit` and `lexicon suggest`. Decoding, label parsing
 /// and the job (classification, segmentation) run on the workers; only the ordered consumer
@@ -37,7 +38,7 @@ struct AnnotatedCorpusReader: Sendable {
 
   struct Chunk: Sendable {
     var source: String
-    var lines: [(number: Int, bytes: [UInt8])]
+    var lines: [JSONInputReader.Item]
     /// An input that could not be read, sent through the pipeline so that it is reported in
     /// input order, after the records of the inputs before it.
     var inputError: GovTagError? = nil
@@ -46,11 +47,12 @@ struct AnnotatedCorpusReader: Sendable {
   /// Reads every input and runs `job` on every good record.
   ///
   /// - Parameters:
-  ///   - inputs: JSON Lines paths; `-` is standard input.
+  ///   - inputs: JSON Lines or JSON array paths; `-` is standard input.
   ///   - job: runs on a worker thread with that worker's tagger; a thrown error skips the record
   ///     (reported as "could not be labelled").
-  ///   - consume: called on the calling thread with each good record and its job's output, in input order.
-  ///   - onProblem: called on the calling thread for every skipped record and unreadable input, in order.
+  ///   - consume: called on the calling thread with each good record and its job's output, in input
+  ///     order; a record whose id an earlier record had is not consumed but reported (``CorpusProblem/duplicateID(_:)``).
+  ///   - onProblem: called on the calling thread for every skipped record, duplicate id and unreadable input, in order.
   /// - Returns: the counts.
   /// - Throws: `GovTagError` when reading fails midway or ICU cannot start, or what `consume`
   ///   throws; a `GovTagError` with code `.input` when no record has the reference field but some
@@ -63,37 +65,46 @@ struct AnnotatedCorpusReader: Sendable {
   ) throws -> ReadSummary {
     var summary = ReadSummary()
     var check = LabelFieldCheck<CorpusProblem>(field: field.name, option: field.option)
+    // The first record with an id is used, a later one reported and left out (as govtag diff does).
+    var duplicates = DuplicateIDCheck()
+    var inputNumbers: [String: Int] = [:]
+    var lastInput = (name: "", number: 0)
     let model = self.model
     let field = self.field
     let decoder = self.decoder
+    let gazetteer = model.gazetteer
     let pipeline = OrderedParallelPipeline<Chunk, [Item<Output>]>(workers: jobs, window: jobs * 4)
     try pipeline.run(
       makeWorker: {
         let tagger = try Tagger(model: model)
         return { chunk in
           if let error = chunk.inputError { return [.inputFailed(error)] }
-          return chunk.lines.map { line in
-            Self.process(line.bytes, at: SourceLocation(file: chunk.source, line: line.number), decoder: decoder, field: field) {
-              try job(tagger, $0)
+          return chunk.lines.map { item in
+            switch item {
+            case .blank: return .blank
+            case .failure(let error): return .failure(error, reference: .unknown)
+            case .record(let bytes, let location):
+              return Self.process(bytes, at: location, decoder: decoder, field: field, gazetteer: gazetteer) {
+                try job(tagger, $0)
+              }
             }
           }
         }
       },
       produce: { emit in
         for path in inputs {
-          let reader: LineReader
+          let reader: JSONInputReader
           do {
-            reader = try LineReader(path: path)
+            reader = try JSONInputReader(path: path)
           } catch let error as GovTagError {
             try emit(Chunk(source: path, lines: [], inputError: error))
             continue
           }
           var chunk = Chunk(source: reader.name, lines: [])
           var records = 0
-          while var bytes = try reader.nextLine() {
-            UTF8Text.removeByteOrderMark(from: &bytes, atLine: reader.lineNumber)
-            if !Self.isBlank(bytes) { records += 1 }
-            chunk.lines.append((reader.lineNumber, bytes))
+          while let item = try reader.next() {
+            if case .blank = item {} else { records += 1 }
+            chunk.lines.append(item)
             if chunk.lines.count >= chunkRecords {
               try emit(chunk)
               chunk = Chunk(source: reader.name, lines: [])
@@ -103,8 +114,8 @@ struct AnnotatedCorpusReader: Sendable {
           summary.inputsRead += 1
           if records == 0 {
             let error = GovTagError(
-              .input, reader.lineNumber == 0 ? "the input is empty: no records" : "the input holds only blank lines: no records",
-              at: SourceLocation(file: reader.name), hint: "give a JSON Lines file with one record per line")
+              .input, reader.noRecordsReason, at: SourceLocation(file: reader.name),
+              hint: "give a JSON Lines file with one record per line")
             try emit(Chunk(source: reader.name, lines: [], inputError: error))
           }
         }
@@ -132,8 +143,22 @@ struct AnnotatedCorpusReader: Sendable {
             }
           case .record(let record, let output):
             summary.recordsRead += 1
-            summary.used += 1
             check.fieldFound().forEach(onProblem)
+            let id = record.document.id
+            let file = record.location.file
+            if file != lastInput.name {
+              let number = inputNumbers[file] ?? inputNumbers.count
+              inputNumbers[file] = number
+              lastInput = (file, number)
+            }
+            if let duplicate = duplicates.check(
+              id: id, hash: DuplicateIDCheck.hash(id), at: record.location, input: lastInput.number, inputName: file)
+            {
+              summary.duplicateIDs += 1
+              onProblem(.duplicateID(duplicate))
+              continue
+            }
+            summary.used += 1
             try consume(record, output)
           }
         }
@@ -152,10 +177,10 @@ struct AnnotatedCorpusReader: Sendable {
   /// One line through decoding and the job.
   static func process<Output: Sendable>(
     _ bytes: [UInt8], at location: SourceLocation, decoder: DocumentDecoder, field: ReferenceLabels.Field,
-    job: (AnnotatedRecord) throws -> Output
+    gazetteer: Gazetteer? = nil, job: (AnnotatedRecord) throws -> Output
   ) -> Item<Output> {
     if isBlank(bytes) { return .blank }
-    switch decode(bytes, at: location, decoder: decoder, field: field) {
+    switch decode(bytes, at: location, decoder: decoder, field: field, gazetteer: gazetteer) {
     case .failure(let failure):
       return .failure(failure.error, reference: failure.reference)
     case .success(let record):
@@ -176,7 +201,8 @@ struct AnnotatedCorpusReader: Sendable {
 
   /// Decodes a line into a document with reference labels, or says why it cannot.
   static func decode(
-    _ bytes: [UInt8], at location: SourceLocation, decoder: DocumentDecoder, field: ReferenceLabels.Field
+    _ bytes: [UInt8], at location: SourceLocation, decoder: DocumentDecoder, field: ReferenceLabels.Field,
+    gazetteer: Gazetteer? = nil
   ) -> Result<AnnotatedRecord, Decoded> {
     let decoded = bytes.withUnsafeBufferPointer { decoder.decode($0, at: location) }
     let document: Document
@@ -192,7 +218,7 @@ struct AnnotatedCorpusReader: Sendable {
             hint: "give the narrative, or leave the record out"),
           reference: document.fields[field.name] == nil ? .unknown : .present))
     }
-    switch ReferenceLabels.parse(field, in: document.fields) {
+    switch ReferenceLabels.parse(field, in: document.fields, gazetteer: gazetteer) {
     case .failure(let problem):
       return .failure(
         Decoded(

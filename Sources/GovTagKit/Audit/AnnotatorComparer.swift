@@ -22,8 +22,9 @@ package struct AnnotatorComparer: Sendable {
 
   /// Compares the labels of `a` and `b`.
   ///
-  /// A record whose id appears in one file only, and a second record with an id already seen in
-  /// the same file, are reported through `onProblem` and left out.
+  /// A record whose id appears in one file only is reported through `onProblem` and left out; a
+  /// second record with an id already seen in the same file is reported as a warning and left out
+  /// by the reader (``CorpusProblem/duplicateID(_:)``), as in `eval` and `audit`.
   ///
   /// - Parameters:
   ///   - a: annotator A's JSON Lines file.
@@ -40,36 +41,21 @@ package struct AnnotatorComparer: Sendable {
     // B first, labels only.
     var labelsB: [String: (labels: ReferenceLabels, location: SourceLocation)] = [:]
     var orderB: [String] = []
-    var duplicatesB = 0
     comparison.summaryB = try reader.run(
       inputs: [b], job: { _, _ in () },
       consume: { record, _ in
-        let id = record.document.id
-        if let first = labelsB[id] {
-          duplicatesB += 1
-          onProblem(.record(Self.duplicate(record, first: first.location)))
-          return
-        }
-        labelsB[id] = (record.labels, record.location)
-        orderB.append(id)
+        labelsB[record.document.id] = (record.labels, record.location)
+        orderB.append(record.document.id)
       },
       onProblem: onProblem)
-    comparison.summaryB.used -= duplicatesB
-    comparison.summaryB.failed += duplicatesB
 
     // Then A, labelled by GovTag.
     var seenA: [String: SourceLocation] = [:]
-    var duplicatesA = 0
     comparison.summaryA = try reader.run(
       inputs: [a],
       job: { tagger, record in try tagger.classify(title: record.document.title, text: record.document.text) },
       consume: { record, classification in
         let id = record.document.id
-        if let first = seenA[id] {
-          duplicatesA += 1
-          onProblem(.record(Self.duplicate(record, first: first)))
-          return
-        }
         seenA[id] = record.location
         guard let other = labelsB[id] else {
           comparison.onlyInA.append(.init(id: id, location: record.location))
@@ -79,8 +65,6 @@ package struct AnnotatorComparer: Sendable {
         comparison.add(a: record.labels, b: other.labels, classification: classification)
       },
       onProblem: onProblem)
-    comparison.summaryA.used -= duplicatesA
-    comparison.summaryA.failed += duplicatesA
 
     for id in orderB where seenA[id] == nil {
       guard let location = labelsB[id]?.location else { continue }
@@ -88,13 +72,6 @@ package struct AnnotatorComparer: Sendable {
       onProblem(.record(Self.unmatched(id, at: location, missingFrom: a)))
     }
     return comparison
-  }
-
-  static func duplicate(_ record: AnnotatedRecord, first: SourceLocation) -> RecordError {
-    RecordError(
-      location: record.location, id: record.document.id,
-      reason: "duplicate id (first at line \(first.line ?? 0)); this record is left out",
-      hint: "give every record a unique id")
   }
 
   static func unmatched(_ id: String, at location: SourceLocation, missingFrom other: String) -> RecordError {

@@ -7,12 +7,22 @@ package enum CorpusProblem: Sendable, Hashable, CustomStringConvertible {
   case record(RecordError)
   /// An input could not be read (missing, unreadable, empty).
   case input(GovTagError)
+  /// A record has the id of an earlier record: only the first record with an id is used, so
+  /// that nothing is counted twice. A warning, not a failure.
+  case duplicateID(DuplicateID)
+
+  /// Whether the problem is a warning (a duplicate id), not an error.
+  package var isWarning: Bool {
+    if case .duplicateID = self { return true }
+    return false
+  }
 
   /// The message as the command line prints it after `govtag: error: `.
   package var description: String {
     switch self {
     case .record(let error): error.description
     case .input(let error): error.description
+    case .duplicateID(let duplicate): "\(duplicate); only the first record with this id is used"
     }
   }
 }

@@ -186,13 +186,14 @@ extension LocationAgreement {
 }
 
 extension ReadSummary {
-  /// Writes `{"read", VERB, "failed", "without_reference", "blank_lines", "unreadable_inputs"}`.
+  /// Writes `{"read", VERB, "failed", "without_reference", "duplicate_ids", "blank_lines", "unreadable_inputs"}`.
   func writeJSON(verb: String, to json: inout JSONWriter) {
     json.beginObject()
     json.field("read", integer: recordsRead)
     json.field(verb, integer: used)
     json.field("failed", integer: failed)
     json.field("without_reference", integer: withoutReference)
+    json.field("duplicate_ids", integer: duplicateIDs)
     json.field("blank_lines", integer: blankLines)
     json.field("unreadable_inputs", integer: inputErrors.count)
     json.endObject()

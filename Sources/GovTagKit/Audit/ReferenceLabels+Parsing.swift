@@ -35,15 +35,19 @@ extension ReferenceLabels {
   /// Reads and validates the labels in `field` of a record.
   ///
   /// Every category id is checked against the taxonomy, so that a typo becomes an error naming
-  /// the id rather than a category nobody ever assigns.
+  /// the id rather than a category nobody ever assigns. Likewise a province is looked up in the
+  /// gazetteer, when there is one: its official name (浙江省) or an alias stands for its short
+  /// name (浙江), the name GovTag writes, and a name the gazetteer does not know is an error
+  /// rather than a province GovTag can never match.
   ///
   /// - Parameters:
   ///   - field: which field holds the labels.
   ///   - fields: the record's fields.
   ///   - taxonomy: the label set to check ids against.
+  ///   - gazetteer: the provinces to check names against; `nil` keeps any name as written.
   /// - Returns: the labels, or the first problem found.
   package static func parse(
-    _ field: Field, in fields: [String: JSONValue], taxonomy: Taxonomy = .standard
+    _ field: Field, in fields: [String: JSONValue], taxonomy: Taxonomy = .standard, gazetteer: Gazetteer? = nil
   ) -> Result<ReferenceLabels, Problem> {
     let name = field.name
     func problem(_ reason: String, _ hint: String? = nil) -> Result<ReferenceLabels, Problem> {
@@ -72,7 +76,17 @@ extension ReferenceLabels {
       case "province":
         switch item {
         case .null: province = .some(nil)
-        case .string(let text) where !text.isEmpty: province = .some(text)
+        case .string(let text) where !text.isEmpty:
+          guard let gazetteer else {
+            province = .some(text)
+            break
+          }
+          guard let known = gazetteer.province(named: text) else {
+            return problem(
+              "\"\(name)\".\"province\" is \"\(text)\", which is not a province of the gazetteer",
+              "use a province's name (\(gazetteer.provinces.map(\.name).joined(separator: ", "))), its full name (浙江省) or null")
+          }
+          province = .some(known.name)
         default:
           return problem("\"\(name)\".\"province\" must be a province name or null, found \(describe(item))")
         }

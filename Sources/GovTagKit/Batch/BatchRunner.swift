@@ -71,6 +71,8 @@ package struct BatchRunner: Sendable {
     var recordsInInputAfter = 0
     /// The first record of the chunk whose fields GovTag's output replaces, and their names.
     var replacedFields: (SourceLocation, [String])?
+    /// Every decoded record's id, with its hash (``DuplicateIDCheck/hash(_:)``) and place, in order.
+    var ids: [(hash: UInt64, id: String, location: SourceLocation)] = []
   }
 
   /// Reading an input broke off (an I/O error): that input fails, the run goes on.
@@ -173,6 +175,8 @@ package struct BatchRunner: Sendable {
     var inFlight: [SourceLocation?] = []
     var inFlightHead = 0
     var inputsWarned: Set<Int> = []
+    // Ids repeated across the run: one insert per record, in input order (so the same for any --jobs).
+    var duplicateIDs = DuplicateIDCheck()
     let pipeline = OrderedParallelPipeline<Chunk, ChunkResult>(
       workers: configuration.jobs, window: configuration.jobs * configuration.chunksInFlightPerJob, names: names)
     do {
@@ -293,6 +297,15 @@ package struct BatchRunner: Sendable {
             if let (location, names) = result.replacedFields, !inputsWarned.contains(result.inputIndex) {
               inputsWarned.insert(result.inputIndex)
               onEvent(.fieldsReplaced(location, names))
+            }
+            for entry in result.ids {
+              let name = inputs[result.inputIndex] == "-" ? "<stdin>" : inputs[result.inputIndex]
+              if let duplicate = duplicateIDs.check(
+                id: entry.id, hash: entry.hash, at: entry.location, input: result.inputIndex, inputName: name)
+              {
+                summary.duplicateIDs = summary.duplicateIDs ?? DuplicateIDTally()
+                summary.duplicateIDs?.add(duplicate)
+              }
             }
             for error in result.errors {
               onEvent(.recordFailed(error))
@@ -462,6 +475,7 @@ struct ChunkLabeller {
     result.inputIndex = chunk.inputIndex
     result.recordsInInputAfter = chunk.recordsInInputAfter
     var json = JSONWriter()
+    result.ids.reserveCapacity(chunk.records.count)
     for record in chunk.records {
       let document: Document
       switch record.payload {
@@ -486,6 +500,7 @@ struct ChunkLabeller {
           document = decoded
         }
       }
+      result.ids.append((DuplicateIDCheck.hash(document.id), document.id, record.location))
       if result.replacedFields == nil {
         let replaced = document.fields.keys.filter { LabelledRecordWriter.ownFields.contains($0) }
         if !replaced.isEmpty { result.replacedFields = (record.location, replaced.sorted()) }

@@ -9,8 +9,9 @@ import Foundation
 /// fields, same lexicons (rules version), same GovTag version and same `--evidence` setting.
 ///
 /// Only offsets are kept in memory (not records); the record is read back with `pread`, which
-/// is safe from several worker threads at once. Lines are read as strictly as any input (see
-/// ``DocumentDecoder``); a line that is not a labelled record is not indexed.
+/// is safe from several worker threads at once. The earlier output may be JSON Lines or the JSON
+/// array of `--format json` (``JSONInputReader``). Records are read as strictly as any input (see
+/// ``DocumentDecoder``); one that is not a labelled record is not indexed.
 package final class PreviousRun: @unchecked Sendable {
   // @unchecked: `index` is immutable after init, and `pread` on the descriptor is thread-safe.
   struct Entry {
@@ -36,7 +37,7 @@ package final class PreviousRun: @unchecked Sendable {
   /// labelled again, which costs time but never gives a record without its near misses).
   ///
   /// - Parameters:
-  ///   - path: the earlier output (JSON Lines).
+  ///   - path: the earlier output (JSON Lines or a JSON array).
   ///   - rulesVersion: the current lexicons' rules version.
   ///   - evidenceDetail: the current `--evidence` setting.
   ///   - evidenceLayout: the current `--evidence-layout` setting.
@@ -46,22 +47,21 @@ package final class PreviousRun: @unchecked Sendable {
     evidenceLayout: LabelledRecordWriter.EvidenceLayout = .compact
   ) throws {
     self.path = path
-    let reader = try LineReader(path: path)
+    let reader = try JSONInputReader(path: path)
     var index: [String: Entry] = [:]
-    var offset = 0
     let decoder = DocumentDecoder()
-    while var line = try reader.nextLine() {
-      defer { offset += line.count + 1 }
-      let mark = UTF8Text.removeByteOrderMark(from: &line, atLine: reader.lineNumber)
-      offset += mark
-      let location = SourceLocation(file: reader.name, line: reader.lineNumber)
-      guard case .success(let record) = line.withUnsafeBufferPointer({ decoder.decode($0, at: location) }),
+    while let item = try reader.next() {
+      guard case .record(let line, let location) = item,
+        // A record is copied into JSON Lines as it is: one that spans lines (a JSON array
+        // written by hand) is labelled again instead.
+        reader.form == .lines || !line.contains(where: { $0 == 0x0A || $0 == 0x0D }),
+        case .success(let record) = line.withUnsafeBufferPointer({ decoder.decode($0, at: location) }),
         case .string(let hash)? = record.fields["text_hash"],
         record.fields["lexicon_version"] == .string(rulesVersion),
         record.fields["govtag_version"] == .string(GovTagVersion.current),
         Self.evidence(record.fields["evidence"], fits: evidenceDetail, layout: evidenceLayout)
       else { continue }
-      index[record.id] = Entry(offset: offset, length: line.count, textHash: hash)
+      index[record.id] = Entry(offset: reader.recordOffset, length: line.count, textHash: hash)
     }
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {

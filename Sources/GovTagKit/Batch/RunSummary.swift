@@ -27,6 +27,9 @@ package struct RunSummary: Sendable, Hashable, Codable {
   package var resumedRecords = 0
   /// Input bytes that a resumed run took over from the interrupted one.
   package var resumedBytes = 0
+  /// Records whose id an earlier record of the run had (each is still labelled), or `nil` for
+  /// none. Optional so that the state of a run interrupted before it existed still loads.
+  package var duplicateIDs: DuplicateIDTally?
 
   /// Creates an empty summary.
   package init() {}
@@ -59,6 +62,21 @@ package struct RunSummary: Sendable, Hashable, Codable {
     let megabytes = Double(bytesRead) / 1_000_000
     let rate = seconds > 0 ? Double(recordsRead - resumedRecords) / seconds : 0
     text += " (\(Self.format(megabytes)) MB in \(Self.format(seconds)) s, \(Int(rate.rounded())) records/s)"
+    return text
+  }
+
+  /// The warning about repeated ids, or `nil` when every id was new: `2 records repeat the id of
+  /// an earlier record (all are labelled): in.jsonl:2: duplicate id "a" (first at in.jsonl:1), …`.
+  /// Without `govtag: warning: ` and a line break; the first ``DuplicateIDTally/exampleLimit``
+  /// duplicates are named with both places.
+  package var duplicateIDWarning: String? {
+    guard let tally = duplicateIDs, tally.count > 0 else { return nil }
+    var text =
+      tally.count == 1
+      ? "1 record repeats the id of an earlier record" : "\(tally.count) records repeat the id of an earlier record"
+    text += " (all are labelled): " + tally.examples.joined(separator: "; ")
+    if tally.count > tally.examples.count { text += "; and \(tally.count - tally.examples.count) more" }
+    text += ". Give every record a unique id: diff, eval and audit use only the first record with an id"
     return text
   }
 

@@ -65,6 +65,20 @@ package final class LineReader {
     mayBlock = FileStatus(descriptor: descriptor).map { $0.kind != .regular } ?? false
   }
 
+  /// Reads an input already opened, whose first bytes were read from it already (``InputSniffer``).
+  ///
+  /// - Parameter input: the opened input and the bytes read from it so far, which come first.
+  init(_ input: InputSniffer.Opened) {
+    name = input.name
+    descriptor = input.descriptor
+    ownsDescriptor = input.ownsDescriptor
+    buffer = [UInt8](repeating: 0, count: max(Self.blockSize, input.prefix.count * 2))
+    buffer.replaceSubrange(0..<input.prefix.count, with: input.prefix)
+    end = input.prefix.count
+    atEOF = input.atEOF
+    mayBlock = FileStatus(descriptor: descriptor).map { $0.kind != .regular } ?? false
+  }
+
   deinit {
     if ownsDescriptor { close(descriptor) }
   }

@@ -1,7 +1,7 @@
 /// What reading a set of labelled or annotated inputs did, for every command that reads them
 /// (eval, audit, calibrate, lexicon suggest, stats, report, export): counts for the closing
 /// summary line, the report and the exit status. Nothing is dropped silently: every line read is
-/// used, failed, or blank.
+/// used, failed, a duplicate id, or blank.
 package struct ReadSummary: Sendable, Hashable {
   /// Inputs opened and read to the end.
   package var inputsRead = 0
@@ -15,6 +15,8 @@ package struct ReadSummary: Sendable, Hashable {
   package var withoutReference = 0
   /// Blank lines, which hold no record.
   package var blankLines = 0
+  /// Records left out because an earlier record had their id (each one reported); not failed.
+  package var duplicateIDs = 0
   /// Inputs that could not be read at all.
   package var inputErrors: [GovTagError] = []
 
@@ -36,6 +38,7 @@ package struct ReadSummary: Sendable, Hashable {
     failed += other.failed
     withoutReference += other.withoutReference
     blankLines += other.blankLines
+    duplicateIDs += other.duplicateIDs
     inputErrors += other.inputErrors
   }
 
@@ -50,6 +53,7 @@ package struct ReadSummary: Sendable, Hashable {
     var text =
       "read \(NumberText.count(recordsRead, "record")) from \(NumberText.count(inputsRead, "input")): \(used) \(verb), \(failed) failed"
     if withoutReference > 0, let field { text += " (\(withoutReference) without \"\(field)\")" }
+    if duplicateIDs > 0 { text += ", \(NumberText.count(duplicateIDs, "duplicate id")) skipped" }
     if blankLines > 0 { text += ", \(NumberText.count(blankLines, "blank line")) skipped" }
     if !inputErrors.isEmpty { text += "; \(NumberText.count(inputErrors.count, "input")) could not be read" }
     return text

@@ -337,9 +337,9 @@ package struct LabelDiffer: Sendable {
     path: String, slots: CategorySlots, onEvent: (Event) -> Void,
     body: (DiffRecord, SourceLocation) -> LabelDiff.DuplicateID?
   ) throws -> LabelDiff.FileSummary {
-    let reader: LineReader
+    let reader: JSONInputReader
     do {
-      reader = try LineReader(path: path)
+      reader = try JSONInputReader(path: path)
     } catch let error as GovTagError {
       var summary = LabelDiff.FileSummary(path: path)
       summary.inputError = error
@@ -349,13 +349,21 @@ package struct LabelDiffer: Sendable {
     var summary = LabelDiff.FileSummary(path: reader.name)
     var lastVersion = -1
     let decoder = DiffRecordDecoder(slots: slots)
-    while var line = try reader.nextLine() {
-      UTF8Text.removeByteOrderMark(from: &line, atLine: reader.lineNumber)
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+    while let item = try reader.next() {
+      let line: [UInt8]
+      let location: SourceLocation
+      switch item {
+      case .blank:
         summary.blankLines += 1
         continue
+      case .failure(let error):
+        summary.skipped += 1
+        onEvent(.recordFailed(error))
+        continue
+      case .record(let bytes, let at):
+        line = bytes
+        location = at
       }
-      let location = SourceLocation(file: reader.name, line: reader.lineNumber)
       let record: DiffRecord
       switch line.withUnsafeBufferPointer({ decoder.decode($0, at: location) }) {
       case .failure(let error):
@@ -379,14 +387,13 @@ package struct LabelDiffer: Sendable {
         lastVersion = known
       } else {
         summary.lexiconVersions.append(
-          LabelDiff.LexiconVersion(version: record.lexiconVersion, records: 1, firstLine: reader.lineNumber))
+          LabelDiff.LexiconVersion(version: record.lexiconVersion, records: 1, firstLine: location.line ?? 0))
         lastVersion = summary.lexiconVersions.count - 1
       }
     }
     if summary.records + summary.skipped + summary.duplicates.count == 0 {
       let error = GovTagError(
-        .input, reader.lineNumber == 0 ? "the input is empty: no records" : "the input holds only blank lines: no records",
-        at: SourceLocation(file: reader.name), hint: "give the JSON Lines that govtag tag wrote")
+        .input, reader.noRecordsReason, at: SourceLocation(file: reader.name), hint: "give the JSON Lines that govtag tag wrote")
       summary.inputError = error
       onEvent(.inputFailed(error))
     }

@@ -73,7 +73,7 @@ struct Audit: ParsableCommand {
     if compare.count == 2 {
       let comparison = try Diagnostics.orExit {
         try AnnotatorComparer(model: model, field: labelField, jobs: jobs).compare(compare[0], compare[1]) {
-          Diagnostics.error($0.description)
+          Diagnostics.report($0)
         }
       }
       try Diagnostics.stopIfNothingRead(comparison.summaryA, verb: "usable", field: field)
@@ -86,7 +86,7 @@ struct Audit: ParsableCommand {
     }
     let report = try Diagnostics.orExit {
       try OutputFile.refuseOverlap(outputs: [("--csv", csv)], inputs: inputs)
-      return try Auditor(model: model, field: labelField, jobs: jobs).audit(inputs: inputs) { Diagnostics.error($0.description) }
+      return try Auditor(model: model, field: labelField, jobs: jobs).audit(inputs: inputs) { Diagnostics.report($0) }
     }
     try Diagnostics.stopIfNothingRead(report.summary, verb: "audited", field: field, output: csv)
     if let csv {

@@ -59,7 +59,7 @@ struct Calibrate: ParsableCommand {
     calibration.fitter.folds = folds
     calibration.fitter.seed = seed
     calibration.foldsByPart = foldsByPart
-    let result = try Diagnostics.orExit { try calibration.run(inputs: inputs) { Diagnostics.error($0.description) } }
+    let result = try Diagnostics.orExit { try calibration.run(inputs: inputs) { Diagnostics.report($0) } }
     if foldsByPart {
       guard result.calibration.folds >= 2 else {
         Diagnostics.error(

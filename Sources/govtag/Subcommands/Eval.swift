@@ -60,7 +60,7 @@ struct Eval: ParsableCommand {
       model: model, field: .init(name: goldField, names: .commandLine), groupBy: by,
       jobs: ProcessInfo.processInfo.activeProcessorCount)
     let evaluation = try Diagnostics.orExit {
-      try evaluator.evaluate(inputs: inputs) { Diagnostics.error($0.description) }
+      try evaluator.evaluate(inputs: inputs) { Diagnostics.report($0) }
     }
     try Diagnostics.stopIfNothingRead(evaluation.summary, verb: "evaluated", field: goldField)
     // A mistyped --by puts every record in one group, "(none)", which reads like a real group.

@@ -55,7 +55,7 @@ extension Lexicon {
         model: model, field: .init(name: field, names: .commandLine), top: top, minCount: minCount,
         jobs: ProcessInfo.processInfo.activeProcessorCount)
       let suggestions = try Diagnostics.orExit {
-        try suggester.suggest(inputs: inputs) { Diagnostics.error($0.description) }
+        try suggester.suggest(inputs: inputs) { Diagnostics.report($0) }
       }
       try Diagnostics.stopIfNothingRead(suggestions.summary, verb: "used", field: field)
       FileHandle.standardOutput.write(Data(json ? suggestions.renderJSON() : Array(suggestions.renderText().utf8)))

@@ -176,6 +176,7 @@ struct Tag: ParsableCommand {
       }
       throw ExitCode(interrupt.exitStatus)
     }
+    if !quiet, let warning = summary.duplicateIDWarning { Diagnostics.warning(warning) }
     if !quiet {
       let destination = toStandardOutput || summary.readNothing ? "" : " → \(output ?? "")"
       Diagnostics.print("govtag: \(summary.line(names: .commandLine))\(destination)")

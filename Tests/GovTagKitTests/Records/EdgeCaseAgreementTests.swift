@@ -36,7 +36,9 @@ struct EdgeCaseAgreementTests {
     Set(1...count).subtracting(failedLines.compactMap { $0 })
   }
 
-  @Test("the JSON Lines reader, the JSON array reader, stats, diff, eval and --previous accept the same lines")
+  @Test(
+    "the JSON Lines reader, the JSON array reader, stats, diff, eval and --previous accept the same lines, as lines and in arrays"
+  )
   func readersAgree() throws {
     let directory = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -80,6 +82,27 @@ struct EdgeCaseAgreementTests {
       if good == 1 && bad == 0 { arrayAccepted.insert(offset + 1) }
     }
     #expect(arrayAccepted == Self.accepted)
+
+    // The readers of labelled and annotated records, given the same arrays (JSONInputReader).
+    var statsArrays: Set<Int> = []
+    var diffArrays: Set<Int> = []
+    var evalArrays: Set<Int> = []
+    var previousArrays: Set<Int> = []
+    let annotated = AnnotatedCorpusReader(model: Fixtures.model, field: ReferenceLabels.Field(name: "labels"), jobs: 1)
+    for number in 1...lines.count {
+      let file = directory.appendingPathComponent("line-\(number).json").path
+      let stats = try LabelledRecordReader().read(paths: [file]) { _ in }
+      if stats.used == 1 && stats.failed == 0 { statsArrays.insert(number) }
+      let diff = try LabelDiffer().compare(old: file, new: file)
+      if diff.compared == 1 && diff.old.skipped == 0 { diffArrays.insert(number) }
+      let eval = try annotated.run(inputs: [file], job: { _, _ in 0 }, consume: { _, _ in }, onProblem: { _ in })
+      if eval.used == 1 && eval.failed == 0 { evalArrays.insert(number) }
+      if try PreviousRun(path: file, rulesVersion: Fixtures.model.rulesVersion).count == 1 { previousArrays.insert(number) }
+    }
+    #expect(statsArrays == Self.accepted)
+    #expect(diffArrays == Self.accepted)
+    #expect(evalArrays == Self.accepted.subtracting([15]))
+    #expect(previousArrays == Self.accepted)
 
     // govtag stats and report.
     var statsFailures: [Int?] = []

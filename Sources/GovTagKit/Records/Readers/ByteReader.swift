@@ -14,6 +14,8 @@ final class ByteReader {
   private var atEOF = false
   /// Whether the first block was read (and checked for compression).
   private var started = false
+  /// Bytes of the input before `buffer[0]`.
+  private var bufferOffset = 0
 
   init(path: String) throws {
     if path == "-" {
@@ -33,7 +35,26 @@ final class ByteReader {
     }
   }
 
+  /// Reads an input already opened, whose first bytes were read from it already (``InputSniffer``).
+  ///
+  /// - Parameters:
+  ///   - input: the opened input and the bytes read from it so far, which come first.
+  init(_ input: InputSniffer.Opened) {
+    name = input.name
+    descriptor = input.descriptor
+    ownsDescriptor = input.ownsDescriptor
+    if input.prefix.count > buffer.count { buffer = [UInt8](repeating: 0, count: input.prefix.count) }
+    buffer.replaceSubrange(0..<input.prefix.count, with: input.prefix)
+    count = input.prefix.count
+    atEOF = input.atEOF
+    // The sniffer chose this reader because the input starts with "[": not a compressed file.
+    started = true
+  }
+
   deinit { if ownsDescriptor { close(descriptor) } }
+
+  /// The input offset of the next byte ``next()`` returns.
+  var offset: Int { bufferOffset + position }
 
   @inline(__always)
   func peek() throws -> UInt8? {
@@ -66,6 +87,7 @@ final class ByteReader {
       atEOF = true
       return false
     }
+    bufferOffset += count
     position = 0
     count = read
     if !started {

@@ -24,6 +24,15 @@ package final class JSONArrayRecordReader: RecordReader {
     self.settingNames = names
   }
 
+  /// Reads an input already opened by ``InputSniffer``.
+  init(_ input: InputSniffer.Opened, names: SettingNames = SettingNames()) {
+    reader = ByteReader(input)
+    self.settingNames = names
+  }
+
+  /// The input offset of the first byte of the element ``next()`` returned last.
+  private(set) var elementOffset = 0
+
   package var name: String { reader.name }
 
   package func next() throws -> RawRecord? {
@@ -78,6 +87,7 @@ package final class JSONArrayRecordReader: RecordReader {
     afterElement = true
     // One element: up to the comma or bracket that closes it at depth 0.
     let startLine = line
+    elementOffset = reader.offset
     var element: [UInt8] = []
     var depth = 0
     var inString = false

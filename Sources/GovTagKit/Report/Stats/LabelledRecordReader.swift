@@ -1,5 +1,6 @@
-/// Reads the JSON Lines written by `govtag tag` back into ``LabelledRecord``s, reporting every
-/// line it cannot use with its file and line.
+/// Reads what `govtag tag` wrote (JSON Lines, or a JSON array with `--format json`: see
+/// ``JSONInputReader``) back into ``LabelledRecord``s, reporting every record it cannot use with
+/// its file and line.
 ///
 /// A bad line never stops a read: it is reported through the event callback, counted, and
 /// skipped. What makes a line bad depends on ``source``: with ``LabelSource/govtag`` a record
@@ -49,7 +50,7 @@ package struct LabelledRecordReader: Sendable {
   /// Reads every input in turn and reports each record and each problem through `onEvent`.
   ///
   /// - Parameters:
-  ///   - paths: JSON Lines files; `-` is standard input.
+  ///   - paths: JSON Lines files or JSON arrays; `-` is standard input.
   ///   - onEvent: called for every record, in input order, and for every problem.
   /// - Returns: the counts.
   /// - Throws: `GovTagError` with code `.io` when reading an opened input fails; with code
@@ -60,24 +61,34 @@ package struct LabelledRecordReader: Sendable {
     var summary = ReadSummary()
     var check = LabelFieldCheck<Event>(field: source.fieldName, option: fieldOption, readsGovTagLabels: source == .govtag)
     for path in paths {
-      let reader: LineReader
+      let reader: JSONInputReader
       do {
-        reader = try LineReader(path: path)
+        reader = try JSONInputReader(path: path)
       } catch let error as GovTagError {
         summary.inputErrors.append(error)
         check.problem(.inputFailed(error), missingField: false).forEach(onEvent)
         continue
       }
       var records = 0
-      while var line = try reader.nextLine() {
-        UTF8Text.removeByteOrderMark(from: &line, atLine: reader.lineNumber)
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+      while let item = try reader.next() {
+        let line: [UInt8]
+        let location: SourceLocation
+        switch item {
+        case .blank:
           summary.blankLines += 1
           continue
+        case .failure(let error):
+          records += 1
+          summary.recordsRead += 1
+          summary.failed += 1
+          check.problem(.recordFailed(error), missingField: false).forEach(onEvent)
+          continue
+        case .record(let bytes, let at):
+          line = bytes
+          location = at
         }
         records += 1
         summary.recordsRead += 1
-        let location = SourceLocation(file: reader.name, line: reader.lineNumber)
         switch line.withUnsafeBufferPointer({ decodeReportingField($0, at: location) }) {
         case .success(let record):
           summary.used += 1
@@ -100,8 +111,8 @@ package struct LabelledRecordReader: Sendable {
       summary.inputsRead += 1
       if records == 0 {
         let error = GovTagError(
-          .input, reader.lineNumber == 0 ? "the input is empty: no records" : "the input holds only blank lines: no records",
-          at: SourceLocation(file: reader.name), hint: "give the JSON Lines that govtag tag wrote")
+          .input, reader.noRecordsReason, at: SourceLocation(file: reader.name),
+          hint: "give the JSON Lines that govtag tag wrote")
         summary.inputErrors.append(error)
         check.problem(.inputFailed(error), missingField: false).forEach(onEvent)
       }

@@ -1,0 +1,187 @@
+import Foundation
+import GovTagTestSupport
+import Testing
+
+/// What every command that reads labelled or annotated records does with GovTag's own output in
+/// either format, with reference provinces and with repeated ids.
+@Suite("Reading labelled records, end to end")
+struct LabelledInputCommandTests {
+  let lexicons = ["--lexicons", Fixtures.lexiconDirectory]
+
+  /// A folder with `gold.jsonl` (the six gold records of the eval fixture) tagged into
+  /// `out.jsonl` and, with `--format json`, `out.json`.
+  func taggedBothWays() throws -> URL {
+    let directory = Fixtures.temporaryDirectory()
+    try FileManager.default.copyItem(
+      atPath: Fixtures.path("audit/eval-gold.jsonl"), toPath: directory.appendingPathComponent("gold.jsonl").path)
+    for (format, output) in [("jsonl", "out.jsonl"), ("json", "out.json")] {
+      let run = try CommandRunner.run(["tag", "gold.jsonl", "--format", format, "-o", output, "-q"] + lexicons, in: directory)
+      #expect(run.status == 0)
+      #expect(run.stderr == "")
+    }
+    return directory
+  }
+
+  @Test("tag --format json output is read whole by stats, report, export, diff, eval, audit and tag --previous")
+  func jsonArrayOutput() throws {
+    let directory = try taggedBothWays()
+    let array = try String(contentsOf: directory.appendingPathComponent("out.json"), encoding: .utf8)
+    #expect(array.hasPrefix("[\n{\"id\":\"e1\","))
+
+    let stats = try CommandRunner.run(["stats", "out.json"], in: directory)
+    #expect(stats.status == 0)
+    #expect(stats.stderr == "")  // stats speaks only when something could not be used
+    #expect(stats.stdout == (try CommandRunner.run(["stats", "out.jsonl"], in: directory)).stdout)
+
+    let report = try CommandRunner.run(["report", "out.json", "-o", "report.html"], in: directory)
+    #expect(report.status == 0)
+    #expect(report.stderr == "govtag: read 6 records from 1 input: 6 in the report, 0 failed → report.html\n")
+
+    let export = try CommandRunner.run(["export", "label-studio", "out.json", "-o", "tasks.json"] + lexicons, in: directory)
+    #expect(export.status == 0)
+    #expect(export.stderr.hasPrefix("govtag: read 6 records from 1 input: 6 exported, 0 failed → tasks.json"))
+
+    let diff = try CommandRunner.run(["diff", "out.jsonl", "out.json"], in: directory)
+    #expect(diff.status == 0)
+    #expect(diff.stderr == "")
+    #expect(diff.stdout.contains("| in both files, compared | 6 |\n"))
+    #expect(diff.stdout.contains("| unchanged | 6 |\n"))
+
+    let eval = try CommandRunner.run(["eval", "out.json"] + lexicons, in: directory)
+    #expect(eval.status == 0)
+    #expect(eval.stderr == "govtag: read 6 records from 1 input: 6 evaluated, 0 failed\n")
+    #expect(eval.stdout.contains("  province accuracy  0.750  3 of 4 records with a gold province\n"))
+
+    let audit = try CommandRunner.run(["audit", "out.json", "--field", "gold"] + lexicons, in: directory)
+    #expect(audit.status == 0)
+    #expect(audit.stderr == "govtag: read 6 records from 1 input: 6 audited, 0 failed\n")
+
+    // Every record of the array is reused, and the output is what labelling gave.
+    let again = try CommandRunner.run(
+      ["tag", "gold.jsonl", "--previous", "out.json", "-o", "again.jsonl"] + lexicons, in: directory)
+    #expect(again.status == 0)
+    let lines = again.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.first == "govtag: 6 records of out.json can be reused if unchanged")
+    #expect(lines.last?.hasPrefix("govtag: read 6 records from 1 input: 6 labelled (6 reused from --previous), 0 failed") == true)
+    #expect(
+      try Data(contentsOf: directory.appendingPathComponent("again.jsonl"))
+        == Data(contentsOf: directory.appendingPathComponent("out.jsonl")))
+  }
+
+  @Test("a bad element of an array is reported at the line where it starts, as govtag tag reports it; standard input too")
+  func arrayLines() throws {
+    let directory = try taggedBothWays()
+    // The second element loses its labels; a truncated fourth element ends the array.
+    var array = try String(contentsOf: directory.appendingPathComponent("out.json"), encoding: .utf8)
+    let second = try #require(array.range(of: "{\"id\":\"e2\","))
+    let labels = try #require(array.range(of: "\"labels\":", range: second.upperBound..<array.endIndex))
+    array.replaceSubrange(labels, with: "\"labelz\":")
+    array = String(array[..<(try #require(array.range(of: "{\"id\":\"e4\",")).upperBound)])
+    Fixtures.write(array, to: "bad.json", in: directory)
+    let stats = try CommandRunner.run(["stats", "bad.json"], in: directory)
+    #expect(stats.status == 1)
+    #expect(
+      stats.stderr.split(separator: "\n").map(String.init) == [
+        "govtag: error: bad.json:3: record \"e2\": the record has no \"labels\" field; label the records with govtag tag first, or count a field of people's labels with --field",
+        "govtag: error: bad.json:5: the JSON array is malformed or truncated in the element starting at line 5",
+        "govtag: read 4 records from 1 input: 2 counted, 2 failed",
+      ])
+    let piped = try CommandRunner.run(["stats", "-"], stdin: array)
+    #expect(piped.stderr.split(separator: "\n").last == "govtag: read 4 records from 1 input: 2 counted, 2 failed")
+  }
+
+  @Test("eval and audit read a reference province by any name the gazetteer knows, and refuse one it does not know")
+  func referenceProvinces() throws {
+    let directory = Fixtures.temporaryDirectory()
+    Fixtures.write(
+      """
+      {"id":"p1","text":"杭州市推进一网通办。","gold":{"capability":["public_service"],"province":"浙江省"},"manual":{"province":"浙江省"}}
+      {"id":"p2","text":"梧州市推进一网通办。","gold":{"capability":["public_service"],"province":"广西壮族自治区"},"manual":{"province":"广西"}}
+      {"id":"p3","text":"杭州市推进一网通办。","gold":{"capability":["public_service"],"province":"火星"},"manual":{"province":"火星"}}
+
+      """, to: "provinces.jsonl", in: directory)
+    let hint =
+      "use a province's name (北京, 辽宁, 广东, 吉林, 重庆, 广西, 浙江, 江西), its full name (浙江省) or null"
+    let eval = try CommandRunner.run(["eval", "provinces.jsonl"] + lexicons, in: directory)
+    #expect(eval.status == 1)
+    #expect(eval.stdout.contains("  province accuracy  1.000  2 of 2 records with a gold province\n"))
+    #expect(
+      eval.stderr == """
+        govtag: error: provinces.jsonl:3: record "p3": "gold"."province" is "火星", which is not a province of the gazetteer; \(hint)
+        govtag: read 3 records from 1 input: 2 evaluated, 1 failed
+
+        """)
+    let audit = try CommandRunner.run(["audit", "provinces.jsonl"] + lexicons, in: directory)
+    #expect(audit.status == 1)
+    #expect(audit.stdout.contains("  province agreement  1.000  2 of 2 records with a manual province\n"))
+    #expect(
+      audit.stderr == """
+        govtag: error: provinces.jsonl:3: record "p3": "manual"."province" is "火星", which is not a province of the gazetteer; \(hint)
+        govtag: read 3 records from 1 input: 2 audited, 1 failed
+
+        """)
+  }
+
+  /// Three records, the third with the first's id, and a second input repeating the second's.
+  func duplicates(in directory: URL) {
+    Fixtures.write(
+      """
+      {"id":"a","text":"推进一网通办。","gold":{"capability":["public_service"]},"manual":{"capability":["public_service"]}}
+      {"id":"b","text":"优化营商环境。","gold":{"capability":["economic_regulation"]},"manual":{"capability":["economic_regulation"]}}
+      {"id":"a","text":"应用人工智能。","gold":{"capability":[]},"manual":{"capability":[]}}
+
+      """, to: "one.jsonl", in: directory)
+    Fixtures.write(
+      """
+      {"id":"c","text":"推进一网通办。","gold":{"capability":["public_service"]},"manual":{"capability":["public_service"]}}
+      {"id":"b","text":"优化营商环境。","gold":{"capability":["economic_regulation"]},"manual":{"capability":["economic_regulation"]}}
+
+      """, to: "two.jsonl", in: directory)
+  }
+
+  @Test("tag labels every record and warns once about repeated ids, naming both places, for any --jobs", arguments: ["1", "2"])
+  func tagDuplicates(jobs: String) throws {
+    let directory = Fixtures.temporaryDirectory()
+    duplicates(in: directory)
+    let result = try CommandRunner.run(
+      ["tag", "one.jsonl", "two.jsonl", "-o", "out.jsonl", "--jobs", jobs] + lexicons, in: directory)
+    #expect(result.status == 0)
+    let lines = result.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2)
+    #expect(
+      lines.first
+        == "govtag: warning: 2 records repeat the id of an earlier record (all are labelled): one.jsonl:3: duplicate id \"a\" (first at one.jsonl:1); two.jsonl:2: duplicate id \"b\" (first at one.jsonl:2). Give every record a unique id: diff, eval and audit use only the first record with an id"
+    )
+    #expect(lines.last?.hasPrefix("govtag: read 5 records from 2 inputs: 5 labelled, 0 failed") == true)
+    let output = try String(contentsOf: directory.appendingPathComponent("out.jsonl"), encoding: .utf8)
+    #expect(output.split(separator: "\n").count == 5)
+    let quiet = try CommandRunner.run(["tag", "one.jsonl", "-o", "quiet.jsonl", "-q"] + lexicons, in: directory)
+    #expect(quiet.stderr == "")
+  }
+
+  @Test("eval and audit count only the first record with an id, and warn about each later one with both places")
+  func evalDuplicates() throws {
+    let directory = Fixtures.temporaryDirectory()
+    duplicates(in: directory)
+    let warnings = [
+      "govtag: warning: one.jsonl:3: duplicate id \"a\" (first at one.jsonl:1); only the first record with this id is used",
+      "govtag: warning: two.jsonl:2: duplicate id \"b\" (first at one.jsonl:2); only the first record with this id is used",
+    ]
+    let eval = try CommandRunner.run(["eval", "one.jsonl", "two.jsonl"] + lexicons, in: directory)
+    #expect(eval.status == 0)
+    #expect(
+      eval.stderr.split(separator: "\n").map(String.init)
+        == warnings + ["govtag: read 5 records from 2 inputs: 3 evaluated, 0 failed, 2 duplicate ids skipped"])
+    #expect(eval.stdout.contains("capability 履职能力 (3 records with gold labels)\n"))
+    let json = try CommandRunner.run(["eval", "one.jsonl", "two.jsonl", "--json"] + lexicons, in: directory)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let records = try #require(object["records"] as? [String: Int])
+    #expect(records["read"] == 5 && records["evaluated"] == 3 && records["duplicate_ids"] == 2)
+
+    let audit = try CommandRunner.run(["audit", "one.jsonl", "two.jsonl"] + lexicons, in: directory)
+    #expect(audit.status == 0)
+    #expect(
+      audit.stderr.split(separator: "\n").map(String.init)
+        == warnings + ["govtag: read 5 records from 2 inputs: 3 audited, 0 failed, 2 duplicate ids skipped"])
+  }
+}

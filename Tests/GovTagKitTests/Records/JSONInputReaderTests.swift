@@ -1,0 +1,87 @@
+import Foundation
+import GovTagTestSupport
+import Testing
+
+@testable import GovTagKit
+
+/// The one splitter of inputs of labelled and annotated records: JSON Lines or a JSON array,
+/// told by content, with `govtag tag`'s line numbers and messages for arrays.
+@Suite("JSONInputReader")
+struct JSONInputReaderTests {
+  /// Every item of `text` read as the file `name`: `line: bytes`, `blank line`, `failure line: reason`.
+  func items(_ text: [UInt8], name: String = "in.json") throws -> (form: JSONInputReader.Form, items: [String], offsets: [Int]) {
+    let directory = Fixtures.temporaryDirectory()
+    let path = directory.appendingPathComponent(name).path
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text))
+    let reader = try JSONInputReader(path: path)
+    var items: [String] = []
+    var offsets: [Int] = []
+    while let item = try reader.next() {
+      switch item {
+      case .record(let bytes, let location):
+        items.append("\(location.line ?? 0): \(String(decoding: bytes, as: UTF8.self))")
+        offsets.append(reader.recordOffset)
+      case .blank(let location): items.append("\(location.line ?? 0): blank")
+      case .failure(let error): items.append("failure \(error.location.line ?? 0): \(error.reason)")
+      }
+    }
+    return (reader.form, items, offsets)
+  }
+
+  @Test("a JSON array as govtag tag --format json writes it: one record per element, at the line where it starts")
+  func tagOutput() throws {
+    let text = Array("[\n{\"id\":\"a\"},\n{\"id\":\"b\"},\n{\"id\":\"c\"}\n]\n".utf8)
+    let read = try items(text)
+    #expect(read.form == .array)
+    #expect(read.items == [#"2: {"id":"a"}"#, #"3: {"id":"b"}"#, #"4: {"id":"c"}"#])
+    // The offsets point at each element's first byte, for --previous to read it back.
+    #expect(read.offsets == [2, 14, 26])
+    for (offset, id) in zip(read.offsets, ["a", "b", "c"]) {
+      #expect(Array(text[offset..<offset + 10]) == Array("{\"id\":\"\(id)\"}".utf8))
+    }
+  }
+
+  @Test(
+    "told by content, not by name: a BOM and white space before [ make an array, anything else JSON Lines",
+    arguments: [
+      ("in.jsonl", [0xEF, 0xBB, 0xBF] + Array(" \r\n\t[{\"id\":\"a\"}]".utf8), JSONInputReader.Form.array, [#"2: {"id":"a"}"#]),
+      ("in.json", Array("{\"id\":\"a\"}\n\n{\"id\":\"b\"}".utf8), .lines, [#"1: {"id":"a"}"#, "2: blank", #"3: {"id":"b"}"#]),
+      ("in.txt", [0xEF, 0xBB, 0xBF] + Array("{\"id\":\"a\"}\n".utf8), .lines, [#"1: {"id":"a"}"#]),
+      ("in.json", [0xEF, 0xBB, 0xBF], .lines, ["1: blank"]),
+      ("in.json", [], .lines, []),
+    ] as [(String, [UInt8], JSONInputReader.Form, [String])])
+  func form(name: String, text: [UInt8], form: JSONInputReader.Form, expected: [String]) throws {
+    let read = try items(text, name: name)
+    #expect(read.form == form)
+    #expect(read.items == expected)
+  }
+
+  @Test("a broken array fails with govtag tag's own messages and lines")
+  func brokenArrays() throws {
+    // A missing comma between objects: one element, which then fails to decode, as in tag.
+    #expect(
+      try items(Array("[\n{\"id\":\"a\"}\n{\"id\":\"b\"}\n]".utf8)).items == ["2: {\"id\":\"a\"}\n{\"id\":\"b\"}"])
+    #expect(
+      try items(Array("[\n{\"id\":\"a\"},\n{\"id\":".utf8)).items == [
+        #"2: {"id":"a"}"#, "failure 3: the JSON array is malformed or truncated in the element starting at line 3",
+      ])
+    #expect(
+      try items(Array("[{\"id\":\"a\"}]\n{\"id\":\"b\"}\n".utf8)).items == [
+        #"1: {"id":"a"}"#, "failure 2: content after the closing ] of the JSON array, at line 2",
+      ])
+  }
+
+  @Test("an input without records says which kind of empty it is")
+  func empty() throws {
+    let directory = Fixtures.temporaryDirectory()
+    for (text, reason) in [
+      ("", "the input is empty: no records"), ("\n \n", "the input holds only blank lines: no records"),
+      (" [ ] ", "the JSON array is empty: no records"),
+    ] {
+      let path = Fixtures.write(text, to: "e.json", in: directory)
+      let reader = try JSONInputReader(path: path)
+      while try reader.next() != nil {}
+      #expect(reader.noRecordsReason == reason)
+    }
+  }
+}
