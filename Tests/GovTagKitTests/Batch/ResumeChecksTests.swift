@@ -89,6 +89,32 @@ struct ResumeChecksTests {
     #expect(try Data(contentsOf: URL(fileURLWithPath: output + ".partial.state")) == state)
   }
 
+  @Test("a refused resume leaves bytes written after the last state (a killed run's) in place; an accepted one cuts them")
+  func refusalKeepsTheUnfinishedOutput() throws {
+    let directory = Fixtures.temporaryDirectory()
+    let original = BatchRunnerTests.corpus()
+    let input = Fixtures.write(original, to: "in.jsonl", in: directory)
+    let output = directory.appendingPathComponent("out.jsonl").path
+    let runner = BatchRunner(model: Fixtures.model, configuration: configuration())
+    let whole = directory.appendingPathComponent("whole.jsonl").path
+    _ = try runner.run(inputs: [input], destination: .init(output: whole))
+    try interrupt(runner, inputs: [input], output: output)
+    // As if the run had gone on writing after its last save, then been killed.
+    let handle = try #require(FileHandle(forWritingAtPath: output + ".partial"))
+    handle.seekToEndOfFile()
+    handle.write(Data(#"{"id":"written after the last save"#.utf8))
+    try handle.close()
+    let partial = try Data(contentsOf: URL(fileURLWithPath: output + ".partial"))
+    try keepingTimes(of: input) {
+      Fixtures.write(original.replacingOccurrences(of: "通办", with: "统办"), to: "in.jsonl", in: directory)
+    }
+    #expect(throws: GovTagError.self) { try runner.run(inputs: [input], destination: .init(output: output), resume: true) }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: output + ".partial")) == partial)
+    try keepingTimes(of: input) { Fixtures.write(original, to: "in.jsonl", in: directory) }
+    _ = try runner.run(inputs: [input], destination: .init(output: output), resume: true)
+    #expect(FileManager.default.contentsEqual(atPath: output, andPath: whole))
+  }
+
   @Test("the errors file must be the interrupted run's: leaving it out or adding it is refused, naming --errors")
   func errorsFileDiffers() throws {
     let directory = Fixtures.temporaryDirectory()
