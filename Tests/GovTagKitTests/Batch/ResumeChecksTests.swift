@@ -223,6 +223,20 @@ struct ResumeChecksTests {
     )
   }
 
+  @Test("a state written by an earlier GovTag (format 1, without the skipped bytes' hash) is refused, saying so")
+  func earlierStateFormat() throws {
+    let directory = Fixtures.temporaryDirectory()
+    let input = Fixtures.write(BatchRunnerTests.corpus(), to: "in.jsonl", in: directory)
+    let output = directory.appendingPathComponent("out.jsonl").path
+    Fixtures.write("", to: "out.jsonl.partial", in: directory)
+    Fixtures.write(#"{"format": 1, "inputIndex": 0, "recordsInInput": 5}"#, to: "out.jsonl.partial.state", in: directory)
+    let runner = BatchRunner(model: Fixtures.model, configuration: configuration())
+    #expect(
+      message { _ = try runner.run(inputs: [input], destination: .init(output: output), resume: true) }
+        == "\(output).partial.state: the resume state was written by another GovTag version; run without --resume to start again"
+    )
+  }
+
   @Test("a run stopped before its first record leaves a state that --resume continues")
   func stoppedBeforeFirstRecord() throws {
     let directory = Fixtures.temporaryDirectory()
