@@ -49,6 +49,23 @@ final class ProgressLine {
     drawn = true
   }
 
+  /// Shows how far indexing the previous output (`--previous`) got, at most five times a second.
+  ///
+  /// - Parameters:
+  ///   - path: the previous output.
+  ///   - bytes: bytes of it read so far.
+  ///   - total: its size, when known.
+  ///   - seconds: time spent so far.
+  func indexing(_ path: String, bytes: Int, of total: Int?, seconds: Double) {
+    guard enabled, Date().timeIntervalSince(lastDrawn) >= 0.2 else { return }
+    lastDrawn = Date()
+    let read = String(format: "%.1f", Double(bytes) / 1_000_000)
+    let size = total.map { String(format: " of %.1f", Double($0) / 1_000_000) } ?? ""
+    let line = "\r\u{1B}[Kindexing \(path) for --previous: \(read)\(size) MB · \(String(format: "%.0f", seconds)) s"
+    FileHandle.standardError.write(Data(line.utf8))
+    drawn = true
+  }
+
   /// Erases the line before other output.
   func clear() {
     guard drawn else { return }

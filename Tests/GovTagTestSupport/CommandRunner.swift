@@ -1,5 +1,9 @@
 package import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Runs the built `govtag` binary and captures what it prints, like a user's shell would.
 package enum CommandRunner {
   /// What a run printed and how it exited.
@@ -70,7 +74,12 @@ package enum CommandRunner {
     nonisolated(unsafe) var errData = Data()
     DispatchQueue.global().async(group: group) { outData = output.fileHandleForReading.readDataToEndOfFile() }
     DispatchQueue.global().async(group: group) { errData = errors.fileHandleForReading.readDataToEndOfFile() }
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    if let stdin {
+      // A run may stop reading before the end (a refused resume): its closed pipe must fail
+      // this write, not kill the test process with SIGPIPE.
+      signal(SIGPIPE, SIG_IGN)
+      try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
+    }
     try input.fileHandleForWriting.close()
     process.waitUntilExit()
     group.wait()

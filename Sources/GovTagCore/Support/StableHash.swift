@@ -18,6 +18,17 @@ package struct StableHash: Sendable {
     }
   }
 
+  /// Mixes the bytes of a buffer: the same hash as the generic `combine(_:)`,
+  /// without a generic call per byte (one pass over an input's bytes, for the resume check).
+  package mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>) {
+    var state = self.state
+    for byte in bytes {
+      state ^= UInt64(byte)
+      state = state &* 0x0000_0100_0000_01b3
+    }
+    self.state = state
+  }
+
   /// Mixes a string's UTF-8 bytes, followed by a separator byte so that ("ab","c") ≠ ("a","bc").
   package mutating func combine(_ string: String) {
     var string = string

@@ -45,19 +45,36 @@ package struct BatchConfiguration: Sendable {
   /// Seconds between two saves of the resume state.
   package var checkpointInterval: Double = 0.5
   /// How messages name the caller's settings (`--jobs`, `--resume`… on the command line); the
-  /// default words them for a program. Not part of the output, so not of ``outputFingerprint``.
+  /// default words them for a program. Not part of the output, so not of ``outputSettings``.
   package var settingNames = SettingNames()
 
   /// Creates a configuration with `jobs` workers.
   package init(jobs: Int) { self.jobs = min(max(1, jobs), Self.maxJobs) }
 
-  /// The settings that shape the output, which a resumed run must share with the first.
-  var outputFingerprint: String {
+  /// A setting that shapes the output, which a resumed run must share with the first.
+  struct OutputSetting: Equatable {
+    /// The key in the resume state, e.g. `evidence`.
+    var key: String
+    /// How messages name it (`--evidence` on the command line); `nil` for a setting with no name.
+    var setting: SettingNames.Setting?
+    var value: String
+  }
+
+  /// The settings that shape the output, in the order a refusal to resume checks them.
+  var outputSettings: [OutputSetting] {
     [
-      "evidence=\(evidenceDetail.rawValue)", "evidence-layout=\(evidenceLayout.rawValue)", "inplace=\(errorRecordsInPlace)",
-      "format=\(outputFormat.rawValue)",
-      "input=\(inputFormat?.rawValue ?? "auto")", "csv=\(csvColumns.id),\(csvColumns.text),\(csvColumns.title)",
-      "fields=\(decoder.idField),\(decoder.textField),\(decoder.titleField)", "max-record-bytes=\(maxRecordBytes)",
-    ].joined(separator: ";")
+      OutputSetting(key: "evidence", setting: .evidence, value: evidenceDetail.rawValue),
+      OutputSetting(key: "evidence-layout", setting: .evidenceLayout, value: evidenceLayout.rawValue),
+      OutputSetting(key: "error-records", setting: .errorRecords, value: errorRecordsInPlace ? "on" : "off"),
+      OutputSetting(key: "format", setting: .outputFormat, value: outputFormat.rawValue),
+      OutputSetting(key: "input-format", setting: .inputFormat, value: inputFormat?.rawValue ?? "by extension"),
+      OutputSetting(key: "id-column", setting: .idColumn, value: csvColumns.id),
+      OutputSetting(key: "text-column", setting: .textColumn, value: csvColumns.text),
+      OutputSetting(key: "title-column", setting: .titleColumn, value: csvColumns.title),
+      OutputSetting(key: "id-field", setting: nil, value: decoder.idField),
+      OutputSetting(key: "text-field", setting: nil, value: decoder.textField),
+      OutputSetting(key: "title-field", setting: nil, value: decoder.titleField),
+      OutputSetting(key: "max-record-bytes", setting: .maxRecordBytes, value: String(maxRecordBytes)),
+    ]
   }
 }

@@ -53,6 +53,8 @@ package struct BatchRunner: Sendable {
     /// The input and the count of its records handled once this chunk is written.
     var inputIndex: Int
     var recordsInInputAfter: Int
+    /// The hash of the input's bytes consumed up to the end of this chunk, for the resume state.
+    var consumedHash: StableHash?
   }
 
   /// A worker's output for one chunk.
@@ -69,6 +71,7 @@ package struct BatchRunner: Sendable {
     var lines = 0
     var inputIndex = 0
     var recordsInInputAfter = 0
+    var consumedHash = ""
     /// The first record of the chunk whose fields GovTag's output replaces, and their names.
     var replacedFields: (SourceLocation, [String])?
     /// Every decoded record's id, with its hash (``DuplicateIDCheck/hash(_:)``) and place, in order.
@@ -104,12 +107,21 @@ package struct BatchRunner: Sendable {
     // The term-only parts of evidence JSON, rendered once for every worker.
     let evidenceFragments = EvidenceJSONFragmentTable(model: model)
     let configuration = self.configuration
-    let options = configuration.outputFingerprint
+    let settings = configuration.outputSettings
     let names = configuration.settingNames
     try OutputFile.refuseOverlap(
       outputs: [(names[.output] ?? "the output", destination.output), (names[.errors] ?? "the errors file", destination.errors)],
       inputs: inputs)
-    let described = ResumeState.describe(inputs)
+    // What this run is, as its resume state records it (the position is filled in at each save).
+    let band = model.configuration.reviewBand
+    var current = ResumeState(
+      rulesVersion: model.rulesVersion, lexiconRulesVersion: model.lexiconRulesVersion,
+      reviewBand: "\(band.lowerBound),\(band.upperBound)",
+      reviewDimensions: model.configuration.reviewDimensions.joined(separator: ","),
+      govtagVersion: GovTagVersion.current, options: Dictionary(settings.map { ($0.key, $0.value) }) { $1 },
+      errors: destination.errors, errorsRealPath: destination.errors.map { OutputFile.canonicalPath($0) },
+      inputs: ResumeState.describe(inputs), inputIndex: 0, recordsInInput: 0, consumedHash: StableHash().hexDigest,
+      outputBytes: 0, errorsBytes: 0, recordsWritten: 0, summary: RunSummary())
 
     // Open the outputs: fresh, or where the interrupted run's state says it stopped.
     var state: ResumeState?
@@ -123,9 +135,8 @@ package struct BatchRunner: Sendable {
         throw GovTagError(.usage, message, hint: "standard output cannot be resumed")
       }
       let loaded = try ResumeState.load(for: path, names: names)
-      if let mismatch = loaded.mismatch(rulesVersion: model.rulesVersion, options: options, inputs: described) {
-        throw GovTagError(
-          .usage, "cannot resume: \(mismatch)", at: SourceLocation(file: path), hint: OutputFile.startAgain(names))
+      if let refusal = loaded.refusal(toContinue: current, settings: settings, names: names) {
+        throw Self.cannotResume(refusal, output: path, names: names)
       }
       state = loaded
       output = try OutputFile.resuming(path, at: loaded.outputBytes, names: names)
@@ -150,7 +161,9 @@ package struct BatchRunner: Sendable {
     summary.resumedRecords = state.map { $0.summary.recordsRead } ?? 0
     summary.resumedBytes = state.map { $0.summary.bytesRead } ?? 0
     var recordsWritten = state?.recordsWritten ?? 0
-    var position = (input: state?.inputIndex ?? 0, records: state?.recordsInInput ?? 0)
+    var position = (
+      input: state?.inputIndex ?? 0, records: state?.recordsInInput ?? 0, hash: state?.consumedHash ?? current.consumedHash
+    )
     var lastSave = Date()
 
     func save() throws {
@@ -159,11 +172,14 @@ package struct BatchRunner: Sendable {
       try errors?.flush()
       var snapshot = summary
       snapshot.seconds = 0
-      try ResumeState(
-        rulesVersion: model.rulesVersion, govtagVersion: GovTagVersion.current, options: options, inputs: described,
-        inputIndex: position.input, recordsInInput: position.records, outputBytes: output.bytesWritten,
-        errorsBytes: errors?.bytesWritten ?? 0, recordsWritten: recordsWritten, summary: snapshot
-      ).save(for: path)
+      current.inputIndex = position.input
+      current.recordsInInput = position.records
+      current.consumedHash = position.hash
+      current.outputBytes = output.bytesWritten
+      current.errorsBytes = errors?.bytesWritten ?? 0
+      current.recordsWritten = recordsWritten
+      current.summary = snapshot
+      try current.save(for: path)
     }
 
     if configuration.outputFormat == .json && recordsWritten == 0 && output.bytesWritten == 0 {
@@ -194,7 +210,8 @@ package struct BatchRunner: Sendable {
             if stopped { break }
             let reader: any RecordReader
             do {
-              reader = try Self.reader(for: path, configuration: configuration)
+              // Hashing what is read lets a resumed run check that it skips the same bytes.
+              reader = try Self.reader(for: path, configuration: configuration, hashingConsumedBytes: checkpointing)
             } catch let error as GovTagError {
               summary.inputErrors.append(error.description)
               onEvent(.inputFailed(error))
@@ -230,6 +247,14 @@ package struct BatchRunner: Sendable {
                 }
                 handled += 1
               }
+              // The records skipped must be the ones already written: the same bytes, as many.
+              if skip > 0, !stopped, let state,
+                let refusal = state.skipRefusal(
+                  input: path, skipped: handled, hash: reader.consumedBytesHash()?.hexDigest,
+                  isFolder: reader is TextDirectoryRecordReader)
+              {
+                throw Self.cannotResume(refusal, output: destination.output ?? "", names: names)
+              }
               chunk.recordsInInputAfter = handled
               while !stopped {
                 if shouldStop() {
@@ -247,6 +272,10 @@ package struct BatchRunner: Sendable {
                 }
                 guard var record = next else { break }
                 handled += 1
+                // Taken after each record, not when the chunk is handed on: reaching the end
+                // of the input consumes more (a JSON array's `]`), which a resumed run skipping
+                // these records does not read.
+                chunk.consumedHash = reader.consumedBytesHash()
                 if let tooLarge = Self.oversizeError(record, limit: configuration.maxRecordBytes, names: names) {
                   record.payload = .failure(tooLarge)
                 }
@@ -323,7 +352,7 @@ package struct BatchRunner: Sendable {
             summary.recordsRead += result.labelled + result.failed
             summary.bytesRead += result.byteCount
           }
-          position = (result.inputIndex, result.recordsInInputAfter)
+          position = (result.inputIndex, result.recordsInInputAfter, result.consumedHash)
           // A streaming consumer (a Hadoop or Spark stage) sees each chunk as soon as it is done.
           if destination.output == nil { try output.flush() }
           summary.seconds = Date().timeIntervalSince(started)
@@ -339,6 +368,17 @@ package struct BatchRunner: Sendable {
       if summary.interruptedAt == nil, inFlightHead < inFlight.count, let location = inFlight[inFlightHead] {
         summary.interruptedAt = "while labelling \(location) and the records after it"
       }
+    } catch var error as GovTagError
+      where checkpointing && error.code == .io && [output.name, errors?.name].contains(error.location?.file)
+      && FileManager.default.fileExists(atPath: ResumeState.path(for: output.name))
+    {
+      // A full disk, say: the unfinished output and its last state stay, and can be continued.
+      let resume = names[.resume].map { "run the same command with \($0) to continue" } ?? "resume the run to continue"
+      error.hint = [error.hint, "the unfinished output is kept: once the cause is fixed (space freed), \(resume)"].compactMap {
+        $0
+      }
+      .joined(separator: "; ")
+      throw error
     }
     summary.seconds = Date().timeIntervalSince(started)
     // A signal that arrives once everything was read still stops the run before the commit, so
@@ -349,7 +389,10 @@ package struct BatchRunner: Sendable {
     }
     if stopped {
       summary.interrupted = true
-      if summary.interruptedAt == nil { summary.interruptedAt = "between two records" }
+      if summary.interruptedAt == nil {
+        let nothingRead = summary.recordsRead == 0 && summary.blankLines == 0 && summary.inputErrors.isEmpty
+        summary.interruptedAt = nothingRead ? "before the first record was read" : "between two records"
+      }
       try save()
       return summary
     }
@@ -414,8 +457,19 @@ package struct BatchRunner: Sendable {
       hint: "split its text, or raise " + (names[.maxRecordBytes] ?? "the record size limit"))
   }
 
-  /// The reader for one input, by ``BatchConfiguration/inputFormat`` or by its extension.
-  static func reader(for path: String, configuration: BatchConfiguration) throws -> any RecordReader {
+  /// The refusal to resume as an error: what differs, what would let the run continue, or
+  /// starting again.
+  static func cannotResume(_ refusal: ResumeState.Refusal, output: String, names: SettingNames) -> GovTagError {
+    GovTagError(
+      .usage, "cannot resume: \(refusal.reason)", at: SourceLocation(file: output),
+      hint: [refusal.fix, OutputFile.startAgain(names)].compactMap { $0 }.joined(separator: ", or "))
+  }
+
+  /// The reader for one input, by ``BatchConfiguration/inputFormat`` or by its extension;
+  /// `hashingConsumedBytes` as the readers take it (``RecordReader/consumedBytesHash()``).
+  static func reader(
+    for path: String, configuration: BatchConfiguration, hashingConsumedBytes: Bool = false
+  ) throws -> any RecordReader {
     let names = configuration.settingNames
     // `use --input-format txt` on the command line, `choose the txt input format` for a program.
     let useTxt = names[.inputFormat].map { "use \($0) txt" } ?? "choose the txt input format"
@@ -439,15 +493,17 @@ package struct BatchRunner: Sendable {
         hint: "name the files inside it, or \(useTxt) for a folder of .txt files")
     }
     switch format {
-    case .jsonl: return try JSONLinesRecordReader(path: path)
-    case .json: return try JSONArrayRecordReader(path: path, names: names)
-    case .csv: return try CSVRecordReader(path: path, columns: configuration.csvColumns, names: names)
+    case .jsonl: return try JSONLinesRecordReader(path: path, hashingConsumedBytes: hashingConsumedBytes)
+    case .json: return try JSONArrayRecordReader(path: path, names: names, hashingConsumedBytes: hashingConsumedBytes)
+    case .csv:
+      return try CSVRecordReader(
+        path: path, columns: configuration.csvColumns, names: names, hashingConsumedBytes: hashingConsumedBytes)
     case .txt:
       guard isDirectory.boolValue else {
         let txt = names[.inputFormat].map { "\($0) txt" } ?? "the txt input format"
         throw GovTagError(.io, "\(txt) needs a folder of .txt files", at: SourceLocation(file: path))
       }
-      return try TextDirectoryRecordReader(path: path)
+      return try TextDirectoryRecordReader(path: path, hashingConsumedBytes: hashingConsumedBytes)
     }
   }
 }
@@ -474,6 +530,7 @@ struct ChunkLabeller {
     result.records = chunk.records.count
     result.inputIndex = chunk.inputIndex
     result.recordsInInputAfter = chunk.recordsInInputAfter
+    result.consumedHash = (chunk.consumedHash ?? StableHash()).hexDigest
     var json = JSONWriter()
     result.ids.reserveCapacity(chunk.records.count)
     for record in chunk.records {

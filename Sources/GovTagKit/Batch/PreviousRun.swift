@@ -18,15 +18,40 @@ package final class PreviousRun: @unchecked Sendable {
     var offset: Int
     var length: Int
     var textHash: String
+    var line: Int
+  }
+
+  /// A record whose id an earlier record of the file already has.
+  package struct DuplicateID: Sendable, Equatable {
+    /// The id.
+    package var id: String
+    /// The line of the record, and of the earlier one.
+    package var line: Int
+    package var firstLine: Int
+
+    /// Creates the description of a repeated id.
+    package init(id: String, line: Int, firstLine: Int) {
+      self.id = id
+      self.line = line
+      self.firstLine = firstLine
+    }
   }
 
   /// The file name as given.
   package let path: String
   private let descriptor: Int32
   private let index: [String: Entry]
-  /// Records indexed (those carrying the current rules and GovTag versions and written with the
-  /// same evidence setting).
+  /// Ids indexed (of records carrying the current rules and GovTag versions and written with
+  /// the same evidence setting): the records that can be reused.
   package var count: Int { index.count }
+  /// Records that could be indexed, duplicates included: `records - count` of them share an id
+  /// with a later one, and only the last record with an id can be reused.
+  package private(set) var records = 0
+  /// The first record whose id an earlier one has, and how many such records there are.
+  package private(set) var firstDuplicate: DuplicateID?
+  package private(set) var duplicates = 0
+  /// Whether indexing stopped early because `shouldStop` said so (the index is then incomplete).
+  package private(set) var interrupted = false
 
   /// Indexes `path`, keeping only records labelled with `rulesVersion` by this GovTag version
   /// with evidence `evidenceDetail`.
@@ -41,16 +66,29 @@ package final class PreviousRun: @unchecked Sendable {
   ///   - rulesVersion: the current lexicons' rules version.
   ///   - evidenceDetail: the current `--evidence` setting.
   ///   - evidenceLayout: the current `--evidence-layout` setting.
+  ///   - shouldStop: polled every 1,024 records; when it returns true, indexing stops (``interrupted``).
+  ///   - onProgress: called every 1,024 records with the bytes read so far (a large earlier output
+  ///     takes minutes to index, and a terminal should show it).
   /// - Throws: `GovTagError` when the file cannot be read.
   package init(
     path: String, rulesVersion: String, evidenceDetail: LabelledRecordWriter.EvidenceDetail = .standard,
-    evidenceLayout: LabelledRecordWriter.EvidenceLayout = .compact
+    evidenceLayout: LabelledRecordWriter.EvidenceLayout = .compact, shouldStop: () -> Bool = { false },
+    onProgress: (Int) -> Void = { _ in }
   ) throws {
     self.path = path
     let reader = try JSONInputReader(path: path)
     var index: [String: Entry] = [:]
     let decoder = DocumentDecoder()
+    var seen = 0
     while let item = try reader.next() {
+      seen += 1
+      if seen % 1024 == 0 {
+        onProgress(reader.recordOffset)
+        if shouldStop() {
+          interrupted = true
+          break
+        }
+      }
       guard case .record(let line, let location) = item,
         // A record is copied into JSON Lines as it is: one that spans lines (a JSON array
         // written by hand) is labelled again instead.
@@ -61,7 +99,15 @@ package final class PreviousRun: @unchecked Sendable {
         record.fields["govtag_version"] == .string(GovTagVersion.current),
         Self.evidence(record.fields["evidence"], fits: evidenceDetail, layout: evidenceLayout)
       else { continue }
-      index[record.id] = Entry(offset: reader.recordOffset, length: line.count, textHash: hash)
+      records += 1
+      let lineNumber = location.line ?? 0
+      if let earlier = index[record.id] {
+        duplicates += 1
+        if firstDuplicate == nil {
+          firstDuplicate = DuplicateID(id: record.id, line: lineNumber, firstLine: earlier.line)
+        }
+      }
+      index[record.id] = Entry(offset: reader.recordOffset, length: line.count, textHash: hash, line: lineNumber)
     }
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {

@@ -30,6 +30,9 @@ package struct RunSummary: Sendable, Hashable, Codable {
   /// Records whose id an earlier record of the run had (each is still labelled), or `nil` for
   /// none. Optional so that the state of a run interrupted before it existed still loads.
   package var duplicateIDs: DuplicateIDTally?
+  /// Of ``seconds``, the time spent indexing the previous output (`--previous`) before the
+  /// first record was read.
+  package var previousSeconds = 0.0
 
   /// Creates an empty summary.
   package init() {}
@@ -58,10 +61,26 @@ package struct RunSummary: Sendable, Hashable, Codable {
     text += ", \(failed) failed"
     if blankLines > 0 { text += ", \(blankLines) blank line\(blankLines == 1 ? "" : "s") skipped" }
     if !inputErrors.isEmpty { text += "; \(inputErrors.count) input\(inputErrors.count == 1 ? "" : "s") could not be read" }
-    if resumedRecords > 0 { text += "; resumed after \(resumedRecords) records" }
-    let megabytes = Double(bytesRead) / 1_000_000
-    let rate = seconds > 0 ? Double(recordsRead - resumedRecords) / seconds : 0
-    text += " (\(Self.format(megabytes)) MB in \(Self.format(seconds)) s, \(Int(rate.rounded())) records/s)"
+    let megabytes = Self.format(Double(bytesRead) / 1_000_000)
+    let newRecords = recordsRead - resumedRecords
+    // Records per second of labelling: not counting the records a resumed run took over, nor
+    // the time spent indexing the previous output.
+    let labelling = seconds - previousSeconds
+    let rate = "\(Int((labelling > 0 ? Double(newRecords) / labelling : 0).rounded())) records/s"
+    let indexing =
+      previousSeconds > 0
+      ? ": \(Self.format(previousSeconds)) s indexing \(names[.previous] ?? "the previous run"), then \(rate)" : ", \(rate)"
+    if resumedRecords > 0 && newRecords == 0 {
+      // The interrupted run had read everything: this one only finished the output.
+      text +=
+        "; resumed after \(resumedRecords) records, none left to read (\(megabytes) MB; finished in \(Self.format(seconds)) s)"
+    } else if resumedRecords > 0 {
+      let thisRun = Self.format(Double(bytesRead - resumedBytes) / 1_000_000)
+      text +=
+        "; resumed after \(resumedRecords) records (\(megabytes) MB, \(thisRun) MB of it in \(Self.format(seconds)) s\(indexing))"
+    } else {
+      text += " (\(megabytes) MB in \(Self.format(seconds)) s\(indexing))"
+    }
     return text
   }
 

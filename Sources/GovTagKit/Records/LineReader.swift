@@ -34,14 +34,23 @@ package final class LineReader {
   package private(set) var lineNumber = 0
   /// Bytes consumed so far (including line breaks), for progress reports.
   package private(set) var bytesRead = 0
+  /// The hash of the bytes consumed so far, when asked for (``consumedBytesHash()``);
+  /// `buffer[..<hashedUpTo]` is in it.
+  private var hash: StableHash?
+  private var hashedUpTo = 0
 
   /// The block size: large enough that system calls cost nothing next to the work per line.
   package static let blockSize = 1 << 20
 
   /// Opens `path` for reading; `-` means standard input.
   ///
+  /// - Parameters:
+  ///   - path: the file, or `-`.
+  ///   - hashingConsumedBytes: whether to hash every byte consumed, for ``consumedBytesHash()``
+  ///     (one pass over the bytes; only a resumable run needs it).
   /// - Throws: `GovTagError` with code `.io` naming the file and the system's reason.
-  package init(path: String) throws {
+  package init(path: String, hashingConsumedBytes: Bool = false) throws {
+    if hashingConsumedBytes { hash = StableHash() }
     if path == "-" {
       name = "<stdin>"
       descriptor = 0
@@ -121,8 +130,28 @@ package final class LineReader {
     }
   }
 
+  /// The ``StableHash`` of every byte consumed so far: the lines returned and their line
+  /// breaks, not the bytes read ahead. `nil` unless the reader was opened hashing them.
+  ///
+  /// A resumed run skips the lines the interrupted one handled; comparing this hash with the
+  /// one the interrupted run saved tells whether they are the same bytes.
+  package func consumedBytesHash() -> StableHash? {
+    hashConsumed()
+    return hash
+  }
+
+  /// Adds the consumed bytes not yet hashed (done per block, not per line, to keep it one tight loop).
+  private func hashConsumed() {
+    guard hash != nil, hashedUpTo < start else { return }
+    buffer.withUnsafeBufferPointer { pointer in
+      hash?.combine(UnsafeBufferPointer(rebasing: pointer[hashedUpTo..<start]))
+    }
+    hashedUpTo = start
+  }
+
   /// Moves unread bytes to the front, grows the buffer if one line fills it, and reads a block.
   private func fill() throws {
+    hashConsumed()
     if start > 0 {
       let unread = end - start
       if unread > 0 {
@@ -133,6 +162,7 @@ package final class LineReader {
       }
       searched -= start
       start = 0
+      hashedUpTo = 0
       end = unread
     }
     if end == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }

@@ -69,7 +69,12 @@ package final class OutputFile {
     return OutputFile(name: path, descriptor: fd, owned: true, temporary: temporary, final: final)
   }
 
-  /// Reopens `path`'s temporary file left by an interrupted run, cut to `length` bytes, for appending.
+  /// Reopens `path`'s temporary file left by an interrupted run, for appending after its first
+  /// `length` bytes.
+  ///
+  /// What follows them (written after the last resume state, by a run that was killed) is cut
+  /// off only when this run writes or commits: a resume refused after opening (its input is not
+  /// the interrupted run's) leaves the file exactly as it was.
   ///
   /// - Parameters:
   ///   - path: the output file.
@@ -81,8 +86,7 @@ package final class OutputFile {
     let temporary = final + ".partial"
     let fd = try openTemporary(temporary, output: path, creating: false, names: names)
     let size = lseek(fd, 0, SEEK_END)
-    guard size >= 0, Int(size) >= length, ftruncate(fd, off_t(length)) == 0,
-      lseek(fd, off_t(length), SEEK_SET) >= 0
+    guard size >= 0, Int(size) >= length, lseek(fd, off_t(length), SEEK_SET) >= 0
     else {
       close(fd)
       throw GovTagError(
@@ -94,11 +98,24 @@ package final class OutputFile {
     stream.descriptorOffset = length
     stream.writebackStart = length
     stream.keepOnClose = true
+    stream.truncationPending = Int(size) > length
     return stream
   }
 
   /// Whether an unfinished temporary file survives this object (it holds an interrupted run).
   private var keepOnClose = false
+  /// Whether a resumed file still holds bytes after ``bytesWritten`` to cut before writing.
+  private var truncationPending = false
+
+  /// Cuts a resumed file back to what its resume state counts, before anything is written.
+  private func truncateIfPending() throws {
+    guard truncationPending else { return }
+    guard ftruncate(descriptor, off_t(descriptorOffset)) == 0 else {
+      throw GovTagError(
+        .io, "cannot cut the unfinished output back: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
+    }
+    truncationPending = false
+  }
 
   /// Keeps the temporary file when this object goes away without ``commit()``, so that an
   /// interrupted run can be resumed.
@@ -157,6 +174,7 @@ package final class OutputFile {
 
   /// Writes all of `raw` to the descriptor.
   private func writeAll(_ raw: UnsafeRawBufferPointer) throws {
+    try truncateIfPending()
     var offset = 0
     while offset < raw.count {
       let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
@@ -198,6 +216,7 @@ package final class OutputFile {
       return
     }
     defer { close(descriptor) }
+    try truncateIfPending()
     guard fsync(descriptor) == 0 || errno == EINVAL else {
       throw GovTagError(.io, "cannot finish the output: \(String(cString: strerror(errno)))", at: SourceLocation(file: name))
     }

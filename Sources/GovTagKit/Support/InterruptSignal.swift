@@ -23,15 +23,21 @@ package final class InterruptSignal: @unchecked Sendable {
   package static var anyReceived: Bool { received.load(ordering: .relaxed) }
   private let sources: [any DispatchSourceSignal]
 
-  /// Starts catching SIGINT and SIGTERM.
+  /// Starts catching SIGINT and SIGTERM, except a signal ignored when the process started.
+  ///
+  /// A shell starts a script's background job (`govtag tag … &`) with SIGINT ignored, so that
+  /// a Ctrl-C meant for the foreground job does not stop it; like other Unix tools, GovTag keeps
+  /// such a signal ignored instead of catching it.
   package init() {
     let queue = DispatchQueue(label: "govtag.signals")
-    let sources: [any DispatchSourceSignal] = [SIGINT, SIGTERM].map { number in
-      signal(number, SIG_IGN)
-      return DispatchSource.makeSignalSource(signal: number, queue: queue)
+    // The dispatch source needs the signal ignored; `signal` also returns the disposition
+    // inherited, and one that was already SIG_IGN stays so, with no source.
+    let caught = [SIGINT, SIGTERM].filter { number in !Self.isIgnored(signal(number, SIG_IGN)) }
+    let sources: [any DispatchSourceSignal] = caught.map { number in
+      DispatchSource.makeSignalSource(signal: number, queue: queue)
     }
     self.sources = sources
-    for (source, number) in zip(sources, [SIGINT, SIGTERM]) {
+    for (source, number) in zip(sources, caught) {
       source.setEventHandler { [self] in
         _ = self.number.compareExchange(expected: 0, desired: number, ordering: .sequentiallyConsistent)
         Self.received.store(true, ordering: .relaxed)
@@ -43,6 +49,12 @@ package final class InterruptSignal: @unchecked Sendable {
       }
       source.resume()
     }
+  }
+
+  /// Whether `handler` is `SIG_IGN`.
+  private static func isIgnored(_ handler: __sighandler_t?) -> Bool {
+    guard let handler else { return false }  // SIG_DFL is a null pointer
+    return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
   }
 
   /// Whether a signal arrived.

@@ -7,6 +7,18 @@ extension SettingNames.Setting {
   package static let output = Self("output")
   /// The file failed records are written to (`BatchRunner.Destination.errors`).
   package static let errors = Self("errors")
+  /// Which hits a record's evidence lists (`BatchConfiguration.evidenceDetail`).
+  package static let evidence = Self("evidence")
+  /// How a record's evidence is laid out (`BatchConfiguration.evidenceLayout`).
+  package static let evidenceLayout = Self("evidenceLayout")
+  /// An error record in place of each failed input record (`BatchConfiguration.errorRecordsInPlace`).
+  package static let errorRecords = Self("errorRecords")
+  /// JSON Lines or a JSON array (`BatchConfiguration.outputFormat`).
+  package static let outputFormat = Self("outputFormat")
+  /// The confidences that flag a record for review (`ClassifierConfiguration.reviewBand`).
+  package static let reviewBand = Self("reviewBand")
+  /// The dimensions whose confidences flag a record (`ClassifierConfiguration.reviewDimensions`).
+  package static let reviewDimensions = Self("reviewDimensions")
   /// The most bytes a record may have (`BatchConfiguration.maxRecordBytes`).
   package static let maxRecordBytes = Self("maxRecordBytes")
   /// The input format chosen for every input instead of its extension (``InputFormat``).

@@ -114,6 +114,9 @@ struct Tag: ParsableCommand {
   }
 
   func run() throws {
+    // First, so that a signal while the lexicons load still ends the run cleanly (status
+    // 130/143 then always leaves something --resume continues, when writing to a file).
+    let interrupt = InterruptSignal()
     let model = try lexicons.loadModel(configuration: try review.configuration())
     if let warning = model.calibrationStalenessError, !quiet { Diagnostics.print("govtag: warning: \(warning)") }
     var configuration = BatchConfiguration(jobs: workers)
@@ -130,18 +133,14 @@ struct Tag: ParsableCommand {
     configuration.errorRecordsInPlace = errorRecords || (inputs == ["-"] && toStandardOutput)
     let runner = BatchRunner(model: model, configuration: configuration)
     let progress = ProgressLine(enabled: !quiet && Diagnostics.stderrIsTerminal, inputs: inputs)
-    let interrupt = InterruptSignal()
+    let indexingStarted = Date()
     let summary = try Diagnostics.orExit { () throws -> RunSummary in
-      let earlier = try previous.map {
-        try PreviousRun(
-          path: $0, rulesVersion: model.rulesVersion, evidenceDetail: evidence, evidenceLayout: evidenceLayout)
-      }
-      if let earlier, !quiet {
-        Diagnostics.print("govtag: \(earlier.count) records of \(earlier.path) can be reused if unchanged")
-      }
-      return try runner.run(
+      let earlier = try previous.map { try indexPrevious($0, model: model, progress: progress, interrupt: interrupt) }
+      let indexed = Date().timeIntervalSince(indexingStarted)
+      // An index cut short by a signal is not used: the run stops before its first record.
+      var result = try runner.run(
         inputs: inputs, destination: .init(output: toStandardOutput ? nil : output, errors: errors), resume: resume,
-        previous: earlier, shouldStop: { interrupt.isSet }
+        previous: earlier?.interrupted == false ? earlier : nil, shouldStop: { interrupt.isSet }
       ) { event in
         switch event {
         case .recordFailed(let error):
@@ -161,6 +160,11 @@ struct Tag: ParsableCommand {
           progress.update(summary)
         }
       }
+      if earlier != nil {
+        result.previousSeconds = indexed
+        result.seconds += indexed
+      }
+      return result
     }
     progress.clear()
     if summary.interrupted {
@@ -185,6 +189,30 @@ struct Tag: ParsableCommand {
       Diagnostics.print("govtag: no input could be read, so \(output ?? "") was not written")
     }
     if !summary.succeeded && !allowFailures { throw Diagnostics.partialFailure }
+  }
+
+  /// Indexes the previous output, showing progress on a terminal, and says how many of its
+  /// records can be reused and whether ids repeat (only the last record with an id is).
+  private func indexPrevious(
+    _ path: String, model: ClassifierModel, progress: ProgressLine, interrupt: InterruptSignal
+  ) throws -> PreviousRun {
+    let started = Date()
+    let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber
+    let earlier = try PreviousRun(
+      path: path, rulesVersion: model.rulesVersion, evidenceDetail: evidence, evidenceLayout: evidenceLayout,
+      shouldStop: { interrupt.isSet },
+      onProgress: { progress.indexing(path, bytes: $0, of: size?.intValue, seconds: Date().timeIntervalSince(started)) })
+    progress.clear()
+    guard !quiet, !earlier.interrupted else { return earlier }
+    let ids = earlier.records == earlier.count ? "" : " (\(earlier.count) distinct ids)"
+    Diagnostics.print("govtag: \(earlier.records) records of \(earlier.path)\(ids) can be reused if unchanged")
+    if let duplicate = earlier.firstDuplicate {
+      let more = earlier.duplicates == 1 ? "" : " (and \(earlier.duplicates - 1) more records with an id seen before)"
+      Diagnostics.print(
+        "govtag: warning: \(earlier.path):\(duplicate.line): duplicate id \"\(duplicate.id)\" (first at line \(duplicate.firstLine))\(more); only the last record with an id can be reused"
+      )
+    }
+    return earlier
   }
 }
 

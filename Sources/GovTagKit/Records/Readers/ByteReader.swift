@@ -16,8 +16,14 @@ final class ByteReader {
   private var started = false
   /// Bytes of the input before `buffer[0]`.
   private var bufferOffset = 0
+  /// The hash of the bytes consumed so far, when asked for; `buffer[..<hashedUpTo]` is in it.
+  private var hash: StableHash?
+  private var hashedUpTo = 0
 
-  init(path: String) throws {
+  /// Opens `path` (`-` for standard input); with `hashingConsumedBytes`, every byte consumed is
+  /// hashed for ``consumedBytesHash()``.
+  init(path: String, hashingConsumedBytes: Bool = false) throws {
+    if hashingConsumedBytes { hash = StableHash() }
     if path == "-" {
       name = "<stdin>"
       descriptor = 0
@@ -71,8 +77,24 @@ final class ByteReader {
     return byte
   }
 
+  /// The ``StableHash`` of every byte consumed (returned by ``next()``) so far; `nil` unless
+  /// opened hashing them.
+  func consumedBytesHash() -> StableHash? {
+    hashConsumed()
+    return hash
+  }
+
+  private func hashConsumed() {
+    guard hash != nil, hashedUpTo < position else { return }
+    buffer.withUnsafeBufferPointer { pointer in
+      hash?.combine(UnsafeBufferPointer(rebasing: pointer[hashedUpTo..<position]))
+    }
+    hashedUpTo = position
+  }
+
   private func fill() throws -> Bool {
     guard !atEOF else { return false }
+    hashConsumed()
     let read = buffer.withUnsafeMutableBytes { raw -> Int in
       while true {
         let result = Glibc.read(descriptor, raw.baseAddress, raw.count)
@@ -89,6 +111,7 @@ final class ByteReader {
     }
     bufferOffset += count
     position = 0
+    hashedUpTo = 0
     count = read
     if !started {
       started = true

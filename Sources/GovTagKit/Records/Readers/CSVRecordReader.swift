@@ -48,14 +48,19 @@ package final class CSVRecordReader: RecordReader {
   ///   - columns: which columns hold the id, text and title.
   ///   - names: how hints name the caller's settings for the columns (``SettingNames/Setting/textColumn``,
   ///     `idColumn`, `titleColumn`); the default words them for a program.
+  ///   - hashingConsumedBytes: whether to hash the bytes read (``consumedBytesHash()``).
   /// - Throws: `GovTagError` when it cannot be opened.
-  package init(path: String, columns: Columns = Columns(), names: SettingNames = SettingNames()) throws {
-    reader = try ByteReader(path: path)
+  package init(
+    path: String, columns: Columns = Columns(), names: SettingNames = SettingNames(), hashingConsumedBytes: Bool = false
+  ) throws {
+    reader = try ByteReader(path: path, hashingConsumedBytes: hashingConsumedBytes)
     self.columns = columns
     self.settingNames = names
   }
 
   package var name: String { reader.name }
+
+  package func consumedBytesHash() -> StableHash? { reader.consumedBytesHash() }
 
   package func next() throws -> RawRecord? {
     guard !finished else { return nil }

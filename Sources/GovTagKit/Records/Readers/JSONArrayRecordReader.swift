@@ -18,9 +18,10 @@ package final class JSONArrayRecordReader: RecordReader {
   ///   - path: the JSON file.
   ///   - names: how hints name the caller's settings (``SettingNames/Setting/inputFormat``); the
   ///     default words them for a program.
+  ///   - hashingConsumedBytes: whether to hash the bytes read (``consumedBytesHash()``).
   /// - Throws: `GovTagError` when it cannot be opened.
-  package init(path: String, names: SettingNames = SettingNames()) throws {
-    reader = try ByteReader(path: path)
+  package init(path: String, names: SettingNames = SettingNames(), hashingConsumedBytes: Bool = false) throws {
+    reader = try ByteReader(path: path, hashingConsumedBytes: hashingConsumedBytes)
     self.settingNames = names
   }
 
@@ -34,6 +35,8 @@ package final class JSONArrayRecordReader: RecordReader {
   private(set) var elementOffset = 0
 
   package var name: String { reader.name }
+
+  package func consumedBytesHash() -> StableHash? { reader.consumedBytesHash() }
 
   package func next() throws -> RawRecord? {
     guard !finished else { return nil }

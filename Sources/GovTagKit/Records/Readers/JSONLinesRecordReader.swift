@@ -5,10 +5,17 @@ package final class JSONLinesRecordReader: RecordReader {
 
   /// Opens `path` (`-` for standard input).
   ///
+  /// - Parameters:
+  ///   - path: the file.
+  ///   - hashingConsumedBytes: whether to hash the bytes read (``consumedBytesHash()``).
   /// - Throws: `GovTagError` when it cannot be opened.
-  package init(path: String) throws { lines = try LineReader(path: path) }
+  package init(path: String, hashingConsumedBytes: Bool = false) throws {
+    lines = try LineReader(path: path, hashingConsumedBytes: hashingConsumedBytes)
+  }
 
   package var name: String { lines.name }
+
+  package func consumedBytesHash() -> StableHash? { lines.consumedBytesHash() }
 
   package func next() throws -> RawRecord? {
     guard var bytes = try lines.nextLine() else { return nil }

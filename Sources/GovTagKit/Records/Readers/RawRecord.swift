@@ -38,6 +38,13 @@ package protocol RecordReader: AnyObject {
   ///
   /// - Throws: `GovTagError` when the input cannot be read any further.
   func next() throws -> RawRecord?
+  /// The ``StableHash`` of the input bytes consumed so far (for a folder, of each file's path
+  /// and content), or `nil` when the reader was not opened hashing them.
+  ///
+  /// After the same records were read from the same bytes, the hash is the same: a resumed run
+  /// compares it with the one the interrupted run saved to know that the records it skips are
+  /// the ones already written.
+  func consumedBytesHash() -> StableHash?
 }
 
 /// The input formats `govtag tag` reads.

@@ -17,6 +17,8 @@ package final class TextDirectoryRecordReader: RecordReader {
   private let root: URL
   private var entries: [Entry]
   private var index = 0
+  /// The hash of every file read so far (its relative path and content), when asked for.
+  private var hash: StableHash?
 
   /// A file to read, or something under the folder to report, by its relative path.
   private struct Entry {
@@ -59,9 +61,13 @@ package final class TextDirectoryRecordReader: RecordReader {
 
   /// Lists the `.txt` files under `path`, recursively, following links to folders.
   ///
+  /// - Parameters:
+  ///   - path: the folder.
+  ///   - hashingConsumedBytes: whether to hash each file read (``consumedBytesHash()``).
   /// - Throws: `GovTagError` when the directory cannot be read.
-  package init(path: String) throws {
+  package init(path: String, hashingConsumedBytes: Bool = false) throws {
     name = path
+    if hashingConsumedBytes { hash = StableHash() }
     root = URL(fileURLWithPath: path)
     guard let top = Self.followed(path), top.type == .typeDirectory else {
       throw GovTagError(.io, "cannot read the directory", at: SourceLocation(file: path))
@@ -124,11 +130,14 @@ package final class TextDirectoryRecordReader: RecordReader {
     return (error as NSError).localizedDescription
   }
 
+  package func consumedBytesHash() -> StableHash? { hash }
+
   package func next() throws -> RawRecord? {
     guard index < entries.count else { return nil }
     let entry = entries[index]
     let relative = entry.relative
     index += 1
+    hash?.combine(relative)
     let location = SourceLocation(file: name + "/" + relative)
     if let problem = entry.problem {
       let error = RecordError(location: location, id: relative, reason: problem)
@@ -136,8 +145,13 @@ package final class TextDirectoryRecordReader: RecordReader {
     }
     let path = root.appendingPathComponent(relative).path
     guard let data = FileManager.default.contents(atPath: path) else {
+      hash?.combine("unreadable")
       let error = RecordError(location: location, id: relative, reason: "cannot read the file")
       return RawRecord(location: location, payload: .failure(error), byteCount: 0)
+    }
+    if hash != nil {
+      data.withUnsafeBytes { hash?.combine($0.bindMemory(to: UInt8.self)) }
+      hash?.combine(CollectionOfOne(0xFF))  // so that two files' contents cannot run into each other
     }
     guard let text = String(data: data, encoding: .utf8) else {
       let bad = data.withUnsafeBytes { UTF8Text.firstInvalidOffset(in: $0.bindMemory(to: UInt8.self)) } ?? 0
