@@ -59,9 +59,12 @@ enum Diagnostics {
   ///   - verb: the summary line's verb (`evaluated`, `audited`).
   ///   - field: the reference field, for the summary line.
   ///   - output: the file that would have been written, or `nil` for a report on standard output.
-  static func stopIfNothingRead(_ summary: ReadSummary, verb: String, field: String? = nil, output: String? = nil) throws {
+  ///   - side: which of two inputs the summary is (`A: `, `B: ` for `audit --compare`).
+  static func stopIfNothingRead(
+    _ summary: ReadSummary, verb: String, field: String? = nil, output: String? = nil, side: String = ""
+  ) throws {
     guard summary.readNothing else { return }
-    print("govtag: \(summary.line(verb: verb, field: field))")
+    print("govtag: \(side)\(summary.line(verb: verb, field: field))")
     print("govtag: no input could be read, so " + (output.map { "\($0) was not written" } ?? "no report was printed"))
     throw partialFailure
   }

@@ -66,7 +66,7 @@ struct InspectCommandTests {
 
   @Test("explain still reads text that only resembles a path: a number, Chinese with a slash")
   func explainTextLikePath() throws {
-    for text in ["3.5", "一网通办/一网统管"] {
+    for text in ["3.5", "一网通办/一网统管", "24/7 hotline"] {
       let result = try CommandRunner.run(["explain", text] + lexicons)
       #expect(result.status == 0, "\(text): \(result.stderr)")
     }

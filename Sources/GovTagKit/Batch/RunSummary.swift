@@ -28,7 +28,7 @@ package struct RunSummary: Sendable, Hashable, Codable {
   /// Input bytes that a resumed run took over from the interrupted one.
   package var resumedBytes = 0
   /// Records whose id an earlier record of the run had (each is still labelled), or `nil` for
-  /// none. Optional so that the state of a run interrupted before it existed still loads.
+  /// none.
   package var duplicateIDs: DuplicateIDTally?
   /// Of ``seconds``, the time spent indexing the previous output (`--previous`) before the
   /// first record was read.

@@ -9,7 +9,7 @@ enum CompressedInput {
     ([0x28, 0xB5, 0x2F, 0xFD], "zstd", "zstdcat"),
     ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz", "xzcat"),
     ([0x42, 0x5A, 0x68], "bzip2", "bzcat"),
-    ([0x50, 0x4B, 0x03, 0x04], "zip", "unzip -p"),
+    ([0x50, 0x4B, 0x03, 0x04], "zip (an .xlsx or .docx is one too: save a spreadsheet as CSV)", "unzip -p"),
   ]
 
   /// Throws when `start`, the first bytes of an input, begin a compressed file.

@@ -39,7 +39,7 @@ package struct DuplicateIDCheck: Sendable {
   package init() {}
 
   /// The 64-bit hash of an id, as ``check(id:hash:at:input:inputName:)`` takes it: computed
-  /// where the id is decoded (a worker thread), so that the ordered consumer only inserts.
+  /// where the id is decoded (a worker thread, in `tag`), so that the ordered consumer only inserts.
   ///
   /// - Parameter id: the record's id.
   /// - Returns: the hash.

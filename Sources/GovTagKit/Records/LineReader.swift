@@ -140,7 +140,8 @@ package final class LineReader {
     return hash
   }
 
-  /// Adds the consumed bytes not yet hashed (done per block, not per line, to keep it one tight loop).
+  /// Adds the consumed bytes not yet hashed: at each refill, and whenever the hash is asked for
+  /// (the batch runner asks after every record, so in practice per record).
   private func hashConsumed() {
     guard hash != nil, hashedUpTo < start else { return }
     buffer.withUnsafeBufferPointer { pointer in

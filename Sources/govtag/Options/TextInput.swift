@@ -55,7 +55,7 @@ struct TextInput: ParsableArguments {
   /// that looks like a path is a mistyped path far more often than a text.
   static func looksLikePath(_ argument: String) -> Bool {
     guard !argument.unicodeScalars.contains(where: { $0.value >= 0x3400 && $0.value <= 0x9FFF }) else { return false }
-    if argument.contains("/") { return true }
+    if argument.contains("/") && !argument.contains(" ") { return true }
     guard let dot = argument.lastIndex(of: "."), dot != argument.startIndex else { return false }
     let ext = argument[argument.index(after: dot)...]
     return (1...5).contains(ext.count) && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }

@@ -76,8 +76,8 @@ struct Audit: ParsableCommand {
           Diagnostics.report($0)
         }
       }
-      try Diagnostics.stopIfNothingRead(comparison.summaryA, verb: "usable", field: field)
-      try Diagnostics.stopIfNothingRead(comparison.summaryB, verb: "usable", field: field)
+      try Diagnostics.stopIfNothingRead(comparison.summaryA, verb: "usable", field: field, side: "A: ")
+      try Diagnostics.stopIfNothingRead(comparison.summaryB, verb: "usable", field: field, side: "B: ")
       write(json ? comparison.renderJSON() : Array(comparison.renderText(names: .commandLine).utf8))
       Diagnostics.print("govtag: A: \(comparison.summaryA.line(verb: "usable", field: field))")
       Diagnostics.print("govtag: B: \(comparison.summaryB.line(verb: "usable", field: field))")

@@ -62,6 +62,14 @@ enum InputSniffer {
         if searched == 0 && prefix.starts(with: byteOrderMark) { searched = 3 }
         while searched < prefix.count, [0x20, 0x0A, 0x0D, 0x09].contains(prefix[searched]) { searched += 1 }
         if searched < prefix.count {
+          // Refused here, where the caller fails this input alone and reads the others; from
+          // the reader's first line it aborted the whole command.
+          do {
+            try CompressedInput.refuse(prefix, name: opened.name)
+          } catch {
+            if opened.ownsDescriptor { close(opened.descriptor) }
+            throw error
+          }
           opened.startsArray = prefix[searched] == UInt8(ascii: "[")
           return opened
         }
