@@ -260,4 +260,14 @@ struct LexiconSafetyCommandTests {
       ))
     #expect(check.stdout.hasSuffix("version \(bundled.rulesVersion)\n"))
   }
+
+  @Test("lexicon export with a folder and a different --lexicons is a usage error, not the positional folder silently")
+  func exportFolderTwice() throws {
+    let result = try CommandRunner.run([
+      "lexicon", "export", "Lexicons", "--lexicons", "other", "--format", "liwc", "-o", "x.dic",
+    ])
+    #expect(result.status == 64)
+    #expect(
+      result.stderr.hasPrefix("Error: the lexicon folder is named twice, Lexicons and --lexicons other; give one of them\n"))
+  }
 }

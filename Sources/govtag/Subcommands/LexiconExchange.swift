@@ -31,6 +31,10 @@ extension Lexicon {
 
     func validate() throws {
       if DictionaryFormat(rawValue: format) == nil { throw ValidationError("--format: use liwc, quanteda, cntext or jieba") }
+      // Two folders named two ways: which one was meant? (The positional one used to win silently.)
+      if let directory, let option = lexicons.directory, directory != option {
+        throw ValidationError("the lexicon folder is named twice, \(directory) and --lexicons \(option); give one of them")
+      }
     }
 
     func run() throws {
