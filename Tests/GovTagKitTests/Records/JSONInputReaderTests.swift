@@ -84,4 +84,13 @@ struct JSONInputReaderTests {
       #expect(reader.noRecordsReason == reason)
     }
   }
+
+  @Test("more than a mebibyte of white space before anything else is read as lines, not held whole")
+  func longWhiteSpace() throws {
+    let text = [UInt8](repeating: 0x0A, count: (1 << 20) + 10) + Array(#"{"id":"a"}"#.utf8)
+    let result = try items(text, name: "blank.jsonl")
+    #expect(result.form == .lines)
+    #expect(result.items.count == (1 << 20) + 11)
+    #expect(result.items.last == "\((1 << 20) + 11): {\"id\":\"a\"}")
+  }
 }

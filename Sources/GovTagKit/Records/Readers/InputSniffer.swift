@@ -74,6 +74,9 @@ enum InputSniffer {
           return opened
         }
         if opened.atEOF { return opened }
+        // Only white space so far: past a mebibyte of it, stop looking (a file of blank lines
+        // would otherwise be held whole) and read it as lines, which reports blank lines.
+        if searched >= 1 << 20 { return opened }
       }
       let count = block.withUnsafeMutableBytes { raw -> Int in
         while true {
