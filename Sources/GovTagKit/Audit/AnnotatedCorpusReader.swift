@@ -115,7 +115,7 @@ struct AnnotatedCorpusReader: Sendable {
           if records == 0 {
             let error = GovTagError(
               .input, reader.noRecordsReason, at: SourceLocation(file: reader.name),
-              hint: "give a JSON Lines file with one record per line")
+              hint: "give records with labels, as JSON Lines (one record per line) or one JSON array")
             try emit(Chunk(source: reader.name, lines: [], inputError: error))
           }
         }

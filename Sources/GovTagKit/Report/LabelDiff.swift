@@ -393,7 +393,8 @@ package struct LabelDiffer: Sendable {
     }
     if summary.records + summary.skipped + summary.duplicates.count == 0 {
       let error = GovTagError(
-        .input, reader.noRecordsReason, at: SourceLocation(file: reader.name), hint: "give the JSON Lines that govtag tag wrote")
+        .input, reader.noRecordsReason, at: SourceLocation(file: reader.name),
+        hint: "give the labelled records that govtag tag wrote (JSON Lines or one JSON array)")
       summary.inputError = error
       onEvent(.inputFailed(error))
     }

@@ -301,7 +301,7 @@ struct LabelDiffTests {
     #expect(
       events == [
         "input: \(missing): cannot open the input: No such file or directory; check the path",
-        "input: \(empty): the input is empty: no records; give the JSON Lines that govtag tag wrote",
+        "input: \(empty): the input is empty: no records; give the labelled records that govtag tag wrote (JSON Lines or one JSON array)",
       ])
     #expect(!diff.inputsRead)
     #expect(

@@ -112,7 +112,7 @@ package struct LabelledRecordReader: Sendable {
       if records == 0 {
         let error = GovTagError(
           .input, reader.noRecordsReason, at: SourceLocation(file: reader.name),
-          hint: "give the JSON Lines that govtag tag wrote")
+          hint: "give the labelled records that govtag tag wrote (JSON Lines or one JSON array)")
         summary.inputErrors.append(error)
         check.problem(.inputFailed(error), missingField: false).forEach(onEvent)
       }
