@@ -107,4 +107,19 @@ struct StatsCommandTests {
     #expect(none.status == 64)
     #expect(none.stderr.contains("Error: name at least one labelled file, or - for standard input"))
   }
+
+  @Test("a repeated id is warned about with both places and counted once")
+  func duplicateIDs() throws {
+    let directory = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let record = #"{"id":"a","text":"x","year":2023,"labels":{"capability":["public_service"]}}"#
+    Fixtures.write(record + "\n" + record + "\n", to: "in.jsonl", in: directory)
+    let result = try CommandRunner.run(["stats", "in.jsonl", "--format", "json"], in: directory)
+    #expect(result.status == 0)
+    #expect(
+      result.stderr
+        == "govtag: warning: in.jsonl:2: duplicate id \"a\" (first at in.jsonl:1); only the first record with an id is counted\n")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    #expect(object["cases"] as? Int == 1)
+  }
 }

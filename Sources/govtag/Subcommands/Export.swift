@@ -81,6 +81,7 @@ struct Export: ParsableCommand {
             tasks += 1
           case .recordFailed(let error): Diagnostics.error(error.description)
           case .inputFailed(let error): Diagnostics.error(error.description)
+          case .duplicateID(let duplicate): Diagnostics.warning("\(duplicate); only the first record with an id is exported")
           }
         }
         json.append(raw: Array("\n]\n".utf8))
@@ -130,6 +131,7 @@ struct Export: ParsableCommand {
           case .record(let record): bytes += DoccanoRecord.exportLine(record)
           case .recordFailed(let error): Diagnostics.error(error.description)
           case .inputFailed(let error): Diagnostics.error(error.description)
+          case .duplicateID(let duplicate): Diagnostics.warning("\(duplicate); only the first record with an id is exported")
           }
         }
         try Diagnostics.stopIfNothingRead(summary, verb: "exported", output: output)

@@ -45,6 +45,7 @@ struct Report: ParsableCommand {
         case .record(let record): records.append(record)
         case .recordFailed(let error): Diagnostics.error(error.description)
         case .inputFailed(let error): Diagnostics.error(error.description)
+        case .duplicateID(let duplicate): Diagnostics.warning("\(duplicate); only the first record with an id is counted")
         }
       }
       // As `tag` does: a run that could read nothing writes no file, which would look like a

@@ -65,6 +65,7 @@ struct Stats: ParsableCommand {
           if let labels = record.labels(from: source) { statistics.add(year: record.year, labels: labels) }
         case .recordFailed(let error): Diagnostics.error(error.description)
         case .inputFailed(let error): Diagnostics.error(error.description)
+        case .duplicateID(let duplicate): Diagnostics.warning("\(duplicate); only the first record with an id is counted")
         }
       }
       try Diagnostics.stopIfNothingRead(summary, verb: "counted")

@@ -173,6 +173,7 @@ struct LabelledRecordReaderTests {
       case .record(let record): events.append("record \(record.id)")
       case .recordFailed(let error): events.append("failed line \(error.location.line ?? 0)")
       case .inputFailed(let error): events.append("input \(error.message)")
+      case .duplicateID(let duplicate): events.append("duplicate \(duplicate)")
       }
     }
     #expect(events == ["record a", "failed line 3", "input the input is empty: no records"])
@@ -181,5 +182,31 @@ struct LabelledRecordReaderTests {
         == "read 2 records from 2 inputs: 1 counted, 1 failed, 1 blank line skipped; 1 input could not be read")
     #expect(summary.blankLines == 1)
     #expect(!summary.succeeded)
+  }
+
+  @Test("a record whose id an earlier one had, in the same input or another, is reported and left out, not counted twice")
+  func duplicateIDs() throws {
+    let directory = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let record = { (id: String) in #"{"id":"\#(id)","text":"x","labels":{"capability":["public_service"]}}"# }
+    let first = Fixtures.write(
+      [record("a"), record("b"), record("a")].joined(separator: "\n") + "\n", to: "one.jsonl", in: directory)
+    let second = Fixtures.write(record("b") + "\n", to: "two.jsonl", in: directory)
+    var events: [String] = []
+    let summary = try LabelledRecordReader().read(paths: [first, second]) { event in
+      switch event {
+      case .record(let record): events.append("record \(record.id)")
+      case .duplicateID(let duplicate): events.append(duplicate.description)
+      case .recordFailed(let error): events.append("failed \(error)")
+      case .inputFailed(let error): events.append("input \(error)")
+      }
+    }
+    #expect(
+      events == [
+        "record a", "record b", "\(first):3: duplicate id \"a\" (first at \(first):1)",
+        "\(second):1: duplicate id \"b\" (first at \(first):2)",
+      ])
+    #expect(summary.line(verb: "counted") == "read 4 records from 2 inputs: 2 counted, 0 failed, 2 duplicate ids skipped")
+    #expect(summary.succeeded)
   }
 }

@@ -17,6 +17,7 @@ enum ReportFixture {
       case .record(let record): records.append(record)
       case .recordFailed(let error): problems.append(error.description)
       case .inputFailed(let error): problems.append(error.description)
+      case .duplicateID(let duplicate): problems.append(duplicate.description)
       }
     }
     precondition(problems.isEmpty, "the report fixture must read cleanly: \(problems)")

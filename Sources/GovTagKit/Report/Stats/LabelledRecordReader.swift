@@ -18,6 +18,9 @@ package struct LabelledRecordReader: Sendable {
     case recordFailed(RecordError)
     /// An input could not be read at all (missing, a folder, empty).
     case inputFailed(GovTagError)
+    /// A record whose id an earlier record had: left out (counted once, as `eval` and `audit`
+    /// do), and reported so that a repeated case is not silently counted twice.
+    case duplicateID(DuplicateID)
   }
 
   /// Which labels a record must carry.
@@ -60,7 +63,8 @@ package struct LabelledRecordReader: Sendable {
   package func read(paths: [String], onEvent: (Event) -> Void) throws -> ReadSummary {
     var summary = ReadSummary()
     var check = LabelFieldCheck<Event>(field: source.fieldName, option: fieldOption, readsGovTagLabels: source == .govtag)
-    for path in paths {
+    var duplicates = DuplicateIDCheck()
+    for (number, path) in paths.enumerated() {
       let reader: JSONInputReader
       do {
         reader = try JSONInputReader(path: path)
@@ -91,8 +95,15 @@ package struct LabelledRecordReader: Sendable {
         summary.recordsRead += 1
         switch line.withUnsafeBufferPointer({ decodeReportingField($0, at: location) }) {
         case .success(let record):
-          summary.used += 1
           check.fieldFound().forEach(onEvent)
+          if let duplicate = duplicates.check(
+            id: record.id, hash: DuplicateIDCheck.hash(record.id), at: location, input: number, inputName: reader.name)
+          {
+            summary.duplicateIDs += 1
+            onEvent(.duplicateID(duplicate))
+            continue
+          }
+          summary.used += 1
           onEvent(.record(record))
         case .failure(let failure):
           summary.failed += 1
