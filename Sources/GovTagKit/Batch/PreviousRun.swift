@@ -21,22 +21,6 @@ package final class PreviousRun: @unchecked Sendable {
     var line: Int
   }
 
-  /// A record whose id an earlier record of the file already has.
-  package struct DuplicateID: Sendable, Equatable {
-    /// The id.
-    package var id: String
-    /// The line of the record, and of the earlier one.
-    package var line: Int
-    package var firstLine: Int
-
-    /// Creates the description of a repeated id.
-    package init(id: String, line: Int, firstLine: Int) {
-      self.id = id
-      self.line = line
-      self.firstLine = firstLine
-    }
-  }
-
   /// The file name as given.
   package let path: String
   private let descriptor: Int32
@@ -104,7 +88,8 @@ package final class PreviousRun: @unchecked Sendable {
       if let earlier = index[record.id] {
         duplicates += 1
         if firstDuplicate == nil {
-          firstDuplicate = DuplicateID(id: record.id, line: lineNumber, firstLine: earlier.line)
+          firstDuplicate = DuplicateID(
+            id: record.id, location: location, first: SourceLocation(file: location.file, line: earlier.line))
         }
       }
       index[record.id] = Entry(offset: reader.recordOffset, length: line.count, textHash: hash, line: lineNumber)

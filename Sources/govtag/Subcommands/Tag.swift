@@ -209,7 +209,7 @@ struct Tag: ParsableCommand {
     if let duplicate = earlier.firstDuplicate {
       let more = earlier.duplicates == 1 ? "" : " (and \(earlier.duplicates - 1) more records with an id seen before)"
       Diagnostics.print(
-        "govtag: warning: \(earlier.path):\(duplicate.line): duplicate id \"\(duplicate.id)\" (first at line \(duplicate.firstLine))\(more); only the last record with an id can be reused"
+        "govtag: warning: \(duplicate.location): duplicate id \"\(duplicate.id)\" (first at line \(duplicate.first.line ?? 0))\(more); only the last record with an id can be reused"
       )
     }
     return earlier

@@ -299,6 +299,8 @@ struct ResumeChecksTests {
     #expect(previous.records == 3)
     #expect(previous.count == 2)
     #expect(previous.duplicates == 1)
-    #expect(previous.firstDuplicate == PreviousRun.DuplicateID(id: "a", line: 3, firstLine: 1))
+    #expect(previous.firstDuplicate?.id == "a")
+    #expect(previous.firstDuplicate?.location.line == 3)
+    #expect(previous.firstDuplicate?.first.line == 1)
   }
 }
