@@ -5,8 +5,8 @@ Parts: dev-r… and test-r… are the first real-world writer's texts, dev-s… 
 the third and fourth writers', dev-u… the fifth and sixth, test-u… the seventh and eighth (a fresh
 real-world test), dev-v… the ninth and tenth, test-v… the eleventh and twelfth (another fresh
 test), dev-w… the thirteenth and fourteenth, test-w… the fifteenth and sixteenth, test-z… the
-seventeenth and eighteenth (the last fresh test); every other id is an older case submission. Each
-part is written to a temporary file and measured with `govtag eval --format json`; the table
+seventeenth and eighteenth, test-q… the nineteenth and twentieth (the last fresh test); every
+other id is an older case submission. Each part is written to a temporary file and measured with `govtag eval --format json`; the table
 also gives the precision of data_application and grassroots with the counts behind it.
 
   scripts/eval-parts.py Corpus/dev.jsonl --govtag .build/debug/govtag [--lexicons DIR]
@@ -24,7 +24,7 @@ PRECISION = [("data_element", "data_application"), ("traits", "grassroots")]
 
 def part_of(record_id):
     for prefix in ("dev-r", "dev-s", "dev-t", "dev-u", "dev-v", "dev-w", "test-r", "test-u", "test-v", "test-w",
-                   "test-z"):
+                   "test-z", "test-q"):
         if record_id.startswith(prefix):
             return prefix
     return "older"

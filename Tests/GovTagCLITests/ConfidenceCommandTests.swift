@@ -122,12 +122,12 @@ struct ConfidenceCommandTests {
     let lines = result.stdout.split(separator: "\n").map(String.init)
     let header = try #require(lines.firstIndex { $0.hasPrefix("calibration: confidence against gold") })
     #expect(lines[header + 1] == "  dimension     predictions  brier  baseline brier    ece  baseline ece")
-    #expect(lines[header + 2].hasPrefix("  capability           2212  "))  // 316 records × 7 categories
+    #expect(lines[header + 2].hasPrefix("  capability           2492  "))  // 356 records × 7 categories
     #expect(lines.contains { $0.hasPrefix("  0.9–1.0  ") })
     // Figures that move when the curves are refitted (make calibrate) are read, not pinned.
     func flagged(_ output: String) throws -> Int {
       let review = try #require(output.split(separator: "\n").first { $0.hasPrefix("review: ") })
-      #expect(review.contains(" of 316 records flagged (") && review.contains("; capability labels exactly right on "))
+      #expect(review.contains(" of 356 records flagged (") && review.contains("; capability labels exactly right on "))
       return try #require(Int(review.dropFirst("review: ".count).prefix { $0.isNumber }))
     }
     let standard = try flagged(result.stdout)

@@ -61,7 +61,7 @@ struct EvidenceLayoutTests {
 
     let compactLines = String(decoding: compactBytes, as: UTF8.self).split(separator: "\n")
     let fullLines = String(decoding: fullBytes, as: UTF8.self).split(separator: "\n")
-    #expect(compactLines.count == 840 && fullLines.count == 840)
+    #expect(compactLines.count == 880 && fullLines.count == 880)
     var total = 0
     for (compactLine, fullLine) in zip(compactLines, fullLines) {
       var compactRecord = try #require(try JSONSerialization.jsonObject(with: Data(compactLine.utf8)) as? [String: Any])
