@@ -24,7 +24,11 @@ package struct AnnotatorComparer: Sendable {
   ///
   /// A record whose id appears in one file only is reported through `onProblem` and left out; a
   /// second record with an id already seen in the same file is reported as a warning and left out
-  /// by the reader (``CorpusProblem/duplicateID(_:)``), as in `eval` and `audit`.
+  /// by the reader (``CorpusProblem/duplicateID(_:)``), as in `eval` and `audit`. When one file
+  /// gave no usable record, the other's records are still listed as unmatched in the result but
+  /// not reported one by one (the empty file's own problem says it all). A record whose text
+  /// differs from the other file's record of the same id is compared all the same, with a
+  /// ``CorpusProblem/recordWarning(_:)``.
   ///
   /// - Parameters:
   ///   - a: annotator A's JSON Lines file.
