@@ -126,10 +126,9 @@ extension AuditReport {
       "Location disagreements: \(NumberText.count(count, "record")) whose manual province or region differs from GovTag's"
     ]
     let shown = locationDisagreements.prefix(max(0, top))
+    let judges = (reference: "manual", other: "GovTag")
     for (index, place) in shown.enumerated() {
-      lines.append(
-        "\(String(repeating: " ", count: max(0, 3 - String(index + 1).count)))\(index + 1). \(place.id) (\(place.location))  \(place.describe(("manual", "GovTag")))"
-      )
+      lines.append("\(AnnotatorComparison.rank(index))\(place.id) (\(place.location))  \(place.describe(judges))")
     }
     if count > shown.count {
       var listAll = "the JSON or CSV output lists them all"
