@@ -69,6 +69,23 @@ enum Diagnostics {
     throw partialFailure
   }
 
+  /// Stops a command that read records but could use none of them (every record invalid, or
+  /// only blank lines) before it prints a report of nothing, which would claim agreement:
+  /// prints the summary line and why nothing follows, and exits with status 1. Call it after
+  /// ``stopIfNothingRead(_:verb:field:output:side:)``.
+  ///
+  /// - Parameters:
+  ///   - summary: what reading did.
+  ///   - verb: the summary line's verb (`audited`).
+  ///   - field: the reference field, for the summary line.
+  ///   - output: the file that is then not written, if any.
+  static func stopIfNothingUsed(_ summary: ReadSummary, verb: String, field: String? = nil, output: String? = nil) throws {
+    guard summary.used == 0 else { return }
+    print("govtag: \(summary.line(verb: verb, field: field))")
+    print("govtag: no record could be \(verb), so " + (output.map { "\($0) was not written" } ?? "no report was printed"))
+    throw partialFailure
+  }
+
   /// Whether standard error is a terminal (progress lines are only drawn there).
   static var stderrIsTerminal: Bool { isatty(2) != 0 }
 }

@@ -137,10 +137,15 @@ struct AuditCommandTests {
       lines.contains(
         "  economic_regulation           4      4         3        3      0.750  0.500         2           2           0"))
     #expect(lines.contains("  ai                2      3         2        5      0.875  0.714         1           0           1"))
+    let overallLine = try #require(lines.firstIndex { $0.hasPrefix("overall") })
     #expect(
-      lines.last
-        == "overall, pooled over 120 category decisions: agreement 0.975, kappa 0.875; 3 disagreements, GovTag sides with A in 2, with B in 1"
-    )
+      Array(lines[overallLine...]) == [
+        "overall, pooled over 120 category decisions: agreement 0.975, kappa 0.875; 3 disagreements, GovTag sides with A in 2, with B in 1",
+        "Disagreements: 3 category decisions, in A's order",
+        "  1. r01 (A annotator-a.jsonl:1, B annotator-b.jsonl:8)  capability.economic_regulation: A yes, B no, GovTag yes",
+        "  2. r07 (A annotator-a.jsonl:7, B annotator-b.jsonl:2)  technology.ai: A no, B yes, GovTag yes",
+        "  3. r08 (A annotator-a.jsonl:8, B annotator-b.jsonl:1)  capability.economic_regulation: A no, B yes, GovTag no",
+      ])
     let json = try CommandRunner.run(
       ["audit", "--compare", "annotator-a.jsonl", "annotator-b.jsonl", "--json"] + lexicons, in: directory)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -186,7 +191,152 @@ struct AuditCommandTests {
     let mixed = try CommandRunner.run(
       ["audit", "--compare", "annotator-a.jsonl", "annotator-b.jsonl", "--terms"] + lexicons, in: directory)
     #expect(mixed.status == 64)
-    #expect(mixed.stderr.contains("Error: --csv and --terms do not apply to --compare"))
+    #expect(mixed.stderr.contains("Error: --terms does not apply to --compare"))
+  }
+
+  @Test("--compare lists the disagreements in --json and --csv: ids, both files' lines, A's, B's and GovTag's answers")
+  func compareLists() throws {
+    let scratch = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    for name in ["annotator-a.jsonl", "annotator-b.jsonl"] {
+      try FileManager.default.copyItem(atPath: Fixtures.path("audit/\(name)"), toPath: scratch.appendingPathComponent(name).path)
+    }
+    let arguments = ["audit", "--compare", "annotator-a.jsonl", "annotator-b.jsonl", "--lexicons", Fixtures.lexiconDirectory]
+    let json = try CommandRunner.run(arguments + ["--json"], in: scratch)
+    #expect(json.status == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let list = try #require(object["disagreements"] as? [[String: Any]])
+    #expect(list.count == 3)
+    #expect(
+      list.first.map { NSDictionary(dictionary: $0) }
+        == NSDictionary(dictionary: [
+          "id": "r01", "source_a": "annotator-a.jsonl:1", "source_b": "annotator-b.jsonl:8", "dimension": "capability",
+          "category": "economic_regulation", "a": true, "b": false, "govtag": true,
+        ]))
+    let csv = try CommandRunner.run(arguments + ["--csv", "d.csv"], in: scratch)
+    #expect(csv.status == 0)
+    #expect(csv.stderr.hasSuffix("govtag: 3 disagreements and 0 location disagreements → d.csv\n"))
+    let bytes = try Data(contentsOf: scratch.appendingPathComponent("d.csv"))
+    let rows =
+      "id,source_a,source_b,dimension,category,a,b,govtag\r\n"
+      + "r01,annotator-a.jsonl:1,annotator-b.jsonl:8,capability,economic_regulation,yes,no,yes\r\n"
+      + "r07,annotator-a.jsonl:7,annotator-b.jsonl:2,technology,ai,no,yes,yes\r\n"
+      + "r08,annotator-a.jsonl:8,annotator-b.jsonl:1,capability,economic_regulation,no,yes,no\r\n"
+    #expect(bytes == Data([0xEF, 0xBB, 0xBF]) + Data(rows.utf8))
+  }
+
+  /// Three records of the test gazetteer's places: p2's manual place is wrong.
+  static let places = [
+    #"{"id":"p1","text":"深圳市南山区推进一网通办。","manual":{"capability":["public_service"],"province":"广东","region":"east"}}"#,
+    #"{"id":"p2","text":"深圳市南山区推进一网通办。","manual":{"capability":["public_service"],"province":"吉林","region":"central"}}"#,
+    #"{"id":"p3","text":"推进一网通办。","manual":{"capability":["public_service"],"province":null}}"#,
+  ]
+
+  @Test("audit lists the records whose manual province or region differs from GovTag's, in text, --json and --csv")
+  func locationDisagreements() throws {
+    let scratch = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    Fixtures.write(Self.places.joined(separator: "\n") + "\n", to: "places.jsonl", in: scratch)
+    let arguments = ["audit", "places.jsonl", "--lexicons", Fixtures.lexiconDirectory]
+    let text = try CommandRunner.run(arguments + ["--csv", "s.csv"], in: scratch)
+    #expect(text.status == 0)
+    let lines = text.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let start = try #require(lines.firstIndex { $0.hasPrefix("Location disagreements") })
+    #expect(
+      Array(lines[start...]) == [
+        "Location disagreements: 1 record whose manual province or region differs from GovTag's",
+        "  1. p2 (places.jsonl:2)  province: manual 吉林, GovTag 广东; region: manual central, GovTag east",
+        "",
+      ])
+    #expect(text.stderr.hasSuffix("3 audited, 0 failed; 0 suspects and 1 location disagreement → s.csv\n"))
+    let csv = try String(contentsOf: scratch.appendingPathComponent("s.csv"), encoding: .utf8)
+    #expect(
+      csv.hasSuffix(
+        "\r\n,p2,places.jsonl:2,location,province,吉林,广东,,,,,,\r\n,p2,places.jsonl:2,location,region,central,east,,,,,,\r\n"))
+    let json = try CommandRunner.run(arguments + ["--json"], in: scratch)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect(
+      (object["location_disagreements"] as? [[String: Any]]).map { $0.map { NSDictionary(dictionary: $0) } }
+        == [
+          NSDictionary(dictionary: [
+            "id": "p2", "source": "places.jsonl:2", "province": ["manual": "吉林", "govtag": "广东"],
+            "region": ["manual": "central", "govtag": "east"],
+          ])
+        ])
+  }
+
+  @Test("--compare counts and lists province differences, and warns when one id holds two different texts")
+  func compareLocationAndText() throws {
+    let scratch = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    Fixtures.write(Self.places.joined(separator: "\n") + "\n", to: "a.jsonl", in: scratch)
+    let b = Self.places.map {
+      $0.replacingOccurrences(of: #""province":"吉林","region":"central""#, with: #""province":"广东","region":"east""#)
+        .replacingOccurrences(
+          of: "推进一网通办。\",\"manual\":{\"capability\":[\"public_service\"],\"province\":null",
+          with: "推进一网通办，再推进。\",\"manual\":{\"capability\":[\"public_service\"],\"province\":null")
+    }
+    Fixtures.write(b.joined(separator: "\n") + "\n", to: "b.jsonl", in: scratch)
+    let result = try CommandRunner.run(
+      ["audit", "--compare", "a.jsonl", "b.jsonl", "--lexicons", Fixtures.lexiconDirectory], in: scratch)
+    #expect(result.status == 0)
+    #expect(
+      result.stderr.split(separator: "\n").first.map(String.init)
+        == #"govtag: warning: a.jsonl:3: record "p3": the text differs from that of B's record with this id (b.jsonl:3); the labels are compared all the same, and GovTag labels A's text; give both annotators the same texts"#
+    )
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    let start = try #require(lines.firstIndex { $0.hasPrefix("location:") })
+    #expect(
+      Array(lines[start...]) == [
+        "location: provinces differ in 1 of 3 records with a province from both, regions in 1 of 2 records with a region from both",
+        "  1. p2 (A a.jsonl:2, B b.jsonl:2)  province: A 吉林, B 广东; region: A central, B east; GovTag province 广东, region east",
+      ])
+  }
+
+  @Test("No usable record: no report on standard output (no claim of agreement), status 1")
+  func nothingUsable() throws {
+    let scratch = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    Fixtures.write(
+      #"{"id":"x1","text":"推进一网通办","manual":{"capability":["public_servce"]}}"# + "\n", to: "bad.jsonl", in: scratch)
+    Fixtures.write("", to: "empty.jsonl", in: scratch)
+    Fixtures.write(Self.places.joined(separator: "\n") + "\n", to: "b.jsonl", in: scratch)
+    let audit = try CommandRunner.run(["audit", "bad.jsonl", "--lexicons", Fixtures.lexiconDirectory], in: scratch)
+    #expect(audit.status == 1)
+    #expect(audit.stdout == "")
+    #expect(
+      audit.stderr.split(separator: "\n").suffix(2) == [
+        "govtag: read 1 record from 1 input: 0 audited, 1 failed", "govtag: no record could be audited, so no report was printed",
+      ])
+    let compare = try CommandRunner.run(
+      ["audit", "--compare", "empty.jsonl", "b.jsonl", "--lexicons", Fixtures.lexiconDirectory], in: scratch)
+    #expect(compare.status == 1)
+    #expect(compare.stdout == "")
+    #expect(
+      compare.stderr == """
+        govtag: error: empty.jsonl: the input is empty: no records; give records with labels, as JSON Lines (one record per line) or one JSON array
+        govtag: A: read 0 records from 1 input: 0 usable, 0 failed; 1 input could not be read
+        govtag: B: read 3 records from 1 input: 3 usable, 0 failed
+        govtag: A (empty.jsonl) has no usable record, so nothing was compared and no report was printed
+
+        """)
+  }
+
+  @Test("A category listed twice in one list is a warning naming it, and counted once")
+  func repeatedLabel() throws {
+    let scratch = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    Fixtures.write(
+      #"{"id":"r1","text":"推进一网通办","manual":{"capability":["public_service","public_service"]}}"# + "\n", to: "m.jsonl",
+      in: scratch)
+    let result = try CommandRunner.run(["audit", "m.jsonl", "--lexicons", Fixtures.lexiconDirectory], in: scratch)
+    #expect(result.status == 0)
+    #expect(
+      result.stderr == """
+        govtag: warning: m.jsonl:1: record "r1": "manual" lists "capability.public_service" more than once; counted once; list each category once, or check whether another category was meant
+        govtag: read 1 record from 1 input: 1 audited, 0 failed
+
+        """)
   }
 
   @Test("lexicon suggest finds the planted phrase the lexicon lacks")

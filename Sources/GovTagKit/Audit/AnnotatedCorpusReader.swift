@@ -158,6 +158,15 @@ struct AnnotatedCorpusReader: Sendable {
               onProblem(.duplicateID(duplicate))
               continue
             }
+            if !record.labels.repeated.isEmpty {
+              let names = record.labels.repeated.map { "\"\($0)\"" }.joined(separator: ", ")
+              onProblem(
+                .recordWarning(
+                  RecordError(
+                    location: record.location, id: id,
+                    reason: "\"\(field.name)\" lists \(names) more than once; counted once",
+                    hint: "list each category once, or check whether another category was meant")))
+            }
             summary.used += 1
             try consume(record, output)
           }

@@ -24,7 +24,11 @@ package struct AnnotatorComparer: Sendable {
   ///
   /// A record whose id appears in one file only is reported through `onProblem` and left out; a
   /// second record with an id already seen in the same file is reported as a warning and left out
-  /// by the reader (``CorpusProblem/duplicateID(_:)``), as in `eval` and `audit`.
+  /// by the reader (``CorpusProblem/duplicateID(_:)``), as in `eval` and `audit`. When one file
+  /// gave no usable record, the other's records are still listed as unmatched in the result but
+  /// not reported one by one (the empty file's own problem says it all). A record whose text
+  /// differs from the other file's record of the same id is compared all the same, with a
+  /// ``CorpusProblem/recordWarning(_:)``.
   ///
   /// - Parameters:
   ///   - a: annotator A's JSON Lines file.
@@ -39,15 +43,18 @@ package struct AnnotatorComparer: Sendable {
     let reader = AnnotatedCorpusReader(model: model, field: field, jobs: jobs)
 
     // B first, labels only.
-    var labelsB: [String: (labels: ReferenceLabels, location: SourceLocation)] = [:]
+    var labelsB: [String: (labels: ReferenceLabels, location: SourceLocation, text: UInt64)] = [:]
     var orderB: [String] = []
     comparison.summaryB = try reader.run(
       inputs: [b], job: { _, _ in () },
       consume: { record, _ in
-        labelsB[record.document.id] = (record.labels, record.location)
+        labelsB[record.document.id] = (record.labels, record.location, Self.textHash(record.document.text))
         orderB.append(record.document.id)
       },
       onProblem: onProblem)
+    // When one file gave no usable record (empty, unreadable, every record invalid), every record
+    // of the other would be "only in" it: its own errors say it all.
+    let usableB = comparison.summaryB.used > 0
 
     // Then A, labelled by GovTag.
     var seenA: [String: SourceLocation] = [:]
@@ -59,19 +66,36 @@ package struct AnnotatorComparer: Sendable {
         seenA[id] = record.location
         guard let other = labelsB[id] else {
           comparison.onlyInA.append(.init(id: id, location: record.location))
-          onProblem(.record(Self.unmatched(id, at: record.location, missingFrom: b)))
+          if usableB { onProblem(.record(Self.unmatched(id, at: record.location, missingFrom: b))) }
           return
         }
-        comparison.add(a: record.labels, b: other.labels, classification: classification)
+        if Self.textHash(record.document.text) != other.text {
+          onProblem(
+            .recordWarning(
+              RecordError(
+                location: record.location, id: id,
+                reason:
+                  "the text differs from that of B's record with this id (\(other.location)); the labels are compared all the same, and GovTag labels A's text",
+                hint: "give both annotators the same texts")))
+        }
+        comparison.add(
+          id: id, a: record.labels, at: record.location, b: other.labels, at: other.location, classification: classification)
       },
       onProblem: onProblem)
 
     for id in orderB where seenA[id] == nil {
       guard let location = labelsB[id]?.location else { continue }
       comparison.onlyInB.append(.init(id: id, location: location))
-      onProblem(.record(Self.unmatched(id, at: location, missingFrom: a)))
+      if comparison.summaryA.used > 0 { onProblem(.record(Self.unmatched(id, at: location, missingFrom: a))) }
     }
     return comparison
+  }
+
+  /// A record's text, hashed: B's texts are kept as hashes, not as strings.
+  static func textHash(_ text: String) -> UInt64 {
+    var hash = StableHash()
+    hash.combine(text)
+    return hash.value
   }
 
   static func unmatched(_ id: String, at location: SourceLocation, missingFrom other: String) -> RecordError {

@@ -7,9 +7,16 @@ extension AnnotatorComparison {
   ///         "both_no", "observed_agreement", "kappa", "disagreements", "govtag_sides_with_a",
   ///         "govtag_sides_with_b"}], "pooled": {…same without category…}}],
   ///      "overall": {"decisions", "observed_agreement", "kappa", "disagreements",
-  ///                  "govtag_sides_with_a", "govtag_sides_with_b"}}
+  ///                  "govtag_sides_with_a", "govtag_sides_with_b"},
+  ///      "disagreements": [{"id", "source_a", "source_b", "dimension", "category", "a", "b", "govtag"}],
+  ///      "location": {"province_records", "province_differences", "region_records", "region_differences"},
+  ///      "location_disagreements": [{"id", "source_a", "source_b", "province"?: {"a", "b", "govtag"},
+  ///                                  "region"?: {"a", "b", "govtag"}}]}
   ///
-  /// GovTag's sides are `null` for categories the lexicons do not define.
+  /// GovTag's sides are `null` for categories the lexicons do not define, and so is a
+  /// disagreement's `govtag`. `disagreements` lists every (record, category) on which A and B
+  /// differ, in A's order; `location_disagreements` every record whose province or region they
+  /// give differently (each part only when it differs; a place not named is `null`).
   ///
   /// - Returns: the JSON text followed by a newline.
   package func renderJSON() -> [UInt8] {
@@ -56,6 +63,41 @@ extension AnnotatorComparison {
     json.field("decisions", integer: pooled.total)
     Self.write(pooled, sides: overallSides, to: &json)
     json.endObject()
+    json.key("disagreements")
+    json.beginArray()
+    for item in disagreements {
+      json.beginObject()
+      json.field("id", string: item.id)
+      json.field("source_a", string: item.locationA.description)
+      json.field("source_b", string: item.locationB.description)
+      json.field("dimension", string: item.dimension)
+      json.field("category", string: item.category)
+      json.field("a", bool: item.a)
+      json.field("b", bool: !item.a)
+      json.key("govtag")
+      if let govtag = item.govtag { json.bool(govtag) } else { json.null() }
+      json.endObject()
+    }
+    json.endArray()
+    json.key("location")
+    json.beginObject()
+    json.field("province_records", integer: placeCounts.provinceRecords)
+    json.field("province_differences", integer: placeCounts.provinceDifferences)
+    json.field("region_records", integer: placeCounts.regionRecords)
+    json.field("region_differences", integer: placeCounts.regionDifferences)
+    json.endObject()
+    json.key("location_disagreements")
+    json.beginArray()
+    for difference in placeDifferences {
+      json.beginObject()
+      json.field("id", string: difference.place.id)
+      json.field("source_a", string: difference.place.location.description)
+      json.field("source_b", string: difference.locationB.description)
+      difference.place.writeJSONFields(
+        keys: ("a", "b"), govtag: (difference.govtagProvince, difference.govtagRegion), to: &json)
+      json.endObject()
+    }
+    json.endArray()
     json.endObject()
     json.newline()
     return json.bytes

@@ -37,6 +37,48 @@ package struct AnnotatorComparison: Sendable {
     package var location: SourceLocation
   }
 
+  /// One category of one record on which A and B disagree.
+  package struct Disagreement: Sendable, Hashable {
+    /// The record's id.
+    package var id: String
+    /// Where A's record is.
+    package var locationA: SourceLocation
+    /// Where B's record is.
+    package var locationB: SourceLocation
+    /// The dimension's id.
+    package var dimension: String
+    /// The category's id.
+    package var category: String
+    /// A's answer (B's is the other one).
+    package var a: Bool
+    /// GovTag's answer, or `nil` for a category the lexicons do not define.
+    package var govtag: Bool?
+  }
+
+  /// A record whose place A and B give differently, with B's record and GovTag's place.
+  package struct PlaceDifference: Sendable, Hashable {
+    /// The parts that differ, A as reference, B as the other judge.
+    package var place: LocationDisagreement
+    /// Where B's record is.
+    package var locationB: SourceLocation
+    /// GovTag's province, or `nil`.
+    package var govtagProvince: String?
+    /// GovTag's region, or `nil`.
+    package var govtagRegion: Region?
+  }
+
+  /// How often A and B gave the same place, over the records where both said something.
+  package struct PlaceCounts: Sendable, Hashable {
+    /// Records where both give a province (a name or `null`).
+    package var provinceRecords = 0
+    /// Of those, records where the provinces differ.
+    package var provinceDifferences = 0
+    /// Records where both give a region (a region or `null`).
+    package var regionRecords = 0
+    /// Of those, records where the regions differ.
+    package var regionDifferences = 0
+  }
+
   /// Annotator A's file.
   package var fileA: String
   /// Annotator B's file.
@@ -51,6 +93,12 @@ package struct AnnotatorComparison: Sendable {
   package var agreement: AgreementTally
   /// `sides[d][c]`: GovTag's side on the disagreements of category `c` of dimension `d`.
   package var sides: [[Sides]]
+  /// Every (record, category) on which A and B disagree, in A's order, then the taxonomy's.
+  package var disagreements: [Disagreement] = []
+  /// How often A and B gave the same province and region.
+  package var placeCounts = PlaceCounts()
+  /// Every record whose province or region A and B give differently, in A's order.
+  package var placeDifferences: [PlaceDifference] = []
   /// Records of A that B lacks, in A's order.
   package var onlyInA: [Unmatched] = []
   /// Records of B that A lacks, in B's order.
@@ -93,10 +141,16 @@ package struct AnnotatorComparison: Sendable {
   /// Counts one record labelled by both people, with GovTag's labels.
   ///
   /// - Parameters:
+  ///   - id: the record's id.
   ///   - a: annotator A's labels.
+  ///   - locationA: where A's record is.
   ///   - b: annotator B's labels.
+  ///   - locationB: where B's record is.
   ///   - classification: GovTag's labels.
-  mutating func add(a: ReferenceLabels, b: ReferenceLabels, classification: Classification) {
+  mutating func add(
+    id: String, a: ReferenceLabels, at locationA: SourceLocation, b: ReferenceLabels, at locationB: SourceLocation,
+    classification: Classification
+  ) {
     matched += 1
     let space = agreement.space
     let shared = a.categories.filter { b.categories[$0.key] != nil }
@@ -106,11 +160,26 @@ package struct AnnotatorComparison: Sendable {
     }
     for (d, dimension) in space.dimensions.enumerated() where shared[dimension.id] != nil {
       let govtag = Set(classification.labels(dimension.id))
-      for (c, category) in dimension.categories.enumerated() where category.inLexicons {
+      for (c, category) in dimension.categories.enumerated() {
         let saysA = a.assigns(dimension.id, category.id)
         guard saysA != b.assigns(dimension.id, category.id) else { continue }
+        disagreements.append(
+          Disagreement(
+            id: id, locationA: locationA, locationB: locationB, dimension: dimension.id, category: category.id, a: saysA,
+            govtag: category.inLexicons ? govtag.contains(category.id) : nil))
+        guard category.inLexicons else { continue }
         if govtag.contains(category.id) == saysA { sides[d][c].withA += 1 } else { sides[d][c].withB += 1 }
       }
+    }
+    if a.annotatesProvince && b.annotatesProvince { placeCounts.provinceRecords += 1 }
+    if a.annotatesRegion && b.annotatesRegion { placeCounts.regionRecords += 1 }
+    if let place = LocationDisagreement.between(a: a, b: b, id: id, at: locationA) {
+      if place.province != nil { placeCounts.provinceDifferences += 1 }
+      if place.region != nil { placeCounts.regionDifferences += 1 }
+      placeDifferences.append(
+        PlaceDifference(
+          place: place, locationB: locationB, govtagProvince: classification.location.province,
+          govtagRegion: classification.location.region))
     }
   }
 }

@@ -10,7 +10,10 @@ extension AuditReport {
   /// the manual label is wrong, by which rows are ordered when the lexicons are calibrated (empty
   /// without calibration); `evidence` lists the hits as
   /// `term +contribution (field)` or `term status (field)`, separated by `; `; `contexts` their
-  /// contexts, separated by ` | `.
+  /// contexts, separated by ` | `. After the suspects come the location disagreements, in input
+  /// order and without a rank: one row per differing part of the place, with `dimension`
+  /// `location`, `category` `province` or `region`, and the two answers in `manual` and `govtag`
+  /// (`none` for a place not named); their other cells are empty.
   ///
   /// - Returns: UTF-8 bytes with a byte order mark and CRLF line ends (RFC 4180), text cells
   ///   that could start a formula neutralised (see ``CSVWriter``).
@@ -27,6 +30,18 @@ extension AuditReport {
         .text(suspect.evidence.map { "\($0.term) \(Self.effect($0)) (\($0.field.rawValue))" }.joined(separator: "; ")),
         .text(suspect.evidence.map(\.context).joined(separator: " | ")),
       ])
+    }
+    for place in locationDisagreements {
+      let parts: [(String, String?, String?)] =
+        (place.province.map { [("province", $0.reference, $0.other)] } ?? [])
+        + (place.region.map { [("region", $0.reference?.rawValue, $0.other?.rawValue)] } ?? [])
+      for (part, manual, govtag) in parts {
+        csv.writeRow(
+          [
+            .text(""), .text(place.id), .text(place.location.description), .text("location"), .text(part),
+            .text(manual ?? "none"), .text(govtag ?? "none"),
+          ] + Array(repeating: .text(""), count: Self.csvColumns.count - 7))
+      }
     }
     return csv.bytes
   }

@@ -9,10 +9,14 @@ extension AuditReport {
   ///      "suspects": [{"rank", "id", "source", "dimension", "category", "manual", "predicted", "score",
   ///                    "threshold", "suspicion", "confidence"?, "p_wrong"? (calibrated lexicons), "evidence": [{"term", "field", "start", "end", "match",
   ///                    "context", "weight", "contribution", "status", "why"?, "lexicon"}]}],
+  ///      "location_disagreements": [{"id", "source", "province"?: {"manual", "govtag"},
+  ///                                  "region"?: {"manual", "govtag"}}],
   ///      "terms": [{"dimension", "category", "term", "lexicon", "records", "judged", "confirmed",
   ///                 "precision", "false_firings", "sole_evidence"}]?}
   ///
   /// Undefined figures (kappa of an empty table, precision of a term never judged) are `null`.
+  /// `location_disagreements` lists the records whose manual province or region differs from
+  /// GovTag's, in input order, with only the parts that differ; a place not named is `null`.
   ///
   /// - Parameter terms: whether to add the `terms` array.
   /// - Returns: the JSON text followed by a newline.
@@ -41,6 +45,16 @@ extension AuditReport {
       json.beginArray()
       for hit in suspect.evidence { Self.write(hit, to: &json) }
       json.endArray()
+      json.endObject()
+    }
+    json.endArray()
+    json.key("location_disagreements")
+    json.beginArray()
+    for place in locationDisagreements {
+      json.beginObject()
+      json.field("id", string: place.id)
+      json.field("source", string: place.location.description)
+      place.writeJSONFields(keys: ("manual", "govtag"), to: &json)
       json.endObject()
     }
     json.endArray()

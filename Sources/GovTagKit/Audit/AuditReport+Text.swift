@@ -17,6 +17,10 @@ extension AuditReport {
     lines += renderAgreement()
     lines.append("")
     lines += renderSuspects(top: top, names: names)
+    if location.provinceRecords + location.nullProvinceRecords + location.regionRecords > 0 {
+      lines.append("")
+      lines += renderLocationDisagreements(top: top, names: names)
+    }
     if showTerms {
       lines.append("")
       lines += renderTerms(top: top, names: names)
@@ -73,7 +77,13 @@ extension AuditReport {
 
   /// The top suspects, each with its evidence.
   func renderSuspects(top: Int, names: SettingNames = SettingNames()) -> [String] {
-    guard !suspects.isEmpty else { return ["Suspects: none; the manual labels and GovTag agree on every category"] }
+    guard !suspects.isEmpty else {
+      // No decision at all (every record's manual labels empty, `{}`) is no agreement.
+      guard agreement.pooled.total > 0 else {
+        return ["Suspects: none; no category was compared: no record's manual labels annotate a dimension"]
+      }
+      return ["Suspects: none; the manual labels and GovTag agree on every category"]
+    }
     let shown = suspects.prefix(max(0, top))
     let calibrated = suspects.contains { $0.wrongProbability != nil }
     var lines = [
@@ -102,6 +112,28 @@ extension AuditReport {
       var listAll = "the JSON or CSV output lists them all"
       if let json = names[.json], let csv = names[.csv] { listAll = "\(json) or \(csv) FILE lists them all" }
       lines.append("  … and \(suspects.count - shown.count) more: \(Self.showMore(names)), \(listAll)")
+    }
+    return lines
+  }
+
+  /// The records whose manual province or region differs from GovTag's, the first `top` of them.
+  func renderLocationDisagreements(top: Int, names: SettingNames = SettingNames()) -> [String] {
+    guard !locationDisagreements.isEmpty else {
+      return ["Location disagreements: none; GovTag's province and region agree with every manual one"]
+    }
+    let count = locationDisagreements.count
+    var lines = [
+      "Location disagreements: \(NumberText.count(count, "record")) whose manual province or region differs from GovTag's"
+    ]
+    let shown = locationDisagreements.prefix(max(0, top))
+    let judges = (reference: "manual", other: "GovTag")
+    for (index, place) in shown.enumerated() {
+      lines.append("\(AnnotatorComparison.rank(index))\(place.id) (\(place.location))  \(place.describe(judges))")
+    }
+    if count > shown.count {
+      var listAll = "the JSON or CSV output lists them all"
+      if let json = names[.json], let csv = names[.csv] { listAll = "\(json) or \(csv) FILE lists them all" }
+      lines.append("  … and \(count - shown.count) more: \(Self.showMore(names)), \(listAll)")
     }
     return lines
   }

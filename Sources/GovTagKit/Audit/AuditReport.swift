@@ -15,6 +15,8 @@ package struct AuditReport: Sendable {
   package var location: LocationAgreement
   /// Every disagreement on a category the lexicons define, most suspicious first (see ``Suspect``).
   package var suspects: [Suspect]
+  /// Every record whose manual province or region differs from GovTag's, in input order.
+  package var locationDisagreements: [LocationDisagreement] = []
   /// Every term that fired, terms to review first.
   package var terms: [TermAccountability.Entry]
   /// How many records were read, compared and skipped.

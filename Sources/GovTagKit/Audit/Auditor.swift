@@ -33,6 +33,7 @@ package struct Auditor: Sendable {
     var location = LocationAgreement()
     var terms = TermAccountability()
     var suspects: [Suspect] = []
+    var places: [LocationDisagreement] = []
     var records = 0
     let reader = AnnotatedCorpusReader(model: model, field: field, jobs: jobs)
     let summary = try reader.run(
@@ -42,6 +43,11 @@ package struct Auditor: Sendable {
         records += 1
         agreement.add(reference: record.labels, classification: classification)
         location.add(reference: record.labels, predicted: classification.location)
+        if let place = LocationDisagreement.between(
+          reference: record.labels, predicted: classification.location, id: record.document.id, at: record.location)
+        {
+          places.append(place)
+        }
         terms.add(reference: record.labels, classification: classification)
         suspects += Self.suspects(in: record, classification, space: space, labelContext: model.calibration?.labelContext)
       },
@@ -49,7 +55,7 @@ package struct Auditor: Sendable {
     suspects.sort(by: Suspect.ranksBefore)
     return AuditReport(
       field: field.name, lexiconVersion: model.rulesVersion, inputs: inputs, records: records, agreement: agreement,
-      location: location, suspects: suspects, terms: terms.ranked, summary: summary)
+      location: location, suspects: suspects, locationDisagreements: places, terms: terms.ranked, summary: summary)
   }
 
   /// The disagreements of one record, on the categories the lexicons define and the dimensions

@@ -10,17 +10,22 @@ package enum CorpusProblem: Sendable, Hashable, CustomStringConvertible {
   /// A record has the id of an earlier record: only the first record with an id is used, so
   /// that nothing is counted twice. A warning, not a failure.
   case duplicateID(DuplicateID)
+  /// Something about a record worth telling that does not stop it being used (the two
+  /// annotators' records of one id hold different texts). A warning, not a failure.
+  case recordWarning(RecordError)
 
-  /// Whether the problem is a warning (a duplicate id), not an error.
+  /// Whether the problem is a warning (a duplicate id, a record warning), not an error.
   package var isWarning: Bool {
-    if case .duplicateID = self { return true }
-    return false
+    switch self {
+    case .duplicateID, .recordWarning: true
+    case .record, .input: false
+    }
   }
 
   /// The message as the command line prints it after `govtag: error: `.
   package var description: String {
     switch self {
-    case .record(let error): error.description
+    case .record(let error), .recordWarning(let error): error.description
     case .input(let error): error.description
     case .duplicateID(let duplicate): "\(duplicate); only the first record with this id is used"
     }

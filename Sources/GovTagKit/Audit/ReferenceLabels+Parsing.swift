@@ -70,6 +70,7 @@ extension ReferenceLabels {
     var categories: [String: Set<String>] = [:]
     var province: String?? = nil
     var region: Region?? = nil
+    var repeated: [String] = []
     for key in object.keys.sorted() {
       let item = object[key] ?? .null
       switch key {
@@ -119,12 +120,14 @@ extension ReferenceLabels {
               "unknown category \"\(id)\" in \"\(name)\".\"\(key)\"",
               "use one of \(dimension.categories.map(\.id).joined(separator: ", "))")
           }
-          ids.insert(id)
+          if !ids.insert(id).inserted, !repeated.contains("\(key).\(id)") { repeated.append("\(key).\(id)") }
         }
         categories[key] = ids
       }
     }
-    return .success(ReferenceLabels(categories: categories, province: province, region: region))
+    var labels = ReferenceLabels(categories: categories, province: province, region: region)
+    labels.repeated = repeated
+    return .success(labels)
   }
 
   /// A value as an error message shows it: strings quoted, other values by type.

@@ -16,6 +16,9 @@ package struct ReferenceLabels: Sendable, Hashable {
   package var annotatesRegion: Bool
   /// The region, or `nil`.
   package var region: Region?
+  /// Labels a list named more than once (`capability.public_service`), in the order met: counted
+  /// once, and worth a warning (a slip of the hand, or a second label meant).
+  package var repeated: [String] = []
 
   /// Creates labels.
   ///

@@ -94,13 +94,28 @@ package enum DoccanoRecord {
             hint: "use the labels govtag export doccano wrote"))
       }
       switch parts[0] {
-      case "province": province = parts[1]
+      case "province":
+        // One record has one place: keeping either of two would be a silent guess.
+        if let first = province, first != parts[1] {
+          return .failure(
+            RecordError(
+              location: location, id: id, reason: "two provinces, \"\(first)\" and \"\(parts[1])\"; a record has one",
+              hint: "keep the one province:… label of the province the case is about"))
+        }
+        province = parts[1]
       case "region":
         guard let known = Region(rawValue: parts[1]) else {
           return .failure(
             RecordError(
               location: location, id: id, reason: "unknown region \"\(parts[1])\"",
               hint: "use region:east, region:central or region:west"))
+        }
+        if let first = region, first != known {
+          return .failure(
+            RecordError(
+              location: location, id: id,
+              reason: "two regions, \"\(first.rawValue)\" and \"\(known.rawValue)\"; a record has one",
+              hint: "keep the one region:… label of the region the case is about"))
         }
         region = known
       default:

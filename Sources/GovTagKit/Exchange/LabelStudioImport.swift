@@ -90,9 +90,14 @@ package struct LabelStudioImport: Sendable {
   ///   - bytes: the JSON text.
   ///   - file: its name, for messages.
   ///   - taxonomy: the label set.
+  ///   - tasksFile: the text is the tasks file `govtag export label-studio` wrote (predictions,
+  ///     no annotations), read for its records only; otherwise such a file is refused.
   /// - Returns: the import.
-  /// - Throws: `GovTagError` with code `.input` when the text is not a JSON list of tasks.
-  package static func parse(_ bytes: [UInt8], file: String, taxonomy: Taxonomy = .standard) throws -> LabelStudioImport {
+  /// - Throws: `GovTagError` with code `.input` when the text is not a JSON list of tasks, or is
+  ///   a tasks file and `tasksFile` is false.
+  package static func parse(
+    _ bytes: [UInt8], file: String, taxonomy: Taxonomy = .standard, tasksFile: Bool = false
+  ) throws -> LabelStudioImport {
     var bytes = bytes
     UTF8Text.removeByteOrderMark(from: &bytes, atLine: 1)
     let value: JSONValue
@@ -111,7 +116,7 @@ package struct LabelStudioImport: Sendable {
     // GovTag's own tasks file (predictions, never annotated) would import as nothing at all,
     // with one "not annotated" notice per task: say what the file is instead.
     let objects = list.compactMap(\.objectValue)
-    if !list.isEmpty, objects.count == list.count,
+    if !tasksFile, !list.isEmpty, objects.count == list.count,
       objects.allSatisfy({ $0["annotations"] == nil && $0["drafts"] == nil && $0["predictions"] != nil })
     {
       throw GovTagError(
@@ -186,9 +191,26 @@ package struct LabelStudioImport: Sendable {
       guard result["type"]?.stringValue == "choices", let name = result["from_name"]?.stringValue else { continue }
       let chosen = (result["value"]?.objectValue?["choices"]?.arrayValue ?? []).compactMap(\.stringValue)
       if name == LabelStudioConfig.province {
-        province = chosen.first
+        // One record has one place: keeping either of two would be a silent guess.
+        let places = Self.distinct((province.map { [$0] } ?? []) + chosen)
+        guard places.count <= 1 else {
+          return .failure(
+            ReferenceLabels.Problem(
+              reason:
+                "\(places.count) provinces chosen (\(places.map { "\"\($0)\"" }.joined(separator: ", "))); a record has one",
+              hint: "choose the one province the case is about"))
+        }
+        province = places.first
       } else if name == LabelStudioConfig.region {
-        guard let first = chosen.first else { continue }
+        let regions = Self.distinct((region.map { [$0.rawValue] } ?? []) + chosen)
+        guard regions.count <= 1 else {
+          return .failure(
+            ReferenceLabels.Problem(
+              reason:
+                "\(regions.count) regions chosen (\(regions.map { "\"\($0)\"" }.joined(separator: ", "))); a record has one",
+              hint: "choose the one region the case is about"))
+        }
+        guard let first = regions.first else { continue }
         guard let known = Region(rawValue: first) else {
           return .failure(ReferenceLabels.Problem(reason: "unknown region \"\(first)\"", hint: "use east, central or west"))
         }
@@ -210,6 +232,13 @@ package struct LabelStudioImport: Sendable {
       }
     }
     return .success((categories, province, region))
+  }
+
+  /// The values in order of first appearance, each once.
+  private static func distinct(_ values: [String]) -> [String] {
+    var seen: [String] = []
+    for value in values where !seen.contains(value) { seen.append(value) }
+    return seen
   }
 
   /// Who made an annotation: `completed_by` (a user id, or an object with an email), else `created_username`.
@@ -240,7 +269,7 @@ package struct LabelStudioImport: Sendable {
   ///   - file: its name, for messages.
   /// - Throws: `GovTagError` with code `.input` when it is not a JSON list.
   package mutating func checkAgainst(tasks bytes: [UInt8], file: String) throws {
-    let other = try Self.parse(bytes, file: file)
+    let other = try Self.parse(bytes, file: file, tasksFile: true)
     let present = Set(taskRecords)
     for (index, record) in other.taskRecords.enumerated() where !present.contains(record) {
       notices.append(Notice(kind: .missing, task: String(index + 1), record: record))

@@ -14,9 +14,13 @@ struct Audit: ParsableCommand {
       1 for a manual yes without any evidence, near 1 for a manual no against strong evidence, \
       0 for a borderline call. With calibrated lexicons (calibration.yaml) suspects are ranked by \
       the probability that the manual label is wrong instead: 1 − confidence for a manual yes, the \
-      confidence for a manual no (printed as P(wrong)). With --compare A B, measures the agreement between two people's \
-      labels of the same records instead. A record that cannot be used is reported with its file \
-      and line and skipped; the exit status is then 1. When no record has the --field at all, one \
+      confidence for a manual no (printed as P(wrong)). Records whose manual province or region \
+      differs from GovTag's are listed apart (location disagreements). With --compare A B, \
+      measures the agreement between two people's labels of the same records instead, and lists \
+      each (record, category) and each province or region on which they differ (all of them in \
+      --json and --csv). A record that cannot be used is reported with its file and line and \
+      skipped; the exit status is then 1, and without any usable record no report is printed. \
+      When no record has the --field at all, one \
       error names the fields of labels the records do have (pass --field gold) and the exit status \
       is 2.
       """
@@ -37,7 +41,10 @@ struct Audit: ParsableCommand {
   @Option(help: "The record field that holds the manual labels.")
   var field = "manual"
 
-  @Option(help: ArgumentHelp("Also write every suspect to this CSV file (UTF-8 with BOM, for Excel).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Also write every suspect and location disagreement (with --compare: every disagreement) to this CSV file (UTF-8 with BOM, for Excel).",
+      valueName: "file"))
   var csv: String?
 
   @Option(
@@ -48,7 +55,9 @@ struct Audit: ParsableCommand {
   @Flag(help: "Add term accountability: for every term that fired, how often people confirmed its category.")
   var terms = false
 
-  @Option(parsing: .unconditional, help: "How many suspects (and terms) the text report shows.")
+  @Option(
+    parsing: .unconditional,
+    help: "How many suspects, location disagreements (and terms) the text report shows; with --compare, how many disagreements.")
   var top = 20
 
   @OptionGroup var lexicons: LexiconOptions
@@ -63,7 +72,7 @@ struct Audit: ParsableCommand {
     }
     if compare.count != 2 { throw ValidationError("--compare takes exactly two files, A and B, found \(compare.count)") }
     if !inputs.isEmpty { throw ValidationError("--compare reads only its two files; remove the other inputs") }
-    if csv != nil || terms { throw ValidationError("--csv and --terms do not apply to --compare") }
+    if terms { throw ValidationError("--terms does not apply to --compare") }
   }
 
   func run() throws {
@@ -72,15 +81,39 @@ struct Audit: ParsableCommand {
     let labelField = ReferenceLabels.Field(name: field, names: .commandLine)
     if compare.count == 2 {
       let comparison = try Diagnostics.orExit {
-        try AnnotatorComparer(model: model, field: labelField, jobs: jobs).compare(compare[0], compare[1]) {
+        try OutputFile.refuseOverlap(outputs: [("--csv", csv)], inputs: compare)
+        return try AnnotatorComparer(model: model, field: labelField, jobs: jobs).compare(compare[0], compare[1]) {
           Diagnostics.report($0)
         }
       }
-      try Diagnostics.stopIfNothingRead(comparison.summaryA, verb: "usable", field: field, side: "A: ")
-      try Diagnostics.stopIfNothingRead(comparison.summaryB, verb: "usable", field: field, side: "B: ")
-      write(json ? comparison.renderJSON() : Array(comparison.renderText(names: .commandLine).utf8))
-      Diagnostics.print("govtag: A: \(comparison.summaryA.line(verb: "usable", field: field))")
-      Diagnostics.print("govtag: B: \(comparison.summaryB.line(verb: "usable", field: field))")
+      let summaryLines = [
+        "govtag: A: \(comparison.summaryA.line(verb: "usable", field: field))",
+        "govtag: B: \(comparison.summaryB.line(verb: "usable", field: field))",
+      ]
+      // A file that gave no usable record (empty, unreadable, every record invalid) leaves
+      // nothing to compare: no report, which would show agreement on nothing.
+      for (side, file, summary) in [("A", compare[0], comparison.summaryA), ("B", compare[1], comparison.summaryB)]
+      where summary.used == 0 {
+        summaryLines.forEach(Diagnostics.print)
+        let unwritten = csv.map { "\($0) was not written" } ?? "no report was printed"
+        Diagnostics.print("govtag: \(side) (\(file)) has no usable record, so nothing was compared and \(unwritten)")
+        throw Diagnostics.partialFailure
+      }
+      if let csv {
+        try Diagnostics.orExit {
+          let sink = try OutputFile.file(csv)
+          try sink.write(comparison.renderCSV())
+          try sink.commit()
+        }
+      }
+      write(json ? comparison.renderJSON() : Array(comparison.renderText(top: top, names: .commandLine).utf8))
+      summaryLines.forEach(Diagnostics.print)
+      if let csv {
+        let rows = comparison.disagreements.count
+        let places = comparison.placeDifferences.count
+        Diagnostics.print(
+          "govtag: \(NumberText.count(rows, "disagreement")) and \(NumberText.count(places, "location disagreement")) → \(csv)")
+      }
       if !comparison.succeeded { throw Diagnostics.partialFailure }
       return
     }
@@ -89,6 +122,7 @@ struct Audit: ParsableCommand {
       return try Auditor(model: model, field: labelField, jobs: jobs).audit(inputs: inputs) { Diagnostics.report($0) }
     }
     try Diagnostics.stopIfNothingRead(report.summary, verb: "audited", field: field, output: csv)
+    try Diagnostics.stopIfNothingUsed(report.summary, verb: "audited", field: field, output: csv)
     if let csv {
       try Diagnostics.orExit {
         let sink = try OutputFile.file(csv)
@@ -98,7 +132,13 @@ struct Audit: ParsableCommand {
     }
     write(json ? report.renderJSON(terms: terms) : Array(report.renderText(top: top, terms: terms, names: .commandLine).utf8))
     var line = "govtag: \(report.summary.line(verb: "audited", field: field))"
-    if let csv { line += "; \(report.suspects.count) suspect\(report.suspects.count == 1 ? "" : "s") → \(csv)" }
+    if let csv {
+      line += "; \(report.suspects.count) suspect\(report.suspects.count == 1 ? "" : "s")"
+      if !report.locationDisagreements.isEmpty {
+        line += " and \(NumberText.count(report.locationDisagreements.count, "location disagreement"))"
+      }
+      line += " → \(csv)"
+    }
     Diagnostics.print(line)
     if !report.summary.succeeded { throw Diagnostics.partialFailure }
   }

@@ -74,7 +74,12 @@ struct Import: ParsableCommand {
             )
           }
           try Self.write(records, to: output)
-          written.append("\(output) (\(records.count))")
+          let aside = leftAside.reduce(0) { $0 + $1.others.count }
+          written.append(
+            aside == 0
+              ? "\(output) (\(records.count))"
+              : "\(output) (\(records.count), the first annotation of each task; \(aside) other annotation\(aside == 1 ? "" : "s") left aside: --per-annotator writes every annotator's)"
+          )
         }
         let counts = LabelStudioImport.Notice.Kind.allCases.filter { $0 != .missing || tasks != nil }.map { kind in
           "\(result.notices.filter { $0.kind == kind }.count) \(kind.rawValue)"

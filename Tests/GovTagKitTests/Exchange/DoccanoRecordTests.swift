@@ -57,4 +57,34 @@ struct DoccanoRecordTests {
     #expect(error.reason == reason)
     #expect(error.hint?.hasPrefix("give doccano's text classification export") == true)
   }
+
+  @Test(
+    "Two provinces or two regions for one record are an error naming both, never one kept silently",
+    arguments: [
+      (
+        #"["capability:public_service", "province:浙江", "province:江苏"]"#,
+        #"two provinces, "浙江" and "江苏"; a record has one"#
+      ),
+      (#"["region:east", "region:west"]"#, #"two regions, "east" and "west"; a record has one"#),
+    ])
+  func twoPlaces(labels: String, reason: String) {
+    let line = #"{"govtag_id": "r9", "text": "x", "label": "# + labels + "}"
+    let result = Array(line.utf8).withUnsafeBufferPointer {
+      DoccanoRecord.parse($0, at: SourceLocation(file: "d.jsonl", line: 5))
+    }
+    guard case .failure(let error) = result else {
+      Issue.record("\(line) must fail")
+      return
+    }
+    #expect(error.description.hasPrefix(#"d.jsonl:5: record "r9": "# + reason + "; keep the one "))
+  }
+
+  @Test("The same province twice is one province")
+  func sameProvinceTwice() {
+    let line = #"{"govtag_id": "r9", "text": "x", "label": ["province:浙江", "province:浙江"]}"#
+    let result = Array(line.utf8).withUnsafeBufferPointer {
+      DoccanoRecord.parse($0, at: SourceLocation(file: "d.jsonl", line: 5))
+    }
+    #expect((try? result.get())?.province == "浙江")
+  }
 }

@@ -114,4 +114,36 @@ struct LabelStudioImportTests {
     #expect(reasons == ["the task is not an object, found a number", "the task is not an object, found a string"])
     #expect(result.notices.map(\.task) == ["#1", "#2"])
   }
+
+  @Test("Two provinces chosen for one record make the annotation invalid, named with its task; never one kept silently")
+  func twoProvinces() throws {
+    let export = #"""
+      [{"id": 7, "data": {"id": "r07", "text": "推进一网通办。"},
+        "annotations": [{"id": 71, "completed_by": 1, "result": [
+          {"from_name": "province", "to_name": "text", "type": "choices", "value": {"choices": ["浙江", "江苏"]}}]}]}]
+      """#
+    let result = try LabelStudioImport.parse(Array(export.utf8), file: "export.json")
+    #expect(result.records.isEmpty)
+    #expect(
+      result.notices.map(\.description) == [
+        #"task 7 (r07), annotation 71 by 1: 2 provinces chosen ("浙江", "江苏"); a record has one"#
+      ])
+    #expect(result.notices.map(\.kind) == [.invalid])
+  }
+
+  @Test("The tasks file govtag export wrote is read as tasks by checkAgainst, though parse refuses it as an export")
+  func tasksFileAsTasks() throws {
+    let tasks = #"""
+      [{"data": {"id": "r01", "text": "a"}, "predictions": [{"result": []}]},
+       {"data": {"id": "r02", "text": "b"}, "predictions": [{"result": []}]}]
+      """#
+    #expect(throws: GovTagError.self) { try LabelStudioImport.parse(Array(tasks.utf8), file: "tasks.json") }
+    var result = try LabelStudioImport.parse(Array(Self.export.utf8), file: "export.json")
+    try result.checkAgainst(tasks: Array(tasks.utf8), file: "tasks.json")
+    #expect(result.notices.filter { $0.kind == .missing }.isEmpty)
+    var partial = try LabelStudioImport.parse(Array("[]".utf8), file: "e.json")
+    try partial.checkAgainst(tasks: Array(tasks.utf8), file: "tasks.json")
+    #expect(
+      partial.notices.map(\.description) == ["record r01 (task 1 of the tasks file)", "record r02 (task 2 of the tasks file)"])
+  }
 }
