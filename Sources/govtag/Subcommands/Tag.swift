@@ -118,7 +118,6 @@ struct Tag: ParsableCommand {
     // 130/143 then always leaves something --resume continues, when writing to a file).
     let interrupt = InterruptSignal()
     let model = try lexicons.loadModel(configuration: try review.configuration())
-    if let warning = model.calibrationStalenessError, !quiet { Diagnostics.print("govtag: warning: \(warning)") }
     var configuration = BatchConfiguration(jobs: workers)
     configuration.evidenceDetail = evidence
     configuration.evidenceLayout = evidenceLayout
