@@ -4,7 +4,7 @@ import Testing
 
 /// What a curator meets after editing a copy of the bundled lexicons: a stale calibration named
 /// by every command that prints confidences, hints that name the copied folder, a deleted
-/// category, Latin letters kept in their case.
+/// category, `tag --previous` saying why nothing is reused, Latin letters kept in their case.
 @Suite("Curating a copy of the lexicons, end to end")
 struct LexiconCurationCommandTests {
   /// A copy of the bundled Lexicons as `L` in a new directory, with one term added to
@@ -123,6 +123,47 @@ struct LexiconCurationCommandTests {
     let tag = try CommandRunner.run(
       ["tag", "-", "--lexicons", Fixtures.lexiconDirectory, "-q"], stdin: #"{"id":"a","text":"推进一网通办"}"# + "\n")
     #expect(tag.status == 0 && tag.stderr == "")
+  }
+
+  @Test("tag --previous says why records are not reused: another lexicon version, changed text")
+  func previousReasons() throws {
+    let directory = try Self.editedCopy(edit: false)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let first = try CommandRunner.run(["tag", "g.jsonl", "-o", "old.jsonl", "--lexicons", "L", "-q"], in: directory)
+    #expect(first.status == 0)
+    let old = try String(contentsOf: directory.appendingPathComponent("old.jsonl"), encoding: .utf8)
+    let oldVersion = try #require(old.firstMatch(of: /"lexicon_version":"([0-9a-f]+)"/)?.1)
+    // One record's text changes: it is labelled again, and the run says so.
+    let gold = try String(contentsOf: directory.appendingPathComponent("g.jsonl"), encoding: .utf8)
+    let edited = gold.split(separator: "\n").enumerated().map {
+      $0.offset == 1 ? $0.element.replacingOccurrences(of: "。", with: "！") : String($0.element)
+    }
+    Fixtures.write(edited.joined(separator: "\n") + "\n", to: "g2.jsonl", in: directory)
+    let same = try CommandRunner.run(
+      ["tag", "g2.jsonl", "--previous", "old.jsonl", "-o", "new.jsonl", "--lexicons", "L"], in: directory)
+    #expect(same.status == 0)
+    let sameLines = same.stderr.split(separator: "\n").map(String.init)
+    #expect(sameLines.first == "govtag: 5 records of old.jsonl can be reused if unchanged")
+    #expect(sameLines.contains("govtag: 1 record of old.jsonl was labelled again: the text or another input field changed"))
+    #expect(
+      sameLines.last?.hasPrefix("govtag: read 5 records from 1 input: 5 labelled (4 reused from --previous), 0 failed") == true)
+
+    // After an edit of the lexicons, nothing is reused, and the reason is given with both versions.
+    let capability = directory.appendingPathComponent("L/capability.yaml")
+    let text = try String(contentsOf: capability, encoding: .utf8)
+    try text.replacingOccurrences(of: "      营商环境: 3\n", with: "      营商环境: 3\n      停车诱导: 3\n").write(
+      to: capability, atomically: true, encoding: .utf8)
+    let version = try #require(
+      try CommandRunner.run(["lexicon", "check", "--lexicons", "L"], in: directory).stdout.firstMatch(
+        of: /version ([0-9a-f]{16})\n/)?.1)
+    let edit = try CommandRunner.run(
+      ["tag", "g.jsonl", "--previous", "old.jsonl", "-o", "new2.jsonl", "--lexicons", "L"], in: directory)
+    let lines = edit.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.contains("govtag: 0 records of old.jsonl can be reused if unchanged"))
+    #expect(
+      lines.contains(
+        "govtag: 5 records of old.jsonl are labelled again: 5 labelled with lexicon version \(oldVersion) (these lexicons are \(version))"
+      ))
   }
 
   @Test("lexicon check notes terms written in lower-case Latin letters: they match only in that case")
