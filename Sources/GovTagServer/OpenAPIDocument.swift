@@ -307,10 +307,11 @@ enum OpenAPIDocument {
           },
           "Explanation": {
             "type": "object",
-            "required": ["record", "report"],
+            "required": ["record", "report", "calibration_stale"],
             "properties": {
               "record": {"type": "object", "description": "The tagged record with every hit, in the library's TaggedRecord form (snake_case keys)."},
-              "report": {"type": "string", "description": "The explanation as govtag explain prints it."}
+              "report": {"type": "string", "description": "The explanation as govtag explain prints it."},
+              "calibration_stale": {"type": "boolean", "description": "calibration.yaml was fitted against other lexicons: the confidences, the labels of categories labelled by confidence and the review flags come from curves fitted to other lexicons until govtag calibrate remakes it."}
             }
           },
           "Lexicon": {

@@ -26,7 +26,7 @@ extension CalibrationModel {
   /// - Returns: one error per problem, in file order within each section.
   static func layoutProblems(_ mapping: Node.Mapping, taxonomy: Taxonomy, file: String) -> [GovTagError] {
     var problems = mapping.keyProblems(allowed: fileKeys, context: "at the top of the calibration file", file: file)
-    let remake = "or remake the file with `make calibrate`"
+    let remake = "or remake the file with \(remakeCommand(file: file))"
     func location(_ node: Node) -> SourceLocation {
       SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
     }

@@ -15,14 +15,22 @@ extension CalibrationModel {
   ///   - comment: whether to start with the header.
   ///   - labelContext: whether to write ``labelContext`` (the audit's model), when there is one.
   /// - Returns: the file's text.
-  package func renderYAML(comment: Bool = true, labelContext includeLabelContext: Bool = true) -> String {
+  ///   - command: the command that made the file, as run and in backquotes (`` `govtag calibrate
+  ///     Corpus/dev.jsonl -o L/calibration.yaml --folds-by-part --lexicons L` ``), for the header;
+  ///     `nil` writes the command that remakes `Lexicons/calibration.yaml` from its inputs.
+  package func renderYAML(
+    comment: Bool = true, labelContext includeLabelContext: Bool = true, command: String? = nil
+  ) -> String {
     var lines: [String] = []
     if comment {
+      let made =
+        command
+        ?? "`govtag calibrate \(inputs.joined(separator: " ")) -o Lexicons/\(Self.fileName)\(foldsByPart ? " --folds-by-part" : "")` (`make calibrate`)"
       lines += [
         "# GovTag confidence calibration: per category, a logistic curve from GovTag's own scoring",
         "# features to the probability that the category applies (see docs/audit.md, \"Confidence\").",
         "#",
-        "# Made by `govtag calibrate \(inputs.joined(separator: " ")) -o Lexicons/\(Self.fileName)\(foldsByPart ? " --folds-by-part" : "")` (`make calibrate`),",
+        "# Made by \(made),",
         "# fitted on those gold records only (never on Corpus/test.jsonl, which is kept for reporting).",
         "# Regularisation: L2 toward the dimension's pooled curve, its strength chosen per category by",
         foldsByPart
@@ -73,6 +81,39 @@ extension CalibrationModel {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The command that remakes the calibration file at `file` for the lexicons of its folder, in
+  /// backquotes, for hints: `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons L -o
+  /// L/calibration.yaml`, followed by `(make calibrate)` only when the folder is the repository's
+  /// `Lexicons` (a checkout's working directory with its Makefile): `make calibrate` fits that
+  /// folder and writes into it, never into a copy.
+  ///
+  /// - Parameter file: the calibration file's path (`DIR/calibration.yaml`).
+  /// - Returns: the command, in backquotes.
+  package static func remakeCommand(file: String) -> String {
+    let url = URL(fileURLWithPath: file)
+    var directory = (file as NSString).deletingLastPathComponent
+    if directory.isEmpty { directory = "." }
+    var command = "`govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons \(shellWord(directory)) -o \(shellWord(file))`"
+    let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    let repositoryLexicons = working.appendingPathComponent("Lexicons").standardizedFileURL.path
+    if url.deletingLastPathComponent().standardizedFileURL.path == repositoryLexicons,
+      FileManager.default.fileExists(atPath: working.appendingPathComponent("Makefile").path)
+    {
+      command += " (`make calibrate`)"
+    }
+    return command
+  }
+
+  /// `text` as one word of a shell command: as it is when it holds only safe characters, else in
+  /// single quotes.
+  package static func shellWord(_ text: String) -> String {
+    let safe = text.unicodeScalars.allSatisfy {
+      ($0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/._-+,:@%=".unicodeScalars.contains($0)))
+        || (!$0.isASCII && !CharacterSet.whitespacesAndNewlines.contains($0))
+    }
+    return safe && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
   /// Rounds to `places` decimals and prints the shortest form (`0.5`, `-1.234567`).
   static func number(_ value: Double, _ places: Int) -> String {
     let scale = pow(10.0, Double(places))
@@ -101,7 +142,7 @@ extension CalibrationModel {
       throw GovTagErrors([
         GovTagError(
           .io, "cannot read the calibration file", at: SourceLocation(file: path),
-          hint: "check its permissions, or remake it with `make calibrate`")
+          hint: "check its permissions, or remake it with \(remakeCommand(file: path))")
       ])
     }
     return try parse(text, file: path, taxonomy: taxonomy)
@@ -115,8 +156,7 @@ extension CalibrationModel {
   ///   - taxonomy: the dimensions and categories its ids are checked against (``layoutProblems(_:taxonomy:file:)``).
   /// - Throws: `GovTagErrors` with the file and line of every problem.
   package static func parse(_ text: String, file: String, taxonomy: Taxonomy = .standard) throws -> CalibrationModel {
-    let hint =
-      "remake it with `make calibrate` (govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml --folds-by-part), or delete it to use thresholds only"
+    let hint = "remake it with \(remakeCommand(file: file)), or delete it to use thresholds only"
     func problem(_ message: String, _ node: Node?) -> GovTagError {
       GovTagError(.lexicon, message, at: SourceLocation(file: file, line: node?.mark?.line ?? 1), hint: hint)
     }

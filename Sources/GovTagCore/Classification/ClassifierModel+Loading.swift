@@ -13,7 +13,8 @@ extension ClassifierModel {
   ///     a missing `scope.yaml` turns off negation, plan and citation scope, a missing
   ///     `gazetteer.yaml` turns off location, a file whose name is close to a lexicon file's
   ///     (`traits.yml`, `capability.yaml.bak`) is not read, a dimension `calibration.yaml` was
-  ///     fitted with has no file, a category without a confidence curve gets no confidence.
+  ///     fitted with has no file, a category `calibration.yaml` has a curve for has no entry in
+  ///     its dimension's file, a category without a confidence curve gets no confidence.
   ///     All are allowed (a folder with one dimension file
   ///     is a valid set-up, e.g. for trying a lexicon), but never silently: the command line
   ///     prints these on every command that loads lexicons.
@@ -50,6 +51,7 @@ extension ClassifierModel {
     for warning in missingDimensionWarnings(directory: directory, lexicons: lexicons, calibration: calibration) {
       warn(warning)
     }
+    for warning in missingCategoryWarnings(lexicons: lexicons, calibration: calibration, everyCategory: false) { warn(warning) }
     if let calibration {
       for warning in missingCurveWarnings(calibration, lexicons: lexicons, directory: directory) { warn(warning) }
     }
@@ -118,7 +120,55 @@ extension ClassifierModel {
         .lexicon,
         "no lexicon file defines dimension \(dimension.id) (\(dimension.name)), which \(CalibrationModel.fileName) was fitted with: records get no \(dimension.id) labels",
         at: SourceLocation(file: directory.hasSuffix("/") ? directory + name : directory + "/" + name),
-        hint: "restore \(name) (with dimension: \(dimension.id)), or remake \(CalibrationModel.fileName) with `make calibrate`")
+        hint:
+          "restore \(name) (with dimension: \(dimension.id)), or remake \(CalibrationModel.fileName) with \(CalibrationModel.remakeCommand(file: calibration.file ?? CalibrationModel.fileName))"
+      )
+    }
+  }
+
+  /// The warnings for categories of the taxonomy that a loaded dimension file has no entry for:
+  /// no record can get them. A category block deleted from a file (`social_management:` and its
+  /// terms) would otherwise go unnoticed: the file still loads, and its records move to other
+  /// categories.
+  ///
+  /// - Parameters:
+  ///   - lexicons: the loaded dimensions.
+  ///   - calibration: the folder's calibration; the missing categories it still has a curve for
+  ///     are named.
+  ///   - everyCategory: `true` for every missing category (`lexicon check`); `false` for those
+  ///     `calibration` has a curve for only, a sign that the entry was deleted since it was
+  ///     fitted (a folder for trying a lexicon may leave categories out, as it may dimensions:
+  ///     loading does not warn of those).
+  /// - Returns: one warning per dimension file that misses categories, in taxonomy order:
+  ///   `social_management has no entry in capability.yaml: no record can get it`.
+  package static func missingCategoryWarnings(
+    lexicons: LexiconSet, calibration: CalibrationModel?, everyCategory: Bool
+  ) -> [GovTagError] {
+    lexicons.dimensions.compactMap { dimension -> GovTagError? in
+      guard let taxonomy = Taxonomy.standard.dimension(dimension.id) else { return nil }
+      let present = Set(dimension.categories.map(\.id))
+      let curved = Set(
+        taxonomy.categories.map(\.id).filter { !present.contains($0) && calibration?.curve(dimension.id, $0) != nil })
+      let missing = taxonomy.categories.map(\.id).filter { !present.contains($0) && (everyCategory || curved.contains($0)) }
+      guard !missing.isEmpty else { return nil }
+      let name = (dimension.file as NSString).lastPathComponent
+      let one = missing.count == 1
+      let listed =
+        missing.count < 2 ? missing.joined() : missing.dropLast().joined(separator: ", ") + " and " + (missing.last ?? "")
+      let withCurves = missing.filter { curved.contains($0) }
+      let calibrated =
+        withCurves.isEmpty
+        ? ""
+        : one
+          ? " (\(CalibrationModel.fileName) still has a curve for it)"
+          : " (\(CalibrationModel.fileName) still has a curve for \(withCurves.joined(separator: ", ")))"
+      return GovTagError(
+        .lexicon,
+        "\(listed) \(one ? "has" : "have") no entry in \(name): no record can get \(one ? "it" : "them")\(calibrated)",
+        at: SourceLocation(file: dimension.file),
+        hint: one
+          ? "add a \(missing[0]): block under categories: (its terms may come later), or restore the one deleted"
+          : "add a block for each under categories: (their terms may come later), or restore those deleted")
     }
   }
 
@@ -134,7 +184,7 @@ extension ClassifierModel {
         .lexicon,
         "no confidence curve for \(missing.joined(separator: ", ")): records get no confidence for \(missing.count == 1 ? "it" : "them")",
         at: SourceLocation(file: calibration.file ?? CalibrationModel.fileName),
-        hint: "remake the file with `make calibrate`")
+        hint: "remake the file with \(CalibrationModel.remakeCommand(file: calibration.file ?? CalibrationModel.fileName))")
     ]
   }
 }

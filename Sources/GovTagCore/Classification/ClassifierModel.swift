@@ -299,14 +299,26 @@ package struct ClassifierModel: Sendable {
   /// It names three versions, and says which is which: the calibration is stamped with the
   /// version of the lexicons without it (it cannot hash itself), compared with the current one,
   /// while ``rulesVersion`` (with it) is what `lexicon check` ends with and `tag` writes.
+  ///
+  /// It says what the stale curves decide: the confidences, the labels of the categories that
+  /// label by confidence (named), and the review flags; and it names the command that remakes
+  /// the file of the folder that was loaded (``CalibrationModel/remakeCommand(file:)``).
   package var calibrationStalenessWarning: String? {
     guard let calibration, calibrationIsStale else { return nil }
+    let file = calibration.file ?? CalibrationModel.fileName
+    let byConfidence = lexicons.dimensions.flatMap { dimension in dimension.categories.map { (dimension.id, $0.id) } }
+      .enumerated().filter { labelsByConfidence[$0.offset] }.map { "\($0.element.0).\($0.element.1)" }
+    let decided =
+      byConfidence.isEmpty
+      ? "the confidences and the review flags"
+      : "the confidences, the labels of the categories labelled by confidence (\(byConfidence.joined(separator: ", "))) and the review flags"
     return
-      "\(calibration.file ?? CalibrationModel.fileName) was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(lexiconRulesVersion) (both versions leave \(CalibrationModel.fileName) out; with it, the lexicons are version \(rulesVersion)): confidences are approximate until it is remade (make calibrate)"
+      "\(file) was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(lexiconRulesVersion) (both versions leave \(CalibrationModel.fileName) out; with it, the lexicons are version \(rulesVersion)): \(decided) come from curves fitted to other lexicons until it is remade with \(CalibrationModel.remakeCommand(file: file))"
   }
 
-  /// ``calibrationStalenessWarning`` as a warning to pass on (`GovTag(lexicons:warn:)`,
-  /// `govtag tag`, `govtag serve`): its description is the same sentence.
+  /// ``calibrationStalenessWarning`` as a warning to pass on: ``LexiconDirectory/loadModel(configuration:calibrated:warn:)``
+  /// passes it to its `warn`, after the loading warnings, so that every command that loads
+  /// lexicons prints it once; its description is the same sentence.
   package var calibrationStalenessError: GovTagError? {
     calibrationStalenessWarning.map { GovTagError(.lexicon, $0) }
   }

@@ -8,7 +8,9 @@ extension LexiconDirectory {
   ///   - configuration: the scoring rules outside the files.
   ///   - calibrated: whether to read `calibration.yaml`.
   ///   - warn: called with each problem that loads but switches a rule off (a missing
-  ///     `scope.yaml` or `gazetteer.yaml`), prefixed the same way.
+  ///     `scope.yaml` or `gazetteer.yaml`), prefixed the same way, then with
+  ///     ``ClassifierModel/calibrationStalenessError`` when the calibration is stale (as it is,
+  ///     the sentence naming its file): every caller that loads lexicons hears of it once.
   /// - Returns: the compiled model.
   /// - Throws: `GovTagErrors` listing every problem, or `GovTagError` when the directory cannot be
   ///   read; each with ``GovTagError/context`` set to ``description``.
@@ -17,9 +19,11 @@ extension LexiconDirectory {
     warn: (GovTagError) -> Void = { _ in }
   ) throws -> ClassifierModel {
     do {
-      return try ClassifierModel.load(lexiconDirectory: path, configuration: configuration, calibrated: calibrated) {
+      let model = try ClassifierModel.load(lexiconDirectory: path, configuration: configuration, calibrated: calibrated) {
         warn(annotated($0))
       }
+      if let stale = model.calibrationStalenessError { warn(stale) }
+      return model
     } catch let errors as GovTagErrors {
       throw GovTagErrors(errors.errors.map(annotated))
     } catch let error as GovTagError {
@@ -31,7 +35,7 @@ extension LexiconDirectory {
   /// be read, it holds no lexicon files) names both ways of choosing another one: the caller's
   /// option as ``names`` names it, and the environment variable (for a directory a program
   /// passed, neither).
-  func annotated(_ error: GovTagError) -> GovTagError {
+  package func annotated(_ error: GovTagError) -> GovTagError {
     var error = error
     error.context = description
     if let location = error.location, location.file == path, location.line == nil {

@@ -16,6 +16,11 @@ package struct LexiconLoader {
   /// `calibration.yaml` (confidence calibration) is read by its own loader, never as a dimension.
   package static let nonDimensionFiles: Set<String> = ["gazetteer.yaml", "scope.yaml", "calibration.yaml"]
 
+  /// Why an unknown category id cannot simply be added to a file, for its message: a misspelling
+  /// is fixed in the file, a new category in the code.
+  static let fixedCategories =
+    "the categories are fixed by the taxonomy, docs/TAXONOMY.md; a new one needs a code change and a rebuild: CONTRIBUTING.md, \"A new dimension\""
+
   /// The default threshold when a file sets none.
   package static let defaultThreshold = 3.0
 
@@ -139,8 +144,55 @@ package struct LexiconLoader {
     return problems
   }
 
+  /// The first problem that would keep `text`, a list entry matched against texts (a term, an
+  /// exclusion, a cue, a context word, a place name, a service brand), from ever matching:
+  /// leading or trailing white space, an invisible format character (Unicode category Cf: a
+  /// zero-width space U+200B, U+200C, U+200D, U+2060, U+FEFF, pasted with text from a web page or
+  /// a word processor), or a character that folding changes (``foldingProblem(_:what:at:)``).
+  ///
+  /// - Parameters:
+  ///   - text: the entry as written in a lexicon file.
+  ///   - what: how messages name it: `term`, `exclusion`, `cue`, `place name`.
+  ///   - location: where it is written.
+  /// - Returns: the error, or `nil` when the entry can match.
+  /// - Complexity: O(*n*) in the length of `text`.
+  static func entryProblem(_ text: String, what: String, at location: SourceLocation) -> GovTagError? {
+    spacingProblem(text, what: what, at: location) ?? foldingProblem(text, what: what, at: location)
+  }
+
+  /// The spaces and invisible characters of ``entryProblem(_:what:at:)``, without the folding
+  /// check (a frame, 在…方面, checks each of its two words so, then folds the whole).
+  static func spacingProblem(_ text: String, what: String, at location: SourceLocation) -> GovTagError? {
+    if text.trimmingCharacters(in: .whitespacesAndNewlines) != text {
+      return GovTagError(
+        .lexicon, "\(what) \"\(text)\" has leading or trailing spaces", at: location, hint: "remove the spaces")
+    }
+    if let invisible = text.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
+      let code = invisibleCode(invisible)
+      return GovTagError(
+        .lexicon, "\(what) \"\(visible(text))\" holds an invisible character \(code), so it can never match", at: location,
+        hint: "remove the invisible character \(code)")
+    }
+    return nil
+  }
+
+  /// `text` with each invisible format character (Cf) shown by its code point, `停<U+200B>车`:
+  /// printed as it is, the character would be as invisible in a message as in the file.
+  static func visible(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .format }) else { return text }
+    return text.unicodeScalars.map { $0.properties.generalCategory == .format ? "<\(invisibleCode($0))>" : "\($0)" }.joined()
+  }
+
+  /// `U+200B` for a scalar.
+  private static func invisibleCode(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+  }
+
   /// A problem when `text` holds characters that ``TextFolding`` changes (traditional or full
-  /// width): texts are folded before matching, so such a word could never match.
+  /// width): texts are folded before matching, so such a word could never match. The form it
+  /// suggests has no leading or trailing space (a full-width space at the end folds to a space,
+  /// which would make the entry just as dead).
   ///
   /// - Parameters:
   ///   - text: a term, cue, context word or place name as written in a lexicon file.
@@ -153,7 +205,7 @@ package struct LexiconLoader {
     return GovTagError(
       .lexicon,
       "\(what) \"\(text)\" can never match: texts are folded to simplified characters and half-width forms before matching",
-      at: location, hint: "write \"\(folded)\"")
+      at: location, hint: "write \"\(folded.trimmingCharacters(in: .whitespacesAndNewlines))\"")
   }
 
   /// Reads a file as UTF-8, with errors that name it.
@@ -195,7 +247,7 @@ struct DimensionFileParser {
     do {
       root = try Yams.compose(yaml: text)
     } catch let error as YamlError {
-      problems.append(Self.syntaxError(error, file: file))
+      problems.append(Self.syntaxError(error, file: file, text: text))
       return nil
     } catch {
       problems.append(GovTagError(.yaml, "YAML syntax error: \(error)", at: SourceLocation(file: file)))
@@ -248,12 +300,14 @@ struct DimensionFileParser {
         problems.append(
           GovTagError(
             .lexicon, "unknown category \"\(id)\" in dimension \(dimension.id)", at: location(key),
-            hint: "use one of \(ids)"))
+            hint: "use one of \(ids) (\(LexiconLoader.fixedCategories))"))
         continue
       }
       if let line = firstCategory[id] {
         problems.append(
-          GovTagError(.lexicon, "category \"\(id)\" is defined twice (first at line \(line))", at: location(key)))
+          GovTagError(
+            .lexicon, "category \"\(id)\" is defined twice (first at line \(line)): only the first is read",
+            at: location(key), hint: "merge the two into one \"\(id):\" block"))
         continue
       }
       firstCategory[id] = key.mark?.line ?? 0
@@ -405,9 +459,13 @@ struct DimensionFileParser {
     let categoryThreshold =
       mapping.value(forKey: "threshold").flatMap { threshold($0, context: "the threshold of \(id)") } ?? fileThreshold
     var terms: [LexiconTerm] = []
+    // Every term as written, those refused too (a duplicate, a bad weight): an exclusion that
+    // holds one of them has its term, and the term's own error says what to fix.
+    var writtenTerms: [String] = []
     if let termsNode = mapping.value(forKey: "terms") {
       if let termMapping = termsNode.mapping {
         for (key, value) in termMapping {
+          if let text = key.scalar?.string, !text.isEmpty { writtenTerms.append(text) }
           guard let term = parseTerm(key: key, value: value, category: id) else { continue }
           if let first = firstTerm[term.text] {
             let place = first.line.map { "line \($0)" } ?? "another line"
@@ -433,7 +491,9 @@ struct DimensionFileParser {
       if let sequence = excludeNode.sequence {
         for item in sequence {
           guard let text = item.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            problems.append(GovTagError(.lexicon, "empty exclusion in category \(id)", at: location(item)))
+            problems.append(
+              GovTagError(
+                .lexicon, "empty exclusion in category \(id)", at: location(item), hint: "remove the line, or write the phrase"))
             continue
           }
           guard checkFolded(text, what: "exclusion", at: item) else { continue }
@@ -447,7 +507,7 @@ struct DimensionFileParser {
             hint: "write exclude: [\(excludeNode.scalar?.string ?? "…")]"))
       }
     }
-    for exclusion in exclusions where !terms.contains(where: { exclusion.text.contains($0.text) }) {
+    for exclusion in exclusions where !writtenTerms.contains(where: { exclusion.text.contains($0) }) {
       problems.append(
         GovTagError(
           .lexicon, "exclusion \"\(exclusion.text)\" contains none of the terms of category \(id), so it can never apply",
@@ -566,12 +626,7 @@ struct DimensionFileParser {
       problems.append(GovTagError(.lexicon, "empty term in category \(category)", at: location(key), hint: "remove the line"))
       return nil
     }
-    if trimmed != text {
-      problems.append(
-        GovTagError(.lexicon, "term \"\(text)\" has leading or trailing spaces", at: location(key), hint: "remove the spaces"))
-      return nil
-    }
-    if let error = LexiconLoader.foldingProblem(text, what: "term", at: location(key)) {
+    if let error = LexiconLoader.entryProblem(text, what: "term", at: location(key)) {
       problems.append(error)
       return nil
     }
@@ -641,12 +696,13 @@ struct DimensionFileParser {
     problems += mapping.keyProblems(allowed: allowed, context: context, file: file)
   }
 
-  /// Reports an exclusion or context word that folding would change, so could never match.
+  /// Reports an exclusion or context word that could never match: spaces around it, an invisible
+  /// character in it, or characters that folding would change (``LexiconLoader/entryProblem(_:what:at:)``).
   ///
   /// - Returns: whether `text` is usable (already folded).
   @discardableResult
   private mutating func checkFolded(_ text: String, what: String, at node: Node) -> Bool {
-    guard let error = LexiconLoader.foldingProblem(text, what: what, at: location(node)) else { return true }
+    guard let error = LexiconLoader.entryProblem(text, what: what, at: location(node)) else { return true }
     problems.append(error)
     return false
   }
@@ -655,17 +711,44 @@ struct DimensionFileParser {
     SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
   }
 
-  static func syntaxError(_ error: YamlError, file: String) -> GovTagError {
+  /// A YAML syntax error with its file, line and column, and what to do: libyaml's text says
+  /// what it expected, not what is wrong, and the usual cause is indentation, a tab most of all.
+  ///
+  /// - Parameters:
+  ///   - error: what Yams threw.
+  ///   - file: the path to name.
+  ///   - text: the file's text, read to tell a tab at the reported place from other indentation.
+  static func syntaxError(_ error: YamlError, file: String, text: String) -> GovTagError {
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       let detail = context.map { "\($0.text) at line \($0.mark.line), " } ?? ""
       return GovTagError(
-        .yaml, "YAML syntax error: \(detail)\(problem)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        .yaml, "YAML syntax error: \(detail)\(problem)", at: SourceLocation(file: file, line: mark.line, column: mark.column),
+        hint: syntaxHint(
+          text: text, line: mark.line, column: mark.column,
+          flowOpenedAt: context?.text.contains("flow") == true ? context?.mark.line : nil))
     case .reader(let problem, _, _, _):
       return GovTagError(.yaml, "YAML cannot read the file: \(problem)", at: SourceLocation(file: file))
     default:
       return GovTagError(.yaml, "YAML error: \(error)", at: SourceLocation(file: file))
     }
   }
+
+  /// The hint of a YAML syntax error at `line`:`column` (1-based): a tab at that place, or in
+  /// the indentation of that line, is named as such; anything else is an indentation slip of
+  /// this line or the one above (libyaml often reports the line after the bad one), unless
+  /// libyaml was inside a `[…]` or `{…}` opened at `flowOpenedAt`, which is then left open.
+  static func syntaxHint(text: String, line: Int, column: Int, flowOpenedAt: Int? = nil) -> String {
+    let lines = text.split(separator: "\n", maxSplits: max(line, 1), omittingEmptySubsequences: false)
+    if line >= 1, line <= lines.count {
+      let characters = Array(lines[line - 1])
+      let indentation = characters.prefix { $0 == " " || $0 == "\t" }
+      let atColumn = column >= 1 && column <= characters.count && characters[column - 1] == "\t"
+      if atColumn || indentation.contains("\t") { return "a tab: YAML indents with spaces, replace it with spaces" }
+    }
+    if let flowOpenedAt { return "close the [ or { opened at line \(flowOpenedAt), or check the commas between its items" }
+    return "check the indentation of this line and the one above"
+  }
+
 }

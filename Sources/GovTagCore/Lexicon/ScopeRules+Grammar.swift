@@ -215,8 +215,8 @@ struct GrammarReader {
     return words
   }
 
-  /// Whether a grammar word can be used: not empty, one character where the rule reads one, and
-  /// already folded; else adds a problem.
+  /// Whether a grammar word can be used: not empty, one character where the rule reads one,
+  /// without spaces around it or invisible characters, and already folded; else adds a problem.
   mutating func check(_ text: String, _ name: String, oneCharacter: Bool, node: Node, example: String) -> Bool {
     if text.trimmingCharacters(in: .whitespaces).isEmpty {
       problems.append(GovTagError(.lexicon, "empty word in \(name)", at: location(node), hint: "e.g. \(example)"))
@@ -229,7 +229,7 @@ struct GrammarReader {
           at: location(node), hint: "write one character, e.g. \(example)"))
       return false
     }
-    if let error = LexiconLoader.foldingProblem(text, what: name, at: location(node)) {
+    if let error = LexiconLoader.entryProblem(text, what: name, at: location(node)) {
       problems.append(error)
       return false
     }

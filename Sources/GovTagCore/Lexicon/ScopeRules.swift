@@ -102,7 +102,7 @@ package struct ScopeRules: Sendable, Hashable {
     do {
       root = try Yams.compose(yaml: text)
     } catch let error as YamlError {
-      throw GovTagErrors([DimensionFileParser.syntaxError(error, file: file)])
+      throw GovTagErrors([DimensionFileParser.syntaxError(error, file: file, text: text)])
     }
     guard let mapping = root?.mapping else {
       throw GovTagErrors([
@@ -144,7 +144,11 @@ package struct ScopeRules: Sendable, Hashable {
             continue
           }
           let at = SourceLocation(file: file, line: item.mark?.line, column: item.mark?.column)
-          if let error = LexiconLoader.foldingProblem(parts[0] + "…" + parts[1], what: "frame", at: at) {
+          let what = "frame \"\(LexiconLoader.visible(parts[0] + "…" + parts[1]))\": word"
+          if let error = LexiconLoader.spacingProblem(parts[0], what: what, at: at)
+            ?? LexiconLoader.spacingProblem(parts[1], what: what, at: at)
+            ?? LexiconLoader.foldingProblem(parts[0] + "…" + parts[1], what: "frame", at: at)
+          {
             problems.append(error)
             continue
           }
@@ -164,7 +168,7 @@ package struct ScopeRules: Sendable, Hashable {
             GovTagError(.lexicon, "empty cue in \(name)", at: SourceLocation(file: file, line: line, column: item.mark?.column)))
           continue
         }
-        if let error = LexiconLoader.foldingProblem(
+        if let error = LexiconLoader.entryProblem(
           word, what: "cue", at: SourceLocation(file: file, line: line, column: item.mark?.column))
         {
           problems.append(error)

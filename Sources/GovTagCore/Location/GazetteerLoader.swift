@@ -28,8 +28,8 @@ package struct GazetteerLoader {
   /// its province (`渝快办: 重庆`).
   ///
   /// - Throws: `GovTagErrors` listing every problem: unknown or repeated keys, a name where a
-  ///   list is expected, names in traditional or full-width characters (which could never
-  ///   match), a brand of an unknown province.
+  ///   list is expected, names with spaces around them, invisible characters, or traditional or
+  ///   full-width characters (which could never match), a brand of an unknown province.
   package func parse(_ text: String, file: String) throws -> Gazetteer {
     var problems: [GovTagError] = []
     func location(_ node: Node) -> SourceLocation { SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column) }
@@ -37,13 +37,13 @@ package struct GazetteerLoader {
       problems.append(GovTagError(.lexicon, message, at: location(node), hint: hint))
     }
     func checkFolded(_ name: String, _ node: Node) {
-      if let error = LexiconLoader.foldingProblem(name, what: "place name", at: location(node)) { problems.append(error) }
+      if let error = LexiconLoader.entryProblem(name, what: "place name", at: location(node)) { problems.append(error) }
     }
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
     } catch let error as YamlError {
-      throw GovTagErrors([DimensionFileParser.syntaxError(error, file: file)])
+      throw GovTagErrors([DimensionFileParser.syntaxError(error, file: file, text: text)])
     }
     guard let root, let rootMapping = root.mapping, let provincesNode = rootMapping.value(forKey: "provinces"),
       let provinceList = provincesNode.sequence
@@ -55,6 +55,7 @@ package struct GazetteerLoader {
     }
     problems += rootMapping.keyProblems(allowed: Self.fileKeys, context: "at the top of the gazetteer", file: file)
     var provinces: [Gazetteer.Province] = []
+    var rejectedProvinces: Set<String> = []
     var cities: [Gazetteer.City] = []
     var districts: [Gazetteer.District] = []
     var names: [(String, Gazetteer.Place)] = []
@@ -97,7 +98,15 @@ package struct GazetteerLoader {
       }
       problems += mapping.keyProblems(allowed: Self.provinceKeys, context: "in province \(name)", file: file)
       guard let regionText = mapping.value(forKey: "region")?.scalar?.string, let region = Region(rawValue: regionText) else {
-        problem("province \(name) needs a region: east, central or west", provinceNode)
+        if let regionNode = mapping.value(forKey: "region") {
+          problem(
+            "province \(name) has the region \"\(regionNode.scalar?.string ?? "?")\", which is none of east, central and west",
+            regionNode, hint: "write region: east, region: central or region: west")
+        } else {
+          problem("province \(name) needs a region: east, central or west", provinceNode)
+        }
+        // Its service brands name it: they get no second error for a province reported here.
+        rejectedProvinces.insert(name)
         continue
       }
       checkFolded(name, nameNode)
@@ -173,15 +182,19 @@ package struct GazetteerLoader {
       }
     }
     if let brandsNode = rootMapping.value(forKey: "service_brands") {
-      names += brands(brandsNode, provinces: provinces, placeNames: Set(names.map(\.0)), file: file, problems: &problems)
+      names += brands(
+        brandsNode, provinces: provinces, rejected: rejectedProvinces, placeNames: Set(names.map(\.0)), file: file,
+        problems: &problems)
     }
     if !problems.isEmpty { throw GovTagErrors(problems) }
     return Gazetteer(provinces: provinces, cities: cities, districts: districts, names: names)
   }
 
-  /// `service_brands:`: brand → province short name, after every place name is known.
+  /// `service_brands:`: brand → province short name, after every place name is known; a brand of
+  /// a province in `rejected` (refused above, for its region) gets no error of its own.
   private func brands(
-    _ node: Node, provinces: [Gazetteer.Province], placeNames: Set<String>, file: String, problems: inout [GovTagError]
+    _ node: Node, provinces: [Gazetteer.Province], rejected: Set<String>, placeNames: Set<String>, file: String,
+    problems: inout [GovTagError]
   ) -> [(String, Gazetteer.Place)] {
     func location(_ node: Node) -> SourceLocation { SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column) }
     if let scalar = node.scalar, scalar.string.isEmpty { return [] }
@@ -203,7 +216,7 @@ package struct GazetteerLoader {
         continue
       }
       guard seen.insert(brand).inserted else { continue }  // reported as a duplicate key
-      if let error = LexiconLoader.foldingProblem(brand, what: "service brand", at: location(brandNode)) {
+      if let error = LexiconLoader.entryProblem(brand, what: "service brand", at: location(brandNode)) {
         problems.append(error)
         continue
       }
@@ -215,6 +228,8 @@ package struct GazetteerLoader {
         continue
       }
       guard let provinceName = provinceNode.scalar?.string, let province = index[provinceName] else {
+        // A province refused for its region is reported there; its brands add nothing.
+        if let provinceName = provinceNode.scalar?.string, rejected.contains(provinceName) { continue }
         problems.append(
           GovTagError(
             .lexicon, "service brand \"\(brand)\" names an unknown province \"\(provinceNode.scalar?.string ?? "?")\"",

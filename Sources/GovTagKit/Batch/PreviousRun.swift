@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -36,6 +37,19 @@ package final class PreviousRun: @unchecked Sendable {
   package private(set) var duplicates = 0
   /// Whether indexing stopped early because `shouldStop` said so (the index is then incomplete).
   package private(set) var interrupted = false
+  /// The rules version records must carry to be reused (the current lexicons').
+  package let rulesVersion: String
+  /// Why records were not indexed, so that "0 records can be reused" says why: per
+  /// `lexicon_version` of other lexicons, per `govtag_version` of another GovTag, records written
+  /// with other evidence settings, and lines that are no labelled record (or span lines in an array).
+  package private(set) var otherLexiconVersions: [String: Int] = [:]
+  package private(set) var otherGovTagVersions: [String: Int] = [:]
+  package private(set) var otherEvidence = 0
+  package private(set) var unusable = 0
+  /// Records indexed but labelled again because their text or input fields changed (counted
+  /// while the run asks ``reusableRecord(for:)``, from several workers).
+  private let changedRecords = Atomic<Int>(0)
+  package var changed: Int { changedRecords.load(ordering: .relaxed) }
 
   /// Indexes `path`, keeping only records labelled with `rulesVersion` by this GovTag version
   /// with evidence `evidenceDetail`.
@@ -60,6 +74,7 @@ package final class PreviousRun: @unchecked Sendable {
     onProgress: (Int) -> Void = { _ in }
   ) throws {
     self.path = path
+    self.rulesVersion = rulesVersion
     let reader = try JSONInputReader(path: path)
     var index: [String: Entry] = [:]
     let decoder = DocumentDecoder()
@@ -73,16 +88,29 @@ package final class PreviousRun: @unchecked Sendable {
           break
         }
       }
-      guard case .record(let line, let location) = item,
+      guard case .record(let line, let location) = item else { continue }
+      guard
         // A record is copied into JSON Lines as it is: one that spans lines (a JSON array
         // written by hand) is labelled again instead.
         reader.form == .lines || !line.contains(where: { $0 == 0x0A || $0 == 0x0D }),
         case .success(let record) = line.withUnsafeBufferPointer({ decoder.decode($0, at: location) }),
-        case .string(let hash)? = record.fields["text_hash"],
-        record.fields["lexicon_version"] == .string(rulesVersion),
-        record.fields["govtag_version"] == .string(GovTagVersion.current),
-        Self.evidence(record.fields["evidence"], fits: evidenceDetail, layout: evidenceLayout)
-      else { continue }
+        case .string(let hash)? = record.fields["text_hash"]
+      else {
+        unusable += 1
+        continue
+      }
+      guard record.fields["lexicon_version"] == .string(rulesVersion) else {
+        otherLexiconVersions[record.fields["lexicon_version"]?.stringValue ?? "(none)", default: 0] += 1
+        continue
+      }
+      guard record.fields["govtag_version"] == .string(GovTagVersion.current) else {
+        otherGovTagVersions[record.fields["govtag_version"]?.stringValue ?? "(none)", default: 0] += 1
+        continue
+      }
+      guard Self.evidence(record.fields["evidence"], fits: evidenceDetail, layout: evidenceLayout) else {
+        otherEvidence += 1
+        continue
+      }
       records += 1
       let lineNumber = location.line ?? 0
       if let earlier = index[record.id] {
@@ -136,9 +164,42 @@ package final class PreviousRun: @unchecked Sendable {
 
   deinit { close(descriptor) }
 
+  /// Why the records of the earlier output that could not be indexed are labelled again, by
+  /// reason with counts, or `nil` when every record could be indexed:
+  /// `524 labelled with lexicon version d874… (these lexicons are 7296…)`, `3 by GovTag 0.3.0
+  /// (this is 0.4.0)`, `2 written with other --evidence or --evidence-layout settings`,
+  /// `1 not a labelled record`.
+  ///
+  /// - Parameter names: how the reasons name the caller's settings.
+  package func skippedReasons(names: SettingNames = SettingNames()) -> String? {
+    var reasons: [String] = []
+    for (version, count) in otherLexiconVersions.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
+      reasons.append("\(count) labelled with lexicon version \(version) (these lexicons are \(rulesVersion))")
+    }
+    for (version, count) in otherGovTagVersions.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
+      reasons.append("\(count) labelled by GovTag \(version) (this is \(GovTagVersion.current))")
+    }
+    if otherEvidence > 0 {
+      let settings = [names[.evidence], names[.evidenceLayout]].compactMap { $0 }
+      let named = settings.isEmpty ? "evidence settings" : settings.joined(separator: " or ") + " settings"
+      reasons.append("\(otherEvidence) written with other \(named)")
+    }
+    if unusable > 0 {
+      reasons.append("\(unusable) not \(unusable == 1 ? "a labelled record" : "labelled records") that can be copied")
+    }
+    guard !reasons.isEmpty else { return nil }
+    let total = otherLexiconVersions.values.reduce(0, +) + otherGovTagVersions.values.reduce(0, +) + otherEvidence + unusable
+    return "\(total) record\(total == 1 ? "" : "s") of \(path) \(total == 1 ? "is" : "are") labelled again: "
+      + reasons.joined(separator: ", ")
+  }
+
   /// The earlier output record for `document`, if it can stand for a new one unchanged.
   func reusableRecord(for document: Document) -> [UInt8]? {
-    guard let entry = index[document.id], entry.textHash == document.textHash else { return nil }
+    guard let entry = index[document.id] else { return nil }
+    guard entry.textHash == document.textHash else {
+      changedRecords.add(1, ordering: .relaxed)
+      return nil
+    }
     var bytes = [UInt8](repeating: 0, count: entry.length)
     let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, entry.length, off_t(entry.offset)) }
     guard read == entry.length,
@@ -148,6 +209,10 @@ package final class PreviousRun: @unchecked Sendable {
     let own = LabelledRecordWriter.ownFields
     let oldInput = old.filter { !own.contains($0.key) }
     let newInput = document.fields.filter { !own.contains($0.key) }
-    return oldInput == newInput ? bytes : nil
+    guard oldInput == newInput else {
+      changedRecords.add(1, ordering: .relaxed)
+      return nil
+    }
+    return bytes
   }
 }

@@ -7,4 +7,8 @@ public struct Explanation: Sendable, Hashable, Encodable {
   /// The explanation as `govtag explain` prints it: per dimension, each category's score
   /// against its threshold and the hits that made it.
   public var report: String
+  /// Whether `calibration.yaml` was fitted against other lexicons (``LexiconSummary/calibrationStale``):
+  /// the confidences, the labels of categories labelled by confidence and the review flags of
+  /// this answer then come from curves fitted to other lexicons (`calibration_stale` in JSON).
+  public var calibrationStale: Bool
 }

@@ -35,8 +35,10 @@ public struct GovTag: Sendable {
   ///     rules); `false` labels by the thresholds alone.
   ///   - warn: called with each problem that loads but switches a rule off or weakens the
   ///     answers: a missing `scope.yaml` or `gazetteer.yaml`, and a `calibration.yaml` fitted
-  ///     against other lexicons (its confidences are approximate until it is remade; the same
-  ///     warning `govtag tag` prints, and ``LexiconSummary/calibrationStale`` says so).
+  ///     against other lexicons (until it is remade, its confidences, the labels of categories
+  ///     labelled by confidence and the review flags come from curves fitted to other lexicons;
+  ///     the same warning every `govtag` command that loads lexicons prints, and
+  ///     ``LexiconSummary/calibrationStale`` says so).
   /// - Throws: `GovTagErrors` listing every problem in the files, or `GovTagError` when the
   ///   directory cannot be read; each names the directory, the file and line, and what to do,
   ///   without command-line flags when `lexicons` was given.
@@ -46,7 +48,6 @@ public struct GovTag: Sendable {
     self.lexiconDirectory = directory
     self.model = try directory.loadModel(calibrated: calibrated, warn: warn)
     self.evidenceFragments = EvidenceJSONFragmentTable(model: model)
-    if let stale = model.calibrationStalenessError { warn(stale) }
   }
 
   /// Wraps lexicons already loaded (by `govtag`, which loads them with its own review settings
@@ -118,7 +119,8 @@ public struct GovTag: Sendable {
     let classification = try Tagger(model: model).classify(title: title, text: text, nearMisses: true)
     return Explanation(
       record: TaggedRecord(id: id, classification: classification, allEvidence: true),
-      report: ExplainRenderer(model: model).render(title: title, text: text, classification: classification))
+      report: ExplainRenderer(model: model).render(title: title, text: text, classification: classification),
+      calibrationStale: model.calibrationIsStale)
   }
 
   /// Explains how one record was tagged; see ``explain(title:text:id:)``.
@@ -142,7 +144,8 @@ public struct GovTag: Sendable {
       let classification = try tagger.classify(title: record.title, text: record.text, nearMisses: true)
       return Explanation(
         record: TaggedRecord(id: record.id, classification: classification, allEvidence: true),
-        report: renderer.render(title: record.title, text: record.text, classification: classification))
+        report: renderer.render(title: record.title, text: record.text, classification: classification),
+        calibrationStale: model.calibrationIsStale)
     }
   }
 }

@@ -17,7 +17,10 @@ struct LexiconOptions: ParsableArguments {
   /// Loads and compiles the lexicons, gazetteer, scope cues and calibration, printing every
   /// problem (each naming the directory and the rule that chose it) and exiting with status 2 on
   /// failure. A missing `scope.yaml` or `gazetteer.yaml` is printed as a warning (`govtag:
-  /// warning: …`), even with `--quiet`: it switches scope or location off.
+  /// warning: …`), even with `--quiet`: it switches scope or location off; so is a stale
+  /// `calibration.yaml`, once per run, for every command that loads lexicons (explain, eval,
+  /// audit, tag...): the confidences, the labels decided by confidence and the review flags
+  /// then come from curves fitted to other lexicons.
   func loadModel(configuration: ClassifierConfiguration = ClassifierConfiguration()) throws -> ClassifierModel {
     try Diagnostics.orExit {
       try resolved.loadModel(configuration: configuration) { Diagnostics.warning($0.description) }

@@ -50,6 +50,22 @@ struct Calibrate: ParsableCommand {
     if folds < 2 { throw ValidationError("--folds must be at least 2") }
   }
 
+  /// This run as a command for the file's header, in backquotes: the inputs, `-o` and the options given, so
+  /// that the header remakes the file it heads (`--lexicons L -o L/calibration.yaml` for a
+  /// copied folder); `(make calibrate)` is added when it is the Makefile's command.
+  var command: String {
+    var words = ["govtag", "calibrate"] + inputs.map(CalibrationModel.shellWord) + ["-o", CalibrationModel.shellWord(output)]
+    if foldsByPart { words.append("--folds-by-part") }
+    if field != "gold" { words += ["--field", CalibrationModel.shellWord(field)] }
+    if !foldsByPart, folds != 5 { words += ["--folds", String(folds)] }
+    if !foldsByPart, seed != 11 { words += ["--seed", String(seed)] }
+    if let directory = lexicons.directory { words += ["--lexicons", CalibrationModel.shellWord(directory)] }
+    let make =
+      inputs == ["Corpus/dev.jsonl"] && output == "Lexicons/\(CalibrationModel.fileName)" && foldsByPart && field == "gold"
+      && lexicons.directory == nil
+    return "`" + words.joined(separator: " ") + "`" + (make ? " (`make calibrate`)" : "")
+  }
+
   func run() throws {
     let model = try Diagnostics.orExit {
       try lexicons.resolved.loadModel(calibrated: false) { Diagnostics.warning($0.description) }
@@ -75,7 +91,7 @@ struct Calibrate: ParsableCommand {
     }
     try Diagnostics.orExit {
       let sink = try OutputFile.file(output)
-      try sink.write(Array(result.calibration.renderYAML().utf8))
+      try sink.write(Array(result.calibration.renderYAML(command: command).utf8))
       try sink.commit()
     }
     for dimension in result.calibration.dimensions {

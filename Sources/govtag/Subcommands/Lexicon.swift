@@ -15,12 +15,17 @@ struct Lexicon: ParsableCommand {
       discussion: """
         Fails (exit status 2) on anything that would lose a rule without a word: a repeated key \
         (a second terms: in a category), a single value where a list is expected (negation: 尚未), \
-        an unknown key, a term, cue or place name in traditional or full-width characters (texts are \
-        folded before matching, so it could never match; the message names the form to write). A \
+        an unknown key, a term, exclusion, cue, context word or place name in traditional or \
+        full-width characters (texts are folded before matching, so it could never match; the \
+        message names the form to write), or with spaces around it or an invisible character in it \
+        (a zero-width space U+200B pasted from a web page). A \
         missing scope.yaml or gazetteer.yaml is a warning: scope or location is then off; so is a \
         file named like a lexicon file but not ending in .yaml (traits.yml: it is not read), a \
-        dimension calibration.yaml was fitted with but no file defines, and a category without a \
-        confidence curve. The report names every file read and every dimension without a file.
+        dimension calibration.yaml was fitted with but no file defines, a category of the taxonomy \
+        with no entry in its dimension's file (no record can get it), and a category without a \
+        confidence curve. The report names every file read and every dimension without a file, \
+        and notes the terms written in lower-case Latin letters (ai, city brain): matching keeps \
+        the case of Latin letters, so such a term matches only so written.
         """
     )
 
@@ -30,6 +35,15 @@ struct Lexicon: ParsableCommand {
       var warnings: [GovTagError] = []
       let directory = lexicons.resolved
       let model = try Diagnostics.orExit { try directory.loadModel { warnings.append($0) } }
+      // The stale calibration is said below, on its file's line. Loading warns of the categories
+      // without an entry that the calibration has a curve for; the check names every one.
+      let missingCategories = ClassifierModel.missingCategoryWarnings(
+        lexicons: model.lexicons, calibration: model.calibration, everyCategory: false
+      ).map(\.message)
+      warnings.removeAll { $0.message == model.calibrationStalenessWarning || missingCategories.contains($0.message) }
+      warnings += ClassifierModel.missingCategoryWarnings(
+        lexicons: model.lexicons, calibration: model.calibration, everyCategory: true
+      ).map(directory.annotated)
       for warning in warnings { Diagnostics.warning(warning.description) }
       for dimension in model.lexicons.dimensions {
         let terms = dimension.categories.reduce(0) { $0 + $1.terms.count }
@@ -42,6 +56,7 @@ struct Lexicon: ParsableCommand {
         if !empty.isEmpty { line += " (no terms yet: \(empty.joined(separator: ", ")))" }
         print(line)
       }
+      if let note = Self.caseNote(model.lexicons) { print(note) }
       // Every file read is named, so that a file left out (traits.yml) shows by its absence.
       func path(_ name: String) -> String {
         directory.path.hasSuffix("/") ? directory.path + name : directory.path + "/" + name
@@ -83,6 +98,22 @@ struct Lexicon: ParsableCommand {
         last += off.isEmpty ? " (see the warning\(warnings.count == 1 ? "" : "s") above)" : " (\(Self.list(off)) off: see above)"
       }
       print(last)
+    }
+
+    /// A note naming the terms whose Latin letters are all lower case (`ai`, `city brain`), or
+    /// `nil`: folding maps full-width letters to half-width ones but keeps their case, so such a
+    /// term does not match a text that writes it in capitals (AI, City Brain). A term with a
+    /// capital (ChatGPT, SaaS) is taken to be written as the texts write it.
+    static func caseNote(_ lexicons: LexiconSet) -> String? {
+      let terms = lexicons.dimensions.flatMap(\.categories).flatMap(\.terms).filter { term in
+        let latin = term.text.unicodeScalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+        return !latin.isEmpty && latin.allSatisfy { ("a"..."z").contains($0) }
+      }
+      guard !terms.isEmpty else { return nil }
+      let shown = terms.prefix(10).map { "\"\($0.text)\" (\($0.location))" }
+      let more = terms.count > 10 ? " and \(terms.count - 10) more" : ""
+      return
+        "note: Latin letters match in their exact case, so \(NumberText.count(terms.count, "term")) written in lower-case Latin letters \(terms.count == 1 ? "matches" : "match") only as written: \(shown.joined(separator: ", "))\(more); write the case the texts use, or add each form as a term"
     }
 
     /// `a`, `a and b`, `a, b and c`.

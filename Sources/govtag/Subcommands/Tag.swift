@@ -118,7 +118,6 @@ struct Tag: ParsableCommand {
     // 130/143 then always leaves something --resume continues, when writing to a file).
     let interrupt = InterruptSignal()
     let model = try lexicons.loadModel(configuration: try review.configuration())
-    if let warning = model.calibrationStalenessError, !quiet { Diagnostics.print("govtag: warning: \(warning)") }
     var configuration = BatchConfiguration(jobs: workers)
     configuration.evidenceDetail = evidence
     configuration.evidenceLayout = evidenceLayout
@@ -134,8 +133,10 @@ struct Tag: ParsableCommand {
     let runner = BatchRunner(model: model, configuration: configuration)
     let progress = ProgressLine(enabled: !quiet && Diagnostics.stderrIsTerminal, inputs: inputs)
     let indexingStarted = Date()
+    var indexedPrevious: PreviousRun?
     let summary = try Diagnostics.orExit { () throws -> RunSummary in
       let earlier = try previous.map { try indexPrevious($0, model: model, progress: progress, interrupt: interrupt) }
+      indexedPrevious = earlier
       let indexed = Date().timeIntervalSince(indexingStarted)
       // An index cut short by a signal is not used: the run stops before its first record.
       var result = try runner.run(
@@ -181,6 +182,11 @@ struct Tag: ParsableCommand {
       throw ExitCode(interrupt.exitStatus)
     }
     if !quiet, let warning = summary.duplicateIDWarning { Diagnostics.warning(warning) }
+    if !quiet, let earlier = indexedPrevious, earlier.changed > 0 {
+      Diagnostics.print(
+        "govtag: \(NumberText.count(earlier.changed, "record")) of \(earlier.path) \(earlier.changed == 1 ? "was" : "were") labelled again: the text or another input field changed"
+      )
+    }
     if !quiet {
       let destination = toStandardOutput || summary.readNothing ? "" : " → \(output ?? "")"
       Diagnostics.print("govtag: \(summary.line(names: .commandLine))\(destination)")
@@ -206,6 +212,7 @@ struct Tag: ParsableCommand {
     guard !quiet, !earlier.interrupted else { return earlier }
     let ids = earlier.records == earlier.count ? "" : " (\(earlier.count) distinct ids)"
     Diagnostics.print("govtag: \(earlier.records) records of \(earlier.path)\(ids) can be reused if unchanged")
+    if let skipped = earlier.skippedReasons(names: .commandLine) { Diagnostics.print("govtag: \(skipped)") }
     if let duplicate = earlier.firstDuplicate {
       let more = earlier.duplicates == 1 ? "" : " (and \(earlier.duplicates - 1) more records with an id seen before)"
       Diagnostics.print(

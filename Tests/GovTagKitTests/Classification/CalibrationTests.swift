@@ -81,7 +81,7 @@ struct CalibrationTests {
     let (line, message) = Self.parseError(of: model, replacing: "folds_by: part", with: "folds_by: writer")
     #expect(
       message
-        == "Lexicons/calibration.yaml:\(line): folds_by is \"writer\"; the only value is part; remake it with `make calibrate` (govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml --folds-by-part), or delete it to use thresholds only"
+        == "Lexicons/calibration.yaml:\(line): folds_by is \"writer\"; the only value is part; remake it with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons Lexicons -o Lexicons/calibration.yaml` (`make calibrate`), or delete it to use thresholds only"
     )
   }
 
@@ -137,7 +137,7 @@ struct CalibrationTests {
     let (line, message) = Self.parseError(of: Self.sample, replacing: "intercept: -2.5", with: "intercept: lots")
     #expect(
       message
-        == "Lexicons/calibration.yaml:\(line): capability.public_service.intercept is \"lots\", not a number; remake it with `make calibrate` (govtag calibrate Corpus/dev.jsonl -o Lexicons/calibration.yaml --folds-by-part), or delete it to use thresholds only"
+        == "Lexicons/calibration.yaml:\(line): capability.public_service.intercept is \"lots\", not a number; remake it with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons Lexicons -o Lexicons/calibration.yaml` (`make calibrate`), or delete it to use thresholds only"
     )
   }
 
@@ -186,7 +186,7 @@ struct CalibratedModelTests {
     #expect(model.calibrationIsStale)
     #expect(
       model.calibrationStalenessWarning
-        == "\(path) was fitted against lexicon version 0123456789abcdef, but the lexicons are now \(model.lexiconRulesVersion) (both versions leave calibration.yaml out; with it, the lexicons are version \(model.rulesVersion)): confidences are approximate until it is remade (make calibrate)"
+        == "\(path) was fitted against lexicon version 0123456789abcdef, but the lexicons are now \(model.lexiconRulesVersion) (both versions leave calibration.yaml out; with it, the lexicons are version \(model.rulesVersion)): the confidences, the labels of the categories labelled by confidence (capability.public_service) and the review flags come from curves fitted to other lexicons until it is remade with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons \(directory.path) -o \(path)`"
     )
   }
 

@@ -35,7 +35,7 @@ struct LexiconLoaderTests {
       id: "unknown category",
       yaml: "dimension: capability\ncategories:\n  public_servise:\n    terms:\n      一网通办: 3\n",
       messages: [
-        #"cap.yaml:3:3: unknown category "public_servise" in dimension capability; use one of economic_regulation, market_supervision, social_management, public_service, environmental_protection, government_operations, government_transparency"#
+        #"cap.yaml:3:3: unknown category "public_servise" in dimension capability; use one of economic_regulation, market_supervision, social_management, public_service, environmental_protection, government_operations, government_transparency (the categories are fixed by the taxonomy, docs/TAXONOMY.md; a new one needs a code change and a rebuild: CONTRIBUTING.md, "A new dimension")"#
       ]),
     Case(
       id: "duplicate term in one category",
@@ -84,7 +84,45 @@ struct LexiconLoaderTests {
     Case(
       id: "YAML syntax error",
       yaml: "dimension: capability\ncategories:\n  public_service:\n    terms:\n      一网通办: [3\n",
-      messages: [#"cap.yaml:6:1: YAML syntax error: while parsing a flow sequence at line 5, did not find expected ',' or ']'"#]),
+      messages: [
+        #"cap.yaml:6:1: YAML syntax error: while parsing a flow sequence at line 5, did not find expected ',' or ']'; close the [ or { opened at line 5, or check the commas between its items"#
+      ]),
+    Case(
+      id: "a tab in the indentation is called a tab",
+      yaml: "dimension: capability\ncategories:\n  public_service:\n    terms:\n\t一网通办: 3\n",
+      messages: [
+        #"cap.yaml:5:1: YAML syntax error: while scanning for the next token at line 5, found character that cannot start any token; a tab: YAML indents with spaces, replace it with spaces"#
+      ]),
+    Case(
+      id: "a term indented one space too little",
+      yaml: "dimension: capability\ncategories:\n  public_service:\n    terms:\n      一网通办: 3\n     政务服务: 2\n",
+      messages: [
+        #"cap.yaml:6:6: YAML syntax error: while parsing a block mapping at line 4, did not find expected key; check the indentation of this line and the one above"#
+      ]),
+    Case(
+      id: "spaces around an exclusion, invisible characters in a term or an exclusion",
+      yaml:
+        "dimension: capability\ncategories:\n  public_service:\n    terms:\n      一网通办: 3\n      政务\u{200B}服务: 2\n    exclude:\n      - \"一网通办理 \"\n      - 一网通办\u{200B}理\n",
+      messages: [
+        #"cap.yaml:6:7: term "政务<U+200B>服务" holds an invisible character U+200B, so it can never match; remove the invisible character U+200B"#,
+        #"cap.yaml:8:9: exclusion "一网通办理 " has leading or trailing spaces; remove the spaces"#,
+        #"cap.yaml:9:9: exclusion "一网通办<U+200B>理" holds an invisible character U+200B, so it can never match; remove the invisible character U+200B"#,
+      ]),
+    Case(
+      id: "a term moved to another category with its old line left: the duplicate alone, no error for the exclusions",
+      yaml:
+        "dimension: capability\ncategories:\n  public_service:\n    terms:\n      政务服务: 2\n    exclude:\n      - 政务服务中心\n  social_management:\n    terms:\n      政务服务: 2\n    exclude:\n      - 政务服务站\n",
+      messages: [
+        #"cap.yaml:10:7: duplicate term "政务服务" in category social_management (first at line 5 of category public_service); a term appears once per dimension; remove one of them"#
+      ]),
+    Case(
+      id: "a category defined twice, an empty exclusion",
+      yaml:
+        "dimension: capability\ncategories:\n  public_service:\n    terms: {一网通办: 3}\n    exclude:\n      - \"\"\n  public_service:\n    terms: {政务服务: 2}\n",
+      messages: [
+        #"cap.yaml:6:9: empty exclusion in category public_service; remove the line, or write the phrase"#,
+        #"cap.yaml:7:3: category "public_service" is defined twice (first at line 3): only the first is read; merge the two into one "public_service:" block"#,
+      ]),
     Case(
       id: "not a mapping",
       yaml: "- just\n- a list\n",
@@ -94,7 +132,7 @@ struct LexiconLoaderTests {
       yaml: "dimension: capability\ncategories:\n  public_service:\n    terms:\n      一网通办: 11\n  nope:\n    terms: {}\n",
       messages: [
         #"cap.yaml:5:13: weight 11 of term "一网通办" is out of range; use a number greater than 0 and at most 10"#,
-        #"cap.yaml:6:3: unknown category "nope" in dimension capability; use one of economic_regulation, market_supervision, social_management, public_service, environmental_protection, government_operations, government_transparency"#,
+        #"cap.yaml:6:3: unknown category "nope" in dimension capability; use one of economic_regulation, market_supervision, social_management, public_service, environmental_protection, government_operations, government_transparency (the categories are fixed by the taxonomy, docs/TAXONOMY.md; a new one needs a code change and a rebuild: CONTRIBUTING.md, "A new dimension")"#,
       ]),
     Case(
       id: "a second terms: in a category would drop the first's terms",

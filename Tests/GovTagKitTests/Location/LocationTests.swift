@@ -80,7 +80,23 @@ struct LocationTests {
     do {
       _ = try GazetteerLoader().parse("provinces:\n  - name: 广东\n    full: 广东省\n    region: south\n", file: "g.yaml")
     } catch let errors as GovTagErrors {
-      #expect(errors.description == "g.yaml:2:5: province 广东 needs a region: east, central or west")
+      #expect(
+        errors.description
+          == #"g.yaml:4:13: province 广东 has the region "south", which is none of east, central and west; write region: east, region: central or region: west"#
+      )
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+    // The province's service brand gets no error of its own: it would read as if 广东 were unknown.
+    do {
+      _ = try GazetteerLoader().parse(
+        "provinces:\n  - name: 广东\n    full: 广东省\n    region: centrl\nservice_brands:\n  粤省事: 广东\n", file: "g.yaml")
+      Issue.record("a misspelt region must fail")
+    } catch let errors as GovTagErrors {
+      #expect(
+        errors.errors.map(\.description) == [
+          #"g.yaml:4:13: province 广东 has the region "centrl", which is none of east, central and west; write region: east, region: central or region: west"#
+        ])
     } catch {
       Issue.record("unexpected \(error)")
     }
