@@ -6,9 +6,10 @@
 /// the manual label is wrong, `1 − q` for a manual yes and `q` for a manual no, where `q` is
 /// the probability that the category applies given GovTag's confidence and the record's other
 /// manual labels (``LabelContextModel``; the confidence itself when the file has no
-/// `label_context`). This is confident learning's self-confidence ranking (cleanlab's
-/// `rank_by="self_confidence"`), with that probability in place of a trained model's
-/// out-of-sample one; see docs/audit.md. The suspicion below is still computed and shown, and
+/// `label_context`; the other labels may raise GovTag's odds at most
+/// ``LabelContextModel/maximumOddsFactor``-fold). This is confident learning's self-confidence
+/// ranking (cleanlab's `rank_by="self_confidence"`), with that probability in place of a trained
+/// model's out-of-sample one; see docs/audit.md. The suspicion below is still computed and shown, and
 /// breaks ties.
 ///
 /// # Suspicion

@@ -19,6 +19,33 @@ struct SuspectRankingTests {
       .audit(inputs: [fixture]).suspects
   }
 
+  @Test("a swapped-in capability without evidence ranks above the borderline calls, its P(wrong) at the bound")
+  func swappedIn() throws {
+    let suspects = try audit(calibrated: true)
+    func find(_ id: String, _ category: String) throws -> (rank: Int, suspect: Suspect) {
+      let index = try #require(suspects.firstIndex { $0.id == id && $0.category == category })
+      return (index + 1, suspects[index])
+    }
+    // No term of these categories counts in their records, and GovTag gives them under 1%; the
+    // other labels (each is the person's only capability) may raise the odds only 49-fold, so
+    // P(wrong) = 1 − 49p / (49p + 1 − p). Before the bound the first read P(wrong) 0.025 and
+    // ranked last of the 16 suspects.
+    for (id, category) in [
+      ("gt1-022", "environmental_protection"), ("gt3-037", "public_service"), ("test-y018", "market_supervision"),
+    ] {
+      let (rank, suspect) = try find(id, category)
+      let p = try #require(suspect.confidence)
+      #expect(suspect.manual && suspect.score == 0 && p < 0.01, "\(id) \(category)")
+      let bounded = 1 - 49 * p / (49 * p + 1 - p)
+      #expect(abs(try #require(suspect.wrongProbability) - bounded) < 1e-6, "\(id) \(category)")
+      #expect(try #require(suspect.wrongProbability) > 0.65, "\(id) \(category)")
+      // Above every suspect whose manual label is as likely right as wrong, or likelier.
+      #expect(suspects.prefix(rank - 1).allSatisfy { ($0.wrongProbability ?? 0) > 0.5 }, "\(id) \(category) at \(rank)")
+    }
+    #expect(try find("gt1-022", "environmental_protection").rank == 8)
+    #expect(suspects.count == 16)
+  }
+
   @Test("without calibration, evidence on the person's side gives suspicion 0, and the line says why GovTag decided")
   func direction() throws {
     let suspects = try audit(calibrated: false)
