@@ -2,22 +2,25 @@
 """How well `govtag audit` finds planted label errors, on dev (out of fold) and on test.
 
 Usage: scripts/audit-planted-figures.py [--govtag .build/release/govtag] [--lexicons Lexicons]
-                                        [--seeds 1-20] [--folds 5]
+                                        [--seeds 1-20] [--folds 5] [--swaps 5]
 
 dev: Corpus/dev.jsonl is split into FOLDS folds (seeded). For each fold, `govtag calibrate` fits
 the curves and the label context on the other folds (in a copy of the lexicon directory), and
 that copy tags and audits the fold, so no dev record is scored by a model fitted on it. For each
-seed, scripts/plant-label-errors.py plants 5 removed and 5 added labels in dev (where GovTag's
-out-of-fold labels agreed with gold); each fold's records are audited with their own copy, and
+seed, scripts/plant-label-errors.py plants 5 removed and 5 added labels and SWAPS capability swaps
+(a true capability replaced by a wrong one: two errors each) in dev (where GovTag's out-of-fold
+labels agreed with gold); each fold's records are audited with their own copy, and
 the suspects of all folds are merged in the audit's order (P(wrong), then suspicion, then no
 evidence first, then id).
 
 test: Corpus/test.jsonl is tagged with LEXICONS (with their calibration.yaml, fitted on dev),
 errors planted per seed the same way, and audited; plus the committed seed-11 fixture
-Tests/Fixtures/audit/planted-test.jsonl.
+Tests/Fixtures/audit/planted-test.jsonl; and test once more with the lexicons' calibration
+left out (the suspicion alone ranks).
 
-Prints per split the hits in the top 20 and the average precision: for seed 11, and the mean
-and range over the seeds.
+Prints per split the hits in the top 20 and the average precision: for seed 11 (with the ranks
+of each kind of planted error), and the mean and range over the seeds, and the mean rank of the
+swapped-in labels as a share of the suspects (0 top, 1 bottom).
 """
 import argparse
 import json
@@ -60,14 +63,20 @@ def order(suspect):
 
 
 def figures(ranked, errors, top=20):
-    planted = {(e["id"], e["dimension"], e["category"]) for e in errors}
+    planted = {(e["id"], e["dimension"], e["category"]): e["planted"] for e in errors}
     ranks = [i + 1 for i, s in enumerate(ranked) if (s["id"], s["dimension"], s["category"]) in planted]
     ap = sum((k + 1) / rank for k, rank in enumerate(ranks)) / len(planted)
-    return sum(1 for rank in ranks if rank <= top), ap, ranks
+    kinds = {}
+    for i, s in enumerate(ranked):
+        kind = planted.get((s["id"], s["dimension"], s["category"]))
+        if kind:
+            kinds.setdefault(kind, []).append(i + 1)
+    swapped_in = [rank / len(ranked) for rank in kinds.get("swapped_in", [])]
+    return sum(1 for rank in ranks if rank <= top), ap, kinds, swapped_in
 
 
-def plant(gold, labelled, seed, output):
-    run([sys.executable, PLANT, gold, labelled, "-o", output, "--seed", str(seed)])
+def plant(gold, labelled, seed, output, swaps):
+    run([sys.executable, PLANT, gold, labelled, "-o", output, "--seed", str(seed), "--swaps", str(swaps)])
     return load(output), json.load(open(output.rsplit(".", 1)[0] + ".errors.json", encoding="utf-8"))
 
 
@@ -79,6 +88,9 @@ def summary(name, results, seed_index):
         line += f"seed 11: {hits[seed_index]} in the top 20, AP {aps[seed_index]:.3f} (ranks {results[seed_index][2]}); "
     line += (f"seeds {len(results)}: {statistics.mean(hits):.1f} in the top 20 ({min(hits)}–{max(hits)}), "
              f"AP {statistics.mean(aps):.3f} ({min(aps):.2f}–{max(aps):.2f})")
+    swapped_in = [share for r in results for share in r[3]]
+    if swapped_in:
+        line += f"; swapped-in labels at {statistics.mean(swapped_in):.2f} of the list on average"
     print(line, flush=True)
 
 
@@ -88,6 +100,7 @@ def main():
     parser.add_argument("--lexicons", default="Lexicons")
     parser.add_argument("--seeds", default="1-20")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--swaps", type=int, default=5)
     parser.add_argument("--dev", default="Corpus/dev.jsonl")
     parser.add_argument("--test", default="Corpus/test.jsonl")
     parser.add_argument("--fixture", default="Tests/Fixtures/audit/planted-test.jsonl")
@@ -122,7 +135,7 @@ def main():
         dump([labelled[r["id"]] for r in dev], dev_labelled)
         results = []
         for seed in seeds:
-            planted, errors = plant(args.dev, dev_labelled, seed, os.path.join(work, f"dev-planted-{seed}.jsonl"))
+            planted, errors = plant(args.dev, dev_labelled, seed, os.path.join(work, f"dev-planted-{seed}.jsonl"), args.swaps)
             merged = []
             for k in range(args.folds):
                 part = os.path.join(work, f"dev-planted-{seed}-{k}.jsonl")
@@ -134,16 +147,23 @@ def main():
         # test, with the lexicons' own calibration (fitted on dev).
         test_labelled = os.path.join(work, "test-labelled.jsonl")
         run([args.govtag, "tag", args.test, "-q", "-o", test_labelled, "--lexicons", args.lexicons])
-        results = []
+        uncalibrated = os.path.join(work, "lexicons-uncalibrated")
+        os.makedirs(uncalibrated)
+        for name in os.listdir(args.lexicons):
+            if name.endswith(".yaml") and name != "calibration.yaml":
+                shutil.copy(os.path.join(args.lexicons, name), uncalibrated)
+        results, plain = [], []
         for seed in seeds:
             path = os.path.join(work, f"test-planted-{seed}.jsonl")
-            _, errors = plant(args.test, test_labelled, seed, path)
+            _, errors = plant(args.test, test_labelled, seed, path, args.swaps)
             results.append(figures(suspects(args.govtag, path, args.lexicons), errors))
+            plain.append(figures(suspects(args.govtag, path, uncalibrated), errors))
         summary(f"test ({len(load(args.test))} records)", results, seed_index)
+        summary(f"test without calibration ({len(load(args.test))} records)", plain, seed_index)
         if os.path.exists(args.fixture):
             errors = json.load(open(args.fixture.rsplit(".", 1)[0] + ".errors.json", encoding="utf-8"))
-            hits, ap, ranks = figures(suspects(args.govtag, args.fixture, args.lexicons), errors)
-            print(f"fixture {args.fixture}: {hits} in the top 20, AP {ap:.3f} (ranks {ranks})")
+            hits, ap, kinds, _ = figures(suspects(args.govtag, args.fixture, args.lexicons), errors)
+            print(f"fixture {args.fixture}: {hits} in the top 20, AP {ap:.3f} (ranks {kinds})")
     finally:
         shutil.rmtree(work)
 

@@ -20,7 +20,8 @@ import Foundation
 ///
 /// Fitted by ``CalibrationFitter`` on the same gold records as the curves, with out-of-fold
 /// confidences and out-of-fold co-occurrence counts, so that the coefficients describe what
-/// the model adds on records it was not fitted on.
+/// the model adds on records it was not fitted on. The result may raise GovTag's odds at most
+/// ``maximumOddsFactor``-fold: the fit on gold labels cannot see a person's wrong label.
 package struct LabelContextModel: Sendable, Hashable {
   /// The regression's inputs, in the order of ``Dimension/coefficients`` and of the file.
   package static let featureNames = ["confidence", "no_other_label", "other_labels", "co_occurrence"]
@@ -28,6 +29,21 @@ package struct LabelContextModel: Sendable, Hashable {
   package static let smoothing = 0.5
   /// The L2 penalty of the slopes (toward 0): small, only to keep a fit on separable data finite.
   package static let penalty = 0.1
+  /// How far the record's other labels may raise GovTag's odds that the category applies, at
+  /// most: 49-fold, as if the person's labels were wrong once in 50.
+  ///
+  /// The regression is fitted on gold labels, which are right by construction, so it learns
+  /// to trust the person completely: every case has a capability, so in gold a capability that
+  /// is the record's only one always applies, and `no_other_label` gets a weight of about +8
+  /// (3000-fold odds). An annotator who swaps a capability (the right one taken out, a wrong one
+  /// put in) leaves exactly that pattern, and the wrong label, with no evidence and a confidence
+  /// of 0.008, read 0.975 likely right. Bounded, a label GovTag gives less than 2% stays more
+  /// likely wrong than right, whatever the other labels say; lowering the odds (an extra label
+  /// next to others, a rare combination) is not bounded. Chosen on dev with swaps planted
+  /// (docs/audit.md): 49 keeps dev's average precision where it was (0.261 against 0.260 with
+  /// swaps, 0.412 against 0.418 without) and lifts the swapped-in labels from 0.84 to 0.51 of the
+  /// list on average; smaller bounds lose more of what the other labels find.
+  package static let maximumOddsFactor = 49.0
 
   /// The regression of one dimension.
   package struct Dimension: Sendable, Hashable {
@@ -84,7 +100,7 @@ package struct LabelContextModel: Sendable, Hashable {
       coOccurrence: coOccurrence(of: "\(dimension).\(category)", labels: labels))
     var z = regression.intercept
     for (coefficient, input) in zip(regression.coefficients, inputs) { z += coefficient * input }
-    return LogisticRegression.sigmoid(z)
+    return LogisticRegression.sigmoid(min(z, inputs[0] + log(Self.maximumOddsFactor)))
   }
 
   /// The regression's inputs (without the constant), in the order of ``featureNames``.

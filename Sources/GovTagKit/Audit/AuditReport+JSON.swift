@@ -7,7 +7,7 @@ extension AuditReport {
   ///                     "precision", "recall", "f1"}], "macro": {…}, "pooled_kappa"}],
   ///                  "location": {…}},
   ///      "suspects": [{"rank", "id", "source", "dimension", "category", "manual", "predicted", "score",
-  ///                    "threshold", "suspicion", "confidence"?, "p_wrong"? (calibrated lexicons), "evidence": [{"term", "field", "start", "end", "match",
+  ///                    "threshold", "suspicion", "confidence"?, "p_wrong"? (calibrated lexicons), "govtag_reason"?, "evidence": [{"term", "field", "start", "end", "match",
   ///                    "context", "weight", "contribution", "status", "why"?, "lexicon"}]}],
   ///      "location_disagreements": [{"id", "source", "province"?: {"manual", "govtag"},
   ///                                  "region"?: {"manual", "govtag"}}],
@@ -41,6 +41,7 @@ extension AuditReport {
       json.field("suspicion", number: suspect.suspicion)
       if let confidence = suspect.confidence { json.field("confidence", number: confidence) }
       if let probability = suspect.wrongProbability { json.field("p_wrong", number: probability) }
+      if let reason = suspect.govtagReason { json.field("govtag_reason", string: reason) }
       json.key("evidence")
       json.beginArray()
       for hit in suspect.evidence { Self.write(hit, to: &json) }

@@ -98,6 +98,7 @@ extension AuditReport {
         "\(String(repeating: " ", count: max(0, 3 - String(index + 1).count)))\(index + 1). \(suspect.id) (\(suspect.location))  \(suspect.dimension).\(suspect.category): manual \(manual), GovTag \(govtag), score \(Tagger.format(suspect.score)) of \(Tagger.format(suspect.threshold)), suspicion \(NumberText.figure(suspect.suspicion))"
           + (suspect.wrongProbability.map { ", P(wrong) \(NumberText.figure($0))" } ?? "")
       )
+      if let reason = suspect.govtagReason { lines.append("      " + reason) }
       if suspect.evidence.isEmpty {
         lines.append("      no evidence: no term of the category occurs in the record")
       }

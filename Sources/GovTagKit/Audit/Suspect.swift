@@ -6,29 +6,31 @@
 /// the manual label is wrong, `1 − q` for a manual yes and `q` for a manual no, where `q` is
 /// the probability that the category applies given GovTag's confidence and the record's other
 /// manual labels (``LabelContextModel``; the confidence itself when the file has no
-/// `label_context`). This is confident learning's self-confidence ranking (cleanlab's
-/// `rank_by="self_confidence"`), with that probability in place of a trained model's
-/// out-of-sample one; see docs/audit.md. The suspicion below is still computed and shown, and
+/// `label_context`; the other labels may raise GovTag's odds at most
+/// ``LabelContextModel/maximumOddsFactor``-fold). This is confident learning's self-confidence
+/// ranking (cleanlab's `rank_by="self_confidence"`), with that probability in place of a trained
+/// model's out-of-sample one; see docs/audit.md. The suspicion below is still computed and shown, and
 /// breaks ties.
 ///
 /// # Suspicion
 ///
-/// Suspects are ranked by a suspicion score in [0, 1], the relative distance between GovTag's
-/// score for the category and the category's threshold:
+/// Without calibration, suspects are ranked by a suspicion score in [0, 1]: how far GovTag's
+/// score for the category goes *against the person*, relative to the category's threshold:
 ///
-///     suspicion = |score − threshold| / max(score, threshold)
+/// - manual *yes*: `1 − score / threshold` while the score is below the threshold, else 0. No
+///   counted evidence at all gives exactly 1, the top of the scale, which no manual no can
+///   reach; just short of the threshold nearly 0; half of it 0.5.
+/// - manual *no*: `1 − threshold / score` once the score reaches the threshold, else 0. A score
+///   at the threshold gives 0 (a borderline call); twice the threshold 0.5; four times 0.75.
 ///
-/// - manual *no*, GovTag *yes* (score ≥ threshold): `1 − threshold / score`. A score at the
-///   threshold gives 0 (a borderline call); twice the threshold 0.5; four times 0.75; it tends to
-///   1 as the evidence against the manual "no" grows.
-/// - manual *yes*, GovTag *no* (score < threshold): `1 − score / threshold`. Just short of the
-///   threshold gives nearly 0; half of it 0.5; no counted evidence at all gives exactly 1, the
-///   top of the scale, which no false positive can reach.
-///
-/// The two sides are symmetric in ratio: a score twice the threshold is as suspicious as one
-/// half of it. Ties are broken deterministically: a category without any hit at all (not even
-/// one that did not count) first, then by record id, then by the taxonomy's order of dimension
-/// and category.
+/// Evidence on the person's side never raises it: GovTag can say no to a manual yes whose
+/// score reaches the threshold (the dimension's relative threshold, or a confidence below ½)
+/// and yes to a manual no whose score does not (a label implied by another dimension's), and
+/// those disagreements rank with the borderline calls (suspicion 0), each with the reason in
+/// ``govtagReason``. The two directions are symmetric in ratio: a score twice the threshold
+/// is as suspicious against a manual no as one half of it against a manual yes. Ties are
+/// broken deterministically: a category without any hit at all (not even one that did not
+/// count) first, then by record id, then by the taxonomy's order of dimension and category.
 package struct Suspect: Sendable, Hashable {
   /// The record's id.
   package var id: String
@@ -53,23 +55,30 @@ package struct Suspect: Sendable, Hashable {
   /// The probability that the manual label is wrong (calibrated lexicons only), rounded to 6
   /// decimals so that equal probabilities tie exactly.
   package var wrongProbability: Double?
+  /// Why GovTag decided against its own score, when it did: a yes below the threshold (implied
+  /// by another dimension's label, or a confidence of ½ or more) or a no at or above it (the
+  /// dimension's relative threshold, or a confidence below ½); `nil` when the score decided.
+  package var govtagReason: String?
   /// Every hit of the category in the record, counted or not, in text order; empty when GovTag
   /// found nothing at all.
   package var evidence: [Evidence]
   /// The category's position in the taxonomy, for deterministic ties.
   var order: Int
 
-  /// The suspicion of a disagreement with GovTag's `score` against `threshold`.
+  /// The suspicion of a manual label against GovTag's `score` and `threshold`: how far the score
+  /// goes against the person.
   ///
   /// - Parameters:
+  ///   - manual: whether the person assigned the category.
   ///   - score: GovTag's score for the category (0 or more).
   ///   - threshold: the category's threshold (more than 0).
-  /// - Returns: `|score − threshold| / max(score, threshold)`, rounded to 6 decimals so that
-  ///   equal ratios tie exactly.
-  package static func suspicion(score: Double, threshold: Double) -> Double {
-    let larger = max(score, threshold)
-    guard larger > 0 else { return 0 }
-    return (abs(score - threshold) / larger * 1_000_000).rounded() / 1_000_000
+  /// - Returns: for a manual yes `1 − score / threshold` below the threshold, for a manual no
+  ///   `1 − threshold / score` at or above it, 0 otherwise (the score is on the person's side);
+  ///   rounded to 6 decimals so that equal ratios tie exactly.
+  package static func suspicion(manual: Bool, score: Double, threshold: Double) -> Double {
+    let against =
+      manual ? (score < threshold ? 1 - score / threshold : 0) : (score >= threshold && score > 0 ? 1 - threshold / score : 0)
+    return (against * 1_000_000).rounded() / 1_000_000
   }
 
   /// The probability that a manual label is wrong, given the probability that the category applies.

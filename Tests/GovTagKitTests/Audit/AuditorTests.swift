@@ -45,13 +45,18 @@ struct AuditorTests {
     #expect(report.records == 10 && report.summary.succeeded)
   }
 
-  @Test("the suspicion is the relative distance between score and threshold")
+  @Test("the suspicion is how far the score goes against the person, relative to the threshold")
   func suspicion() {
-    #expect(Suspect.suspicion(score: 0, threshold: 3) == 1)
-    #expect(Suspect.suspicion(score: 3, threshold: 4) == 0.25)
-    #expect(Suspect.suspicion(score: 6, threshold: 3) == 0.5)
-    #expect(Suspect.suspicion(score: 1.5, threshold: 3) == 0.5)  // half the threshold ≡ twice it
-    #expect(Suspect.suspicion(score: 3, threshold: 3) == 0)
+    #expect(Suspect.suspicion(manual: true, score: 0, threshold: 3) == 1)
+    #expect(Suspect.suspicion(manual: true, score: 3, threshold: 4) == 0.25)
+    #expect(Suspect.suspicion(manual: false, score: 6, threshold: 3) == 0.5)
+    #expect(Suspect.suspicion(manual: true, score: 1.5, threshold: 3) == 0.5)  // half the threshold ≡ twice it
+    #expect(Suspect.suspicion(manual: false, score: 3, threshold: 3) == 0)
+    // Evidence on the person's side: a manual yes scoring five times the threshold that GovTag
+    // kept out (relative threshold), a manual no that GovTag assigned by implied_by at score 0.
+    #expect(Suspect.suspicion(manual: true, score: 16, threshold: 3) == 0)
+    #expect(Suspect.suspicion(manual: false, score: 0, threshold: 3) == 0)
+    #expect(Suspect.suspicion(manual: false, score: 2, threshold: 3) == 0)
   }
 
   @Test("term accountability: firings, confirmations, false firings, sole evidence")

@@ -39,6 +39,23 @@ struct LabelContextTests {
     #expect(Self.sample.probability(dimension: "traits", category: "platform", confidence: 0.8, labels: labels) == nil)
   }
 
+  @Test("the other labels raise GovTag's odds at most 49-fold; they lower them without bound")
+  func bound() throws {
+    // Trusting the person's only capability (+8, as the fit on gold gives it) cannot make a
+    // label GovTag gives 0.008 likely right: odds 0.008/0.992 × 49 = 0.395, probability 0.283.
+    let trusting = LabelContextModel(
+      records: 10, labelCounts: [:], pairCounts: [:],
+      dimensions: [LabelContextModel.Dimension(id: "capability", intercept: 0, coefficients: [1, 8, -4, 0])])
+    let alone = try #require(
+      trusting.probability(dimension: "capability", category: "a", confidence: 0.008, labels: ["capability": ["a"]]))
+    #expect(abs(alone - 0.008 * 49 / (0.008 * 49 + 0.992)) < 1e-12)
+    // Next to three other labels the odds fall by e^(-12): not bounded.
+    let crowded = try #require(
+      trusting.probability(
+        dimension: "capability", category: "a", confidence: 0.5, labels: ["capability": ["a", "b", "c", "d"]]))
+    #expect(abs(crowded - 1 / (1 + exp(12.0))) < 1e-12)
+  }
+
   /// ``sample`` with the taxonomy's ids, as a calibration file must name them.
   static let fileSample = LabelContextModel(
     records: 10, labelCounts: ["capability.public_service": 4, "capability.social_management": 6, "technology.ai": 5],
