@@ -120,7 +120,7 @@ struct EvalCommandTests {
     #expect(lines[4] == "govtag: error: missing.jsonl: cannot open the input: No such file or directory; check the path")
     #expect(
       lines[5]
-        == #"govtag: read 5 records from 1 input: 1 evaluated, 4 failed (1 without "gold"), 1 blank line skipped; 1 input could not be read"#
+        == #"govtag: read 5 records from 2 inputs: 1 evaluated, 4 failed (1 without "gold"), 1 blank line skipped; 1 input could not be read"#
     )
     // The good record is still evaluated.
     #expect(result.stdout.contains("  public_service                 1          1   1      1.000   1.000  1.000"))

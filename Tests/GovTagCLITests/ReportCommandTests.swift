@@ -62,7 +62,7 @@ struct ReportCommandTests {
     #expect(
       missing.stderr == """
         govtag: error: nope.jsonl: cannot open the input: No such file or directory; check the path
-        govtag: read 0 records from 0 inputs: 0 in the report, 0 failed; 1 input could not be read
+        govtag: read 0 records from 1 input: 0 in the report, 0 failed; 1 input could not be read
         govtag: no input could be read, so r.html was not written
 
         """)

@@ -23,7 +23,7 @@ struct UnreadableInputCommandTests {
     #expect(result.stdout.isEmpty)
     #expect(
       result.stderr
-        == Self.missing + "govtag: read 0 records from 0 inputs: 0 \(verb), 0 failed; 1 input could not be read\n"
+        == Self.missing + "govtag: read 0 records from 1 input: 0 \(verb), 0 failed; 1 input could not be read\n"
         + "govtag: no input could be read, so no report was printed\n")
   }
 

@@ -3,7 +3,8 @@
 /// summary line, the report and the exit status. Nothing is dropped silently: every line read is
 /// used, failed, a duplicate id, or blank.
 package struct ReadSummary: Sendable, Hashable {
-  /// Inputs opened and read to the end.
+  /// Inputs opened and read to the end that held a record (an input without one is in
+  /// ``inputErrors``, like one that could not be opened).
   package var inputsRead = 0
   /// Non-blank input lines.
   package var recordsRead = 0
@@ -30,6 +31,9 @@ package struct ReadSummary: Sendable, Hashable {
   /// Whether every input was read and every record used.
   package var succeeded: Bool { failed == 0 && inputErrors.isEmpty }
 
+  /// The inputs given: those read and those that could not be (one error each).
+  package var inputsGiven: Int { inputsRead + inputErrors.count }
+
   /// Adds another summary's counts.
   package mutating func add(_ other: ReadSummary) {
     inputsRead += other.inputsRead
@@ -51,7 +55,7 @@ package struct ReadSummary: Sendable, Hashable {
   /// - Returns: the line, without a trailing newline.
   package func line(verb: String, field: String? = nil) -> String {
     var text =
-      "read \(NumberText.count(recordsRead, "record")) from \(NumberText.count(inputsRead, "input")): \(used) \(verb), \(failed) failed"
+      "read \(NumberText.count(recordsRead, "record")) from \(NumberText.count(inputsGiven, "input")): \(used) \(verb), \(failed) failed"
     if withoutReference > 0, let field { text += " (\(withoutReference) without \"\(field)\")" }
     if duplicateIDs > 0 { text += ", \(NumberText.count(duplicateIDs, "duplicate id")) skipped" }
     if blankLines > 0 { text += ", \(NumberText.count(blankLines, "blank line")) skipped" }

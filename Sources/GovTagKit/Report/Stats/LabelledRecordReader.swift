@@ -123,7 +123,7 @@ package struct LabelledRecordReader: Sendable {
           }
         }
       }
-      summary.inputsRead += 1
+      if records > 0 { summary.inputsRead += 1 }
       if records == 0 {
         let error = GovTagError(
           .input, reader.noRecordsReason, at: SourceLocation(file: reader.name),
