@@ -12,7 +12,8 @@ struct Report: ParsableCommand {
       marked; a dimension the reference leaves out is shown as not annotated, not as a \
       disagreement. Reference province names are checked against the gazetteer of --lexicons, as \
       audit checks them. Open a case directly with report.html#case=ID. A line that cannot be used is \
-      reported with its file and line and skipped; the exit status is then 1.
+      reported with its file and line and skipped (a case whose reference labels cannot be used \
+      is kept without them); the exit status is then 1.
       """
   )
 
@@ -43,6 +44,8 @@ struct Report: ParsableCommand {
     var reader = LabelledRecordReader(source: .govtag, referenceFields: field.map { [$0] } ?? ["manual", "gold"])
     reader.settingNames = .commandLine
     reader.gazetteer = try lexicons.loadGazetteer()
+    // The charts count GovTag's labels: a case stays in them when its manual labels are bad.
+    reader.keepsRecordsWithUnusableReference = true
     var records: [LabelledRecord] = []
     try Diagnostics.orExit {
       try OutputFile.refuseOverlap(outputs: [("-o", output)], inputs: inputs)

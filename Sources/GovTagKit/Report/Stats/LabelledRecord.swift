@@ -28,6 +28,9 @@ package struct LabelledRecord: Sendable, Hashable {
   package var confidence: [String: [String: Double]] = [:]
   /// The `lexicon_version` that labelled the record, when it has one.
   package var lexiconVersion: String?
+  /// Why the record's reference labels could not be used, when the reader kept it without them
+  /// (``LabelledRecordReader/keepsRecordsWithUnusableReference``).
+  package var referenceProblem: RecordError?
 
   /// Creates a record.
   package init(

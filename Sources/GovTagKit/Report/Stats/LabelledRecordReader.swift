@@ -14,7 +14,9 @@ package struct LabelledRecordReader: Sendable {
   package enum Event: Sendable {
     /// A record was read.
     case record(LabelledRecord)
-    /// A line could not be used; it is skipped.
+    /// A line could not be used; it is skipped. With ``keepsRecordsWithUnusableReference``, also
+    /// a record whose reference labels cannot be used: it then follows as ``record(_:)``,
+    /// without them.
     case recordFailed(RecordError)
     /// An input could not be read at all (missing, a folder, empty).
     case inputFailed(GovTagError)
@@ -38,6 +40,11 @@ package struct LabelledRecordReader: Sendable {
   /// names another field of labels (``SettingNames/Setting/field``, `--field` on the command line);
   /// the default words them for a program.
   package var settingNames = SettingNames()
+  /// Whether a record read for GovTag's labels (``LabelSource/govtag``) whose reference labels
+  /// cannot be used (an unknown id, an unknown province) is kept without them, its problem
+  /// reported, rather than left out: the report's charts count GovTag's labels, which are fine.
+  /// Counted in ``ReadSummary/usedWithoutReference``.
+  package var keepsRecordsWithUnusableReference = false
 
   /// Creates a reader.
   ///
@@ -108,6 +115,10 @@ package struct LabelledRecordReader: Sendable {
             continue
           }
           summary.used += 1
+          if let problem = record.referenceProblem {
+            summary.usedWithoutReference += 1
+            onEvent(.recordFailed(problem))
+          }
           onEvent(.record(record))
         case .failure(let failure):
           summary.failed += 1
@@ -174,7 +185,7 @@ package struct LabelledRecordReader: Sendable {
     case .success(let decoded): document = decoded
     }
     do {
-      return .success(try record(from: document))
+      return .success(try record(from: document, at: location))
     } catch let problem as Problem {
       let field: FieldState =
         problem.missingField
@@ -201,7 +212,7 @@ package struct LabelledRecordReader: Sendable {
     var missingField = false
   }
 
-  private func record(from document: Document) throws -> LabelledRecord {
+  private func record(from document: Document, at location: SourceLocation) throws -> LabelledRecord {
     let fields = document.fields
     var labels: CaseLabels?
     switch (fields["labels"], source) {
@@ -226,13 +237,18 @@ package struct LabelledRecordReader: Sendable {
 
     var reference: CaseLabels?
     var referenceField: String?
+    var referenceProblem: Problem?
     for name in referenceFields {
       guard let value = fields[name] else { continue }
       // `"manual": null` is an error when the labels counted are that field's (it says so);
       // beside GovTag's labels it is a record without people's labels.
       if value == .null, source == .govtag { continue }
-      reference = try referenceLabels(name, in: fields, location: labels)
-      referenceField = name
+      do {
+        reference = try referenceLabels(name, in: fields, location: labels)
+        referenceField = name
+      } catch let problem as Problem where keepsRecordsWithUnusableReference && source == .govtag {
+        referenceProblem = problem
+      }
       break
     }
     if case .field(let name) = source, referenceField == nil {
@@ -253,6 +269,9 @@ package struct LabelledRecordReader: Sendable {
       reference: reference, referenceField: referenceField, needsReview: needsReview, reviewReasons: reasons,
       evidence: try evidence(fields["evidence"]))
     record.lexiconVersion = fields["lexicon_version"]?.stringValue
+    record.referenceProblem = referenceProblem.map {
+      RecordError(location: location, id: document.id, reason: $0.reason, hint: $0.hint)
+    }
     // Confidences are optional (calibrated lexicons only); anything but a probability (a number
     // from 0 to 1) is passed over.
     for (dimension, value) in fields["confidence"]?.objectValue ?? [:] {
