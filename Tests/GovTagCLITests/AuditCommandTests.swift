@@ -162,7 +162,7 @@ struct AuditCommandTests {
     #expect(
       result.stderr.split(separator: "\n").map(String.init) == [
         #"govtag: error: audit-bad.jsonl:2: record "a2": the record has no "manual" field; add its labels as "manual": {"capability": [...], ...}, or name the field that holds them with --field"#,
-        #"govtag: error: audit-bad.jsonl:3: record "a3": unknown category "AI" in "manual"."technology"; use one of big_data, cloud, ai, blockchain, iot, digital_twin, gis, video"#,
+        #"govtag: error: audit-bad.jsonl:3: record "a3": unknown category "AI" in "manual"."technology"; did you mean ai (人工智能)? write the category's id, exactly as docs/TAXONOMY.md does"#,
         #"govtag: error: audit-bad.jsonl:4: record "a4": the record has no "text" field; put the narrative in "text""#,
         #"govtag: error: audit-bad.jsonl:5: record "a5": the "text" field is empty: there is nothing to label; give the narrative, or leave the record out"#,
         #"govtag: error: audit-bad.jsonl:6: record "a6": "manual"."region" must be "east", "central", "west" or null, found "north""#,

@@ -109,7 +109,7 @@ struct EvalCommandTests {
     )
     #expect(
       lines[1]
-        == #"govtag: error: eval-bad.jsonl:3: record "x3": unknown category "public_servce" in "gold"."capability"; use one of economic_regulation, market_supervision, social_management, public_service, environmental_protection, government_operations, government_transparency"#
+        == #"govtag: error: eval-bad.jsonl:3: record "x3": unknown category "public_servce" in "gold"."capability"; did you mean public_service (公共服务)? write the category's id, exactly as docs/TAXONOMY.md does"#
     )
     #expect(lines[2].hasPrefix("govtag: error: eval-bad.jsonl:4: not valid JSON: "))
     #expect(lines[2].hasSuffix("; each line must hold one JSON object"))
@@ -120,7 +120,7 @@ struct EvalCommandTests {
     #expect(lines[4] == "govtag: error: missing.jsonl: cannot open the input: No such file or directory; check the path")
     #expect(
       lines[5]
-        == #"govtag: read 5 records from 1 input: 1 evaluated, 4 failed (1 without "gold"), 1 blank line skipped; 1 input could not be read"#
+        == #"govtag: read 5 records from 2 inputs: 1 evaluated, 4 failed (1 without "gold"), 1 blank line skipped; 1 input could not be read"#
     )
     // The good record is still evaluated.
     #expect(result.stdout.contains("  public_service                 1          1   1      1.000   1.000  1.000"))

@@ -122,6 +122,37 @@ struct LabelledInputCommandTests {
         """)
   }
 
+  @Test("stats and report read reference provinces as eval and audit do: 广东省 is 广东, 火星 an error; report keeps the case")
+  func statsProvinces() throws {
+    let directory = Fixtures.temporaryDirectory()
+    Fixtures.write(
+      """
+      {"id":"p1","text":"x","labels":{},"location":{"province":"广东","region":"east"},"manual":{"capability":[],"province":"广东"}}
+      {"id":"p2","text":"x","labels":{},"location":{"province":"广东","region":"east"},"manual":{"capability":[],"province":"广东省"}}
+      {"id":"p3","text":"x","labels":{},"location":{"province":"浙江","region":"east"},"manual":{"capability":[],"region":"east"}}
+      {"id":"p4","text":"x","labels":{},"location":{"province":"浙江","region":"east"},"manual":{"capability":[],"province":"火星"}}
+
+      """, to: "provinces.jsonl", in: directory)
+    let hint = "use a province's name (北京, 辽宁, 广东, 吉林, 重庆, 广西, 浙江, 江西), its full name (浙江省) or null"
+    let error =
+      #"govtag: error: provinces.jsonl:4: record "p4": "manual"."province" is "火星", which is not a province of the gazetteer; \#(hint)"#
+    let stats = try CommandRunner.run(
+      ["stats", "provinces.jsonl", "--field", "manual", "--by", "province"] + lexicons, in: directory)
+    #expect(stats.status == 1)
+    #expect(stats.stdout.contains("\n| 广东 | 东部 east | 2 | 66.7% | – |\n| 浙江 | 东部 east | 1 | 33.3% | – |\n"), "\(stats.stdout)")
+    #expect(stats.stderr == error + "\ngovtag: read 4 records from 1 input: 3 counted, 1 failed\n")
+    // report keeps p4 for its charts of GovTag's labels, without the manual labels it cannot use.
+    let report = try CommandRunner.run(["report", "provinces.jsonl", "-o", "r.html"] + lexicons, in: directory)
+    #expect(report.status == 1)
+    #expect(
+      report.stderr
+        == error + "\ngovtag: read 4 records from 1 input: 4 in the report (1 without its reference labels), 0 failed → r.html\n")
+    let html = try String(contentsOf: directory.appendingPathComponent("r.html"), encoding: .utf8)
+    #expect(html.contains(#"{"id":"p4","title":null,"year":null,"province":"浙江","region":"east","review":false"#))
+    #expect(html.contains(#""labels":[],"ref":null,"refField":null,"refDims":null,"cmp":[],"dis":false"#))
+    #expect(html.contains("4 cases"))
+  }
+
   /// Three records, the third with the first's id, and a second input repeating the second's.
   func duplicates(in directory: URL) {
     Fixtures.write(

@@ -32,7 +32,7 @@ struct ReportCommandTests {
     #expect(result.status == 1)
     #expect(
       result.stderr == """
-        govtag: error: in.jsonl:2: record "bad": "labels"."capability" names an unknown category "public_servise"; use the ids of docs/TAXONOMY.md
+        govtag: error: in.jsonl:2: record "bad": unknown category "public_servise" in "labels"."capability"; did you mean public_service (公共服务)? write the category's id, exactly as docs/TAXONOMY.md does
         govtag: read 2 records from 1 input: 1 in the report, 1 failed → report.html
 
         """)
@@ -62,7 +62,7 @@ struct ReportCommandTests {
     #expect(
       missing.stderr == """
         govtag: error: nope.jsonl: cannot open the input: No such file or directory; check the path
-        govtag: read 0 records from 0 inputs: 0 in the report, 0 failed; 1 input could not be read
+        govtag: read 0 records from 1 input: 0 in the report, 0 failed; 1 input could not be read
         govtag: no input could be read, so r.html was not written
 
         """)

@@ -58,7 +58,7 @@ struct TagHardeningTests {
     #expect(stats.status == 1)
     #expect(stats.stdout.hasPrefix("# GovTag statistics: 8 cases"))
     #expect(stats.stderr.contains("the input is \(format)-compressed"))
-    #expect(stats.stderr.hasSuffix("read 8 records from 1 input: 8 counted, 0 failed; 1 input could not be read\n"))
+    #expect(stats.stderr.hasSuffix("read 8 records from 2 inputs: 8 counted, 0 failed; 1 input could not be read\n"))
   }
 
   @Test("standard input named twice is a usage error; a JSON array in a .jsonl file says how it is read")

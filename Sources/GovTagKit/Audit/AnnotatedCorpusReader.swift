@@ -111,7 +111,7 @@ struct AnnotatedCorpusReader: Sendable {
             }
           }
           if !chunk.lines.isEmpty { try emit(chunk) }
-          summary.inputsRead += 1
+          if records > 0 { summary.inputsRead += 1 }
           if records == 0 {
             let error = GovTagError(
               .input, reader.noRecordsReason, at: SourceLocation(file: reader.name),

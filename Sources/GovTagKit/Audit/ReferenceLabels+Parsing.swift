@@ -116,9 +116,8 @@ extension ReferenceLabels {
             return problem("\"\(name)\".\"\(key)\" must list category ids as strings, found \(element.typeDescription)")
           }
           guard dimension.categories.contains(where: { $0.id == id }) else {
-            return problem(
-              "unknown category \"\(id)\" in \"\(name)\".\"\(key)\"",
-              "use one of \(dimension.categories.map(\.id).joined(separator: ", "))")
+            let unknown = dimension.unknownCategory(id, in: "\"\(name)\"")
+            return problem(unknown.reason, unknown.hint)
           }
           if !ids.insert(id).inserted, !repeated.contains("\(key).\(id)") { repeated.append("\(key).\(id)") }
         }

@@ -3,7 +3,8 @@
 /// summary line, the report and the exit status. Nothing is dropped silently: every line read is
 /// used, failed, a duplicate id, or blank.
 package struct ReadSummary: Sendable, Hashable {
-  /// Inputs opened and read to the end.
+  /// Inputs opened and read to the end that held a record (an input without one is in
+  /// ``inputErrors``, like one that could not be opened).
   package var inputsRead = 0
   /// Non-blank input lines.
   package var recordsRead = 0
@@ -11,6 +12,9 @@ package struct ReadSummary: Sendable, Hashable {
   package var used = 0
   /// Records that could not be used because of a problem (each one reported).
   package var failed = 0
+  /// Of the used records, those whose reference labels could not be used (each one reported):
+  /// kept for GovTag's labels alone.
+  package var usedWithoutReference = 0
   /// Of the failed records, those that lack the reference field altogether.
   package var withoutReference = 0
   /// Blank lines, which hold no record.
@@ -28,7 +32,10 @@ package struct ReadSummary: Sendable, Hashable {
   package var readNothing: Bool { recordsRead == 0 && blankLines == 0 && !inputErrors.isEmpty }
 
   /// Whether every input was read and every record used.
-  package var succeeded: Bool { failed == 0 && inputErrors.isEmpty }
+  package var succeeded: Bool { failed == 0 && inputErrors.isEmpty && usedWithoutReference == 0 }
+
+  /// The inputs given: those read and those that could not be (one error each).
+  package var inputsGiven: Int { inputsRead + inputErrors.count }
 
   /// Adds another summary's counts.
   package mutating func add(_ other: ReadSummary) {
@@ -36,6 +43,7 @@ package struct ReadSummary: Sendable, Hashable {
     recordsRead += other.recordsRead
     used += other.used
     failed += other.failed
+    usedWithoutReference += other.usedWithoutReference
     withoutReference += other.withoutReference
     blankLines += other.blankLines
     duplicateIDs += other.duplicateIDs
@@ -51,7 +59,11 @@ package struct ReadSummary: Sendable, Hashable {
   /// - Returns: the line, without a trailing newline.
   package func line(verb: String, field: String? = nil) -> String {
     var text =
-      "read \(NumberText.count(recordsRead, "record")) from \(NumberText.count(inputsRead, "input")): \(used) \(verb), \(failed) failed"
+      "read \(NumberText.count(recordsRead, "record")) from \(NumberText.count(inputsGiven, "input")): \(used) \(verb)"
+    if usedWithoutReference > 0 {
+      text += " (\(usedWithoutReference) without \(usedWithoutReference == 1 ? "its" : "their") reference labels)"
+    }
+    text += ", \(failed) failed"
     if withoutReference > 0, let field { text += " (\(withoutReference) without \"\(field)\")" }
     if duplicateIDs > 0 { text += ", \(NumberText.count(duplicateIDs, "duplicate id")) skipped" }
     if blankLines > 0 { text += ", \(NumberText.count(blankLines, "blank line")) skipped" }

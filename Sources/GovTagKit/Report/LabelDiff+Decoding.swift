@@ -208,8 +208,11 @@ struct DiffRecordDecoder {
           throw Problem(reason: "\"labels\".\"\(dimension)\" must hold category ids, found \(item.typeDescription)")
         }
         guard let slot = categories[id] else {
-          throw Problem(
-            reason: "\"labels\".\"\(dimension)\" names an unknown category \"\(id)\"", hint: "use the ids of docs/TAXONOMY.md")
+          guard let known = slots.categories.first(where: { $0.dimension.id == dimension })?.dimension else {
+            throw Problem(reason: "unknown category \"\(id)\" in \"labels\".\"\(dimension)\"")
+          }
+          let unknown = known.unknownCategory(id, in: "\"labels\"")
+          throw Problem(reason: unknown.reason, hint: unknown.hint)
         }
         set.insert(slot)
       }

@@ -14,6 +14,14 @@ struct LexiconOptions: ParsableArguments {
   /// The directory this run uses, and the rule that chose it.
   var resolved: LexiconDirectory { LexiconDirectory.resolve(option: directory, names: .commandLine) }
 
+  /// Loads only the folder's gazetteer, for commands that check place names but classify
+  /// nothing (stats, report); `nil` when the folder has no `gazetteer.yaml` (or is not there),
+  /// and names are then taken as written. A broken file exits with status 2, as
+  /// ``loadModel(configuration:)`` does.
+  func loadGazetteer() throws -> Gazetteer? {
+    try Diagnostics.orExit { try GazetteerLoader().load(directory: resolved.path) }
+  }
+
   /// Loads and compiles the lexicons, gazetteer, scope cues and calibration, printing every
   /// problem (each naming the directory and the rule that chose it) and exiting with status 2 on
   /// failure. A missing `scope.yaml` or `gazetteer.yaml` is printed as a warning (`govtag:

@@ -9,8 +9,11 @@ struct Report: ParsableCommand {
       Reads what govtag tag wrote. The file has everything inline (style, SVG charts, a small \
       script, the data) and fetches nothing. Charts count GovTag's labels; each case shows them \
       beside the reference labels (--field, by default manual or else gold), disagreements \
-      marked. Open a case directly with report.html#case=ID. A line that cannot be used is \
-      reported with its file and line and skipped; the exit status is then 1.
+      marked; a dimension the reference leaves out is shown as not annotated, not as a \
+      disagreement. Reference province names are checked against the gazetteer of --lexicons, as \
+      audit checks them. Open a case directly with report.html#case=ID. A line that cannot be used is \
+      reported with its file and line and skipped (a case whose reference labels cannot be used \
+      is kept without them); the exit status is then 1.
       """
   )
 
@@ -29,6 +32,9 @@ struct Report: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Print nothing on standard error but errors.")
   var quiet = false
 
+  /// The gazetteer the reference labels' province names are checked against, as audit does.
+  @OptionGroup var lexicons: LexiconOptions
+
   func validate() throws {
     if inputs.isEmpty { throw ValidationError("name at least one labelled file, or - for standard input") }
     if field == "labels" { throw ValidationError("--field names people's labels (manual, gold), not GovTag's labels") }
@@ -37,6 +43,9 @@ struct Report: ParsableCommand {
   func run() throws {
     var reader = LabelledRecordReader(source: .govtag, referenceFields: field.map { [$0] } ?? ["manual", "gold"])
     reader.settingNames = .commandLine
+    reader.gazetteer = try lexicons.loadGazetteer()
+    // The charts count GovTag's labels: a case stays in them when its manual labels are bad.
+    reader.keepsRecordsWithUnusableReference = true
     var records: [LabelledRecord] = []
     try Diagnostics.orExit {
       try OutputFile.refuseOverlap(outputs: [("-o", output)], inputs: inputs)

@@ -12,7 +12,9 @@ struct Stats: ParsableCommand {
       shares of a dimension can add up to more than 100%), the region mix, the share of cases \
       with a data-element label, and the change in percentage points between consecutive years. \
       A line that cannot be used is reported with its file and line and skipped; the exit \
-      status is then 1. When no record has the labels counted (GovTag's labels, or --field) at \
+      status is then 1. With --field, province names are checked against the gazetteer of \
+      --lexicons as audit checks them (广东省 counts as 广东; an unknown name is an error). An \
+      input that is not JSON (a CSV file) is refused as a whole. When no record has the labels counted (GovTag's labels, or --field) at \
       all, one error names the fields of labels the records do have and the exit status is 2.
       """
   )
@@ -45,8 +47,12 @@ struct Stats: ParsableCommand {
 
   @Option(
     help:
-      "Count the labels in this field (manual, gold) instead of GovTag's labels; its province and region keys replace location.")
+      "Count the labels in this field (manual, gold) instead of GovTag's labels; a dimension it leaves out is not annotated (its shares are of the cases that annotate it); its province and region keys each replace GovTag's."
+  )
   var field: String?
+
+  /// The gazetteer the reference labels' province names are checked against, as audit does.
+  @OptionGroup var lexicons: LexiconOptions
 
   mutating func validate() throws {
     try ReportFormat.resolve(&format, json: jsonFlag, csv: csvFlag, offered: [.markdown, .json, .csv])
@@ -57,6 +63,7 @@ struct Stats: ParsableCommand {
     let source = LabelSource(fieldName: field)
     var reader = LabelledRecordReader(source: source)
     reader.settingNames = .commandLine
+    reader.gazetteer = try lexicons.loadGazetteer()
     var statistics = CaseStatistics()
     try Diagnostics.orExit {
       let summary = try reader.read(paths: inputs) { event in

@@ -54,6 +54,10 @@ struct ReferenceLabelsTests {
     BadCase(
       id: "unknown category", value: .object(["capability": .array([.string("public_servce")])]),
       reason: #"unknown category "public_servce" in "gold"."capability""#,
+      hint: "did you mean public_service (公共服务)? write the category's id, exactly as docs/TAXONOMY.md does"),
+    BadCase(
+      id: "unknown category, nothing close", value: .object(["capability": .array([.string("其他")])]),
+      reason: #"unknown category "其他" in "gold"."capability""#,
       hint:
         "use one of economic_regulation, market_supervision, social_management, public_service, environmental_protection, government_operations, government_transparency"
     ),

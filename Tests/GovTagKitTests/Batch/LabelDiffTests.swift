@@ -261,7 +261,8 @@ struct LabelDiffTests {
     BadLine(
       id: "unknown category", line: #"{"id":"x","labels":{"capability":["public_servise"]}}"#,
       message:
-        #"LINE: record "x": "labels"."capability" names an unknown category "public_servise"; use the ids of docs/TAXONOMY.md"#),
+        #"LINE: record "x": unknown category "public_servise" in "labels"."capability"; did you mean public_service (公共服务)? write the category's id, exactly as docs/TAXONOMY.md does"#
+    ),
     BadLine(
       id: "labels not lists", line: #"{"id":7,"labels":{"technology":"ai"}}"#,
       message: #"LINE: record "7": "labels"."technology" must be a list of category ids, found a string"#),

@@ -93,4 +93,36 @@ struct JSONInputReaderTests {
     #expect(result.items.count == (1 << 20) + 11)
     #expect(result.items.last == "\((1 << 20) + 11): {\"id\":\"a\"}")
   }
+
+  /// The message of the error opening `bytes` as the file `name`, or `nil` when it opens.
+  func openingError(_ bytes: [UInt8], name: String) -> String? {
+    let directory = Fixtures.temporaryDirectory()
+    let path = directory.appendingPathComponent(name).path
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    do {
+      _ = try JSONInputReader(path: path)
+      return nil
+    } catch let error as GovTagError {
+      return error.message
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  @Test("an input that holds no JSON records is refused on its first bytes: UTF-16, a CSV with a Chinese header")
+  func notJSON() {
+    let utf16 = Array(#"{"id":"a"}"#.data(using: .utf16LittleEndian) ?? Data())
+    #expect(openingError(utf16, name: "a.jsonl") == "the input is UTF-16 text (it has NUL bytes); GovTag reads UTF-8")
+    #expect(
+      openingError(Array("标题,正文\n一,二\n".utf8), name: "a.txt")
+        == "the input is not JSON Lines or a JSON array (it looks like CSV): its first line starts with \"标题,正文\", not with { or ["
+    )
+    #expect(
+      openingError(Array("hello\n".utf8), name: "a.jsonl")
+        == "the input is not JSON Lines or a JSON array: its first line starts with \"hello\", not with { or [")
+    // A broken first record is the line's own error, and the rest is read.
+    #expect(openingError(Array("{oops\n{\"id\":\"b\"}\n".utf8), name: "a.jsonl") == nil)
+    #expect(openingError(Array("\n  [\n]".utf8), name: "a.json") == nil)
+    #expect(openingError([], name: "empty.jsonl") == nil)
+  }
 }

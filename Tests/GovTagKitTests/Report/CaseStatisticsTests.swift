@@ -94,6 +94,38 @@ struct CaseStatisticsTests {
     #expect(region.rows.first { $0.id == "east" }.map { NumberText.change($0.changes[0]) } == "+41.7 pp")
   }
 
+  @Test("a dimension people's labels leave out is not annotated: shares are of the cases that annotate it")
+  func notAnnotated() throws {
+    var statistics = CaseStatistics()
+    // 4 cases: 2 annotate data_element (one with data_sharing), 2 leave it out.
+    statistics.add(
+      year: "2023", labels: CaseLabels(categories: ["capability": ["public_service"], "data_element": ["data_sharing"]]))
+    statistics.add(year: "2023", labels: CaseLabels(categories: ["capability": ["public_service"], "data_element": []]))
+    statistics.add(year: "2023", labels: CaseLabels(categories: ["capability": []]))
+    statistics.add(year: "2023", labels: CaseLabels(categories: ["capability": []]))
+    let table = StatsTable(statistics: statistics, source: .field("manual"))
+    let data = try #require(table.section("data_element"))
+    #expect(data.annotated == [2, 2])
+    #expect(data.rows.first { $0.id == "any" }?.counts == [1, 1])
+    #expect(data.rows.first { $0.id == "any" }?.shares == [0.5, 0.5])
+    #expect(data.rows.first { $0.id == "data_sharing" }?.shares == [0.5, 0.5])
+    #expect(
+      data.note
+        == "any (涉及数据要素): cases with at least one data_element label; every share is of the cases that annotate data_element. "
+        + "Shares are of the cases whose \"manual\" labels annotate data_element (n in the header): 2 of 4; "
+        + "the 2 that leave data_element out were not annotated and are not counted as no.")
+    let capability = try #require(table.section("capability"))
+    #expect(capability.annotated == nil)
+    #expect(capability.note == nil)
+    #expect(capability.rows.first { $0.id == "public_service" }?.shares == [0.5, 0.5])
+    let markdown = table.markdown()
+    #expect(
+      markdown.contains("| category | 2023 (n=2) | all (n=2) |\n| --- | --: | --: |\n| 涉及数据要素 any | 1 (50.0%) | 1 (50.0%) |"))
+    #expect(markdown.contains("| category | 2023 (n=4) | all (n=4) |\n| --- | --: | --: |\n| 经济调节 economic_regulation |"))
+    #expect(String(decoding: table.csv(), as: UTF8.self).contains("\r\ndata_element,any,涉及数据要素,all,2,1,50.00,\r\n"))
+    #expect(String(decoding: table.json(), as: UTF8.self).contains(#""annotated":{"2023":2,"all":2},"rows""#))
+  }
+
   @Test("changes compare consecutive years present, skipping a missing year")
   func gapYears() {
     var statistics = CaseStatistics()

@@ -73,6 +73,36 @@ struct HTMLReportRendererTests {
     #expect(html.contains(#""ev":[[3,"一网通办",4,4,"counted"],[0,"营商环境",3,3,"counted"]"#))
   }
 
+  @Test("a dimension the reference does not annotate is \"not annotated\" in the data, not a disagreement")
+  func notAnnotated() throws {
+    // GovTag: public_service (3), data_sharing (7), ai (22). The reference annotates capability
+    // and traits only; b's reference also misses public_service.
+    let labels = CaseLabels(categories: [
+      "capability": ["public_service"], "data_element": ["data_sharing"], "traits": [], "innovation": [], "technology": ["ai"],
+    ])
+    let partial = CaseLabels(categories: ["capability": ["public_service"], "traits": []])
+    let missing = CaseLabels(categories: ["capability": [], "traits": []])
+    let records = [
+      LabelledRecord(id: "a", text: "x", labels: labels, reference: partial, referenceField: "manual"),
+      LabelledRecord(id: "b", text: "x", labels: labels, reference: missing, referenceField: "manual"),
+      LabelledRecord(id: "c", text: "x", labels: labels),
+    ]
+    let html = String(decoding: HTMLReportRenderer().render(records: records), as: UTF8.self)
+    #expect(
+      html.contains(
+        #""labels":[3,7,22],"ref":[3],"refField":"manual","refDims":["capability","traits"],"cmp":[[3,""],[7,"not-annotated"],[22,"not-annotated"]],"dis":false"#
+      ))
+    #expect(
+      html.contains(
+        #""labels":[3,7,22],"ref":[],"refField":"manual","refDims":["capability","traits"],"cmp":[[3,"govtag-only"],[7,"not-annotated"],[22,"not-annotated"]],"dis":true"#
+      ))
+    #expect(
+      html.contains(#""labels":[3,7,22],"ref":null,"refField":null,"refDims":null,"cmp":[[3,""],[7,""],[22,""]],"dis":false"#))
+    // The "disagree" filter reads `dis`; the script no longer compares the labels itself.
+    #expect(html.contains(#"if (state.review === "disagree" && !c.dis) return false;"#))
+    #expect(!html.contains("function compare(c)"))
+  }
+
   @Test("GovTag's and the reference labels are both in the data, as category indices")
   func labels() throws {
     let html = try html()

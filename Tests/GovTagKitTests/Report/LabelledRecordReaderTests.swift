@@ -49,7 +49,30 @@ struct LabelledRecordReaderTests {
     BadLine(
       id: "unknown category", line: #"{"id":"a","text":"x","labels":{"capability":["public_servise"]}}"#,
       message:
-        #"labelled.jsonl:4: record "a": "labels"."capability" names an unknown category "public_servise"; use the ids of docs/TAXONOMY.md"#
+        #"labelled.jsonl:4: record "a": unknown category "public_servise" in "labels"."capability"; did you mean public_service (公共服务)? write the category's id, exactly as docs/TAXONOMY.md does"#
+    ),
+    BadLine(
+      id: "a manual category by its Chinese name", line: #"{"id":"a","text":"x","manual":{"capability":["公共服务"]}}"#,
+      source: .field("manual"),
+      message:
+        #"labelled.jsonl:4: record "a": unknown category "公共服务" in "manual"."capability"; did you mean public_service (公共服务)? write the category's id, exactly as docs/TAXONOMY.md does"#
+    ),
+    BadLine(
+      id: "a manual category dotted, in capitals, with a space",
+      line: #"{"id":"a","text":"x","manual":{"capability":["capability.Public_Service "]}}"#, source: .field("manual"),
+      message:
+        #"labelled.jsonl:4: record "a": unknown category "capability.Public_Service " in "manual"."capability"; did you mean public_service (公共服务)? write the category's id, exactly as docs/TAXONOMY.md does"#
+    ),
+    BadLine(
+      id: "a manual category nothing like an id", line: #"{"id":"a","text":"x","manual":{"traits":["xyz"]}}"#,
+      source: .field("manual"),
+      message:
+        #"labelled.jsonl:4: record "a": unknown category "xyz" in "manual"."traits"; use one of platform, grassroots, gov_enterprise, market_operation"#
+    ),
+    BadLine(
+      id: "manual null", line: #"{"id":"a","text":"x","manual":null}"#, source: .field("manual"),
+      message:
+        #"labelled.jsonl:4: record "a": "manual" is null: the record has no labels; give its labels, or leave the record out"#
     ),
     BadLine(
       id: "bad region", line: #"{"id":"a","text":"x","labels":{},"location":{"region":"north"}}"#,
@@ -134,7 +157,8 @@ struct LabelledRecordReaderTests {
     #expect(second.labels?.province == "四川")
     #expect(second.labels?.region == .west)
     #expect(second.referenceField == "manual")
-    #expect(second.reference?.categories["capability"] == ["public_service", "social_management"])
+    // Written public_service, social_management; reference labels come in the taxonomy's order.
+    #expect(second.reference?.categories["capability"] == ["social_management", "public_service"])
     #expect(second.reference?.region == .west)  // no region key: location's
     #expect(second.needsReview)
     #expect(second.reviewReasons == ["public_service scores 4, which just reaches its threshold 4"])
@@ -157,6 +181,57 @@ struct LabelledRecordReaderTests {
     #expect(reference(gold, LabelledRecordReader()) == "gold")
     #expect(reference(both, LabelledRecordReader(referenceFields: ["gold"])) == "gold")
     #expect(reference(gold, LabelledRecordReader(referenceFields: ["manual"])) == nil)
+  }
+
+  /// The reference labels of one line read with the test gazetteer, or the error.
+  func reference(_ line: String, source: LabelSource = .field("manual")) throws -> Result<CaseLabels?, RecordError> {
+    var reader = LabelledRecordReader(source: source)
+    reader.gazetteer = try GazetteerLoader().load(directory: Fixtures.lexiconDirectory)
+    let result = Array(line.utf8).withUnsafeBufferPointer { reader.decode($0, at: SourceLocation(file: "m.jsonl", line: 2)) }
+    return result.map(\.reference)
+  }
+
+  @Test("a dimension the reference leaves out is not annotated; GovTag's labels have every dimension")
+  func notAnnotated() throws {
+    let line =
+      #"{"id":"a","text":"x","labels":{"capability":["public_service"]},"manual":{"capability":["public_service"],"technology":[]}}"#
+    let labels = try #require(try reference(line).get())
+    #expect(labels.categories == ["capability": ["public_service"], "technology": []])
+    #expect(labels.annotates("technology"))
+    #expect(!labels.annotates("data_element"))
+    let record = try Array(line.utf8).withUnsafeBufferPointer {
+      LabelledRecordReader().decode($0, at: SourceLocation(file: "m.jsonl", line: 2))
+    }.get()
+    #expect(record.labels?.categories.keys.sorted() == ["capability", "data_element", "innovation", "technology", "traits"])
+  }
+
+  @Test("a reference region without a province replaces GovTag's region only, and the reverse")
+  func placeKeysOneByOne() throws {
+    let location = #""labels":{},"location":{"province":"浙江","region":"east"}"#
+    let regionOnly = try #require(try reference(#"{"id":"a","text":"x",\#(location),"manual":{"region":"west"}}"#).get())
+    #expect(regionOnly.province == "浙江")
+    #expect(regionOnly.region == .west)
+    // A province without a region brings the gazetteer's region; 广东省 is 广东.
+    let provinceOnly = try #require(try reference(#"{"id":"a","text":"x",\#(location),"manual":{"province":"广东省"}}"#).get())
+    #expect(provinceOnly.province == "广东")
+    #expect(provinceOnly.region == .east)
+    let neither = try #require(try reference(#"{"id":"a","text":"x",\#(location),"manual":{"capability":[]}}"#).get())
+    #expect(neither.province == "浙江")
+    #expect(neither.region == .east)
+  }
+
+  @Test("a reference province the gazetteer does not know is an error, worded as audit's")
+  func unknownProvince() throws {
+    let result = try reference(#"{"id":"a","text":"x","manual":{"province":"火星"}}"#)
+    guard case .failure(let error) = result else {
+      Issue.record("火星 was accepted")
+      return
+    }
+    #expect(
+      error.description.hasPrefix(
+        #"m.jsonl:2: record "a": "manual"."province" is "火星", which is not a province of the gazetteer; use a province's name ("#)
+    )
+    #expect(error.description.hasSuffix("), its full name (浙江省) or null"))
   }
 
   @Test("missing and empty inputs are reported, blank lines skipped, bad lines counted")

@@ -42,9 +42,12 @@ package final class JSONInputReader {
   /// - Parameters:
   ///   - path: the input.
   ///   - names: how hints name the caller's settings; the default words them for a program.
-  /// - Throws: `GovTagError` with code `.io` when it is a directory or cannot be opened or read.
+  /// - Throws: `GovTagError` with code `.io` when it is a directory or cannot be opened or read;
+  ///   with code `.input` when its first bytes show it holds no JSON records (UTF-16 text, a
+  ///   first line that starts with neither `{` nor `[`, such as a CSV file's).
   package init(path: String, names: SettingNames = SettingNames()) throws {
     let opened = try InputSniffer.open(path)
+    try opened.refuseNonJSON()
     name = opened.name
     if opened.startsArray {
       form = .array

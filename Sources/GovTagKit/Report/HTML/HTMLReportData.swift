@@ -9,10 +9,14 @@
 ///      "years": ["2022", …], "regions": {"east": "东部", …},
 ///      "cases": [{"id", "title", "year", "province", "region", "review", "reasons",
 ///                 "labels": [3, 9], "ref": [3] | null, "refField": "gold" | null,
+///                 "refDims": ["capability", …] | null, "cmp": [[3, ""], [9, "govtag-only"]], "dis": true,
 ///                 "t": [title pieces], "x": [text pieces],
 ///                 "ev": [[category, term, weight (null in the compact layout), contribution, status]]}]}
 ///
-/// A piece is a string (plain text) or `[text, evidence index…]`.
+/// A piece is a string (plain text) or `[text, evidence index…]`. `refDims` lists the dimensions
+/// the reference labels annotate (a dimension they leave out was not annotated); `cmp` pairs
+/// every label of either side with how the two sides compare (``Comparison``), and `dis` says
+/// whether any pair is a disagreement: what the case table's "GovTag ≠ reference" filter shows.
 struct HTMLReportData {
   let taxonomy: Taxonomy
   let palette: CategoryPalette
@@ -115,6 +119,23 @@ struct HTMLReportData {
     json.key("ref")
     writeIndices(record.reference, &json)
     optional("refField", record.referenceField, &json)
+    json.key("refDims")
+    if let reference = record.reference {
+      json.strings(taxonomy.dimensions.map(\.id).filter(reference.annotates))
+    } else {
+      json.null()
+    }
+    let comparison = compare(record)
+    json.key("cmp")
+    json.beginArray()
+    for (index, kind) in comparison {
+      json.beginArray()
+      json.integer(index)
+      json.string(kind.rawValue)
+      json.endArray()
+    }
+    json.endArray()
+    json.field("dis", bool: comparison.contains { $0.kind.isDisagreement })
 
     // Evidence: only spans that fit in their field.
     let titleLength = record.title?.unicodeScalars.count ?? 0
@@ -137,6 +158,45 @@ struct HTMLReportData {
     }
     json.endArray()
     json.endObject()
+  }
+
+  /// How a label of a case compares between GovTag and the reference labels.
+  enum Comparison: String {
+    /// Both have it, or there are no reference labels.
+    case agree = ""
+    /// GovTag has it; the reference, which annotates the dimension, does not.
+    case govtagOnly = "govtag-only"
+    /// The reference has it; GovTag does not.
+    case referenceOnly = "ref-only"
+    /// GovTag has it in a dimension the reference does not annotate: not a disagreement.
+    case notAnnotated = "not-annotated"
+
+    var isDisagreement: Bool { self == .govtagOnly || self == .referenceOnly }
+  }
+
+  /// Every label of either side, by category index, and how the sides compare on it.
+  private mutating func compare(_ record: LabelledRecord) -> [(index: Int, kind: Comparison)] {
+    var pairs: [(index: Int, kind: Comparison)] = []
+    for dimension in taxonomy.dimensions {
+      let govtag = record.labels?.categories[dimension.id] ?? []
+      guard let reference = record.reference else {
+        pairs += govtag.map { (register(dimension.id, $0), .agree) }
+        continue
+      }
+      guard let annotated = reference.categories[dimension.id] else {
+        pairs += govtag.map { (register(dimension.id, $0), .notAnnotated) }
+        continue
+      }
+      for category in dimension.categories {
+        switch (govtag.contains(category.id), annotated.contains(category.id)) {
+        case (true, true): pairs.append((register(dimension.id, category.id), .agree))
+        case (true, false): pairs.append((register(dimension.id, category.id), .govtagOnly))
+        case (false, true): pairs.append((register(dimension.id, category.id), .referenceOnly))
+        case (false, false): break
+        }
+      }
+    }
+    return pairs.sorted { $0.index < $1.index }
   }
 
   private func optional(_ key: String, _ value: String?, _ json: inout JSONWriter) {

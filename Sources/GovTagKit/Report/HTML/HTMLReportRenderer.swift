@@ -211,6 +211,7 @@ package struct HTMLReportRenderer: Sendable {
       [
         .text("Labels: "), .element("span", ["class": "chip govtag-only"], text: "GovTag yes, \(reference) no"),
         .element("span", ["class": "chip ref-only"], text: "\(reference) yes, GovTag no"),
+        .element("span", ["class": "chip not-annotated"], text: "GovTag yes, dimension not annotated in \(reference)"),
         .text(" · other chips: both agree (or no reference labels). Click a row to read the case with its evidence."),
       ])
     let columns: [(String, String)] = [

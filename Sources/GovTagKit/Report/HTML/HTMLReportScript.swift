@@ -22,26 +22,18 @@ enum HTMLReportScript {
         return e;
       }
       function unique(list) { return list.filter(function (v, i, a) { return a.indexOf(v) === i; }); }
-      function compare(c) {
-        var g = c.labels || [], r = c.ref, out = [];
-        unique(g.concat(r || [])).sort(function (a, b) { return a - b; }).forEach(function (i) {
-          var inG = g.indexOf(i) >= 0, inR = r ? r.indexOf(i) >= 0 : inG;
-          out.push([i, inG && inR ? "" : (inG ? "govtag-only" : "ref-only")]);
-        });
-        return out;
-      }
+      // c.cmp (each label with how GovTag and the reference compare) and c.dis come from Swift.
       cases.forEach(function (c, i) {
         c.index = i;
         byId[c.id] = c;
-        c.cmp = compare(c);
-        c.dis = c.cmp.some(function (p) { return p[1] !== ""; });
       });
       function chip(i, kind, refName) {
         var k = cats[i], e = el("span", "chip" + (kind ? " " + kind : ""), k.name);
-        if (!kind) { e.style.background = k.bg; e.style.borderColor = k.fg; }
+        if (!kind || kind === "not-annotated") { e.style.background = k.bg; e.style.borderColor = k.fg; }
         var who = refName || "reference";
         e.title = k.dimName + " · " + k.dim + "." + k.id +
-          (kind === "govtag-only" ? " · GovTag yes, " + who + " no" : kind === "ref-only" ? " · " + who + " yes, GovTag no" : "");
+          (kind === "govtag-only" ? " · GovTag yes, " + who + " no" : kind === "ref-only" ? " · " + who + " yes, GovTag no" :
+           kind === "not-annotated" ? " · GovTag yes; " + who + " does not annotate " + k.dim : "");
         return e;
       }
 
@@ -177,11 +169,12 @@ enum HTMLReportScript {
           var tr = el("tr"), g = el("td"), r = el("td");
           tr.appendChild(el("th", null, d.name + " " + d.id));
           d.categories.forEach(function (i) {
-            if ((c.labels || []).indexOf(i) >= 0) g.appendChild(chip(i, kinds[i] === "govtag-only" ? "govtag-only" : "", c.refField));
+            if ((c.labels || []).indexOf(i) >= 0) g.appendChild(chip(i, kinds[i] === "ref-only" ? "" : kinds[i], c.refField));
             if ((c.ref || []).indexOf(i) >= 0) r.appendChild(chip(i, kinds[i] === "ref-only" ? "ref-only" : "", c.refField));
           });
           if (!g.childNodes.length) g.textContent = "—";
-          if (!r.childNodes.length) r.textContent = c.ref ? "—" : "";
+          if (c.ref && (c.refDims || []).indexOf(d.id) < 0) { r.className = "not-annotated"; r.textContent = "not annotated"; }
+          else if (!r.childNodes.length) r.textContent = c.ref ? "—" : "";
           tr.appendChild(g);
           tr.appendChild(r);
           table.appendChild(tr);

@@ -61,6 +61,8 @@ enum HTMLReportStyle {
     .chip.ref-only { background: #fff8c5; border-color: var(--ref-only); color: #7d4e00; font-weight: 600; }
     .chip.govtag-only::before { content: "+ "; }
     .chip.ref-only::before { content: "− "; }
+    .chip.not-annotated { border-style: dashed; opacity: 0.7; }
+    td.not-annotated { color: var(--muted); font-style: italic; }
     .flag { color: var(--govtag-only); font-weight: 600; }
     #case-view { position: fixed; top: 20px; bottom: 20px; left: 50%; transform: translateX(-50%); z-index: 10;
       width: min(1120px, calc(100vw - 40px)); overflow: auto; border: 1px solid var(--line); border-radius: 8px;

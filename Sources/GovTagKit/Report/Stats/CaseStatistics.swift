@@ -25,6 +25,9 @@ package struct CaseStatistics: Sendable, Hashable {
     package var categoryCounts: [String: [String: Int]] = [:]
     /// Cases with at least one label, per dimension id.
     package var casesWithAnyLabel: [String: Int] = [:]
+    /// Cases whose labels annotate the dimension, per dimension id: all of them for GovTag's
+    /// labels, fewer for people's labels that leave a dimension out.
+    package var annotatedCases: [String: Int] = [:]
     /// Cases per region id (`east`, `central`, `west`, ``CaseStatistics/unknown``).
     package var regionCounts: [String: Int] = [:]
 
@@ -40,12 +43,24 @@ package struct CaseStatistics: Sendable, Hashable {
     /// The number of cases from `region` (a ``Region`` raw value or ``CaseStatistics/unknown``).
     package func count(region: String) -> Int { regionCounts[region] ?? 0 }
 
+    /// The number of cases whose labels annotate `dimension`: the cases a share of its
+    /// categories is of.
+    package func annotated(_ dimension: String) -> Int { annotatedCases[dimension] ?? 0 }
+
     /// `count / cases`, or `nil` for an empty group.
     package func share(_ count: Int) -> Double? { cases == 0 ? nil : Double(count) / Double(cases) }
 
+    /// `count` of the cases that annotate `dimension`, or `nil` when none does.
+    package func share(_ count: Int, of dimension: String) -> Double? {
+      let annotated = annotated(dimension)
+      return annotated == 0 ? nil : Double(count) / Double(annotated)
+    }
+
     mutating func add(_ labels: CaseLabels) {
       cases += 1
-      for (dimension, ids) in labels.categories where !ids.isEmpty {
+      for (dimension, ids) in labels.categories {
+        annotatedCases[dimension, default: 0] += 1
+        guard !ids.isEmpty else { continue }
         casesWithAnyLabel[dimension, default: 0] += 1
         for id in ids { categoryCounts[dimension, default: [:]][id, default: 0] += 1 }
       }

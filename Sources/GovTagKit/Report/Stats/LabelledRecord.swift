@@ -28,6 +28,9 @@ package struct LabelledRecord: Sendable, Hashable {
   package var confidence: [String: [String: Double]] = [:]
   /// The `lexicon_version` that labelled the record, when it has one.
   package var lexiconVersion: String?
+  /// Why the record's reference labels could not be used, when the reader kept it without them
+  /// (``LabelledRecordReader/keepsRecordsWithUnusableReference``).
+  package var referenceProblem: RecordError?
 
   /// Creates a record.
   package init(
@@ -61,7 +64,10 @@ package struct LabelledRecord: Sendable, Hashable {
 
 /// The labels of one case in one source: category ids per dimension, plus where the case is from.
 package struct CaseLabels: Sendable, Hashable {
-  /// Category ids per dimension id, as written (`{"capability": ["public_service"]}`).
+  /// Category ids per dimension id (`{"capability": ["public_service"]}`): GovTag's as written,
+  /// people's in the taxonomy's order (read as `audit` reads them). A
+  /// dimension people's labels leave out was not annotated and has no entry (GovTag's labels
+  /// have one for every dimension); `[]` means "none of its categories".
   package var categories: [String: [String]]
   /// The province's short name (浙江), or `nil` when unknown.
   package var province: String?
@@ -79,6 +85,9 @@ package struct CaseLabels: Sendable, Hashable {
   package func contains(_ dimension: String, _ category: String) -> Bool {
     categories[dimension]?.contains(category) ?? false
   }
+
+  /// Whether the labels say anything about `dimension` (an empty list does; a missing one does not).
+  package func annotates(_ dimension: String) -> Bool { categories[dimension] != nil }
 
   /// Whether the case carries any label of dimension `dimension`.
   package func hasAny(_ dimension: String) -> Bool { !(categories[dimension]?.isEmpty ?? true) }

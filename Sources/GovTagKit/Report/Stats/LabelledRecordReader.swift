@@ -14,7 +14,9 @@ package struct LabelledRecordReader: Sendable {
   package enum Event: Sendable {
     /// A record was read.
     case record(LabelledRecord)
-    /// A line could not be used; it is skipped.
+    /// A line could not be used; it is skipped. With ``keepsRecordsWithUnusableReference``, also
+    /// a record whose reference labels cannot be used: it then follows as ``record(_:)``,
+    /// without them.
     case recordFailed(RecordError)
     /// An input could not be read at all (missing, a folder, empty).
     case inputFailed(GovTagError)
@@ -30,10 +32,19 @@ package struct LabelledRecordReader: Sendable {
   package var referenceFields: [String]
   /// The taxonomy whose category ids labels must use.
   package var taxonomy: Taxonomy
+  /// The provinces that reference labels' `province` names are checked against, as `audit` and
+  /// `eval` check them: a full name (广东省) or alias stands for the short name (广东), and a name
+  /// the gazetteer does not know is an error. `nil` keeps any name as written.
+  package var gazetteer: Gazetteer?
   /// How the hints name the caller's settings when a record lacks its labels: the setting that
   /// names another field of labels (``SettingNames/Setting/field``, `--field` on the command line);
   /// the default words them for a program.
   package var settingNames = SettingNames()
+  /// Whether a record read for GovTag's labels (``LabelSource/govtag``) whose reference labels
+  /// cannot be used (an unknown id, an unknown province) is kept without them, its problem
+  /// reported, rather than left out: the report's charts count GovTag's labels, which are fine.
+  /// Counted in ``ReadSummary/usedWithoutReference``.
+  package var keepsRecordsWithUnusableReference = false
 
   /// Creates a reader.
   ///
@@ -104,6 +115,10 @@ package struct LabelledRecordReader: Sendable {
             continue
           }
           summary.used += 1
+          if let problem = record.referenceProblem {
+            summary.usedWithoutReference += 1
+            onEvent(.recordFailed(problem))
+          }
           onEvent(.record(record))
         case .failure(let failure):
           summary.failed += 1
@@ -119,7 +134,7 @@ package struct LabelledRecordReader: Sendable {
           }
         }
       }
-      summary.inputsRead += 1
+      if records > 0 { summary.inputsRead += 1 }
       if records == 0 {
         let error = GovTagError(
           .input, reader.noRecordsReason, at: SourceLocation(file: reader.name),
@@ -170,7 +185,7 @@ package struct LabelledRecordReader: Sendable {
     case .success(let decoded): document = decoded
     }
     do {
-      return .success(try record(from: document))
+      return .success(try record(from: document, at: location))
     } catch let problem as Problem {
       let field: FieldState =
         problem.missingField
@@ -197,7 +212,7 @@ package struct LabelledRecordReader: Sendable {
     var missingField = false
   }
 
-  private func record(from document: Document) throws -> LabelledRecord {
+  private func record(from document: Document, at location: SourceLocation) throws -> LabelledRecord {
     let fields = document.fields
     var labels: CaseLabels?
     switch (fields["labels"], source) {
@@ -211,6 +226,10 @@ package struct LabelledRecordReader: Sendable {
       labels = nil
     case (let value?, _):
       labels = try caseLabels(value, field: "labels")
+      // GovTag labels every dimension: one its output leaves out has no labels.
+      for dimension in taxonomy.dimensions where labels?.categories[dimension.id] == nil {
+        labels?.categories[dimension.id] = []
+      }
       let location = try place(fields["location"]?.objectValue ?? [:], field: "location")
       labels?.province = location.province
       labels?.region = location.region
@@ -218,18 +237,18 @@ package struct LabelledRecordReader: Sendable {
 
     var reference: CaseLabels?
     var referenceField: String?
+    var referenceProblem: Problem?
     for name in referenceFields {
-      guard let value = fields[name], value != .null else { continue }
-      reference = try caseLabels(value, field: name)
-      if let object = value.objectValue, object["province"] != nil || object["region"] != nil {
-        let place = try place(object, field: name)
-        reference?.province = place.province
-        reference?.region = place.region
-      } else {
-        reference?.province = labels?.province
-        reference?.region = labels?.region
+      guard let value = fields[name] else { continue }
+      // `"manual": null` is an error when the labels counted are that field's (it says so);
+      // beside GovTag's labels it is a record without people's labels.
+      if value == .null, source == .govtag { continue }
+      do {
+        reference = try referenceLabels(name, in: fields, location: labels)
+        referenceField = name
+      } catch let problem as Problem where keepsRecordsWithUnusableReference && source == .govtag {
+        referenceProblem = problem
       }
-      referenceField = name
       break
     }
     if case .field(let name) = source, referenceField == nil {
@@ -250,6 +269,9 @@ package struct LabelledRecordReader: Sendable {
       reference: reference, referenceField: referenceField, needsReview: needsReview, reviewReasons: reasons,
       evidence: try evidence(fields["evidence"]))
     record.lexiconVersion = fields["lexicon_version"]?.stringValue
+    record.referenceProblem = referenceProblem.map {
+      RecordError(location: location, id: document.id, reason: $0.reason, hint: $0.hint)
+    }
     // Confidences are optional (calibrated lexicons only); anything but a probability (a number
     // from 0 to 1) is passed over.
     for (dimension, value) in fields["confidence"]?.objectValue ?? [:] {
@@ -314,15 +336,48 @@ package struct LabelledRecordReader: Sendable {
           throw Problem(reason: "\"\(field)\".\"\(dimension.id)\" must hold category ids, found \(item.typeDescription)")
         }
         guard dimension.categories.contains(where: { $0.id == id }) else {
-          throw Problem(
-            reason: "\"\(field)\".\"\(dimension.id)\" names an unknown category \"\(id)\"",
-            hint: "use the ids of docs/TAXONOMY.md")
+          let unknown = dimension.unknownCategory(id, in: "\"\(field)\"")
+          throw Problem(reason: unknown.reason, hint: unknown.hint)
         }
         if !ids.contains(id) { ids.append(id) }
       }
       categories[dimension.id] = ids
     }
     return CaseLabels(categories: categories)
+  }
+
+  /// People's labels in field `name`, read as `audit` and `eval` read them
+  /// (``ReferenceLabels/parse(_:in:taxonomy:gazetteer:)``): a dimension the object lacks was not
+  /// annotated and stays out of ``CaseLabels/categories``. Its `province` key replaces GovTag's
+  /// province and its `region` key GovTag's region, each on its own; a province given without
+  /// a region brings the region the gazetteer gives it (without a gazetteer, GovTag's region
+  /// when the provinces agree, else none).
+  private func referenceLabels(_ name: String, in fields: [String: JSONValue], location: CaseLabels?) throws -> CaseLabels {
+    let parsed: ReferenceLabels
+    switch ReferenceLabels.parse(
+      ReferenceLabels.Field(name: name, names: settingNames), in: fields, taxonomy: taxonomy, gazetteer: gazetteer)
+    {
+    case .success(let value): parsed = value
+    case .failure(let problem): throw Problem(reason: problem.reason, hint: problem.hint)
+    }
+    var categories: [String: [String]] = [:]
+    for dimension in taxonomy.dimensions {
+      guard let ids = parsed.categories[dimension.id] else { continue }
+      categories[dimension.id] = dimension.categories.map(\.id).filter(ids.contains)
+    }
+    var labels = CaseLabels(categories: categories, province: location?.province, region: location?.region)
+    if parsed.annotatesProvince {
+      labels.province = parsed.province
+      if !parsed.annotatesRegion {
+        if let province = parsed.province, let known = gazetteer?.province(named: province) {
+          labels.region = known.region
+        } else if parsed.province != location?.province {
+          labels.region = nil
+        }
+      }
+    }
+    if parsed.annotatesRegion { labels.region = parsed.region }
+    return labels
   }
 
   private func place(_ object: [String: JSONValue], field: String) throws -> (province: String?, region: Region?) {

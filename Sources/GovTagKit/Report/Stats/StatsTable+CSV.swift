@@ -7,7 +7,8 @@ extension StatsTable {
   /// The tables as CSV in long form, one line per section, category and column, for pivot
   /// tables: `section,category,name,group,cases,count,share_percent,change_pp`.
   ///
-  /// `share_percent` has two decimals; `change_pp` is the change from the previous year present
+  /// `cases` is what the share is of: the column's cases, or those of them whose labels annotate
+  /// the section's dimension when some do not. `share_percent` has two decimals; `change_pp` is the change from the previous year present
   /// (empty for the first year, ``CaseStatistics/unknown`` and ``CaseStatistics/all``).
   ///
   /// - Returns: UTF-8 bytes as ``CSVWriter`` writes them: a byte order mark, RFC 4180 quoting,
@@ -22,7 +23,8 @@ extension StatsTable {
           let share = row.shares[index].map { NumberText.fixed($0 * 100, digits: 2) } ?? ""
           let change = changeInto[column.key].flatMap { row.changes[$0] }.map { NumberText.fixed($0, digits: 2) } ?? ""
           csv.writeRow([
-            .text(section.id), .text(row.id), .text(row.name), .text(column.key), .number(String(column.cases)),
+            .text(section.id), .text(row.id), .text(row.name), .text(column.key),
+            .number(String(section.base(index, in: columns))),
             .number(String(row.counts[index])), .number(share), .number(change),
           ])
         }

@@ -10,7 +10,9 @@ extension StatsTable {
   ///        {"id": "public_service", "name": "公共服务", "counts": {"2022": 1, …},
   ///         "share_percent": {"2022": 33.33, …}, "change_pp": {"2022→2023": 16.67}}]}]}
   ///
-  /// Percentages and changes have two decimals; an empty column's share is `null`.
+  /// Percentages and changes have two decimals; an empty column's share is `null`. A section of
+  /// a dimension that some cases' labels do not annotate has `"annotated": {"2022": 2, …}`, the
+  /// cases its shares are of.
   ///
   /// - Returns: the JSON bytes and a newline.
   package func json() -> [UInt8] {
@@ -45,6 +47,12 @@ extension StatsTable {
       json.field("name", string: section.name)
       if let note = section.note {
         json.field("note", string: note)
+      }
+      if let annotated = section.annotated {
+        json.key("annotated")
+        json.beginObject()
+        for (column, count) in zip(columns, annotated) { json.field(column.key, integer: count) }
+        json.endObject()
       }
       json.key("rows")
       json.beginArray()

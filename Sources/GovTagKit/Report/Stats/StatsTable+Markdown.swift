@@ -23,6 +23,10 @@ extension StatsTable {
         lines.append(note)
       }
       lines.append("")
+      var header = header
+      if section.annotated != nil {
+        for index in columns.indices { header[index + 1] = "\(columns[index].key) (n=\(section.base(index, in: columns)))" }
+      }
       lines.append(MarkdownTable.row(header))
       lines.append(MarkdownTable.row(alignment))
       for row in section.rows {

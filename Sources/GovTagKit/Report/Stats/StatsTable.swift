@@ -48,6 +48,13 @@ package struct StatsTable: Sendable, Hashable {
     package var note: String?
     /// The rows, in the taxonomy's order.
     package var rows: [Row]
+    /// Per column, the cases whose labels annotate the dimension, when some do not (people's
+    /// labels that leave the dimension out): the shares are of these cases. `nil` when every
+    /// case annotates it.
+    package var annotated: [Int]? = nil
+
+    /// The cases a share in column `index` is of.
+    package func base(_ index: Int, in columns: [Column]) -> Int { annotated?[index] ?? columns[index].cases }
   }
 
   /// Whose labels were counted.
@@ -83,9 +90,9 @@ package struct StatsTable: Sendable, Hashable {
     let index = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
     let changes = self.changes
 
-    func row(_ id: String, _ name: String, _ count: (CaseStatistics.Group) -> Int) -> Row {
+    func row(_ id: String, _ name: String, of dimension: String? = nil, _ count: (CaseStatistics.Group) -> Int) -> Row {
       let counts = groups.map(count)
-      let shares = zip(groups, counts).map { $0.share($1) }
+      let shares = zip(groups, counts).map { group, count in dimension.map { group.share(count, of: $0) } ?? group.share(count) }
       let deltas = changes.map { change -> Double? in
         guard let from = index[change.from], let to = index[change.to], let before = shares[from], let after = shares[to] else {
           return nil
@@ -101,19 +108,33 @@ package struct StatsTable: Sendable, Hashable {
         let rows =
           Region.allCases.map { region in row(region.rawValue, region.name) { $0.count(region: region.rawValue) } }
           + [row(CaseStatistics.unknown, "未知") { $0.count(region: CaseStatistics.unknown) }]
-        let origin = source == .govtag ? "location.region" : "\"\(source.fieldName)\".region, else location.region"
+        let origin =
+          source == .govtag
+          ? "location.region" : "\"\(source.fieldName)\".region, else the region of its province, else location.region"
         sections.append(Section(id: "region", name: "地区", note: "Region from \(origin); shares add up to 100%.", rows: rows))
         continue
       }
       guard let dimension = taxonomy.dimension(id) else { continue }
       var rows: [Row] = []
-      var note: String?
+      var notes: [String] = []
+      let annotated = groups.map { $0.annotated(id) }
+      let allAnnotated = zip(groups, annotated).allSatisfy { $0.cases == $1 }
       if id == "data_element" {
-        rows.append(row("any", "涉及数据要素") { $0.countAny(id) })
-        note = "any (涉及数据要素): cases with at least one data_element label; every share is of all cases."
+        rows.append(row("any", "涉及数据要素", of: id) { $0.countAny(id) })
+        notes.append(
+          "any (涉及数据要素): cases with at least one data_element label; every share is of "
+            + (allAnnotated ? "all cases." : "the cases that annotate data_element."))
       }
-      rows += dimension.categories.map { category in row(category.id, category.name) { $0.count(id, category.id) } }
-      sections.append(Section(id: id, name: dimension.name, note: note, rows: rows))
+      if !allAnnotated, let all = annotated.last, let cases = groups.last?.cases {
+        notes.append(
+          "Shares are of the cases whose \"\(source.fieldName)\" labels annotate \(id) (n in the header): \(all) of \(cases); "
+            + "the \(cases - all) that leave \(id) out were not annotated and are not counted as no.")
+      }
+      rows += dimension.categories.map { category in row(category.id, category.name, of: id) { $0.count(id, category.id) } }
+      sections.append(
+        Section(
+          id: id, name: dimension.name, note: notes.isEmpty ? nil : notes.joined(separator: " "), rows: rows,
+          annotated: allAnnotated ? nil : annotated))
     }
     self.sections = sections
   }
