@@ -100,7 +100,7 @@ def main():
         for seed in range(1, args.seeds + 1):
             planted = os.path.join(work, f"planted-{seed}.jsonl")
             subprocess.run([sys.executable, os.path.join(HERE, "plant-label-errors.py"), TEST, labelled, "-o", planted,
-                            "--seed", str(seed)], check=True, capture_output=True)
+                            "--seed", str(seed), "--swaps", "0"], check=True, capture_output=True)
             errors = planted.rsplit(".", 1)[0] + ".errors.json"
             for name, lex in (("P(wrong) from confidence", lexicons), ("suspicion (thresholds only)", plain)):
                 _, top, ap, _ = audit_precision(govtag, planted, errors, lex)
