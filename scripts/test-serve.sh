@@ -269,7 +269,7 @@ echo "test-serve: an idle connection was closed after ${idle#closed } s (--idle-
 # 6. The limit on open files: the soft limit is raised to the hard one at start, and
 #    --max-connections is lowered to fit under it with a warning; 600 connections at once, more
 #    than the 512 files allowed, do not crash the server (it died with SIGILL at the limit).
-(ulimit -Hn 512 && ulimit -Sn 256 && exec "$govtag" serve --port "$port" --lexicons "$repo/Lexicons") > "$tmp/files.log" 2>&1 &
+(ulimit -Sn 256 && ulimit -Hn 512 && exec "$govtag" serve --port "$port" --lexicons "$repo/Lexicons") > "$tmp/files.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do curl -fs "$url/healthz" > /dev/null 2>&1 && break; sleep 0.1; done
 grep -q -- "--max-connections 1024 does not fit the limit of 512 open files (ulimit -n; the hard limit is 512): serving at most 448 connections at once" "$tmp/files.log" \

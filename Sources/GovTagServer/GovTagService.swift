@@ -19,6 +19,16 @@ package struct GovTagService: Sendable {
   /// Labelling requests in progress at once: twice the cores, so that one waits on I/O while
   /// the other labels; memory is bounded by that many bodies, not by the connections.
   let slots = RequestSlots(capacity: 2 * System.coreCount)
+  /// The large answers held at once, waiting for their clients to read them: four times
+  /// `--max-answer`.
+  let answers: AnswerBudget
+
+  init(store: LexiconStore, configuration: ServerConfiguration, metrics: ServerMetrics) {
+    self.store = store
+    self.configuration = configuration
+    self.metrics = metrics
+    answers = AnswerBudget(capacity: 4 * configuration.maxAnswerBytes)
+  }
 
   /// The header naming the lexicon version that labelled the answer (a valid field name, so the
   /// initialiser cannot fail).
@@ -68,17 +78,16 @@ package struct GovTagService: Sendable {
   /// `POST /v1/tag`: the labelled records `govtag tag` writes for the records sent.
   ///
   /// The body is read before the request takes a labelling slot, so a client that is slow to
-  /// send it holds a connection, not a slot. The slot is held until the answer is handed to the
-  /// connection (``answer(_:contentType:lexiconVersion:lease:)``), and an answer over
-  /// `--max-answer` is refused, so the answers in memory are bounded by the slots.
+  /// send it holds a connection, not a slot. An answer over `--max-answer` is refused, and a
+  /// large one holds its bytes of ``answers`` until it is handed to the connection
+  /// (``answer(_:contentType:lexiconVersion:)``).
   func tag(_ request: Request, logger: Logger) async throws -> Response {
     let evidence = try evidenceDetail(request)
     let layout = try evidenceLayout(request)
     try RecordsRequest.checkHead(request, configuration: configuration)
     let jsonLines = Self.wantsJSONLines(request)
     let bytes = try await RecordsRequest.readBody(request, configuration: configuration)
-    let lease = await slots.lease()
-    do {
+    return try await slots.withSlot {
       let records = try RecordsRequest(body: bytes, configuration: configuration, decoder: decoder)
       let snapshot = store.snapshot
       let maxAnswer = configuration.maxAnswerBytes
@@ -90,18 +99,14 @@ package struct GovTagService: Sendable {
           array: records.isArray, jsonLines: jsonLines)
       }
       metrics.labelled(records.documents.count)
-      var reply = answer(
-        body, contentType: jsonLines ? "application/x-ndjson" : "application/json",
-        lexiconVersion: snapshot.govtag.lexiconVersion,
-        lease: lease)
+      var reply = try answer(
+        body, contentType: jsonLines ? "application/x-ndjson" : "application/json", lexiconVersion: snapshot.govtag.lexiconVersion
+      )
       if let warning = Self.replacedFieldsWarning(records.documents) {
         reply.headers[Self.warningHeader] = warning
         logger.notice("POST /v1/tag: \(warning)")
       }
       return reply
-    } catch {
-      lease.release()
-      throw error
     }
   }
 
@@ -192,8 +197,7 @@ package struct GovTagService: Sendable {
   func explain(_ request: Request) async throws -> Response {
     try RecordsRequest.checkHead(request, configuration: configuration)
     let bytes = try await RecordsRequest.readBody(request, configuration: configuration)
-    let lease = await slots.lease()
-    do {
+    return try await slots.withSlot {
       let records = try RecordsRequest(body: bytes, configuration: configuration, decoder: decoder)
       let snapshot = store.snapshot
       let maxAnswer = configuration.maxAnswerBytes
@@ -209,10 +213,7 @@ package struct GovTagService: Sendable {
         return ByteBuffer(bytes: bytes)
       }
       metrics.explained(records.documents.count)
-      return answer(body, contentType: "application/json", lexiconVersion: snapshot.govtag.lexiconVersion, lease: lease)
-    } catch {
-      lease.release()
-      throw error
+      return try answer(body, contentType: "application/json", lexiconVersion: snapshot.govtag.lexiconVersion)
     }
   }
 
@@ -363,23 +364,34 @@ package struct GovTagService: Sendable {
   }
 
   /// Bytes handed to the connection at a time: the connection takes the next piece when its
-  /// client has read enough of the last (NIO's write-buffer water marks), so the slot is held
-  /// until the answer has nearly all been read.
+  /// client has read enough of the last (NIO's write-buffer water marks).
   static let answerPiece = 64 << 10
 
-  /// A labelling answer that keeps its slot (`lease`) until its last byte is handed to the
-  /// connection; written in pieces, so a client that does not read holds its slot, and its
-  /// answer, until it does or `--idle-timeout` closes the connection, never more answers.
-  func answer(_ body: ByteBuffer, contentType: String, lexiconVersion: String, lease: RequestSlots.Lease) -> Response {
+  /// A labelling answer, written in pieces; a large one holds its bytes of ``answers`` until
+  /// its last byte is handed to the connection (its client reads it, or reads none of it for
+  /// `--idle-timeout` and its connection is closed).
+  ///
+  /// - Throws: ``APIError`` 503 `answers_pending` when the answer does not fit in what the
+  ///   answers not yet read leave of the budget.
+  func answer(_ body: ByteBuffer, contentType: String, lexiconVersion: String) throws -> Response {
+    let length = body.readableBytes
+    guard let lease = answers.reserve(length) else {
+      var error = APIError(
+        .serviceUnavailable, code: "answers_pending",
+        message: "the answer (\(length) bytes) does not fit beside the \(answers.held) bytes of answers other clients "
+          + "have not read yet (the server holds at most \(answers.capacity), four times --max-answer)",
+        hint: "retry in a few seconds; an answer that its client does not read is dropped after --idle-timeout")
+      error.headers[.retryAfter] = "5"
+      throw error
+    }
     var headers: HTTPFields = [.contentType: contentType]
     headers[Self.lexiconVersionHeader] = lexiconVersion
-    let length = body.readableBytes
     return Response(
       status: .ok, headers: headers,
       body: ResponseBody(contentLength: length) { writer in
         defer { lease.release() }
         var body = body
-        while let piece = body.readSlice(length: min(Self.answerPiece, body.readableBytes)), piece.readableBytes > 0 {
+        while body.readableBytes > 0, let piece = body.readSlice(length: min(Self.answerPiece, body.readableBytes)) {
           try await writer.write(piece)
         }
         try await writer.finish(nil)

@@ -150,7 +150,11 @@ struct RecordsRequest {
     case .invalidUTF8:
       APIError(.badRequest, code: "invalid_utf8", message: "the body is not UTF-8: \(problem.reason)", hint: problem.hint)
     case .invalidJSON:
-      APIError(.badRequest, code: "invalid_json", message: problem.reason, hint: problem.hint)
+      // The server answers JSON Lines on request, so a client may send them too: say what it reads.
+      APIError(
+        .badRequest, code: "invalid_json", message: problem.reason,
+        hint: problem.hint == "send one JSON value"
+          ? "send one record as a JSON object, or several as one JSON array (a body of JSON Lines is not read)" : problem.hint)
     case .notRecords:
       APIError(.badRequest, code: "not_records", message: problem.reason, hint: problem.hint)
     case .empty:

@@ -6,11 +6,10 @@ import Synchronization
 /// Every connection's handler runs at once in Hummingbird, so without this a client could open
 /// `--max-connections` connections and make the server parse and label that many requests and
 /// hold their answers together. A request takes its slot only once its body has arrived: a
-/// client slow to send one holds a connection (until `--body-timeout`), never a slot. A
-/// labelling request keeps its slot until its answer is written (``lease()``), so the answers
-/// held at once are bounded by the slots too, not by the connections. Written by hand because
-/// swift-async-algorithms has no semaphore and this is a dozen lines over
-/// `Synchronization.Mutex`.
+/// client slow to send one holds a connection (until `--body-timeout`), never a slot. The answers
+/// waiting to be written are bounded apart (``AnswerBudget``), so that clients that do not read
+/// cannot hold the slots. Written by hand because swift-async-algorithms has no semaphore and
+/// this is a dozen lines over `Synchronization.Mutex`.
 package final class RequestSlots: Sendable {
   private struct State {
     var available: Int
@@ -29,31 +28,6 @@ package final class RequestSlots: Sendable {
     await acquire()
     defer { release() }
     return try await body()
-  }
-
-  /// Waits for a slot and returns it as a lease, for a slot held beyond one scope: until an
-  /// answer's last byte is handed to the connection. The slot comes back at the lease's
-  /// ``Lease/release()``, or when the lease is dropped, whichever comes first, so an answer whose
-  /// body is never written (its client went away) cannot keep it.
-  package func lease() async -> Lease {
-    await acquire()
-    return Lease(slots: self)
-  }
-
-  /// A slot held until ``release()`` or the lease's end.
-  package final class Lease: Sendable {
-    private let slots: RequestSlots
-    private let released = Atomic(false)
-
-    fileprivate init(slots: RequestSlots) { self.slots = slots }
-
-    /// Gives the slot back (once; later calls do nothing).
-    package func release() {
-      guard !released.exchange(true, ordering: .acquiringAndReleasing) else { return }
-      slots.release()
-    }
-
-    deinit { release() }
   }
 
   private func acquire() async {

@@ -154,4 +154,16 @@ struct BadRequestTests {
     #expect(metrics.text.contains("govtag_requests_refused_total{code=\"invalid_json\"} 2"))
     #expect(metrics.text.contains("govtag_records_labelled_total 1"))
   }
+
+  @Test("a body of JSON Lines is refused with a hint to send a JSON array")
+  func jsonLinesBody() async throws {
+    let answer = try await TestServer().test { client in
+      try await client.send(.post, "/v1/tag", json: "\(Self.record)\n\(Self.record)\n")
+    }
+    let error = try answer.error()
+    #expect(answer.status == .badRequest)
+    #expect(error.code == "invalid_json")
+    #expect(error.message.hasPrefix("not valid JSON: "), "\(error.message)")
+    #expect(error.hint == "send one record as a JSON object, or several as one JSON array (a body of JSON Lines is not read)")
+  }
 }
