@@ -69,7 +69,9 @@ struct Serve: AsyncParsableCommand {
       valueName: "file"))
   var adminTokenFile: String?
 
-  @Option(name: .customLong("log-level"), help: "trace, debug (one line per request), info, notice, warning, error.")
+  @Option(
+    name: .customLong("log-level"),
+    help: "trace, debug (one line per answered request), info (refused requests, reloads, shutdown), notice, warning, error.")
   var logLevel = "info"
 
   @OptionGroup var lexicons: LexiconOptions
