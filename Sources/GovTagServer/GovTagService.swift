@@ -269,9 +269,22 @@ package struct GovTagService: Sendable {
 
   /// Whether the client asked for JSON Lines (`Accept: application/x-ndjson`): the exact bytes
   /// of `govtag tag`'s output file.
+  /// JSON Lines when a JSON Lines type is accepted (`q` above 0) at least as much as
+  /// `application/json`.
   static func wantsJSONLines(_ request: Request) -> Bool {
     guard let accept = request.headers[.accept] else { return false }
-    return accept.lowercased().contains("application/x-ndjson") || accept.lowercased().contains("application/jsonl")
+    var jsonLines = 0.0
+    var json = 0.0
+    for range in accept.split(separator: ",") {
+      let parts = range.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+      let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+      switch parts.first {
+      case "application/x-ndjson", "application/jsonl": jsonLines = max(jsonLines, quality)
+      case "application/json": json = max(json, quality)
+      default: break
+      }
+    }
+    return jsonLines > 0 && jsonLines >= json
   }
 
   // MARK: - Lexicons and operations

@@ -84,7 +84,7 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     case .contentTooLarge:
       return APIError(
         .contentTooLarge, code: "body_too_large", message: "the request body is too large",
-        hint: "send fewer records per request, or start the server with a larger --max-body")
+        hint: "send fewer or shorter records per request, or start the server with a larger --max-body")
     default:
       return APIError(
         status, code: "http_\(status.code)", message: "\(status.code) \(status.reasonPhrase) for \(method) \(path)",

@@ -100,14 +100,16 @@ struct RecordsRequest {
     try checkContentType(request.headers[.contentType])
     try checkContentEncoding(request.headers[values: .contentEncoding])
     if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > configuration.maxBodyBytes {
-      throw tooLarge(configuration)
+      throw tooLarge(configuration, declared: length)
     }
   }
 
-  static func tooLarge(_ configuration: ServerConfiguration) -> APIError {
+  /// The answer to a body over `--max-body`, with its declared size when there is one.
+  static func tooLarge(_ configuration: ServerConfiguration, declared: Int? = nil) -> APIError {
     APIError(
-      .contentTooLarge, code: "body_too_large", message: "the request body is larger than \(configuration.maxBodyBytes) bytes",
-      hint: "send fewer records per request, or start the server with a larger --max-body")
+      .contentTooLarge, code: "body_too_large",
+      message: "the request body \(declared.map { "(\($0) bytes) " } ?? "")is larger than \(configuration.maxBodyBytes) bytes",
+      hint: "send fewer or shorter records per request, or start the server with a larger --max-body")
   }
 
   /// Refuses anything but JSON (`application/json`, with no charset or UTF-8).

@@ -67,7 +67,7 @@ struct BadRequestTests {
       code: "too_many_records", message: "more than 3 records in one request; at most 3 are allowed"),
     Case(
       name: "a body over the limit", body: Array(("[" + Array(repeating: record, count: 40).joined(separator: ",") + "]").utf8),
-      status: .contentTooLarge, code: "body_too_large", message: "the request body is larger than 1000 bytes"),
+      status: .contentTooLarge, code: "body_too_large", message: "the request body (1561 bytes) is larger than 1000 bytes"),
     Case(
       name: "an unknown evidence level", path: "/v1/tag?evidence=most", body: Array(record.utf8), status: .badRequest,
       code: "invalid_parameter", message: "evidence=most is not one of standard, all, none"),

@@ -150,4 +150,21 @@ struct TagRouteTests {
     #expect(try array.error().hint.hasPrefix("ask for less evidence (leave out evidence=all and evidence_layout=full)"))
     #expect(fits.status == .ok)
   }
+
+  @Test("Accept picks JSON Lines only when it is accepted (q above 0) at least as much as JSON")
+  func acceptQuality() async throws {
+    let record = #"{"id":"a","text":"建设城市大脑"}"#
+    let accepts = [
+      "application/x-ndjson", "application/json, application/x-ndjson;q=0", "application/json;q=0.5, application/x-ndjson",
+      "application/json, application/x-ndjson;q=0.2",
+    ]
+    let types = try await TestServer().test { client in
+      var types: [String?] = []
+      for accept in accepts {
+        types.append(try await client.send(.post, "/v1/tag", accept: accept, body: Array(record.utf8)).headers[.contentType])
+      }
+      return types
+    }
+    #expect(types == ["application/x-ndjson", "application/json", "application/x-ndjson", "application/json"])
+  }
 }
