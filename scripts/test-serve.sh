@@ -14,7 +14,8 @@
 #   5. a connection that sends nothing is closed after --idle-timeout;
 #   6. under a hard limit of 512 open files, --max-connections is lowered with a warning and 600
 #      connections at once do not crash the server;
-#   7. clients that trickle their bodies hold the connections for --body-timeout at most.
+#   7. clients that trickle their bodies hold the connections for --body-timeout at most;
+#   8. a client that reads none of its answer is dropped after --idle-timeout.
 # Usage: scripts/test-serve.sh [path/to/govtag]   (default .build/debug/govtag)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -322,4 +323,38 @@ kill "$server"; wait "$server" || true; server=
 "$python" -c "import sys; c, t = '$waited'.split(); sys.exit(0 if c == '200' and float(t) < 8 else 1)" \
   || fail "a request behind 50 trickling clients (--max-connections 40, --body-timeout 3) got: $waited"
 echo "test-serve: a request behind 50 trickling clients (--max-connections 40, --body-timeout 3): ${waited% *} after ${waited#* } s"
+
+# 8. A client that reads none of its answer is dropped after --idle-timeout (Hummingbird's idle
+#    timer does not run while an answer is written), so its answer is not held for ever.
+"$govtag" serve --port "$port" --lexicons "$repo/Lexicons" --idle-timeout 2 > "$tmp/stall.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -fs "$url/healthz" > /dev/null 2>&1 && break; sleep 0.1; done
+stalled=$("$python" - "$port" <<'PY2'
+import json, socket, sys, time
+port = int(sys.argv[1])
+body = json.dumps({"id": "big", "text": "一网通办" * 80000}, ensure_ascii=False).encode()
+connection = socket.socket()
+connection.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # before connect: a small window
+connection.connect(("127.0.0.1", port))
+connection.sendall(b"POST /v1/tag HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                   + f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+time.sleep(12)  # labelling (a debug build takes seconds), then 2 s of not reading
+connection.settimeout(5)
+answer = b""
+try:
+    while chunk := connection.recv(1 << 16):
+        answer += chunk
+except OSError:
+    pass
+head, _, payload = answer.partition(b"\r\n\r\n")
+length = next((int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")), -1)
+print(len(payload), length)
+PY2
+)
+curl -fs "$url/healthz" > /dev/null || fail "the server does not answer after a client stopped reading"
+kill "$server"; wait "$server" || true; server=
+received=${stalled% *}; length=${stalled#* }
+[ "$length" -gt 4000000 ] && [ "$received" -lt "$length" ] \
+  || fail "a client that read none of its answer was not dropped after --idle-timeout 2 (received, length: $stalled)"
+echo "test-serve: a client that read none of its $length-byte answer was dropped after --idle-timeout 2 ($received bytes had reached it)"
 echo "test-serve: all checks passed"
