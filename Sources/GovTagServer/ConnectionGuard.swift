@@ -9,7 +9,8 @@ import NIOHTTPTypes
 /// - A request whose head says `Expect: 100-continue` and declares no more than `maxBodyBytes`
 ///   gets `100 Continue` at once, so that curl and libcurl send the body without waiting a
 ///   second for it (a larger one is refused with 413 by the route, which the client reads first).
-/// - A request's body must arrive in full within `bodyTimeout` of its head. Hummingbird's idle
+/// - A request's head must arrive within `bodyTimeout` of its first byte (``HeadDeadline``), and
+///   its body in full within `bodyTimeout` of its head. Hummingbird's idle
 ///   timer restarts on every byte, so a client that trickles a byte now and then would otherwise
 ///   keep its request open for ever. When the deadline passes, the request's body stream fails
 ///   with ``RequestBodyTimeout`` (the route answers 408) and whatever else the client sends is
@@ -53,7 +54,11 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
   /// Hummingbird's idle timer, which fires at about the same time) waits for it.
   private var timeoutAnswerOwed = false
 
+  /// The head's deadline, added in front of NIO's HTTP parser when this handler is added.
+  private let headDeadline: HeadDeadline
+
   init(bodyTimeout: TimeAmount, maxBodyBytes: Int, drainTimeout: TimeAmount, shutdownGrace: TimeAmount, logger: Logger) {
+    self.headDeadline = HeadDeadline(timeout: bodyTimeout, logger: logger)
     self.bodyTimeout = bodyTimeout
     self.maxBodyBytes = maxBodyBytes
     self.drainTimeout = drainTimeout
@@ -68,6 +73,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     switch unwrapInboundIn(data) {
     case .head(let head):
       answering = true
+      headDeadline.headReceived()
       if head.headerFields[.expect]?.lowercased() == "100-continue",
         head.headerFields[.contentLength].flatMap({ Int($0) }).map({ $0 <= maxBodyBytes }) ?? true
       {
@@ -128,6 +134,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     context.fireChannelInactive()
   }
 
+  func handlerAdded(context: ChannelHandlerContext) {
+    try? context.pipeline.syncOperations.addHandler(headDeadline, position: .first)
+  }
+
   func handlerRemoved(context: ChannelHandlerContext) {
     cancelDeadlines()
   }
@@ -137,6 +147,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
   func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
     if case .end = unwrapOutboundIn(data) {
       answering = false
+      headDeadline.awaitNextHead()
       // The 408 of a body that missed its deadline ends the connection: what the client sends
       // after it is dropped, and Hummingbird's idle timer may be far off (--idle-timeout).
       if timeoutAnswerOwed { deferredCloses.append((.all, nil)) }

@@ -48,6 +48,29 @@ struct ConnectionTests {
     }
   }
 
+  @Test("a client that trickles its request's head is dropped after --body-timeout; an idle keep-alive one is not")
+  func trickledHead() async throws {
+    let server = try TestServer { $0.bodyTimeoutSeconds = 2 }
+    let (trickled, idle, seconds) = try await server.test(.live) { client in
+      let port = try #require(client.port)
+      let idle = try RawConnection(port: port)
+      let trickler = try RawConnection(port: port)
+      let started = Date()
+      let trickling = Task {
+        for byte in "POST /v1/tag HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" {
+          try await Task.sleep(for: .milliseconds(200))
+          trickler.send(String(byte))
+        }
+      }
+      defer { trickling.cancel() }
+      let trickled = await trickler.closingAnswer(seconds: 8)
+      return (trickled, idle.nothingReceived, Date().timeIntervalSince(started))
+    }
+    #expect(trickled == "", "the trickled head should be closed without an answer")
+    #expect(seconds < 5, "closed after \(seconds) s")
+    #expect(idle, "an idle keep-alive connection stays open")
+  }
+
   @Test("a body cut short by the end of its stream gets 400 body_incomplete, which a half-closed client reads")
   func incompleteBody() async throws {
     let server = try TestServer()

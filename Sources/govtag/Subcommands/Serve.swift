@@ -47,7 +47,9 @@ struct Serve: AsyncParsableCommand {
 
   @Option(
     name: .customLong("body-timeout"),
-    help: ArgumentHelp("A request's body must arrive in full this long after its head (else 408).", valueName: "seconds"))
+    help: ArgumentHelp(
+      "A request's head must arrive this long after its first byte, and its body this long after its head (else 408).",
+      valueName: "seconds"))
   var bodyTimeout = ServerConfiguration.defaultBodyTimeoutSeconds
 
   @Option(
