@@ -11,7 +11,11 @@
 #      a client that reads slowly: every byte arrives before the server exits with status 0; one
 #      that stops reading is cut off after --shutdown-grace, and the server exits 0;
 #   4. a port already in use: a clear error and exit status 2;
-#   5. a connection that sends nothing is closed after --idle-timeout.
+#   5. a connection that sends nothing is closed after --idle-timeout;
+#   6. under a hard limit of 512 open files, --max-connections is lowered with a warning and 600
+#      connections at once do not crash the server;
+#   7. clients that trickle their bodies hold the connections for --body-timeout at most;
+#   8. a client that reads none of its answer is dropped after --idle-timeout.
 # Usage: scripts/test-serve.sh [path/to/govtag]   (default .build/debug/govtag)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -262,4 +266,95 @@ print('closed' if s.recv(1) == b'' else 'data', round(time.time() - start, 1))")
 kill "$server"; wait "$server" || true; server=
 case "$idle" in closed\ 1.*|closed\ 2.*) ;; *) fail "an idle connection was not closed after --idle-timeout 1 ($idle)";; esac
 echo "test-serve: an idle connection was closed after ${idle#closed } s (--idle-timeout 1)"
+
+# 6. The limit on open files: the soft limit is raised to the hard one at start, and
+#    --max-connections is lowered to fit under it with a warning; 600 connections at once, more
+#    than the 512 files allowed, do not crash the server (it died with SIGILL at the limit).
+(ulimit -Sn 256 && ulimit -Hn 512 && exec "$govtag" serve --port "$port" --lexicons "$repo/Lexicons") > "$tmp/files.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -fs "$url/healthz" > /dev/null 2>&1 && break; sleep 0.1; done
+grep -q -- "--max-connections 1024 does not fit the limit of 512 open files (ulimit -n; the hard limit is 512): serving at most 448 connections at once" "$tmp/files.log" \
+  || fail "no warning that --max-connections was lowered to fit the limit on open files: $(cat "$tmp/files.log")"
+"$python" - "$port" <<'PY2' || fail "600 connections at once against a limit of 512 open files"
+import socket, sys, time
+port = int(sys.argv[1])
+connections = []
+for _ in range(600):
+    connection = socket.create_connection(("127.0.0.1", port), timeout=10)
+    connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+    connections.append(connection)
+answered = sum(1 for c in connections[:400] if c.recv(12) == b"HTTP/1.1 200")
+for c in connections: c.close()
+sys.exit(0 if answered == 400 else 1)
+PY2
+curl -fs "$url/healthz" > /dev/null || fail "the server does not answer after 600 connections at a limit of 512 open files"
+kill "$server"; set +e; wait "$server"; status=$?; set -e; server=
+[ "$status" = 0 ] || fail "the server exited with status $status after 600 connections (SIGILL is 132)"
+echo "test-serve: hard limit 512 open files: $(grep -o 'serving at most [0-9]* connections' "$tmp/files.log"), 600 connections survived, exit 0"
+
+# 7. Clients that trickle their bodies fill --max-connections for --body-timeout at most: a plain
+#    request waiting behind 50 of them (at --max-connections 40) is answered within about 3 s.
+"$govtag" serve --port "$port" --lexicons "$repo/Lexicons" --max-connections 40 --body-timeout 3 > "$tmp/slow.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -fs "$url/healthz" > /dev/null 2>&1 && break; sleep 0.1; done
+waited=$("$python" - "$port" <<'PY2'
+import socket, subprocess, sys, threading, time
+port = int(sys.argv[1])
+stop = False
+def trickle(connection):
+    while not stop:
+        try: connection.send(b" ")
+        except OSError: return
+        time.sleep(0.5)
+connections = []
+for _ in range(50):
+    connection = socket.create_connection(("127.0.0.1", port))
+    connection.sendall(b"POST /v1/tag HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
+    connections.append(connection)
+    threading.Thread(target=trickle, args=(connection,), daemon=True).start()
+time.sleep(0.5)
+print(subprocess.run(["curl", "-s", "-o", "/dev/null", "-m", "20", "-w", "%{http_code} %{time_total}", "-H",
+    "Content-Type: application/json", "-d", '{"id":"n","text":"一网通办"}', f"http://127.0.0.1:{port}/v1/tag"],
+    capture_output=True, text=True).stdout)
+stop = True
+PY2
+)
+kill "$server"; wait "$server" || true; server=
+"$python" -c "import sys; c, t = '$waited'.split(); sys.exit(0 if c == '200' and float(t) < 8 else 1)" \
+  || fail "a request behind 50 trickling clients (--max-connections 40, --body-timeout 3) got: $waited"
+echo "test-serve: a request behind 50 trickling clients (--max-connections 40, --body-timeout 3): ${waited% *} after ${waited#* } s"
+
+# 8. A client that reads none of its answer is dropped after --idle-timeout (Hummingbird's idle
+#    timer does not run while an answer is written), so its answer is not held for ever.
+"$govtag" serve --port "$port" --lexicons "$repo/Lexicons" --idle-timeout 2 > "$tmp/stall.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -fs "$url/healthz" > /dev/null 2>&1 && break; sleep 0.1; done
+stalled=$("$python" - "$port" <<'PY2'
+import json, socket, sys, time
+port = int(sys.argv[1])
+body = json.dumps({"id": "big", "text": "一网通办" * 80000}, ensure_ascii=False).encode()
+connection = socket.socket()
+connection.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # before connect: a small window
+connection.connect(("127.0.0.1", port))
+connection.sendall(b"POST /v1/tag HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                   + f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+time.sleep(12)  # labelling (a debug build takes seconds), then 2 s of not reading
+connection.settimeout(5)
+answer = b""
+try:
+    while chunk := connection.recv(1 << 16):
+        answer += chunk
+except OSError:
+    pass
+head, _, payload = answer.partition(b"\r\n\r\n")
+length = next((int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")), -1)
+print(len(payload), length)
+PY2
+)
+curl -fs "$url/healthz" > /dev/null || fail "the server does not answer after a client stopped reading"
+kill "$server"; wait "$server" || true; server=
+received=${stalled% *}; length=${stalled#* }
+[ "$length" -gt 4000000 ] && [ "$received" -lt "$length" ] \
+  || fail "a client that read none of its answer was not dropped after --idle-timeout 2 (received, length: $stalled)"
+echo "test-serve: a client that read none of its $length-byte answer was dropped after --idle-timeout 2 ($received bytes had reached it)"
 echo "test-serve: all checks passed"

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Logging
 import NIOCore
 import NIOHTTPTypes
@@ -5,11 +6,18 @@ import NIOHTTPTypes
 /// One connection's deadlines and its orderly close, between NIO's HTTP codec and Hummingbird's
 /// connection state handler.
 ///
-/// - A request's body must arrive in full within `bodyTimeout` of its head. Hummingbird's idle
+/// - A request whose head says `Expect: 100-continue` and declares no more than `maxBodyBytes`
+///   gets `100 Continue` at once, so that curl and libcurl send the body without waiting a
+///   second for it (a larger one is refused with 413 by the route, which the client reads first).
+/// - A request's head must arrive within `bodyTimeout` of its first byte (``HeadDeadline``), and
+///   its body in full within `bodyTimeout` of its head. Hummingbird's idle
 ///   timer restarts on every byte, so a client that trickles a byte now and then would otherwise
 ///   keep its request open for ever. When the deadline passes, the request's body stream fails
 ///   with ``RequestBodyTimeout`` (the route answers 408) and whatever else the client sends is
 ///   dropped, so the connection closes.
+/// - An answer's client must read it: when the connection's buffer stays full for
+///   `drainTimeout` (the client reads nothing), the connection is closed, and the answer's
+///   labelling slot with it. Hummingbird's idle timer does not run while an answer is written.
 /// - A close waits until the bytes already written have reached the socket. NIO's close drops
 ///   the writes still queued, and Hummingbird closes a connection as soon as its last answer is
 ///   handed over when the server shuts down (SIGTERM), so a large answer was cut short after its
@@ -25,6 +33,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
   typealias OutboundOut = HTTPResponsePart
 
   private let bodyTimeout: TimeAmount
+  private let maxBodyBytes: Int
   private let drainTimeout: TimeAmount
   private let shutdownGrace: TimeAmount
   private let logger: Logger
@@ -35,6 +44,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
   private var bodyDeadline: Scheduled<Void>?
   private var drainDeadline: Scheduled<Void>?
   private var graceDeadline: Scheduled<Void>?
+  /// Set while the connection's buffer is full (its client is not reading).
+  private var stallDeadline: Scheduled<Void>?
   /// Set when a body missed its deadline: everything read after it is dropped.
   private var bodyTimedOut = false
   /// From a request's head until its answer's end is written.
@@ -43,8 +54,13 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
   /// Hummingbird's idle timer, which fires at about the same time) waits for it.
   private var timeoutAnswerOwed = false
 
-  init(bodyTimeout: TimeAmount, drainTimeout: TimeAmount, shutdownGrace: TimeAmount, logger: Logger) {
+  /// The head's deadline, added in front of NIO's HTTP parser when this handler is added.
+  private let headDeadline: HeadDeadline
+
+  init(bodyTimeout: TimeAmount, maxBodyBytes: Int, drainTimeout: TimeAmount, shutdownGrace: TimeAmount, logger: Logger) {
+    self.headDeadline = HeadDeadline(timeout: bodyTimeout, logger: logger)
     self.bodyTimeout = bodyTimeout
+    self.maxBodyBytes = maxBodyBytes
     self.drainTimeout = drainTimeout
     self.shutdownGrace = shutdownGrace
     self.logger = logger
@@ -55,8 +71,14 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     guard !bodyTimedOut else { return }
     switch unwrapInboundIn(data) {
-    case .head:
+    case .head(let head):
       answering = true
+      headDeadline.headReceived()
+      if head.headerFields[.expect]?.lowercased() == "100-continue",
+        head.headerFields[.contentLength].flatMap({ Int($0) }).map({ $0 <= maxBodyBytes }) ?? true
+      {
+        context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
+      }
       bodyDeadline?.cancel()
       bodyDeadline = context.eventLoop.assumeIsolated().scheduleTask(in: bodyTimeout) { [self] in
         bodyDeadline = nil
@@ -93,9 +115,27 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     context.fireUserInboundEventTriggered(event)
   }
 
+  func channelWritabilityChanged(context: ChannelHandlerContext) {
+    if context.channel.isWritable {
+      stallDeadline?.cancel()
+      stallDeadline = nil
+    } else if stallDeadline == nil {
+      stallDeadline = context.eventLoop.assumeIsolated().scheduleTask(in: drainTimeout) { [self] in
+        stallDeadline = nil
+        logger.debug("a client read none of its answer for \(drainTimeout.nanoseconds / 1_000_000_000) s; closing the connection")
+        closeNow(context: context, mode: .all)
+      }
+    }
+    context.fireChannelWritabilityChanged()
+  }
+
   func channelInactive(context: ChannelHandlerContext) {
     cancelDeadlines()
     context.fireChannelInactive()
+  }
+
+  func handlerAdded(context: ChannelHandlerContext) {
+    try? context.pipeline.syncOperations.addHandler(headDeadline, position: .first)
   }
 
   func handlerRemoved(context: ChannelHandlerContext) {
@@ -107,6 +147,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
   func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
     if case .end = unwrapOutboundIn(data) {
       answering = false
+      headDeadline.awaitNextHead()
+      // The 408 of a body that missed its deadline ends the connection: what the client sends
+      // after it is dropped, and Hummingbird's idle timer may be far off (--idle-timeout).
+      if timeoutAnswerOwed { deferredCloses.append((.all, nil)) }
       timeoutAnswerOwed = false
     }
     let promise = promise ?? context.eventLoop.makePromise(of: Void.self)
@@ -159,13 +203,15 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     bodyDeadline?.cancel()
     drainDeadline?.cancel()
     graceDeadline?.cancel()
+    stallDeadline?.cancel()
+    stallDeadline = nil
     bodyDeadline = nil
     drainDeadline = nil
     graceDeadline = nil
   }
 }
 
-/// A request body that did not arrive in full within its deadline (`--idle-timeout`).
+/// A request body that did not arrive in full within its deadline (`--body-timeout`).
 struct RequestBodyTimeout: Error {
   var seconds: Int
 }

@@ -41,7 +41,6 @@ package enum GovTagServer {
     // Middleware first: routes added later are wrapped by it. HEAD answers without a body, the
     // JSON errors included, so it wraps the error middleware.
     router.add(middleware: RequestMetricsMiddleware(metrics: metrics, routes: Set(routes.keys)))
-    router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: HeadRequestMiddleware())
     router.add(middleware: JSONErrorMiddleware(metrics: metrics, routes: routes))
     service.register(on: router)
@@ -54,7 +53,7 @@ package enum GovTagServer {
         configuration: .init(
           additionalChannelHandlers: [
             ConnectionGuard(
-              bodyTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)),
+              bodyTimeout: .seconds(Int64(configuration.bodyTimeoutSeconds)), maxBodyBytes: configuration.maxBodyBytes,
               drainTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)),
               shutdownGrace: .seconds(Int64(configuration.shutdownGraceSeconds)), logger: logger)
           ],
@@ -62,7 +61,8 @@ package enum GovTagServer {
       configuration: ApplicationConfiguration(
         address: .hostname(host, port: port), serverName: "govtag",
         availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),
-      services: reloadOnHangup ? [ReloadOnHangup(store: store, metrics: metrics, logger: logger)] : [],
+      services: [ShutdownLog(shutdownGraceSeconds: configuration.shutdownGraceSeconds, logger: logger)]
+        + (reloadOnHangup ? [ReloadOnHangup(store: store, metrics: metrics, logger: logger)] : []),
       onServerRunning: { channel in
         logger.notice(
           "govtag serve: listening on http://\(host):\(channel.localAddress?.port ?? port) with lexicons \(store.directory) (version \(version))"
@@ -72,6 +72,9 @@ package enum GovTagServer {
   }
 
   /// Runs the server until SIGTERM or SIGINT, then lets requests in flight finish and returns.
+  ///
+  /// First raises the limit on open files to the hard limit and lowers `--max-connections` to
+  /// what fits under it, with a warning (``FileDescriptorLimit``).
   ///
   /// - Parameters:
   ///   - store: the lexicons, loaded.
@@ -84,6 +87,11 @@ package enum GovTagServer {
     store: LexiconStore, configuration: ServerConfiguration, metrics: ServerMetrics,
     logger: Logger = Logger(label: "govtag.serve")
   ) async throws {
+    var configuration = configuration
+    if let limit = FileDescriptorLimit.raiseToHardLimit() {
+      if let warning = limit.warning(maxConnections: configuration.maxConnections) { logger.warning("\(warning)") }
+      configuration.maxConnections = limit.connections(fitting: configuration.maxConnections)
+    }
     do {
       try await application(store: store, configuration: configuration, metrics: metrics, logger: logger).runService()
     } catch let error as IOError where [EADDRINUSE, EADDRNOTAVAIL, EACCES].contains(error.errnoCode) {

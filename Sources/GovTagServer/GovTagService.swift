@@ -19,6 +19,16 @@ package struct GovTagService: Sendable {
   /// Labelling requests in progress at once: twice the cores, so that one waits on I/O while
   /// the other labels; memory is bounded by that many bodies, not by the connections.
   let slots = RequestSlots(capacity: 2 * System.coreCount)
+  /// The large answers held at once, waiting for their clients to read them: four times
+  /// `--max-answer`.
+  let answers: AnswerBudget
+
+  init(store: LexiconStore, configuration: ServerConfiguration, metrics: ServerMetrics) {
+    self.store = store
+    self.configuration = configuration
+    self.metrics = metrics
+    answers = AnswerBudget(capacity: 4 * configuration.maxAnswerBytes)
+  }
 
   /// The header naming the lexicon version that labelled the answer (a valid field name, so the
   /// initialiser cannot fail).
@@ -51,7 +61,7 @@ package struct GovTagService: Sendable {
       router.on(RouterPath(path), method: method) { request, context in
         try Self.checkQuery(request, path: path)
         return switch path {
-        case "/v1/tag": try await tag(request)
+        case "/v1/tag": try await tag(request, logger: context.logger)
         case "/v1/explain": try await explain(request)
         case "/v1/lexicon": try lexicon()
         case "/v1/admin/reload": try await reload(request, logger: context.logger)
@@ -68,8 +78,10 @@ package struct GovTagService: Sendable {
   /// `POST /v1/tag`: the labelled records `govtag tag` writes for the records sent.
   ///
   /// The body is read before the request takes a labelling slot, so a client that is slow to
-  /// send it holds a connection, not a slot.
-  func tag(_ request: Request) async throws -> Response {
+  /// send it holds a connection, not a slot. An answer over `--max-answer` is refused, and a
+  /// large one holds its bytes of ``answers`` until it is handed to the connection
+  /// (``answer(_:contentType:lexiconVersion:)``).
+  func tag(_ request: Request, logger: Logger) async throws -> Response {
     let evidence = try evidenceDetail(request)
     let layout = try evidenceLayout(request)
     try RecordsRequest.checkHead(request, configuration: configuration)
@@ -78,19 +90,84 @@ package struct GovTagService: Sendable {
     return try await slots.withSlot {
       let records = try RecordsRequest(body: bytes, configuration: configuration, decoder: decoder)
       let snapshot = store.snapshot
+      let maxAnswer = configuration.maxAnswerBytes
       // Labelling is CPU work of up to a second for a full request: it runs on NIO's blocking
       // pool, so Swift's few cooperative threads stay free for /healthz and small requests.
       let body = try await NIOThreadPool.singleton.runIfActive {
         Self.labelledBody(
-          try snapshot.govtag.labelledRecords(records.documents, evidence: evidence, layout: layout), array: records.isArray,
-          jsonLines: jsonLines
-        )
+          try Self.labelled(records.documents, govtag: snapshot.govtag, evidence: evidence, layout: layout, maxBytes: maxAnswer),
+          array: records.isArray, jsonLines: jsonLines)
       }
       metrics.labelled(records.documents.count)
-      return response(
+      var reply = try answer(
         body, contentType: jsonLines ? "application/x-ndjson" : "application/json", lexiconVersion: snapshot.govtag.lexiconVersion
       )
+      if let warning = Self.replacedFieldsWarning(records.documents) {
+        reply.headers[Self.warningHeader] = warning
+        logger.notice("POST /v1/tag: \(warning)")
+      }
+      return reply
     }
+  }
+
+  /// The header that says what the server did to a request's data beyond what was asked: the
+  /// input fields that the labelled records replace.
+  static let warningHeader = HTTPField.Name("GovTag-Warning")!
+
+  /// Records to label between two checks of the answer's size.
+  static let recordsPerCheck = 32
+
+  /// The labelled records, checking their size every ``recordsPerCheck`` records: labelling
+  /// stops once they pass `maxBytes`.
+  ///
+  /// - Throws: ``APIError`` 413 `answer_too_large`.
+  static func labelled(
+    _ documents: [Document], govtag: GovTag, evidence: LabelledRecordWriter.EvidenceDetail,
+    layout: LabelledRecordWriter.EvidenceLayout, maxBytes: Int
+  ) throws -> [[UInt8]] {
+    var labelled: [[UInt8]] = []
+    labelled.reserveCapacity(documents.count)
+    var size = 0  // the JSON Lines answer's; an array's is a byte per record and two more
+    var start = documents.startIndex
+    while start < documents.endIndex {
+      let end = min(start + recordsPerCheck, documents.endIndex)
+      for record in try govtag.labelledRecords(documents[start..<end], evidence: evidence, layout: layout) {
+        size += record.count + 1
+        labelled.append(record)
+      }
+      guard size <= maxBytes else {
+        let which =
+          documents.count == 1 ? "the labelled record takes" : "the first \(end) of the \(documents.count) labelled records take"
+        throw APIError(
+          .contentTooLarge, code: "answer_too_large",
+          message: "the answer is larger than \(maxBytes) bytes: \(which) \(size)",
+          hint: evidence == .standard && layout == .compact
+            ? "send fewer or shorter records per request, ask for ?evidence=none, or start the server with a larger --max-answer"
+            : "ask for less evidence (leave out evidence=all and evidence_layout=full), send fewer records per request, "
+              + "or start the server with a larger --max-answer")
+      }
+      start = end
+    }
+    return labelled
+  }
+
+  /// What a `GovTag-Warning` header says when records carry fields named like those GovTag
+  /// writes (`labels`, `review`, `error`...), which their labelled records replace or drop, as
+  /// `govtag tag` warns; `nil` when none do.
+  static func replacedFieldsWarning(_ documents: [Document]) -> String? {
+    var names: Set<String> = []
+    var records = 0
+    for document in documents {
+      let replaced = document.fields.keys.filter { LabelledRecordWriter.ownFields.contains($0) }
+      guard !replaced.isEmpty else { continue }
+      records += 1
+      names.formUnion(replaced)
+    }
+    guard records > 0 else { return nil }
+    let list = names.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+    let count = records == 1 ? "1 record carries" : "\(records) records carry"
+    return "\(count) \(list), named like fields GovTag writes: the answer has GovTag's values in their place; "
+      + "rename the input fields to keep them"
   }
 
   /// The answer's bytes: one labelled record per line (JSON Lines), or one JSON object for a
@@ -123,12 +200,20 @@ package struct GovTagService: Sendable {
     return try await slots.withSlot {
       let records = try RecordsRequest(body: bytes, configuration: configuration, decoder: decoder)
       let snapshot = store.snapshot
+      let maxAnswer = configuration.maxAnswerBytes
       let body = try await NIOThreadPool.singleton.runIfActive {
         let explanations = try snapshot.govtag.explain(records.documents)
-        return ByteBuffer(bytes: records.isArray ? try Self.encode(explanations) : try Self.encode(explanations[0]))
+        let bytes = records.isArray ? try Self.encode(explanations) : try Self.encode(explanations[0])
+        guard bytes.count <= maxAnswer else {
+          throw APIError(
+            .contentTooLarge, code: "answer_too_large",
+            message: "the answer is larger than \(maxAnswer) bytes: the explanation takes \(bytes.count)",
+            hint: "explain fewer or shorter records per request, or start the server with a larger --max-answer")
+        }
+        return ByteBuffer(bytes: bytes)
       }
       metrics.explained(records.documents.count)
-      return response(body, contentType: "application/json", lexiconVersion: snapshot.govtag.lexiconVersion)
+      return try answer(body, contentType: "application/json", lexiconVersion: snapshot.govtag.lexiconVersion)
     }
   }
 
@@ -184,9 +269,22 @@ package struct GovTagService: Sendable {
 
   /// Whether the client asked for JSON Lines (`Accept: application/x-ndjson`): the exact bytes
   /// of `govtag tag`'s output file.
+  /// JSON Lines when a JSON Lines type is accepted (`q` above 0) at least as much as
+  /// `application/json`.
   static func wantsJSONLines(_ request: Request) -> Bool {
     guard let accept = request.headers[.accept] else { return false }
-    return accept.lowercased().contains("application/x-ndjson") || accept.lowercased().contains("application/jsonl")
+    var jsonLines = 0.0
+    var json = 0.0
+    for range in accept.split(separator: ",") {
+      let parts = range.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+      let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+      switch parts.first {
+      case "application/x-ndjson", "application/jsonl": jsonLines = max(jsonLines, quality)
+      case "application/json": json = max(json, quality)
+      default: break
+      }
+    }
+    return jsonLines > 0 && jsonLines >= json
   }
 
   // MARK: - Lexicons and operations
@@ -276,6 +374,41 @@ package struct GovTagService: Sendable {
     var headers: HTTPFields = [.contentType: contentType]
     if let lexiconVersion { headers[Self.lexiconVersionHeader] = lexiconVersion }
     return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+  }
+
+  /// Bytes handed to the connection at a time: the connection takes the next piece when its
+  /// client has read enough of the last (NIO's write-buffer water marks).
+  static let answerPiece = 64 << 10
+
+  /// A labelling answer, written in pieces; a large one holds its bytes of ``answers`` until
+  /// its last byte is handed to the connection (its client reads it, or reads none of it for
+  /// `--idle-timeout` and its connection is closed).
+  ///
+  /// - Throws: ``APIError`` 503 `answers_pending` when the answer does not fit in what the
+  ///   answers not yet read leave of the budget.
+  func answer(_ body: ByteBuffer, contentType: String, lexiconVersion: String) throws -> Response {
+    let length = body.readableBytes
+    guard let lease = answers.reserve(length) else {
+      var error = APIError(
+        .serviceUnavailable, code: "answers_pending",
+        message: "the answer (\(length) bytes) does not fit beside the \(answers.held) bytes of answers other clients "
+          + "have not read yet (the server holds at most \(answers.capacity), four times --max-answer)",
+        hint: "retry in a few seconds; an answer that its client does not read is dropped after --idle-timeout")
+      error.headers[.retryAfter] = "5"
+      throw error
+    }
+    var headers: HTTPFields = [.contentType: contentType]
+    headers[Self.lexiconVersionHeader] = lexiconVersion
+    return Response(
+      status: .ok, headers: headers,
+      body: ResponseBody(contentLength: length) { writer in
+        defer { lease.release() }
+        var body = body
+        while body.readableBytes > 0, let piece = body.readSlice(length: min(Self.answerPiece, body.readableBytes)) {
+          try await writer.write(piece)
+        }
+        try await writer.finish(nil)
+      })
   }
 
   static func encode(_ value: some Encodable) throws -> [UInt8] { try AnswerJSON.encode(value) }

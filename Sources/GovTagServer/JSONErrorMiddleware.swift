@@ -13,10 +13,11 @@ import NIOHTTP1
 ///
 /// Routes throw ``APIError`` themselves; this turns the router's own refusals (an unknown path,
 /// a method the path does not take) and anything unexpected into the same shape, so a client
-/// parses one kind of error body whatever went wrong. A client that went away before it was
-/// answered (it closed the connection while sending its body) is logged at debug level and
-/// counted with status 499, nginx's "client closed request", not as a server error. An
-/// unexpected error is logged in full and answered without internals.
+/// parses one kind of error body whatever went wrong. A body cut short by the end of its stream
+/// is a 400 (``RecordsRequest/readBody(_:configuration:)``); a client that reset the
+/// connection before it was answered is logged at debug level and counted with status 499,
+/// nginx's "client closed request", not as a server error. An unexpected error is logged in
+/// full and answered without internals.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
   let metrics: ServerMetrics
   /// The methods of each route, so that a known path with another method gets 405 and `Allow`
@@ -83,7 +84,7 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     case .contentTooLarge:
       return APIError(
         .contentTooLarge, code: "body_too_large", message: "the request body is too large",
-        hint: "send fewer records per request, or start the server with a larger --max-body")
+        hint: "send fewer or shorter records per request, or start the server with a larger --max-body")
     default:
       return APIError(
         status, code: "http_\(status.code)", message: "\(status.code) \(status.reasonPhrase) for \(method) \(path)",

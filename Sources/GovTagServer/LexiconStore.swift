@@ -33,7 +33,9 @@ package final class LexiconStore: Sendable {
 
   private let current: Mutex<Snapshot>
   /// Whether a reload is running, and whether another was asked for meanwhile.
-  private let reloadState = Mutex((running: false, pending: false))
+  /// (Set in the initialiser, after the lexicons load: set here, it made swift-frontend 6.3.1
+  /// crash in release builds, CopyPropagation on the path where loading throws.)
+  private let reloadState: Mutex<(running: Bool, pending: Bool)>
   /// The folder every reload reads: the one chosen at start.
   package let directory: String
 
@@ -48,6 +50,7 @@ package final class LexiconStore: Sendable {
     let govtag = try GovTag(lexicons: lexicons, warn: warn)
     directory = govtag.lexiconDirectory.path
     current = Mutex(Snapshot(govtag: govtag, loadedAt: Date(), generation: 1))
+    reloadState = Mutex((running: false, pending: false))
   }
 
   /// The lexicons to label the next request with.

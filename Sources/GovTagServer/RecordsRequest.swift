@@ -17,20 +17,37 @@ struct RecordsRequest {
   /// Call ``checkHead(_:configuration:)`` first.
   ///
   /// - Throws: ``APIError`` 413 for a body over the limit, 408 for one that did not arrive
-  ///   within `--idle-timeout` of the request's head; the error of the connection when the
-  ///   client went away (``JSONErrorMiddleware`` counts it as a disconnect).
+  ///   within `--body-timeout` of the request's head, 400 `body_incomplete` for one whose
+  ///   stream ended before it did; the error of the connection when the client reset it
+  ///   (``JSONErrorMiddleware`` counts it as a disconnect).
   static func readBody(_ request: Request, configuration: ServerConfiguration) async throws -> ByteBuffer {
-    var request = request
+    var body = ByteBuffer()
     do {
-      return try await request.collectBody(upTo: configuration.maxBodyBytes)
-    } catch is NIOTooManyBytesError {
-      throw tooLarge(configuration)
+      for try await piece in request.body {
+        guard body.readableBytes + piece.readableBytes <= configuration.maxBodyBytes else { throw tooLarge(configuration) }
+        var piece = piece
+        body.writeBuffer(&piece)
+      }
+      return body
     } catch let timeout as RequestBodyTimeout {
       throw APIError(
         .requestTimeout, code: "body_timeout",
         message: "the request body did not arrive within \(timeout.seconds) s of the request's head",
-        hint: "send the whole body at once; the server waits --idle-timeout seconds for it")
+        hint: "send the whole body at once; the server waits --body-timeout seconds for it")
+    } catch  where JSONErrorMiddleware<BasicRequestContext>.isClientDisconnect(error) && !(error is IOError) {
+      // The stream ended (the client shut its side, or closed the connection) before the body
+      // did. A client that only half-closed reads this answer; one that has gone gets nothing.
+      throw incompleteBody(received: body.readableBytes, declared: request.headers[.contentLength].flatMap { Int($0) })
     }
+  }
+
+  /// The answer to a body cut short: it names the bytes received and those declared.
+  static func incompleteBody(received: Int, declared: Int?) -> APIError {
+    APIError(
+      .badRequest, code: "body_incomplete",
+      message: declared.map { "the body ended after \(received) of the \($0) bytes its Content-Length declares" }
+        ?? "the body ended after \(received) bytes, before its last chunk",
+      hint: "send the whole body before closing the connection, with a Content-Length that counts its bytes")
   }
 
   /// Checks the records of a request's body.
@@ -83,14 +100,16 @@ struct RecordsRequest {
     try checkContentType(request.headers[.contentType])
     try checkContentEncoding(request.headers[values: .contentEncoding])
     if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > configuration.maxBodyBytes {
-      throw tooLarge(configuration)
+      throw tooLarge(configuration, declared: length)
     }
   }
 
-  static func tooLarge(_ configuration: ServerConfiguration) -> APIError {
+  /// The answer to a body over `--max-body`, with its declared size when there is one.
+  static func tooLarge(_ configuration: ServerConfiguration, declared: Int? = nil) -> APIError {
     APIError(
-      .contentTooLarge, code: "body_too_large", message: "the request body is larger than \(configuration.maxBodyBytes) bytes",
-      hint: "send fewer records per request, or start the server with a larger --max-body")
+      .contentTooLarge, code: "body_too_large",
+      message: "the request body \(declared.map { "(\($0) bytes) " } ?? "")is larger than \(configuration.maxBodyBytes) bytes",
+      hint: "send fewer or shorter records per request, or start the server with a larger --max-body")
   }
 
   /// Refuses anything but JSON (`application/json`, with no charset or UTF-8).
@@ -133,7 +152,11 @@ struct RecordsRequest {
     case .invalidUTF8:
       APIError(.badRequest, code: "invalid_utf8", message: "the body is not UTF-8: \(problem.reason)", hint: problem.hint)
     case .invalidJSON:
-      APIError(.badRequest, code: "invalid_json", message: problem.reason, hint: problem.hint)
+      // The server answers JSON Lines on request, so a client may send them too: say what it reads.
+      APIError(
+        .badRequest, code: "invalid_json", message: problem.reason,
+        hint: problem.hint == "send one JSON value"
+          ? "send one record as a JSON object, or several as one JSON array (a body of JSON Lines is not read)" : problem.hint)
     case .notRecords:
       APIError(.badRequest, code: "not_records", message: problem.reason, hint: problem.hint)
     case .empty:

@@ -1,6 +1,8 @@
 import Dispatch
+import GovTagKit
 import HTTPTypes
 import Hummingbird
+import Logging
 import Metrics
 
 /// Counts every request and records its duration per route, method and status, and the
@@ -32,22 +34,45 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
       let body = response.body
       // Counted once the body is written, as Hummingbird's middleware does (its helper for
       // this is not public).
+      let logger = context.logger
+      let path = request.uri.path
+      let requestMethod = request.method
       response.body = ResponseBody(contentLength: body.contentLength) { writer in
         defer {
-          metrics.requestFinished(
-            route: route, method: method, status: status, nanoseconds: DispatchTime.now().uptimeNanoseconds - start,
-            failed: status >= 400)
+          let nanoseconds = DispatchTime.now().uptimeNanoseconds - start
+          metrics.requestFinished(route: route, method: method, status: status, nanoseconds: nanoseconds, failed: status >= 400)
           active.decrement()
+          Self.logFinished(
+            logger, method: requestMethod, path: path, status: status, nanoseconds: nanoseconds, bytes: body.contentLength)
         }
         try await body.write(writer)
       }
       return response
     } catch {
       let status = (error as? any HTTPResponseError).map { Int($0.status.code) } ?? 500
-      metrics.requestFinished(
-        route: route, method: method, status: status, nanoseconds: DispatchTime.now().uptimeNanoseconds - start, failed: true)
+      let nanoseconds = DispatchTime.now().uptimeNanoseconds - start
+      metrics.requestFinished(route: route, method: method, status: status, nanoseconds: nanoseconds, failed: true)
       active.decrement()
+      let code = (error as? APIError).map { " \($0.code)" } ?? ""
+      // Refusals at info: an operator sees why clients are refused without the debug flood.
+      context.logger.info(
+        "\(request.method) \(request.uri.path.escapingControlCharacters) \(status)\(code) in \(Self.milliseconds(nanoseconds)) ms"
+      )
       throw error
     }
+  }
+
+  /// The access-log line of an answered request, at debug level: method, path, status, duration
+  /// and body size, written once the answer's body is.
+  static func logFinished(
+    _ logger: Logger, method: HTTPRequest.Method, path: String, status: Int, nanoseconds: UInt64, bytes: Int?
+  ) {
+    logger.debug(
+      "\(method) \(path.escapingControlCharacters) \(status) in \(milliseconds(nanoseconds)) ms\(bytes.map { ", \($0) bytes" } ?? "")"
+    )
+  }
+
+  static func milliseconds(_ nanoseconds: UInt64) -> String {
+    String(Double(nanoseconds / 1000) / 1000)
   }
 }

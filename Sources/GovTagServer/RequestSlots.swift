@@ -6,7 +6,9 @@ import Synchronization
 /// Every connection's handler runs at once in Hummingbird, so without this a client could open
 /// `--max-connections` connections and make the server parse and label that many requests and
 /// hold their answers together. A request takes its slot only once its body has arrived: a
-/// client slow to send one holds a connection (until `--idle-timeout`), never a slot. Written by hand because swift-async-algorithms has no semaphore and
+/// client slow to send one holds a connection (until `--body-timeout`), never a slot. The answers
+/// waiting to be written are bounded apart (``AnswerBudget``), so that clients that do not read
+/// cannot hold the slots. Written by hand because swift-async-algorithms has no semaphore and
 /// this is a dozen lines over `Synchronization.Mutex`.
 package final class RequestSlots: Sendable {
   private struct State {

@@ -13,9 +13,14 @@ package struct ServerConfiguration: Sendable {
   /// The bearer token that enables `POST /v1/admin/reload`; `nil` leaves the route disabled.
   package var adminToken: String?
   /// Seconds a connection may stay idle (a keep-alive with no request, a client that stalls)
-  /// before the server closes it; also the longest a request's body may take to arrive after
-  /// its head (408), and an answer to be read by its client.
+  /// before the server closes it; also the longest an answer may wait to be read by its client.
   package var idleTimeoutSeconds: Int
+  /// Seconds a request's body may take to arrive in full after its head (then 408 and the
+  /// connection is closed), however the client trickles it.
+  package var bodyTimeoutSeconds: Int
+  /// The largest answer the labelling routes write, in bytes (larger ones get 413
+  /// `answer_too_large`): what one request can make the server hold.
+  package var maxAnswerBytes: Int
   /// The most connections open at once; more wait in the listen backlog until one closes, so
   /// a flood of connections cannot exhaust memory or file descriptors.
   package var maxConnections: Int
@@ -28,7 +33,8 @@ package struct ServerConfiguration: Sendable {
     host: String = "127.0.0.1", port: Int = 8080, lexicons: String? = nil, maxBodyBytes: Int = Self.defaultMaxBodyBytes,
     maxRecordsPerRequest: Int = Self.defaultMaxRecordsPerRequest, adminToken: String? = nil,
     idleTimeoutSeconds: Int = Self.defaultIdleTimeoutSeconds, maxConnections: Int = Self.defaultMaxConnections,
-    shutdownGraceSeconds: Int = Self.defaultShutdownGraceSeconds
+    shutdownGraceSeconds: Int = Self.defaultShutdownGraceSeconds, bodyTimeoutSeconds: Int = Self.defaultBodyTimeoutSeconds,
+    maxAnswerBytes: Int = Self.defaultMaxAnswerBytes
   ) {
     self.host = host
     self.port = port
@@ -39,6 +45,8 @@ package struct ServerConfiguration: Sendable {
     self.idleTimeoutSeconds = idleTimeoutSeconds
     self.maxConnections = maxConnections
     self.shutdownGraceSeconds = shutdownGraceSeconds
+    self.bodyTimeoutSeconds = bodyTimeoutSeconds
+    self.maxAnswerBytes = maxAnswerBytes
   }
 
   /// 4 MiB: a thousand typical cases, or one very long one.
@@ -47,8 +55,15 @@ package struct ServerConfiguration: Sendable {
   package static let defaultMaxRecordsPerRequest = 1000
   /// 60 s: longer than any labelling request takes, short enough to shed stalled clients.
   package static let defaultIdleTimeoutSeconds = 60
-  /// 1,024: far above what two cores can keep busy, below the usual file-descriptor limit.
+  /// 1,024: far above what two cores can keep busy; lowered at start when it does not fit the
+  /// limit on open files (``FileDescriptorLimit``).
   package static let defaultMaxConnections = 1024
+  /// 10 s: a 4 MiB body takes well under a second on any network a portal uses; a client that
+  /// trickles its body holds a connection no longer than this.
+  package static let defaultBodyTimeoutSeconds = 10
+  /// 64 MiB: three times the answer of a full 4 MiB body with the standard evidence (21 MB);
+  /// `?evidence=all&evidence_layout=full` on the same body makes 369 MB.
+  package static let defaultMaxAnswerBytes = 64 << 20
   /// 30 s: a full request is labelled in about a second; the rest is for a slow reader.
   package static let defaultShutdownGraceSeconds = 30
 }

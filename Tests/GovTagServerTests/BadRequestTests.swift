@@ -67,7 +67,7 @@ struct BadRequestTests {
       code: "too_many_records", message: "more than 3 records in one request; at most 3 are allowed"),
     Case(
       name: "a body over the limit", body: Array(("[" + Array(repeating: record, count: 40).joined(separator: ",") + "]").utf8),
-      status: .contentTooLarge, code: "body_too_large", message: "the request body is larger than 1000 bytes"),
+      status: .contentTooLarge, code: "body_too_large", message: "the request body (1561 bytes) is larger than 1000 bytes"),
     Case(
       name: "an unknown evidence level", path: "/v1/tag?evidence=most", body: Array(record.utf8), status: .badRequest,
       code: "invalid_parameter", message: "evidence=most is not one of standard, all, none"),
@@ -153,5 +153,17 @@ struct BadRequestTests {
     #expect(metrics.status == .ok)
     #expect(metrics.text.contains("govtag_requests_refused_total{code=\"invalid_json\"} 2"))
     #expect(metrics.text.contains("govtag_records_labelled_total 1"))
+  }
+
+  @Test("a body of JSON Lines is refused with a hint to send a JSON array")
+  func jsonLinesBody() async throws {
+    let answer = try await TestServer().test { client in
+      try await client.send(.post, "/v1/tag", json: "\(Self.record)\n\(Self.record)\n")
+    }
+    let error = try answer.error()
+    #expect(answer.status == .badRequest)
+    #expect(error.code == "invalid_json")
+    #expect(error.message.hasPrefix("not valid JSON: "), "\(error.message)")
+    #expect(error.hint == "send one record as a JSON object, or several as one JSON array (a body of JSON Lines is not read)")
   }
 }

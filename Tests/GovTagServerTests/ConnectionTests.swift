@@ -18,7 +18,7 @@ struct ConnectionTests {
   @Test("with every labelling slot's worth of clients stalled mid-body, a request is answered at once; the stalled ones get 408")
   func stalledBodiesHoldNoSlot() async throws {
     // 8 s: long enough for the request to be answered first on a loaded machine.
-    let server = try TestServer { $0.idleTimeoutSeconds = 8 }
+    let server = try TestServer { $0.bodyTimeoutSeconds = 8 }
     try await server.test(.live) { client in
       let port = try #require(client.port)
       let stalled = try (0..<(2 * System.coreCount + 1)).map { _ in try RawConnection(port: port) }
@@ -40,7 +40,7 @@ struct ConnectionTests {
       let unanswered = stalled.filter(\.nothingReceived).count
       #expect(unanswered == stalled.count)
       for connection in stalled + [trickler] {
-        let reply = try #require(connection.readUntilClosed(seconds: 20), "the connection should be answered and closed")
+        let reply = try #require(await connection.closingAnswer(seconds: 20), "the connection should be answered and closed")
         #expect(reply.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"), "\(reply)")
         #expect(reply.contains(#""code":"body_timeout""#))
         #expect(reply.contains(#""message":"the request body did not arrive within 8 s of the request's head""#))
@@ -48,27 +48,74 @@ struct ConnectionTests {
     }
   }
 
-  @Test("a client that goes away mid-body is counted as a disconnect (499), not a 500")
-  func disconnectMidBody() async throws {
+  @Test("a client that trickles its request's head is dropped after --body-timeout; an idle keep-alive one is not")
+  func trickledHead() async throws {
+    let server = try TestServer { $0.bodyTimeoutSeconds = 2 }
+    let (trickled, idle, seconds) = try await server.test(.live) { client in
+      let port = try #require(client.port)
+      let idle = try RawConnection(port: port)
+      let trickler = try RawConnection(port: port)
+      let started = Date()
+      let trickling = Task {
+        for byte in "POST /v1/tag HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" {
+          try await Task.sleep(for: .milliseconds(200))
+          trickler.send(String(byte))
+        }
+      }
+      defer { trickling.cancel() }
+      let trickled = await trickler.closingAnswer(seconds: 8)
+      return (trickled, idle.nothingReceived, Date().timeIntervalSince(started))
+    }
+    #expect(trickled == "", "the trickled head should be closed without an answer")
+    #expect(seconds < 5, "closed after \(seconds) s")
+    #expect(idle, "an idle keep-alive connection stays open")
+  }
+
+  @Test("a body cut short by the end of its stream gets 400 body_incomplete, which a half-closed client reads")
+  func incompleteBody() async throws {
     let server = try TestServer()
-    let metrics = try await server.test(.live) { client in
+    let (reply, metrics) = try await server.test(.live) { client in
       let port = try #require(client.port)
       let connection = try RawConnection(port: port)
       connection.send(Self.stalledRequest)
       try await Task.sleep(for: .milliseconds(200))
-      connection.shutDown()
-      var text = ""
-      for _ in 0..<50 {
-        text = try await client.send(.get, "/metrics", contentType: nil).text
-        if text.contains("govtag_client_disconnects_total 1") { break }
-        try await Task.sleep(for: .milliseconds(100))
-      }
-      return text
+      connection.shutDownSending()
+      let reply = try #require(await connection.closingAnswer(seconds: 10), "the connection should be answered and closed")
+      return (reply, try await client.send(.get, "/metrics", contentType: nil).text)
     }
+    #expect(reply.hasPrefix("HTTP/1.1 400 Bad Request\r\n"), "\(reply)")
+    #expect(reply.contains(#""code":"body_incomplete""#))
+    #expect(reply.contains(#""message":"the body ended after 6 of the 100 bytes its Content-Length declares""#), "\(reply)")
     let lines = Set(metrics.split(separator: "\n").map(String.init))
-    #expect(lines.contains("govtag_client_disconnects_total 1"), "\(metrics)")
-    #expect(lines.contains(#"hb_requests{http_route="/v1/tag",http_request_method="POST",http_response_status_code="499"} 1"#))
+    #expect(lines.contains(#"govtag_requests_refused_total{code="body_incomplete"} 1"#), "\(metrics)")
+    #expect(lines.contains(#"hb_requests{http_route="/v1/tag",http_request_method="POST",http_response_status_code="400"} 1"#))
     #expect(!metrics.contains("internal_error"))
-    #expect(!metrics.contains(#"http_response_status_code="500""#))
+    #expect(!metrics.contains(#"http_response_status_code="499""#))
+  }
+
+  @Test("Expect: 100-continue gets 100 Continue before the body is sent; a body over --max-body gets 413 without it")
+  func expectContinue() async throws {
+    let server = try TestServer { $0.maxBodyBytes = 1000 }
+    let (continued, answered, refused) = try await server.test(.live) { client in
+      let port = try #require(client.port)
+      let connection = try RawConnection(port: port)
+      let body = Self.record
+      connection.send(
+        "POST /v1/tag HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n"
+          + "Expect: 100-continue\r\nConnection: close\r\n\r\n")
+      let continued = await connection.received(seconds: 1)
+      connection.send(body)
+      let answered = try #require(await connection.closingAnswer(seconds: 10))
+      let large = try RawConnection(port: port)
+      large.send(
+        "POST /v1/tag HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1001\r\n"
+          + "Expect: 100-continue\r\nConnection: close\r\n\r\n")
+      return (continued, answered, try #require(await large.closingAnswer(seconds: 10)))
+    }
+    #expect(continued == "HTTP/1.1 100 Continue\r\n\r\n")
+    #expect(answered.hasPrefix("HTTP/1.1 200 OK\r\n"), "\(answered)")
+    #expect(answered.contains(#""id":"a""#))
+    #expect(refused.hasPrefix("HTTP/1.1 413 Payload Too Large\r\n"), "\(refused)")
+    #expect(!refused.contains("100 Continue"))
   }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// A TCP connection to the test server that sends exactly the bytes it is given, when it is
 /// told to: a client that stalls, trickles or goes away mid-request, which no HTTP client does.
 final class RawConnection: Sendable {
-  private let socket: Int32
+  fileprivate let socket: Int32
 
   /// Connects to `port` on the loopback (IPv4, else IPv6: the live test server listens on
   /// `localhost`).
@@ -70,5 +70,41 @@ final class RawConnection: Sendable {
       }
     }
     return nil
+  }
+}
+
+extension RawConnection {
+  /// Ends the sending side only (`shutdown(SHUT_WR)`): the server reads the end of the stream,
+  /// and this side still reads the answer.
+  func shutDownSending() { Glibc.shutdown(socket, Int32(SHUT_WR)) }
+
+  /// What the server sends within `seconds`, without waiting for it to close the connection.
+  func receive(seconds: Double) -> String {
+    var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
+    setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    let deadline = Date().addingTimeInterval(seconds)
+    var received: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while Date() < deadline {
+      let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+      if count == 0 { break }
+      if count > 0 { received += buffer[0..<count] }
+    }
+    return String(decoding: received, as: UTF8.self)
+  }
+
+  /// ``readUntilClosed(seconds:)`` on a thread of its own: a blocking read on one of Swift's
+  /// few cooperative threads would keep the in-process server's routes from running.
+  func closingAnswer(seconds: Double) async -> String? {
+    await withCheckedContinuation { continuation in
+      DispatchQueue.global().async { continuation.resume(returning: self.readUntilClosed(seconds: seconds)) }
+    }
+  }
+
+  /// ``receive(seconds:)`` on a thread of its own.
+  func received(seconds: Double) async -> String {
+    await withCheckedContinuation { continuation in
+      DispatchQueue.global().async { continuation.resume(returning: self.receive(seconds: seconds)) }
+    }
   }
 }

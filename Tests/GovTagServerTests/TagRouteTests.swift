@@ -101,4 +101,70 @@ struct TagRouteTests {
     let capability = try #require(dimensions.first?["categories"] as? [[String: Any]])
     #expect(capability.first?["id"] as? String == "economic_regulation")
   }
+
+  @Test("records carrying fields GovTag writes are labelled with a GovTag-Warning header naming them and the count")
+  func replacedFieldsWarn() async throws {
+    let server = try TestServer()
+    let gold = #"{"id":"a","text":"推进政务服务","labels":{"capability":["gold"]},"review":"mine","error":"x","confidence":1}"#
+    let (warned, plain) = try await server.test { client in
+      (
+        try await client.send(
+          .post, "/v1/tag", json: "[\(gold), {\"id\":\"b\",\"text\":\"建设城市大脑\",\"labels\":[]}, {\"id\":\"c\",\"text\":\"x\"}]"),
+        try await client.send(.post, "/v1/tag", json: #"{"id":"c","text":"建设城市大脑","portal":1}"#)
+      )
+    }
+    #expect(warned.status == .ok)
+    #expect(
+      warned.headers[HTTPField.Name("GovTag-Warning")!]
+        == #"2 records carry "confidence", "error", "labels", "review", named like fields GovTag writes: "#
+        + "the answer has GovTag's values in their place; rename the input fields to keep them")
+    #expect(plain.status == .ok)
+    #expect(plain.headers[HTTPField.Name("GovTag-Warning")!] == nil)
+  }
+
+  @Test("an answer over --max-answer is refused with 413 answer_too_large naming both sizes and the option")
+  func answerTooLarge() async throws {
+    let record = #"{"id":"a","text":"推进政务服务“一网通办”，企业开办一日办结。"}"#
+    let full = try await TestServer().test { client in try await client.send(.post, "/v1/tag", json: record) }
+    #expect(full.status == .ok)
+    let size = full.body.count  // the labelled record and its newline
+    let server = try TestServer { $0.maxAnswerBytes = size - 1 }
+    let (refused, array, fits) = try await server.test { client in
+      (
+        try await client.send(.post, "/v1/tag", json: record),
+        try await client.send(.post, "/v1/tag?evidence=all", json: "[\(record), \(record)]"),
+        try await client.send(.post, "/v1/tag?evidence=none", json: record)
+      )
+    }
+    #expect(refused.status == .contentTooLarge)
+    let error = try refused.error()
+    #expect(error.code == "answer_too_large")
+    #expect(error.message == "the answer is larger than \(size - 1) bytes: the labelled record takes \(size)")
+    #expect(
+      error.hint
+        == "send fewer or shorter records per request, ask for ?evidence=none, or start the server with a larger --max-answer")
+    #expect(array.status == .contentTooLarge)
+    #expect(
+      try array.error().message.hasPrefix(
+        "the answer is larger than \(size - 1) bytes: the first 2 of the 2 labelled records take "))
+    #expect(try array.error().hint.hasPrefix("ask for less evidence (leave out evidence=all and evidence_layout=full)"))
+    #expect(fits.status == .ok)
+  }
+
+  @Test("Accept picks JSON Lines only when it is accepted (q above 0) at least as much as JSON")
+  func acceptQuality() async throws {
+    let record = #"{"id":"a","text":"建设城市大脑"}"#
+    let accepts = [
+      "application/x-ndjson", "application/json, application/x-ndjson;q=0", "application/json;q=0.5, application/x-ndjson",
+      "application/json, application/x-ndjson;q=0.2",
+    ]
+    let types = try await TestServer().test { client in
+      var types: [String?] = []
+      for accept in accepts {
+        types.append(try await client.send(.post, "/v1/tag", accept: accept, body: Array(record.utf8)).headers[.contentType])
+      }
+      return types
+    }
+    #expect(types == ["application/x-ndjson", "application/json", "application/x-ndjson", "application/json"])
+  }
 }

@@ -33,10 +33,28 @@ struct Serve: AsyncParsableCommand {
   @Option(name: .customLong("max-records"), help: "The most records one request may hold.")
   var maxRecords = ServerConfiguration.defaultMaxRecordsPerRequest
 
-  @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Close a connection idle this long.", valueName: "seconds"))
+  @Option(
+    name: .customLong("max-answer"),
+    help: ArgumentHelp(
+      "The largest answer /v1/tag and /v1/explain write, in bytes; larger ones get 413.", valueName: "bytes"))
+  var maxAnswer = ServerConfiguration.defaultMaxAnswerBytes
+
+  @Option(
+    name: .customLong("idle-timeout"),
+    help: ArgumentHelp(
+      "Close a connection idle this long, or whose client reads none of its answer this long.", valueName: "seconds"))
   var idleTimeout = ServerConfiguration.defaultIdleTimeoutSeconds
 
-  @Option(name: .customLong("max-connections"), help: "The most connections open at once; more wait until one closes.")
+  @Option(
+    name: .customLong("body-timeout"),
+    help: ArgumentHelp(
+      "A request's head must arrive this long after its first byte, and its body this long after its head (else 408).",
+      valueName: "seconds"))
+  var bodyTimeout = ServerConfiguration.defaultBodyTimeoutSeconds
+
+  @Option(
+    name: .customLong("max-connections"),
+    help: "The most connections open at once; more wait until one closes. Lowered to fit the limit on open files (ulimit -n).")
   var maxConnections = ServerConfiguration.defaultMaxConnections
 
   @Option(
@@ -53,7 +71,9 @@ struct Serve: AsyncParsableCommand {
       valueName: "file"))
   var adminTokenFile: String?
 
-  @Option(name: .customLong("log-level"), help: "trace, debug (one line per request), info, notice, warning, error.")
+  @Option(
+    name: .customLong("log-level"),
+    help: "trace, debug (one line per answered request), info (refused requests, reloads, shutdown), notice, warning, error.")
   var logLevel = "info"
 
   @OptionGroup var lexicons: LexiconOptions
@@ -62,6 +82,8 @@ struct Serve: AsyncParsableCommand {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
     guard maxBody > 0 else { throw ValidationError("--max-body must be a positive number of bytes, not \(maxBody)") }
     guard maxRecords > 0 else { throw ValidationError("--max-records must be at least 1, not \(maxRecords)") }
+    guard maxAnswer > 0 else { throw ValidationError("--max-answer must be a positive number of bytes, not \(maxAnswer)") }
+    guard bodyTimeout > 0 else { throw ValidationError("--body-timeout must be at least 1 second, not \(bodyTimeout)") }
     guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be at least 1 second, not \(idleTimeout)") }
     guard maxConnections > 0 else { throw ValidationError("--max-connections must be at least 1, not \(maxConnections)") }
     guard shutdownGrace > 0 else { throw ValidationError("--shutdown-grace must be at least 1 second, not \(shutdownGrace)") }
@@ -88,7 +110,7 @@ struct Serve: AsyncParsableCommand {
     let configuration = ServerConfiguration(
       host: host, port: port, lexicons: store.directory, maxBodyBytes: maxBody, maxRecordsPerRequest: maxRecords,
       adminToken: token, idleTimeoutSeconds: idleTimeout, maxConnections: maxConnections,
-      shutdownGraceSeconds: shutdownGrace)
+      shutdownGraceSeconds: shutdownGrace, bodyTimeoutSeconds: bodyTimeout, maxAnswerBytes: maxAnswer)
     do {
       try await GovTagServer.run(store: store, configuration: configuration, metrics: metrics)
     } catch let error as GovTagError {
