@@ -153,6 +153,28 @@ struct LabelledInputCommandTests {
     #expect(html.contains("4 cases"))
   }
 
+  @Test("stats without --field counts GovTag's labels of a case whose manual labels it cannot use, and does not read them")
+  func statsIgnoresManual() throws {
+    let directory = Fixtures.temporaryDirectory()
+    // An unknown province, a key that is no dimension, an unknown category: all errors with --field manual.
+    Fixtures.write(
+      """
+      {"id":"m1","text":"x","labels":{},"location":{"province":"广东","region":"east"},"manual":{"capability":[],"province":"香港"}}
+      {"id":"m2","text":"x","labels":{},"location":{"province":"广东","region":"east"},"manual":{"capability":[],"note":"checked by Li"}}
+      {"id":"m3","text":"x","labels":{},"location":{"province":"浙江","region":"east"},"manual":{"capability":["no_such"]}}
+
+      """, to: "manual.jsonl", in: directory)
+    let stats = try CommandRunner.run(["stats", "manual.jsonl", "--by", "province"] + lexicons, in: directory)
+    #expect(stats.status == 0)
+    #expect(stats.stderr == "")
+    #expect(stats.stdout.hasPrefix("# GovTag statistics by province: 3 cases, labels from GovTag (labels)\n"))
+    #expect(stats.stdout.contains("\n| 广东 | 东部 east | 2 | 66.7% | – |\n| 浙江 | 东部 east | 1 | 33.3% | – |\n"), "\(stats.stdout)")
+    let byYear = try CommandRunner.run(["stats", "manual.jsonl"] + lexicons, in: directory)
+    #expect(byYear.status == 0)
+    #expect(byYear.stderr == "")
+    #expect(byYear.stdout.hasPrefix("# GovTag statistics: 3 cases, labels from GovTag (labels)\n"))
+  }
+
   /// Three records, the third with the first's id, and a second input repeating the second's.
   func duplicates(in directory: URL) {
     Fixtures.write(
