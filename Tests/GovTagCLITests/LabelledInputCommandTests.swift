@@ -175,6 +175,49 @@ struct LabelledInputCommandTests {
     #expect(byYear.stdout.hasPrefix("# GovTag statistics: 3 cases, labels from GovTag (labels)\n"))
   }
 
+  @Test(
+    "a stray first line costs one record: tag --previous reuses the others, stats counts them; a CSV is refused with its own hint"
+  )
+  func strayFirstLine() throws {
+    let directory = try taggedBothWays()
+    let output = try String(contentsOf: directory.appendingPathComponent("out.jsonl"), encoding: .utf8)
+    Fixtures.write("garbage line\n" + output, to: "prev.jsonl", in: directory)
+    let again = try CommandRunner.run(
+      ["tag", "gold.jsonl", "--previous", "prev.jsonl", "-o", "again.jsonl"] + lexicons, in: directory)
+    #expect(again.status == 0)
+    let lines = again.stderr.split(separator: "\n").map(String.init)
+    #expect(
+      Array(lines.dropLast()) == [
+        "govtag: 6 records of prev.jsonl can be reused if unchanged",
+        "govtag: 1 record of prev.jsonl is labelled again: 1 not a labelled record that can be copied",
+      ])
+    #expect(lines.last?.hasPrefix("govtag: read 6 records from 1 input: 6 labelled (6 reused from --previous), 0 failed") == true)
+    #expect(
+      try Data(contentsOf: directory.appendingPathComponent("again.jsonl"))
+        == Data(contentsOf: directory.appendingPathComponent("out.jsonl")))
+
+    let stats = try CommandRunner.run(["stats", "prev.jsonl"], in: directory)
+    #expect(stats.status == 1)
+    #expect(
+      stats.stderr == """
+        govtag: error: prev.jsonl:1: not valid JSON: invalid value at column 1; each line must hold one JSON object
+        govtag: read 7 records from 1 input: 6 counted, 1 failed
+
+        """)
+    #expect(stats.stdout == (try CommandRunner.run(["stats", "out.jsonl"], in: directory)).stdout)
+
+    // A CSV given as the previous output: refused whole, with a hint that is about --previous.
+    Fixtures.write("id,title,text\ne1,标题,正文\n", to: "prev.csv", in: directory)
+    let csv = try CommandRunner.run(
+      ["tag", "gold.jsonl", "--previous", "prev.csv", "-o", "again2.jsonl"] + lexicons, in: directory)
+    #expect(csv.status == 2)
+    #expect(
+      csv.stderr
+        == #"govtag: error: prev.csv:1: the input is not JSON Lines or a JSON array (it looks like CSV): its first line starts with "id,title,text", not with { or [; give the previous run's output, as govtag tag wrote it (JSON Lines or one JSON array)"#
+        + "\n")
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("again2.jsonl").path))
+  }
+
   /// Three records, the third with the first's id, and a second input repeating the second's.
   func duplicates(in directory: URL) {
     Fixtures.write(

@@ -15,7 +15,7 @@ struct Stats: ParsableCommand {
       status is then 1. Without --field, people's labels (manual, gold) are not read. With \
       --field, province names are checked against the gazetteer of --lexicons as audit checks \
       them (广东省 counts as 广东; an unknown name is an error). An input that is \
-      not JSON (a CSV file) is refused as a whole. When no record has the labels counted (GovTag's labels, or --field) at \
+      UTF-16 or CSV is refused as a whole. When no record has the labels counted (GovTag's labels, or --field) at \
       all, one error names the fields of labels the records do have and the exit status is 2.
       """
   )
