@@ -218,6 +218,48 @@ struct LabelledInputCommandTests {
     #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("again2.jsonl").path))
   }
 
+  @Test("stats and report --lexicons: a missing folder is an error as for every command; one without gazetteer.yaml a warning")
+  func gazetteerFolder() throws {
+    let directory = Fixtures.temporaryDirectory()
+    Fixtures.write(
+      """
+      {"id":"p1","text":"x","labels":{},"location":{"province":"广东","region":"east"},"manual":{"capability":[],"province":"广东省"}}
+      {"id":"p2","text":"x","labels":{},"location":{"province":"广东","region":"east"},"manual":{"capability":[],"province":"火星"}}
+
+      """, to: "provinces.jsonl", in: directory)
+    let missing = try CommandRunner.run(["eval", "provinces.jsonl", "--lexicons", "nope"], in: directory)
+    #expect(missing.status == 2)
+    for arguments in [["stats"], ["stats", "--field", "manual"], ["report", "-o", "r.html"]] {
+      let run = try CommandRunner.run(
+        Array(arguments.prefix(1)) + ["provinces.jsonl"] + arguments.dropFirst() + ["--lexicons", "nope"], in: directory)
+      #expect(run.status == 2)
+      #expect(run.stdout == "")
+      #expect(run.stderr == missing.stderr)
+    }
+    #expect(
+      missing.stderr
+        == "govtag: error: lexicons from --lexicons nope: nope: cannot read the lexicon directory: no such folder; name the folder that holds the lexicon .yaml files with --lexicons DIR or GOVTAG_LEXICONS=DIR\n"
+    )
+
+    let folder = directory.appendingPathComponent("L")
+    try FileManager.default.copyItem(atPath: Fixtures.lexiconDirectory, toPath: folder.path)
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("gazetteer.yaml"))
+    let warning =
+      "govtag: warning: lexicons from --lexicons L: L/gazetteer.yaml: no gazetteer.yaml: province names are taken as written (广东省 and 广东 count as two provinces, and a name that is no province is not an error); add the file (the bundled Lexicons/gazetteer.yaml) to check them\n"
+    let stats = try CommandRunner.run(
+      ["stats", "provinces.jsonl", "--field", "manual", "--by", "province", "--lexicons", "L"], in: directory)
+    #expect(stats.status == 0)
+    #expect(stats.stderr == warning)
+    #expect(stats.stdout.contains("\n| 广东省 | – | 1 | 50.0% | – |\n| 火星 | – | 1 | 50.0% | – |\n"), "\(stats.stdout)")
+    let report = try CommandRunner.run(["report", "provinces.jsonl", "-o", "r.html", "-q", "--lexicons", "L"], in: directory)
+    #expect(report.status == 0)
+    #expect(report.stderr == warning)
+    // Without --field, stats reads no province name, and says nothing.
+    let plain = try CommandRunner.run(["stats", "provinces.jsonl", "--lexicons", "L"], in: directory)
+    #expect(plain.status == 0)
+    #expect(plain.stderr == "")
+  }
+
   /// Three records, the third with the first's id, and a second input repeating the second's.
   func duplicates(in directory: URL) {
     Fixtures.write(

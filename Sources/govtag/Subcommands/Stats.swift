@@ -14,8 +14,8 @@ struct Stats: ParsableCommand {
       A line that cannot be used is reported with its file and line and skipped; the exit \
       status is then 1. Without --field, people's labels (manual, gold) are not read. With \
       --field, province names are checked against the gazetteer of --lexicons as audit checks \
-      them (广东省 counts as 广东; an unknown name is an error). An input that is \
-      UTF-16 or CSV is refused as a whole. When no record has the labels counted (GovTag's labels, or --field) at \
+      them (广东省 counts as 广东; an unknown name is an error; a folder without gazetteer.yaml: \
+      a warning, and names as written). An input that is UTF-16 or CSV is refused as a whole. When no record has the labels counted (GovTag's labels, or --field) at \
       all, one error names the fields of labels the records do have and the exit status is 2.
       """
   )
@@ -66,7 +66,7 @@ struct Stats: ParsableCommand {
     // gold) are not read, so a bad one cannot cost a case its GovTag counts.
     var reader = LabelledRecordReader(source: source, referenceFields: [])
     reader.settingNames = .commandLine
-    reader.gazetteer = try lexicons.loadGazetteer()
+    reader.gazetteer = try lexicons.loadGazetteer(warns: field != nil)
     var statistics = CaseStatistics()
     try Diagnostics.orExit {
       let summary = try reader.read(paths: inputs) { event in
