@@ -68,11 +68,11 @@ struct AuditCommandTests {
     #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
     let rows = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
     #expect(rows.count == 10)  // header, 8 suspects, and the empty string after the last CRLF
-    #expect(rows[0] == "rank,id,source,dimension,category,manual,govtag,score,threshold,suspicion,p_wrong,evidence,contexts")
-    #expect(rows[1] == "1,r05,audit-manual.jsonl:5,technology,gis,yes,no,0,3,1.000,,,")  // no calibration: no p_wrong
+    #expect(rows[0] == "rank,id,source,dimension,category,manual,govtag,score,threshold,suspicion,p_wrong,evidence,contexts,kind")
+    #expect(rows[1] == "1,r05,audit-manual.jsonl:5,technology,gis,yes,no,0,3,1.000,,,,category")  // no calibration: no p_wrong
     #expect(
       rows[5]
-        == "5,r02,audit-manual.jsonl:2,technology,ai,no,yes,6,3,0.500,,人工智能 +4.5 (title); 人工智能 +1.5 (text),【人工智能】赋能一网通办 | 全市应用【人工智能】技术，推进一网通办。"
+        == "5,r02,audit-manual.jsonl:2,technology,ai,no,yes,6,3,0.500,,人工智能 +4.5 (title); 人工智能 +1.5 (text),【人工智能】赋能一网通办 | 全市应用【人工智能】技术，推进一网通办。,category"
     )
   }
 
@@ -107,7 +107,8 @@ struct AuditCommandTests {
     #expect(result.status == 0)
     let bytes = try #require(FileManager.default.contents(atPath: output))
     let rows = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
-    #expect(rows[1] == "1,'=cmd|' /C calc'!A0,in.jsonl:1,technology,ai,no,yes,3,3,0.000,,人工智能 +3 (text),'@SUM(1)全市应用【人工智能】技术")
+    #expect(
+      rows[1] == "1,'=cmd|' /C calc'!A0,in.jsonl:1,technology,ai,no,yes,3,3,0.000,,人工智能 +3 (text),'@SUM(1)全市应用【人工智能】技术,category")
   }
 
   @Test(
@@ -218,10 +219,10 @@ struct AuditCommandTests {
     #expect(csv.stderr.hasSuffix("govtag: 3 disagreements and 0 location disagreements → d.csv\n"))
     let bytes = try Data(contentsOf: scratch.appendingPathComponent("d.csv"))
     let rows =
-      "id,source_a,source_b,dimension,category,a,b,govtag\r\n"
-      + "r01,annotator-a.jsonl:1,annotator-b.jsonl:8,capability,economic_regulation,yes,no,yes\r\n"
-      + "r07,annotator-a.jsonl:7,annotator-b.jsonl:2,technology,ai,no,yes,yes\r\n"
-      + "r08,annotator-a.jsonl:8,annotator-b.jsonl:1,capability,economic_regulation,no,yes,no\r\n"
+      "id,source_a,source_b,dimension,category,a,b,govtag,kind\r\n"
+      + "r01,annotator-a.jsonl:1,annotator-b.jsonl:8,capability,economic_regulation,yes,no,yes,category\r\n"
+      + "r07,annotator-a.jsonl:7,annotator-b.jsonl:2,technology,ai,no,yes,yes,category\r\n"
+      + "r08,annotator-a.jsonl:8,annotator-b.jsonl:1,capability,economic_regulation,no,yes,no,category\r\n"
     #expect(bytes == Data([0xEF, 0xBB, 0xBF]) + Data(rows.utf8))
   }
 
@@ -249,10 +250,14 @@ struct AuditCommandTests {
         "",
       ])
     #expect(text.stderr.hasSuffix("3 audited, 0 failed; 0 suspects and 1 location disagreement → s.csv\n"))
-    let csv = try String(contentsOf: scratch.appendingPathComponent("s.csv"), encoding: .utf8)
+    // One row per differing part, told from the suspects' rows by the last column, kind.
+    let csv = try Data(contentsOf: scratch.appendingPathComponent("s.csv"))
     #expect(
-      csv.hasSuffix(
-        "\r\n,p2,places.jsonl:2,location,province,吉林,广东,,,,,,\r\n,p2,places.jsonl:2,location,region,central,east,,,,,,\r\n"))
+      csv
+        == Data(
+          ("\u{FEFF}rank,id,source,dimension,category,manual,govtag,score,threshold,suspicion,p_wrong,evidence,contexts,kind\r\n"
+            + ",p2,places.jsonl:2,location,province,吉林,广东,,,,,,,location\r\n"
+            + ",p2,places.jsonl:2,location,region,central,east,,,,,,,location\r\n").utf8))
     let json = try CommandRunner.run(arguments + ["--json"], in: scratch)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     #expect(
@@ -291,6 +296,16 @@ struct AuditCommandTests {
         "location: provinces differ in 1 of 3 records with a province from both, regions in 1 of 2 records with a region from both",
         "  1. p2 (A a.jsonl:2, B b.jsonl:2)  province: A 吉林, B 广东; region: A central, B east; GovTag province 广东, region east",
       ])
+    // --csv: the same difference as one row per part, with GovTag's place, kind location.
+    let csv = try CommandRunner.run(
+      ["audit", "--compare", "a.jsonl", "b.jsonl", "--csv", "d.csv", "--lexicons", Fixtures.lexiconDirectory], in: scratch)
+    #expect(csv.status == 0)
+    #expect(
+      try Data(contentsOf: scratch.appendingPathComponent("d.csv"))
+        == Data(
+          ("\u{FEFF}id,source_a,source_b,dimension,category,a,b,govtag,kind\r\n"
+            + "p2,a.jsonl:2,b.jsonl:2,location,province,吉林,广东,广东,location\r\n"
+            + "p2,a.jsonl:2,b.jsonl:2,location,region,central,east,east,location\r\n").utf8))
   }
 
   @Test("No usable record: no report on standard output (no claim of agreement), status 1")

@@ -153,6 +153,113 @@ struct LabelledInputCommandTests {
     #expect(html.contains("4 cases"))
   }
 
+  @Test("stats without --field counts GovTag's labels of a case whose manual labels it cannot use, and does not read them")
+  func statsIgnoresManual() throws {
+    let directory = Fixtures.temporaryDirectory()
+    // An unknown province, a key that is no dimension, an unknown category: all errors with --field manual.
+    Fixtures.write(
+      """
+      {"id":"m1","text":"x","labels":{},"location":{"province":"广东","region":"east"},"manual":{"capability":[],"province":"香港"}}
+      {"id":"m2","text":"x","labels":{},"location":{"province":"广东","region":"east"},"manual":{"capability":[],"note":"checked by Li"}}
+      {"id":"m3","text":"x","labels":{},"location":{"province":"浙江","region":"east"},"manual":{"capability":["no_such"]}}
+
+      """, to: "manual.jsonl", in: directory)
+    let stats = try CommandRunner.run(["stats", "manual.jsonl", "--by", "province"] + lexicons, in: directory)
+    #expect(stats.status == 0)
+    #expect(stats.stderr == "")
+    #expect(stats.stdout.hasPrefix("# GovTag statistics by province: 3 cases, labels from GovTag (labels)\n"))
+    #expect(stats.stdout.contains("\n| 广东 | 东部 east | 2 | 66.7% | – |\n| 浙江 | 东部 east | 1 | 33.3% | – |\n"), "\(stats.stdout)")
+    let byYear = try CommandRunner.run(["stats", "manual.jsonl"] + lexicons, in: directory)
+    #expect(byYear.status == 0)
+    #expect(byYear.stderr == "")
+    #expect(byYear.stdout.hasPrefix("# GovTag statistics: 3 cases, labels from GovTag (labels)\n"))
+  }
+
+  @Test(
+    "a stray first line costs one record: tag --previous reuses the others, stats counts them; a CSV is refused with its own hint"
+  )
+  func strayFirstLine() throws {
+    let directory = try taggedBothWays()
+    let output = try String(contentsOf: directory.appendingPathComponent("out.jsonl"), encoding: .utf8)
+    Fixtures.write("garbage line\n" + output, to: "prev.jsonl", in: directory)
+    let again = try CommandRunner.run(
+      ["tag", "gold.jsonl", "--previous", "prev.jsonl", "-o", "again.jsonl"] + lexicons, in: directory)
+    #expect(again.status == 0)
+    let lines = again.stderr.split(separator: "\n").map(String.init)
+    #expect(
+      Array(lines.dropLast()) == [
+        "govtag: 6 records of prev.jsonl can be reused if unchanged",
+        "govtag: 1 record of prev.jsonl is labelled again: 1 not a labelled record that can be copied",
+      ])
+    #expect(lines.last?.hasPrefix("govtag: read 6 records from 1 input: 6 labelled (6 reused from --previous), 0 failed") == true)
+    #expect(
+      try Data(contentsOf: directory.appendingPathComponent("again.jsonl"))
+        == Data(contentsOf: directory.appendingPathComponent("out.jsonl")))
+
+    let stats = try CommandRunner.run(["stats", "prev.jsonl"], in: directory)
+    #expect(stats.status == 1)
+    #expect(
+      stats.stderr == """
+        govtag: error: prev.jsonl:1: not valid JSON: invalid value at column 1; each line must hold one JSON object
+        govtag: read 7 records from 1 input: 6 counted, 1 failed
+
+        """)
+    #expect(stats.stdout == (try CommandRunner.run(["stats", "out.jsonl"], in: directory)).stdout)
+
+    // A CSV given as the previous output: refused whole, with a hint that is about --previous.
+    Fixtures.write("id,title,text\ne1,标题,正文\n", to: "prev.csv", in: directory)
+    let csv = try CommandRunner.run(
+      ["tag", "gold.jsonl", "--previous", "prev.csv", "-o", "again2.jsonl"] + lexicons, in: directory)
+    #expect(csv.status == 2)
+    #expect(
+      csv.stderr
+        == #"govtag: error: prev.csv:1: the input is not JSON Lines or a JSON array (it looks like CSV): its first line starts with "id,title,text", not with { or [; give the previous run's output, as govtag tag wrote it (JSON Lines or one JSON array)"#
+        + "\n")
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("again2.jsonl").path))
+  }
+
+  @Test("stats and report --lexicons: a missing folder is an error as for every command; one without gazetteer.yaml a warning")
+  func gazetteerFolder() throws {
+    let directory = Fixtures.temporaryDirectory()
+    Fixtures.write(
+      """
+      {"id":"p1","text":"x","labels":{},"location":{"province":"广东","region":"east"},"manual":{"capability":[],"province":"广东省"}}
+      {"id":"p2","text":"x","labels":{},"location":{"province":"广东","region":"east"},"manual":{"capability":[],"province":"火星"}}
+
+      """, to: "provinces.jsonl", in: directory)
+    let missing = try CommandRunner.run(["eval", "provinces.jsonl", "--lexicons", "nope"], in: directory)
+    #expect(missing.status == 2)
+    for arguments in [["stats"], ["stats", "--field", "manual"], ["report", "-o", "r.html"]] {
+      let run = try CommandRunner.run(
+        Array(arguments.prefix(1)) + ["provinces.jsonl"] + arguments.dropFirst() + ["--lexicons", "nope"], in: directory)
+      #expect(run.status == 2)
+      #expect(run.stdout == "")
+      #expect(run.stderr == missing.stderr)
+    }
+    #expect(
+      missing.stderr
+        == "govtag: error: lexicons from --lexicons nope: nope: cannot read the lexicon directory: no such folder; name the folder that holds the lexicon .yaml files with --lexicons DIR or GOVTAG_LEXICONS=DIR\n"
+    )
+
+    let folder = directory.appendingPathComponent("L")
+    try FileManager.default.copyItem(atPath: Fixtures.lexiconDirectory, toPath: folder.path)
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("gazetteer.yaml"))
+    let warning =
+      "govtag: warning: lexicons from --lexicons L: L/gazetteer.yaml: no gazetteer.yaml: province names are taken as written (广东省 and 广东 count as two provinces, and a name that is no province is not an error); add the file (the bundled Lexicons/gazetteer.yaml) to check them\n"
+    let stats = try CommandRunner.run(
+      ["stats", "provinces.jsonl", "--field", "manual", "--by", "province", "--lexicons", "L"], in: directory)
+    #expect(stats.status == 0)
+    #expect(stats.stderr == warning)
+    #expect(stats.stdout.contains("\n| 广东省 | – | 1 | 50.0% | – |\n| 火星 | – | 1 | 50.0% | – |\n"), "\(stats.stdout)")
+    let report = try CommandRunner.run(["report", "provinces.jsonl", "-o", "r.html", "-q", "--lexicons", "L"], in: directory)
+    #expect(report.status == 0)
+    #expect(report.stderr == warning)
+    // Without --field, stats reads no province name, and says nothing.
+    let plain = try CommandRunner.run(["stats", "provinces.jsonl", "--lexicons", "L"], in: directory)
+    #expect(plain.status == 0)
+    #expect(plain.stderr == "")
+  }
+
   /// Three records, the third with the first's id, and a second input repeating the second's.
   func duplicates(in directory: URL) {
     Fixtures.write(

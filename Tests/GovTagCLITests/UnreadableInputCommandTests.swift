@@ -45,9 +45,9 @@ struct UnreadableInputCommandTests {
   }
 
   static let notJSON =
-    #"govtag: error: excel.csv: the input is not JSON Lines or a JSON array (it looks like CSV): its first line starts with "id,title,text,manual_capability", not with { or [; labelled records are read as JSON Lines (one JSON object per line, as govtag tag writes them) or one JSON array; govtag tag reads CSV: label the file with it, or write each row as a JSON object with its labels in a field such as "manual""#
+    #"govtag: error: excel.csv:1: the input is not JSON Lines or a JSON array (it looks like CSV): its first line starts with "id,title,text,manual_capability", not with { or [; labelled records are read as JSON Lines (one JSON object per line, as govtag tag writes them) or one JSON array; govtag tag reads CSV: label the file with it, or write each row as a JSON object with its labels in a field such as "manual""#
   static let utf16 =
-    "govtag: error: utf16.jsonl: the input is UTF-16 text (it starts with a UTF-16 byte order mark); GovTag reads UTF-8; convert it to UTF-8: iconv -f UTF-16 -t UTF-8 utf16.jsonl > records.jsonl"
+    "govtag: error: utf16.jsonl:1: the input is UTF-16 text (it starts with a UTF-16 byte order mark); GovTag reads UTF-8; convert it to UTF-8: iconv -f UTF-16 -t UTF-8 utf16.jsonl > records.jsonl"
 
   @Test(
     "a CSV file (BOM, CRLF, a cell over two lines) or a UTF-16 file is one error for the file, not one per line",

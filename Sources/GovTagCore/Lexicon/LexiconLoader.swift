@@ -44,24 +44,7 @@ package struct LexiconLoader {
   /// - Throws: `GovTagErrors` listing every problem found, or `GovTagError` when the directory
   ///   cannot be read.
   package func load(directory: String) throws -> LexiconSet {
-    let names: [String]
-    do {
-      names = try FileManager.default.contentsOfDirectory(atPath: directory)
-    } catch {
-      // Say which of the usual mistakes it is; Foundation's own text ("The operation could not be
-      // completed. The file doesn’t exist.") names neither the path's state nor the fix.
-      var isDirectory: ObjCBool = false
-      let reason =
-        if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-          "no such folder"
-        } else if !isDirectory.boolValue {
-          "it is a file, not a folder"
-        } else {
-          error.localizedDescription
-        }
-      throw GovTagError(
-        .io, "cannot read the lexicon directory: \(reason)", at: SourceLocation(file: directory), hint: folderHint)
-    }
+    let names = try fileNames(in: directory)
     let files = names.filter { $0.hasSuffix(".yaml") && !Self.nonDimensionFiles.contains($0) }.sorted()
     guard !files.isEmpty else {
       throw GovTagError(
@@ -101,6 +84,30 @@ package struct LexiconLoader {
   }
 
   /// What to do when the folder is not a lexicon folder.
+  /// The names of the files in the lexicon directory `directory`.
+  ///
+  /// - Throws: `GovTagError` with code `.io` saying why the folder cannot be read (no such
+  ///   folder, a file) and which folder to pass.
+  package func fileNames(in directory: String) throws -> [String] {
+    do {
+      return try FileManager.default.contentsOfDirectory(atPath: directory)
+    } catch {
+      // Say which of the usual mistakes it is; Foundation's own text ("The operation could not be
+      // completed. The file doesn’t exist.") names neither the path's state nor the fix.
+      var isDirectory: ObjCBool = false
+      let reason =
+        if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+          "no such folder"
+        } else if !isDirectory.boolValue {
+          "it is a file, not a folder"
+        } else {
+          error.localizedDescription
+        }
+      throw GovTagError(
+        .io, "cannot read the lexicon directory: \(reason)", at: SourceLocation(file: directory), hint: folderHint)
+    }
+  }
+
   private var folderHint: String {
     "pass the folder that holds the lexicon .yaml files" + (names[.lexicons].map { " with \($0)" } ?? "")
   }

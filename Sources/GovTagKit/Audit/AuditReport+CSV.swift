@@ -2,7 +2,7 @@ extension AuditReport {
   /// The columns of ``renderCSV()``.
   package static let csvColumns = [
     "rank", "id", "source", "dimension", "category", "manual", "govtag", "score", "threshold", "suspicion", "p_wrong",
-    "evidence", "contexts",
+    "evidence", "contexts", "kind",
   ]
 
   /// The suspects as CSV for a spreadsheet, most suspicious first: one row per suspect with
@@ -10,10 +10,12 @@ extension AuditReport {
   /// the manual label is wrong, by which rows are ordered when the lexicons are calibrated (empty
   /// without calibration); `evidence` lists the hits as
   /// `term +contribution (field)` or `term status (field)`, separated by `; `; `contexts` their
-  /// contexts, separated by ` | `. After the suspects come the location disagreements, in input
-  /// order and without a rank: one row per differing part of the place, with `dimension`
-  /// `location`, `category` `province` or `region`, and the two answers in `manual` and `govtag`
-  /// (`none` for a place not named); their other cells are empty.
+  /// contexts, separated by ` | `; `kind` is `category`. After the suspects come the location
+  /// disagreements, in input order and without a rank: one row per differing part of the place
+  /// (``LocationDisagreement/parts(govtag:)``), with `kind` and `dimension` `location`,
+  /// `category` `province` or `region`, and the two answers in `manual` and `govtag` (`none`
+  /// for a place not named); their other cells are empty. `kind` comes last, so that a reader
+  /// of the columns by position before it existed reads the same columns.
   ///
   /// - Returns: UTF-8 bytes with a byte order mark and CRLF line ends (RFC 4180), text cells
   ///   that could start a formula neutralised (see ``CSVWriter``).
@@ -28,19 +30,16 @@ extension AuditReport {
         .number(Self.decimal(suspect.suspicion)),
         suspect.wrongProbability.map { .number(Self.decimal($0)) } ?? .text(""),
         .text(suspect.evidence.map { "\($0.term) \(Self.effect($0)) (\($0.field.rawValue))" }.joined(separator: "; ")),
-        .text(suspect.evidence.map(\.context).joined(separator: " | ")),
+        .text(suspect.evidence.map(\.context).joined(separator: " | ")), .text("category"),
       ])
     }
     for place in locationDisagreements {
-      let parts: [(String, String?, String?)] =
-        (place.province.map { [("province", $0.reference, $0.other)] } ?? [])
-        + (place.region.map { [("region", $0.reference?.rawValue, $0.other?.rawValue)] } ?? [])
-      for (part, manual, govtag) in parts {
+      for part in place.parts() {
         csv.writeRow(
           [
-            .text(""), .text(place.id), .text(place.location.description), .text("location"), .text(part),
-            .text(manual ?? "none"), .text(govtag ?? "none"),
-          ] + Array(repeating: .text(""), count: Self.csvColumns.count - 7))
+            .text(""), .text(place.id), .text(place.location.description), .text("location"), .text(part.name),
+            .text(part.reference ?? "none"), .text(part.other ?? "none"),
+          ] + Array(repeating: .text(""), count: Self.csvColumns.count - 8) + [.text("location")])
       }
     }
     return csv.bytes

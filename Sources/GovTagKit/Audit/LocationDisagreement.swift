@@ -66,6 +66,37 @@ package struct LocationDisagreement: Sendable, Hashable {
     return result.province == nil && result.region == nil ? nil : result
   }
 
+  /// One part of the place the judges give differently: one CSV row of `audit --csv` and
+  /// `audit --compare --csv`.
+  package struct Part: Sendable, Hashable {
+    /// `province` or `region`.
+    package var name: String
+    /// The reference's answer (the manual labels, annotator A); `nil` is "none named".
+    package var reference: String?
+    /// The other judge's answer (GovTag, annotator B).
+    package var other: String?
+    /// GovTag's answer as a third judge (for two annotators), when given.
+    package var govtag: String?
+  }
+
+  /// The parts that differ, the province before the region: the rows one disagreement takes in
+  /// a CSV file.
+  ///
+  /// - Parameter govtag: GovTag's province and region, as a third answer (for two annotators).
+  /// - Returns: one part per differing province or region.
+  package func parts(govtag: (province: String?, region: Region?)? = nil) -> [Part] {
+    var parts: [Part] = []
+    if let province {
+      parts.append(Part(name: "province", reference: province.reference, other: province.other, govtag: govtag?.province))
+    }
+    if let region {
+      parts.append(
+        Part(
+          name: "region", reference: region.reference?.rawValue, other: region.other?.rawValue, govtag: govtag?.region?.rawValue))
+    }
+    return parts
+  }
+
   /// `province 广东 ≠ 河南; region east ≠ central`, with `none` for a place not named.
   ///
   /// - Parameter judges: how the two judges are called (`manual`, `GovTag`; `A`, `B`).

@@ -67,7 +67,8 @@ package final class PreviousRun: @unchecked Sendable {
   ///   - shouldStop: polled every 1,024 records; when it returns true, indexing stops (``interrupted``).
   ///   - onProgress: called every 1,024 records with the bytes read so far (a large earlier output
   ///     takes minutes to index, and a terminal should show it).
-  /// - Throws: `GovTagError` when the file cannot be read.
+  /// - Throws: `GovTagError` when the file cannot be read, or holds no JSON records (UTF-16, CSV:
+  ///   see ``JSONInputReader/init(path:names:contents:)``).
   package init(
     path: String, rulesVersion: String, evidenceDetail: LabelledRecordWriter.EvidenceDetail = .standard,
     evidenceLayout: LabelledRecordWriter.EvidenceLayout = .compact, shouldStop: () -> Bool = { false },
@@ -75,7 +76,7 @@ package final class PreviousRun: @unchecked Sendable {
   ) throws {
     self.path = path
     self.rulesVersion = rulesVersion
-    let reader = try JSONInputReader(path: path)
+    let reader = try JSONInputReader(path: path, contents: .previousOutput)
     var index: [String: Entry] = [:]
     let decoder = DocumentDecoder()
     var seen = 0

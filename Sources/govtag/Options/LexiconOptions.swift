@@ -15,11 +15,17 @@ struct LexiconOptions: ParsableArguments {
   var resolved: LexiconDirectory { LexiconDirectory.resolve(option: directory, names: .commandLine) }
 
   /// Loads only the folder's gazetteer, for commands that check place names but classify
-  /// nothing (stats, report); `nil` when the folder has no `gazetteer.yaml` (or is not there),
-  /// and names are then taken as written. A broken file exits with status 2, as
+  /// nothing (stats, report); `nil` when the folder has no `gazetteer.yaml` (a warning, when
+  /// `warns`, says names are then taken as written) or when no folder was named and there is no
+  /// `./Lexicons`. A folder that cannot be read or a broken file exits with status 2, as
   /// ``loadModel(configuration:)`` does.
-  func loadGazetteer() throws -> Gazetteer? {
-    try Diagnostics.orExit { try GazetteerLoader().load(directory: resolved.path) }
+  ///
+  /// - Parameter warns: whether to warn of a folder without `gazetteer.yaml` (not when no
+  ///   province name is read).
+  func loadGazetteer(warns: Bool = true) throws -> Gazetteer? {
+    try Diagnostics.orExit {
+      try resolved.loadGazetteer { if warns { Diagnostics.warning($0.description) } }
+    }
   }
 
   /// Loads and compiles the lexicons, gazetteer, scope cues and calibration, printing every

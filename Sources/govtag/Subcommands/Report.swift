@@ -11,7 +11,7 @@ struct Report: ParsableCommand {
       beside the reference labels (--field, by default manual or else gold), disagreements \
       marked; a dimension the reference leaves out is shown as not annotated, not as a \
       disagreement. Reference province names are checked against the gazetteer of --lexicons, as \
-      audit checks them. Open a case directly with report.html#case=ID. A line that cannot be used is \
+      audit checks them (a folder without gazetteer.yaml: a warning, and names as written). Open a case directly with report.html#case=ID. A line that cannot be used is \
       reported with its file and line and skipped (a case whose reference labels cannot be used \
       is kept without them); the exit status is then 1.
       """

@@ -12,9 +12,10 @@ struct Stats: ParsableCommand {
       shares of a dimension can add up to more than 100%), the region mix, the share of cases \
       with a data-element label, and the change in percentage points between consecutive years. \
       A line that cannot be used is reported with its file and line and skipped; the exit \
-      status is then 1. With --field, province names are checked against the gazetteer of \
-      --lexicons as audit checks them (广东省 counts as 广东; an unknown name is an error). An \
-      input that is not JSON (a CSV file) is refused as a whole. When no record has the labels counted (GovTag's labels, or --field) at \
+      status is then 1. Without --field, people's labels (manual, gold) are not read. With \
+      --field, province names are checked against the gazetteer of --lexicons as audit checks \
+      them (广东省 counts as 广东; an unknown name is an error; a folder without gazetteer.yaml: \
+      a warning, and names as written). An input that is UTF-16 or CSV is refused as a whole. When no record has the labels counted (GovTag's labels, or --field) at \
       all, one error names the fields of labels the records do have and the exit status is 2.
       """
   )
@@ -61,9 +62,11 @@ struct Stats: ParsableCommand {
 
   func run() throws {
     let source = LabelSource(fieldName: field)
-    var reader = LabelledRecordReader(source: source)
+    // Without --field only GovTag's labels are counted: people's labels beside them (manual,
+    // gold) are not read, so a bad one cannot cost a case its GovTag counts.
+    var reader = LabelledRecordReader(source: source, referenceFields: [])
     reader.settingNames = .commandLine
-    reader.gazetteer = try lexicons.loadGazetteer()
+    reader.gazetteer = try lexicons.loadGazetteer(warns: field != nil)
     var statistics = CaseStatistics()
     try Diagnostics.orExit {
       let summary = try reader.read(paths: inputs) { event in

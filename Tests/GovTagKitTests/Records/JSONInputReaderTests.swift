@@ -118,11 +118,44 @@ struct JSONInputReaderTests {
         == "the input is not JSON Lines or a JSON array (it looks like CSV): its first line starts with \"标题,正文\", not with { or ["
     )
     #expect(
-      openingError(Array("hello\n".utf8), name: "a.jsonl")
-        == "the input is not JSON Lines or a JSON array: its first line starts with \"hello\", not with { or [")
-    // A broken first record is the line's own error, and the rest is read.
+      openingError(Array("hello\n".utf8), name: "a.csv")
+        == "the input is not JSON Lines or a JSON array (it looks like CSV): its first line starts with \"hello\", not with { or ["
+    )
+    // A stray first line that does not look like CSV, or a broken first record, is the line's
+    // own error, and the rest is read.
+    #expect(openingError(Array("hello\n".utf8), name: "a.jsonl") == nil)
     #expect(openingError(Array("{oops\n{\"id\":\"b\"}\n".utf8), name: "a.jsonl") == nil)
     #expect(openingError(Array("\n  [\n]".utf8), name: "a.json") == nil)
     #expect(openingError([], name: "empty.jsonl") == nil)
+  }
+
+  @Test("a stray first line (a note, a title) is a record of its own, and the records after it are read")
+  func strayFirstLine() throws {
+    let read = try items(Array("garbage line\n{\"id\":\"a\"}\n{\"id\":\"b\"}\n".utf8), name: "prev.jsonl")
+    #expect(read.form == .lines)
+    #expect(read.items == ["1: garbage line", #"2: {"id":"a"}"#, #"3: {"id":"b"}"#])
+  }
+
+  @Test("the refusal names the first line that is not blank, with a hint for what the input is read as")
+  func notJSONPlace() throws {
+    let directory = Fixtures.temporaryDirectory()
+    let path = Fixtures.write("\n\n标题,正文\n", to: "a.txt", in: directory)
+    let hints: [(JSONInputReader.Contents, String)] = [
+      (
+        .records,
+        "labelled records are read as JSON Lines (one JSON object per line, as govtag tag writes them) or one JSON array; "
+          + "govtag tag reads CSV: label the file with it, or write each row as a JSON object with its labels in a field such as \"manual\""
+      ),
+      (.previousOutput, "give the previous run's output, as govtag tag wrote it (JSON Lines or one JSON array)"),
+    ]
+    for (contents, hint) in hints {
+      let error = try #require(throws: GovTagError.self) { try JSONInputReader(path: path, contents: contents) }
+      #expect(error.location?.description == path + ":3")
+      #expect(error.hint == hint)
+    }
+    let utf16 = Fixtures.write("\u{FEFF}{}", to: "b.jsonl", in: directory)
+    try Data([0xFF, 0xFE, 0x7B, 0x00, 0x7D, 0x00]).write(to: URL(fileURLWithPath: utf16))
+    let error = try #require(throws: GovTagError.self) { try JSONInputReader(path: utf16) }
+    #expect(error.location?.description == utf16 + ":1")
   }
 }

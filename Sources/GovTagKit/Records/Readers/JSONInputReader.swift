@@ -18,6 +18,14 @@ package final class JSONInputReader {
     case array
   }
 
+  /// What the caller reads the input as, for the hint of an input that holds no JSON records.
+  package enum Contents: Sendable {
+    /// Labelled or annotated records: GovTag's output, or records with people's labels.
+    case records
+    /// The output of an earlier `govtag tag` run, to reuse its records.
+    case previousOutput
+  }
+
   /// One thing found in the input.
   package enum Item: Sendable {
     /// A record's JSON bytes (a line, or an array element) and where it starts.
@@ -42,12 +50,15 @@ package final class JSONInputReader {
   /// - Parameters:
   ///   - path: the input.
   ///   - names: how hints name the caller's settings; the default words them for a program.
+  ///   - contents: what the input is read as, for the hint when it holds no JSON records.
   /// - Throws: `GovTagError` with code `.io` when it is a directory or cannot be opened or read;
-  ///   with code `.input` when its first bytes show it holds no JSON records (UTF-16 text, a
-  ///   first line that starts with neither `{` nor `[`, such as a CSV file's).
-  package init(path: String, names: SettingNames = SettingNames()) throws {
+  ///   with code `.input` when its first bytes show it holds no JSON records (UTF-16 text, or a
+  ///   first line that starts with neither `{` nor `[` and looks like CSV: a comma or tab in it,
+  ///   or a `.csv` or `.tsv` name). Any other bad first line is a ``Item/record(_:_:)`` whose
+  ///   decoding fails, and the lines after it are read.
+  package init(path: String, names: SettingNames = SettingNames(), contents: Contents = .records) throws {
     let opened = try InputSniffer.open(path)
-    try opened.refuseNonJSON()
+    try opened.refuseNonJSON(contents: contents)
     name = opened.name
     if opened.startsArray {
       form = .array
