@@ -72,6 +72,22 @@ struct LexiconCurationCommandTests {
     #expect(check.stdout.contains("L/calibration.yaml: STALE: L/calibration.yaml was fitted against lexicon version "))
   }
 
+  @Test("tag --quiet prints no warning of a stale calibration; without it, tag prints the warning once")
+  func quietStale() throws {
+    let directory = try Self.editedCopy()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let quiet = try CommandRunner.run(["tag", "g.jsonl", "-o", "quiet.jsonl", "--lexicons", "L", "-q"], in: directory)
+    #expect(quiet.status == 0)
+    #expect(quiet.stderr == "")
+    let tag = try CommandRunner.run(["tag", "g.jsonl", "-o", "out.jsonl", "--lexicons", "L"], in: directory)
+    #expect(tag.status == 0)
+    let lines = tag.stderr.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(Self.staleLines(tag.stderr).count == 1)
+    #expect(lines.first?.hasPrefix("govtag: warning: L/calibration.yaml was fitted against lexicon version ") == true)
+    #expect(lines.last?.hasPrefix("govtag: read 5 records from 1 input: 5 labelled") == true)
+  }
+
   @Test("calibrate writes the command it ran into the header: its -o and --lexicons")
   func calibrateHeader() throws {
     let directory = try Self.editedCopy(edit: false)
@@ -103,9 +119,12 @@ struct LexiconCurationCommandTests {
     #expect(check.status == 0)
     #expect(check.stderr == warning + "\n")
     #expect(check.stdout.contains("L/capability.yaml: capability, 6 categories, "))
-    let tag = try CommandRunner.run(["tag", "g.jsonl", "-o", "out.jsonl", "--lexicons", "L", "-q"], in: directory)
+    let tag = try CommandRunner.run(["tag", "g.jsonl", "-o", "out.jsonl", "--lexicons", "L"], in: directory)
     #expect(tag.status == 0)
     #expect(tag.stderr.split(separator: "\n").filter { $0.contains("has no entry in") } == [Substring(warning)])
+    // --quiet: nothing on standard error but errors.
+    let quiet = try CommandRunner.run(["tag", "g.jsonl", "-o", "quiet.jsonl", "--lexicons", "L", "-q"], in: directory)
+    #expect(quiet.status == 0 && quiet.stderr == "")
   }
 
   @Test("lexicon check names every category a folder without calibration leaves out, one warning per file")
