@@ -43,7 +43,7 @@ struct LexiconCurationCommandTests {
     #expect(line.hasPrefix("govtag: warning: L/calibration.yaml was fitted against lexicon version "))
     #expect(
       line.hasSuffix(
-        "): the confidences, the labels of the categories labelled by confidence (data_element.data_market, traits.platform) and the review flags come from curves fitted to other lexicons until it is remade with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons L -o L/calibration.yaml`"
+        "): the confidences, the labels of the categories labelled by confidence (data_element.data_market, traits.platform) and the review flags come from curves fitted to other lexicons until it is remade with `govtag calibrate Corpus/dev.jsonl -o L/calibration.yaml --folds-by-part --lexicons L`"
       ))
     #expect(explain.stderr == String(line) + "\n")
 
@@ -70,6 +70,26 @@ struct LexiconCurationCommandTests {
     #expect(check.status == 0)
     #expect(check.stderr == "")
     #expect(check.stdout.contains("L/calibration.yaml: STALE: L/calibration.yaml was fitted against lexicon version "))
+  }
+
+  @Test("the stale-calibration warning names the command that remakes the file as it was fitted: its inputs, folds and seed")
+  func staleRemakeCommand() throws {
+    let directory = try Self.editedCopy()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("L/calibration.yaml")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    let refitted = text.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line -> String? in
+      if line.hasPrefix("fitted_on: ") { return #"fitted_on: ["my gold.jsonl"]"# }
+      if line.hasPrefix("folds: ") { return "folds: 5" }
+      if line.hasPrefix("seed: ") { return "seed: 3" }
+      return line == "folds_by: part" ? nil : String(line)
+    }
+    try refitted.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+    let explain = try CommandRunner.run(["explain", "停车诱导", "--lexicons", "L"], in: directory)
+    #expect(explain.status == 0)
+    let line = try #require(Self.staleLines(explain.stderr).first)
+    #expect(
+      line.hasSuffix(" until it is remade with `govtag calibrate 'my gold.jsonl' -o L/calibration.yaml --seed 3 --lexicons L`"))
   }
 
   @Test("tag --quiet prints no warning of a stale calibration; without it, tag prints the warning once")

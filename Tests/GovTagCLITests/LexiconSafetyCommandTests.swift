@@ -180,8 +180,8 @@ struct LexiconSafetyCommandTests {
       tag.stderr.hasPrefix(
         """
         govtag: warning: lexicons from --lexicons lx: lx/traits.yml: ignored: lexicon files end in .yaml, so this file is not read; rename it to traits.yaml if it is a lexicon file
-        govtag: warning: lexicons from --lexicons lx: lx/traits.yaml: no lexicon file defines dimension traits (案例特征), which calibration.yaml was fitted with: records get no traits labels; restore traits.yaml (with dimension: traits), or remake calibration.yaml with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons lx -o lx/calibration.yaml`
-        govtag: warning: lx/calibration.yaml was fitted against lexicon version \(try Self.calibrationStamp()), but the lexicons are now \(model.lexiconRulesVersion) (both versions leave calibration.yaml out; with it, the lexicons are version \(model.rulesVersion)): the confidences, the labels of the categories labelled by confidence (data_element.data_market) and the review flags come from curves fitted to other lexicons until it is remade with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons lx -o lx/calibration.yaml`
+        govtag: warning: lexicons from --lexicons lx: lx/traits.yaml: no lexicon file defines dimension traits (案例特征), which calibration.yaml was fitted with: records get no traits labels; restore traits.yaml (with dimension: traits), or remake calibration.yaml with `govtag calibrate Corpus/dev.jsonl -o lx/calibration.yaml --folds-by-part --lexicons lx`
+        govtag: warning: lx/calibration.yaml was fitted against lexicon version \(try Self.calibrationStamp()), but the lexicons are now \(model.lexiconRulesVersion) (both versions leave calibration.yaml out; with it, the lexicons are version \(model.rulesVersion)): the confidences, the labels of the categories labelled by confidence (data_element.data_market) and the review flags come from curves fitted to other lexicons until it is remade with `govtag calibrate Corpus/dev.jsonl -o lx/calibration.yaml --folds-by-part --lexicons lx`
 
         """))
   }
@@ -239,7 +239,7 @@ struct LexiconSafetyCommandTests {
     CalibrationCase(
       id: "a misspelt category", line: 56, replacement: "      public_servic:",
       message:
-        "lx/calibration.yaml:56:7: unknown category \"public_servic\" in dimension capability; use one of economic_regulation, market_supervision, social_management, public_service, environmental_protection, government_operations, government_transparency, or remake the file with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons lx -o lx/calibration.yaml`"
+        "lx/calibration.yaml:56:7: unknown category \"public_servic\" in dimension capability; use one of economic_regulation, market_supervision, social_management, public_service, environmental_protection, government_operations, government_transparency, or remake the file with the command on the `Made by` line at the top of the file"
     ),
     CalibrationCase(
       id: "an unknown key in a curve", line: 57, replacement: "        examples: 524\n        colour: red",
@@ -249,7 +249,7 @@ struct LexiconSafetyCommandTests {
     CalibrationCase(
       id: "an unknown dimension", line: 26, replacement: "  capabilities:",
       message:
-        "lx/calibration.yaml:26:3: unknown dimension \"capabilities\"; use one of capability, data_element, traits, innovation, technology, or remake the file with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons lx -o lx/calibration.yaml`"
+        "lx/calibration.yaml:26:3: unknown dimension \"capabilities\"; use one of capability, data_element, traits, innovation, technology, or remake the file with the command on the `Made by` line at the top of the file"
     ),
   ]
 

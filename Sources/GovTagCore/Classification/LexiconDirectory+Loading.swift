@@ -9,8 +9,8 @@ extension LexiconDirectory {
   ///   - calibrated: whether to read `calibration.yaml`.
   ///   - warn: called with each problem that loads but switches a rule off (a missing
   ///     `scope.yaml` or `gazetteer.yaml`), prefixed the same way, then with
-  ///     ``ClassifierModel/calibrationStalenessError`` when the calibration is stale (as it is,
-  ///     the sentence naming its file): every caller that loads lexicons hears of it once.
+  ///     ``ClassifierModel/calibrationStalenessError(names:)`` when the calibration is stale (as
+  ///     it is, the sentence naming its file; the command that remakes it named as ``names`` names it): every caller that loads lexicons hears of it once.
   /// - Returns: the compiled model.
   /// - Throws: `GovTagErrors` listing every problem, or `GovTagError` when the directory cannot be
   ///   read; each with ``GovTagError/context`` set to ``description``.
@@ -19,10 +19,10 @@ extension LexiconDirectory {
     warn: (GovTagError) -> Void = { _ in }
   ) throws -> ClassifierModel {
     do {
-      let model = try ClassifierModel.load(lexiconDirectory: path, configuration: configuration, calibrated: calibrated) {
-        warn(annotated($0))
-      }
-      if let stale = model.calibrationStalenessError { warn(stale) }
+      let model = try ClassifierModel.load(
+        lexiconDirectory: path, configuration: configuration, calibrated: calibrated, names: names
+      ) { warn(annotated($0)) }
+      if let stale = model.calibrationStalenessError(names: names) { warn(stale) }
       return model
     } catch let errors as GovTagErrors {
       throw GovTagErrors(errors.errors.map(annotated))

@@ -40,7 +40,9 @@ struct Lexicon: ParsableCommand {
       let missingCategories = ClassifierModel.missingCategoryWarnings(
         lexicons: model.lexicons, calibration: model.calibration, everyCategory: false
       ).map(\.message)
-      warnings.removeAll { $0.message == model.calibrationStalenessWarning || missingCategories.contains($0.message) }
+      warnings.removeAll {
+        $0.message == model.calibrationStalenessWarning(names: directory.names) || missingCategories.contains($0.message)
+      }
       warnings += ClassifierModel.missingCategoryWarnings(
         lexicons: model.lexicons, calibration: model.calibration, everyCategory: true
       ).map(directory.annotated)
@@ -74,7 +76,7 @@ struct Lexicon: ParsableCommand {
       if let calibration = model.calibration {
         let curves = calibration.dimensions.reduce(0) { $0 + $1.curves.count }
         let file = calibration.file ?? CalibrationModel.fileName
-        if let warning = model.calibrationStalenessWarning {
+        if let warning = model.calibrationStalenessWarning(names: directory.names) {
           print("\(file): STALE: \(warning)")
         } else {
           // The stamp is the version without the calibration file (the file cannot hash itself).
