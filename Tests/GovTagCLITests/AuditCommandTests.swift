@@ -288,7 +288,7 @@ struct AuditCommandTests {
     let start = try #require(lines.firstIndex { $0.hasPrefix("location:") })
     #expect(
       Array(lines[start...]) == [
-        "location: provinces differ in 1 of 3 records with a province from both, regions in 1 of 2 records with a region from both",
+        "location: provinces differ in 1 of 3 records with a province (or null) from both, regions in 1 of 2 records with a region (or null) from both",
         "  1. p2 (A a.jsonl:2, B b.jsonl:2)  province: A 吉林, B 广东; region: A central, B east; GovTag province 广东, region east",
       ])
   }

@@ -122,6 +122,15 @@ struct LexiconCurationCommandTests {
       made.split(separator: "\n")[3] == "# Made by `govtag calibrate g.jsonl -o L/calibration.yaml --folds 2 --lexicons L`,")
     let check = try CommandRunner.run(["lexicon", "check", "--lexicons", "L"], in: directory)
     #expect(!check.stdout.contains("STALE"))
+    // A folder named by GOVTAG_LEXICONS is named in the header too: the command refits it, not
+    // the repository's Lexicons.
+    let environment = try CommandRunner.run(
+      ["calibrate", "g.jsonl", "-o", "L/calibration.yaml", "--folds", "2"], in: directory,
+      environment: ["GOVTAG_LEXICONS": "L"])
+    #expect(environment.status == 0)
+    let remade = try String(contentsOf: directory.appendingPathComponent("L/calibration.yaml"), encoding: .utf8)
+    #expect(
+      remade.split(separator: "\n")[3] == "# Made by `govtag calibrate g.jsonl -o L/calibration.yaml --folds 2 --lexicons L`,")
   }
 
   @Test("a category block deleted from its file: lexicon check and every load warn, naming the curve left")
@@ -213,8 +222,9 @@ struct LexiconCurationCommandTests {
     try FileManager.default.copyItem(atPath: Fixtures.lexiconDirectory, toPath: folder.path)
     let technology = folder.appendingPathComponent("technology.yaml")
     let text = try String(contentsOf: technology, encoding: .utf8)
-    // A mixed-case brand (ChatGPT) is written as texts write it; an all lower-case term is noted.
-    try (text + "      ChatGPT: 3\n      city brain: 3\n").write(to: technology, atomically: true, encoding: .utf8)
+    // A mixed-case brand (ChatGPT) and a brand mixing Latin and Chinese (i深圳) are written as texts
+    // write them; an all lower-case term is noted.
+    try (text + "      ChatGPT: 3\n      city brain: 3\n      i深圳: 3\n").write(to: technology, atomically: true, encoding: .utf8)
     let check = try CommandRunner.run(["lexicon", "check", "--lexicons", "lx"], in: directory)
     #expect(check.status == 0)
     let lines = check.stdout.split(separator: "\n").map(String.init)
@@ -224,5 +234,7 @@ struct LexiconCurationCommandTests {
       ])
     #expect(
       lines.firstIndex { $0.hasPrefix("note: ") } == lines.firstIndex { $0.hasPrefix("lx/technology.yaml: ") }.map { $0 + 1 })
+    // The shipped lexicons' only lower-case Latin is the brand i深圳: no note.
+    #expect(!(try CommandRunner.run(["lexicon", "check"]).stdout.contains("note: ")))
   }
 }

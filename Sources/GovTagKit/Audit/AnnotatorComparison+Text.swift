@@ -64,7 +64,7 @@ extension AnnotatorComparison {
     if placeCounts.provinceRecords + placeCounts.regionRecords > 0 {
       lines.append("")
       lines.append(
-        "location: provinces differ in \(placeCounts.provinceDifferences) of \(NumberText.count(placeCounts.provinceRecords, "record")) with a province from both, regions in \(placeCounts.regionDifferences) of \(NumberText.count(placeCounts.regionRecords, "record")) with a region from both"
+        "location: provinces differ in \(placeCounts.provinceDifferences) of \(NumberText.count(placeCounts.provinceRecords, "record")) with a province (or null) from both, regions in \(placeCounts.regionDifferences) of \(NumberText.count(placeCounts.regionRecords, "record")) with a region (or null) from both"
       )
       let places = placeDifferences.prefix(max(0, top))
       for (index, difference) in places.enumerated() {

@@ -66,7 +66,8 @@ package struct LocationDisagreement: Sendable, Hashable {
     return result.province == nil && result.region == nil ? nil : result
   }
 
-  /// `province 广东 ≠ 河南; region east ≠ central`, with `none` for a place not named.
+  /// `province: manual 广东, GovTag 河南; region: manual east, GovTag central` (each part only
+  /// when it differs), with `none` for a place not named.
   ///
   /// - Parameter judges: how the two judges are called (`manual`, `GovTag`; `A`, `B`).
   /// - Returns: the text.

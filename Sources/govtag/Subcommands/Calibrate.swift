@@ -51,8 +51,9 @@ struct Calibrate: ParsableCommand {
   }
 
   /// This run as a command for the file's header, in backquotes: the inputs, `-o` and the options given, so
-  /// that the header remakes the file it heads (`--lexicons L -o L/calibration.yaml` for a
-  /// copied folder); `(make calibrate)` is added when it is the Makefile's command. Worded by
+  /// that the header remakes the file it heads (`-o L/calibration.yaml --lexicons L` for a
+  /// copied folder, whether named with --lexicons or $GOVTAG_LEXICONS, which the command need
+  /// not be run with again); `(make calibrate)` is added when it is the Makefile's command. Worded by
   /// ``CalibrationModel/command(_:names:)``, as the hints that remake a file read are.
   var command: String {
     var recipe = CalibrationModel.Recipe(inputs: inputs, output: output)
@@ -60,7 +61,8 @@ struct Calibrate: ParsableCommand {
     recipe.folds = folds
     recipe.seed = seed
     recipe.foldsByPart = foldsByPart
-    recipe.lexicons = lexicons.directory
+    let directory = lexicons.resolved
+    recipe.lexicons = directory.rule == .option || directory.rule == .environment ? directory.path : nil
     return CalibrationModel.command(recipe, names: .commandLine) ?? ""
   }
 

@@ -24,8 +24,9 @@ struct Lexicon: ParsableCommand {
         dimension calibration.yaml was fitted with but no file defines, a category of the taxonomy \
         with no entry in its dimension's file (no record can get it), and a category without a \
         confidence curve. The report names every file read and every dimension without a file, \
-        and notes the terms written in lower-case Latin letters (ai, city brain): matching keeps \
-        the case of Latin letters, so such a term matches only so written.
+        and notes the terms written in lower-case Latin letters (ai, city brain; not a brand mixing \
+        them with Chinese characters, i深圳): matching keeps the case of Latin letters, so such a \
+        term matches only so written.
         """
     )
 
@@ -105,11 +106,13 @@ struct Lexicon: ParsableCommand {
     /// A note naming the terms whose Latin letters are all lower case (`ai`, `city brain`), or
     /// `nil`: folding maps full-width letters to half-width ones but keeps their case, so such a
     /// term does not match a text that writes it in capitals (AI, City Brain). A term with a
-    /// capital (ChatGPT, SaaS) is taken to be written as the texts write it.
+    /// capital (ChatGPT, SaaS) is taken to be written as the texts write it, and so is one that
+    /// mixes Latin letters with Chinese characters (a brand: i深圳, e政务).
     static func caseNote(_ lexicons: LexiconSet) -> String? {
       let terms = lexicons.dimensions.flatMap(\.categories).flatMap(\.terms).filter { term in
         let latin = term.text.unicodeScalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
         return !latin.isEmpty && latin.allSatisfy { ("a"..."z").contains($0) }
+          && !term.text.unicodeScalars.contains { $0.properties.isIdeographic }
       }
       guard !terms.isEmpty else { return nil }
       let shown = terms.prefix(10).map { "\"\($0.text)\" (\($0.location))" }
