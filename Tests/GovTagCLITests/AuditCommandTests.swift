@@ -282,7 +282,7 @@ struct AuditCommandTests {
     #expect(result.status == 0)
     #expect(
       result.stderr.split(separator: "\n").first.map(String.init)
-        == #"govtag: warning: a.jsonl:3: record "p3": the text differs from that of B's record with this id (b.jsonl:3); the labels are compared all the same, and GovTag labels A's text; give both annotators the same texts"#
+        == #"govtag: warning: a.jsonl:3: record "p3": the title or text differs from that of B's record with this id (b.jsonl:3); the labels are compared all the same, and GovTag labels A's text; give both annotators the same texts"#
     )
     let lines = result.stdout.split(separator: "\n").map(String.init)
     let start = try #require(lines.firstIndex { $0.hasPrefix("location:") })

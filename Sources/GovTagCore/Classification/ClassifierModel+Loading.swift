@@ -18,13 +18,17 @@ extension ClassifierModel {
   ///     All are allowed (a folder with one dimension file
   ///     is a valid set-up, e.g. for trying a lexicon), but never silently: the command line
   ///     prints these on every command that loads lexicons.
+  ///   - everyMissingCategory: whether to warn of every category of the taxonomy a loaded
+  ///     dimension file has no entry for (`lexicon check`), not only of those `calibration.yaml`
+  ///     has a curve for (``missingCategoryWarnings(lexicons:calibration:everyCategory:)``).
   ///   - names: how the hints name the command that remakes `calibration.yaml`
   ///     (``CalibrationModel/remakeCommand(file:names:)``); the default words them for a program.
   /// - Throws: `GovTagErrors` listing every problem in every file, or `GovTagError` when the
   ///   directory cannot be read.
   package static func load(
     lexiconDirectory directory: String, configuration: ClassifierConfiguration = ClassifierConfiguration(),
-    calibrated: Bool = true, names: SettingNames = SettingNames(), warn: (GovTagError) -> Void = { _ in }
+    calibrated: Bool = true, everyMissingCategory: Bool = false, names: SettingNames = SettingNames(),
+    warn: (GovTagError) -> Void = { _ in }
   ) throws -> ClassifierModel {
     var problems: [GovTagError] = []
     var lexicons: LexiconSet?
@@ -53,7 +57,9 @@ extension ClassifierModel {
     for warning in missingDimensionWarnings(directory: directory, lexicons: lexicons, calibration: calibration, names: names) {
       warn(warning)
     }
-    for warning in missingCategoryWarnings(lexicons: lexicons, calibration: calibration, everyCategory: false) { warn(warning) }
+    for warning in missingCategoryWarnings(lexicons: lexicons, calibration: calibration, everyCategory: everyMissingCategory) {
+      warn(warning)
+    }
     if let calibration {
       for warning in missingCurveWarnings(calibration, lexicons: lexicons, names: names) { warn(warning) }
     }
@@ -143,7 +149,7 @@ extension ClassifierModel {
   ///     loading does not warn of those).
   /// - Returns: one warning per dimension file that misses categories, in taxonomy order:
   ///   `social_management has no entry in capability.yaml: no record can get it`.
-  package static func missingCategoryWarnings(
+  static func missingCategoryWarnings(
     lexicons: LexiconSet, calibration: CalibrationModel?, everyCategory: Bool
   ) -> [GovTagError] {
     lexicons.dimensions.compactMap { dimension -> GovTagError? in
@@ -155,8 +161,7 @@ extension ClassifierModel {
       guard !missing.isEmpty else { return nil }
       let name = (dimension.file as NSString).lastPathComponent
       let one = missing.count == 1
-      let listed =
-        missing.count < 2 ? missing.joined() : missing.dropLast().joined(separator: ", ") + " and " + (missing.last ?? "")
+      let listed = ListText.and(missing)
       let withCurves = missing.filter { curved.contains($0) }
       let calibrated =
         withCurves.isEmpty

@@ -320,7 +320,7 @@ package struct ClassifierModel: Sendable {
       "\(file) was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(lexiconRulesVersion) (both versions leave \(CalibrationModel.fileName) out; with it, the lexicons are version \(rulesVersion)): \(decided) come from curves fitted to other lexicons until it is remade with \(calibration.remakeCommand(file: file, names: names))"
   }
 
-  /// ``calibrationStalenessWarning(names:)`` as a warning to pass on: ``LexiconDirectory/loadModel(configuration:calibrated:warn:)``
+  /// ``calibrationStalenessWarning(names:)`` as a warning to pass on: ``LexiconDirectory/loadModel(configuration:calibrated:everyMissingCategory:warn:)``
   /// passes it to its `warn`, after the loading warnings, so that every command that loads
   /// lexicons prints it once; its description is the same sentence.
   package func calibrationStalenessError(names: SettingNames = SettingNames()) -> GovTagError? {

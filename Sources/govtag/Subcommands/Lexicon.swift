@@ -35,18 +35,12 @@ struct Lexicon: ParsableCommand {
     func run() throws {
       var warnings: [GovTagError] = []
       let directory = lexicons.resolved
-      let model = try Diagnostics.orExit { try directory.loadModel { warnings.append($0) } }
-      // The stale calibration is said below, on its file's line. Loading warns of the categories
-      // without an entry that the calibration has a curve for; the check names every one.
-      let missingCategories = ClassifierModel.missingCategoryWarnings(
-        lexicons: model.lexicons, calibration: model.calibration, everyCategory: false
-      ).map(\.message)
-      warnings.removeAll {
-        $0.message == model.calibrationStalenessWarning(names: directory.names) || missingCategories.contains($0.message)
-      }
-      warnings += ClassifierModel.missingCategoryWarnings(
-        lexicons: model.lexicons, calibration: model.calibration, everyCategory: true
-      ).map(directory.annotated)
+      // The check names every category a file leaves out, not only those the calibration has a
+      // curve for.
+      let model = try Diagnostics.orExit { try directory.loadModel(everyMissingCategory: true) { warnings.append($0) } }
+      // The stale calibration is said below, on its file's line.
+      let stale = model.calibrationStalenessWarning(names: directory.names)
+      warnings.removeAll { $0.message == stale }
       for warning in warnings { Diagnostics.warning(warning.description) }
       for dimension in model.lexicons.dimensions {
         let terms = dimension.categories.reduce(0) { $0 + $1.terms.count }
@@ -91,14 +85,15 @@ struct Lexicon: ParsableCommand {
       let missing = Taxonomy.standard.dimensions.map(\.id).filter { !loaded.contains($0) }
       if !missing.isEmpty {
         print(
-          "no lexicon file for \(Self.list(missing)) (\(missing.map { $0 + ".yaml" }.joined(separator: ", ")) expected): records get no labels in \(missing.count == 1 ? "this dimension" : "these dimensions")"
+          "no lexicon file for \(ListText.and(missing)) (\(missing.map { $0 + ".yaml" }.joined(separator: ", ")) expected): records get no labels in \(missing.count == 1 ? "this dimension" : "these dimensions")"
         )
       }
       var last = "lexicons OK: \(model.lexicons.termCount) terms, version \(model.rulesVersion)"
       if !warnings.isEmpty || !missing.isEmpty {
         let off =
           missing + [model.scope.cues.isEmpty ? "scope" : nil, model.gazetteer == nil ? "location" : nil].compactMap { $0 }
-        last += off.isEmpty ? " (see the warning\(warnings.count == 1 ? "" : "s") above)" : " (\(Self.list(off)) off: see above)"
+        last +=
+          off.isEmpty ? " (see the warning\(warnings.count == 1 ? "" : "s") above)" : " (\(ListText.and(off)) off: see above)"
       }
       print(last)
     }
@@ -119,11 +114,6 @@ struct Lexicon: ParsableCommand {
       let more = terms.count > 10 ? " and \(terms.count - 10) more" : ""
       return
         "note: Latin letters match in their exact case, so \(NumberText.count(terms.count, "term")) written in lower-case Latin letters \(terms.count == 1 ? "matches" : "match") only as written: \(shown.joined(separator: ", "))\(more); write the case the texts use, or add each form as a term"
-    }
-
-    /// `a`, `a and b`, `a, b and c`.
-    static func list(_ items: [String]) -> String {
-      items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
     }
   }
 }
