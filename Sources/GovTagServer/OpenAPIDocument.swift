@@ -323,8 +323,8 @@ enum OpenAPIDocument {
               "icu_version": {"type": "string"},
               "directory": {"type": "string"},
               "calibrated": {"type": "boolean"},
-              "calibration_stale": {"type": "boolean", "description": "calibration.yaml was fitted against other lexicons (after an edit): confidences and the review flags drawn from them are approximate until govtag calibrate remakes it."},
-              "calibration_warning": {"type": "string", "description": "When calibration_stale: the warning govtag tag prints, with what to do."},
+              "calibration_stale": {"type": "boolean", "description": "calibration.yaml was fitted against other lexicons (after an edit): the confidences, the labels of the categories labelled by confidence and the review flags come from curves fitted to other lexicons until the file is remade."},
+              "calibration_warning": {"type": "string", "description": "When calibration_stale: a sentence naming the file, the lexicon versions, what the stale curves decide and what to do (remake the file with the command on its Made by line)."},
               "generation": {"type": "integer", "minimum": 1, "description": "1 for the lexicons loaded at start, one more per reload."},
               "loaded_at": {"type": "string", "format": "date-time"},
               "dimensions": {

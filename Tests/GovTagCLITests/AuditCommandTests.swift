@@ -287,13 +287,13 @@ struct AuditCommandTests {
     #expect(result.status == 0)
     #expect(
       result.stderr.split(separator: "\n").first.map(String.init)
-        == #"govtag: warning: a.jsonl:3: record "p3": the text differs from that of B's record with this id (b.jsonl:3); the labels are compared all the same, and GovTag labels A's text; give both annotators the same texts"#
+        == #"govtag: warning: a.jsonl:3: record "p3": the title or text differs from that of B's record with this id (b.jsonl:3); the labels are compared all the same, and GovTag labels A's text; give both annotators the same texts"#
     )
     let lines = result.stdout.split(separator: "\n").map(String.init)
     let start = try #require(lines.firstIndex { $0.hasPrefix("location:") })
     #expect(
       Array(lines[start...]) == [
-        "location: provinces differ in 1 of 3 records with a province from both, regions in 1 of 2 records with a region from both",
+        "location: provinces differ in 1 of 3 records with a province (or null) from both, regions in 1 of 2 records with a region (or null) from both",
         "  1. p2 (A a.jsonl:2, B b.jsonl:2)  province: A 吉林, B 广东; region: A central, B east; GovTag province 广东, region east",
       ])
     // --csv: the same difference as one row per part, with GovTag's place, kind location.

@@ -81,7 +81,7 @@ struct ConfidenceCommandTests {
     #expect(warnings.first?.contains("was fitted against lexicon version \(old), but the lexicons are now ") == true)
     #expect(
       warnings.first?.hasSuffix(
-        "the confidences and the review flags come from curves fitted to other lexicons until it is remade with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons \(directory.path) -o \(directory.path)/calibration.yaml`"
+        "the confidences and the review flags come from curves fitted to other lexicons until it is remade with `govtag calibrate Corpus/dev.jsonl -o \(directory.path)/calibration.yaml --folds-by-part --lexicons \(directory.path)`"
       ) == true)
     let check = try CommandRunner.run(["lexicon", "check", "--lexicons", directory.path])
     #expect(check.status == 0)

@@ -43,7 +43,7 @@ struct LexiconCurationCommandTests {
     #expect(line.hasPrefix("govtag: warning: L/calibration.yaml was fitted against lexicon version "))
     #expect(
       line.hasSuffix(
-        "): the confidences, the labels of the categories labelled by confidence (data_element.data_market, traits.platform) and the review flags come from curves fitted to other lexicons until it is remade with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons L -o L/calibration.yaml`"
+        "): the confidences, the labels of the categories labelled by confidence (data_element.data_market, traits.platform) and the review flags come from curves fitted to other lexicons until it is remade with `govtag calibrate Corpus/dev.jsonl -o L/calibration.yaml --folds-by-part --lexicons L`"
       ))
     #expect(explain.stderr == String(line) + "\n")
 
@@ -72,6 +72,42 @@ struct LexiconCurationCommandTests {
     #expect(check.stdout.contains("L/calibration.yaml: STALE: L/calibration.yaml was fitted against lexicon version "))
   }
 
+  @Test("the stale-calibration warning names the command that remakes the file as it was fitted: its inputs, folds and seed")
+  func staleRemakeCommand() throws {
+    let directory = try Self.editedCopy()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("L/calibration.yaml")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    let refitted = text.split(separator: "\n", omittingEmptySubsequences: false).compactMap { line -> String? in
+      if line.hasPrefix("fitted_on: ") { return #"fitted_on: ["my gold.jsonl"]"# }
+      if line.hasPrefix("folds: ") { return "folds: 5" }
+      if line.hasPrefix("seed: ") { return "seed: 3" }
+      return line == "folds_by: part" ? nil : String(line)
+    }
+    try refitted.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+    let explain = try CommandRunner.run(["explain", "停车诱导", "--lexicons", "L"], in: directory)
+    #expect(explain.status == 0)
+    let line = try #require(Self.staleLines(explain.stderr).first)
+    #expect(
+      line.hasSuffix(" until it is remade with `govtag calibrate 'my gold.jsonl' -o L/calibration.yaml --seed 3 --lexicons L`"))
+  }
+
+  @Test("tag --quiet prints no warning of a stale calibration; without it, tag prints the warning once")
+  func quietStale() throws {
+    let directory = try Self.editedCopy()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let quiet = try CommandRunner.run(["tag", "g.jsonl", "-o", "quiet.jsonl", "--lexicons", "L", "-q"], in: directory)
+    #expect(quiet.status == 0)
+    #expect(quiet.stderr == "")
+    let tag = try CommandRunner.run(["tag", "g.jsonl", "-o", "out.jsonl", "--lexicons", "L"], in: directory)
+    #expect(tag.status == 0)
+    let lines = tag.stderr.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(Self.staleLines(tag.stderr).count == 1)
+    #expect(lines.first?.hasPrefix("govtag: warning: L/calibration.yaml was fitted against lexicon version ") == true)
+    #expect(lines.last?.hasPrefix("govtag: read 5 records from 1 input: 5 labelled") == true)
+  }
+
   @Test("calibrate writes the command it ran into the header: its -o and --lexicons")
   func calibrateHeader() throws {
     let directory = try Self.editedCopy(edit: false)
@@ -86,6 +122,15 @@ struct LexiconCurationCommandTests {
       made.split(separator: "\n")[3] == "# Made by `govtag calibrate g.jsonl -o L/calibration.yaml --folds 2 --lexicons L`,")
     let check = try CommandRunner.run(["lexicon", "check", "--lexicons", "L"], in: directory)
     #expect(!check.stdout.contains("STALE"))
+    // A folder named by GOVTAG_LEXICONS is named in the header too: the command refits it, not
+    // the repository's Lexicons.
+    let environment = try CommandRunner.run(
+      ["calibrate", "g.jsonl", "-o", "L/calibration.yaml", "--folds", "2"], in: directory,
+      environment: ["GOVTAG_LEXICONS": "L"])
+    #expect(environment.status == 0)
+    let remade = try String(contentsOf: directory.appendingPathComponent("L/calibration.yaml"), encoding: .utf8)
+    #expect(
+      remade.split(separator: "\n")[3] == "# Made by `govtag calibrate g.jsonl -o L/calibration.yaml --folds 2 --lexicons L`,")
   }
 
   @Test("a category block deleted from its file: lexicon check and every load warn, naming the curve left")
@@ -103,9 +148,12 @@ struct LexiconCurationCommandTests {
     #expect(check.status == 0)
     #expect(check.stderr == warning + "\n")
     #expect(check.stdout.contains("L/capability.yaml: capability, 6 categories, "))
-    let tag = try CommandRunner.run(["tag", "g.jsonl", "-o", "out.jsonl", "--lexicons", "L", "-q"], in: directory)
+    let tag = try CommandRunner.run(["tag", "g.jsonl", "-o", "out.jsonl", "--lexicons", "L"], in: directory)
     #expect(tag.status == 0)
     #expect(tag.stderr.split(separator: "\n").filter { $0.contains("has no entry in") } == [Substring(warning)])
+    // --quiet: nothing on standard error but errors.
+    let quiet = try CommandRunner.run(["tag", "g.jsonl", "-o", "quiet.jsonl", "--lexicons", "L", "-q"], in: directory)
+    #expect(quiet.status == 0 && quiet.stderr == "")
   }
 
   @Test("lexicon check names every category a folder without calibration leaves out, one warning per file")
@@ -174,8 +222,9 @@ struct LexiconCurationCommandTests {
     try FileManager.default.copyItem(atPath: Fixtures.lexiconDirectory, toPath: folder.path)
     let technology = folder.appendingPathComponent("technology.yaml")
     let text = try String(contentsOf: technology, encoding: .utf8)
-    // A mixed-case brand (ChatGPT) is written as texts write it; an all lower-case term is noted.
-    try (text + "      ChatGPT: 3\n      city brain: 3\n").write(to: technology, atomically: true, encoding: .utf8)
+    // A mixed-case brand (ChatGPT) and a brand mixing Latin and Chinese (i深圳) are written as texts
+    // write them; an all lower-case term is noted.
+    try (text + "      ChatGPT: 3\n      city brain: 3\n      i深圳: 3\n").write(to: technology, atomically: true, encoding: .utf8)
     let check = try CommandRunner.run(["lexicon", "check", "--lexicons", "lx"], in: directory)
     #expect(check.status == 0)
     let lines = check.stdout.split(separator: "\n").map(String.init)
@@ -185,5 +234,7 @@ struct LexiconCurationCommandTests {
       ])
     #expect(
       lines.firstIndex { $0.hasPrefix("note: ") } == lines.firstIndex { $0.hasPrefix("lx/technology.yaml: ") }.map { $0 + 1 })
+    // The shipped lexicons' only lower-case Latin is the brand i深圳: no note.
+    #expect(!(try CommandRunner.run(["lexicon", "check"]).stdout.contains("note: ")))
   }
 }

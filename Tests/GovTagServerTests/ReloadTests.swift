@@ -106,7 +106,7 @@ struct ReloadTests {
     let model = server.store.snapshot.govtag.model
     let calibration = try #require(model.calibration)
     let warning =
-      "\(folder.path)/calibration.yaml was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(model.lexiconRulesVersion) (both versions leave calibration.yaml out; with it, the lexicons are version \(model.rulesVersion)): the confidences, the labels of the categories labelled by confidence (data_element.data_market, traits.platform) and the review flags come from curves fitted to other lexicons until it is remade with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons \(folder.path) -o \(folder.path)/calibration.yaml`"
+      "\(folder.path)/calibration.yaml was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(model.lexiconRulesVersion) (both versions leave calibration.yaml out; with it, the lexicons are version \(model.rulesVersion)): the confidences, the labels of the categories labelled by confidence (data_element.data_market, traits.platform) and the review flags come from curves fitted to other lexicons until it is remade with the command on the `Made by` line at the top of the file"
     #expect(try reload.object()["warnings"] as? [String] == [warning])
     #expect(try lexicon.object()["calibrated"] as? Bool == true)
     #expect(try lexicon.object()["calibration_stale"] as? Bool == true)

@@ -3,7 +3,7 @@ internal import Yams
 extension CalibrationModel {
   /// The keys of the file, of a dimension, of a category's curve and of `label_context:`.
   private static let fileKeys = [
-    "format", "lexicon_version", "fitted_on", "records", "folds", "folds_by", "seed", "features", "dimensions",
+    "format", "lexicon_version", "fitted_on", "field", "records", "folds", "folds_by", "seed", "features", "dimensions",
     "label_context",
   ]
   private static let dimensionKeys = ["cv_macro_f1", "categories"]
@@ -26,7 +26,7 @@ extension CalibrationModel {
   /// - Returns: one error per problem, in file order within each section.
   static func layoutProblems(_ mapping: Node.Mapping, taxonomy: Taxonomy, file: String) -> [GovTagError] {
     var problems = mapping.keyProblems(allowed: fileKeys, context: "at the top of the calibration file", file: file)
-    let remake = "or remake the file with \(remakeCommand(file: file))"
+    let remake = "or remake the file with \(unreadRemakeCommand)"
     func location(_ node: Node) -> SourceLocation {
       SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
     }

@@ -50,6 +50,7 @@ extension CalibrationModel {
     lines.append("format: 1")
     lines.append("lexicon_version: \"\(lexiconVersion)\"")
     lines.append("fitted_on: [\(inputs.map { Self.quoted($0) }.joined(separator: ", "))]")
+    if field != Self.defaultField { lines.append("field: \(Self.quoted(field))") }
     lines.append("records: \(records)")
     lines.append("folds: \(folds)")
     if foldsByPart { lines.append("folds_by: part") }
@@ -79,29 +80,6 @@ extension CalibrationModel {
     }
     if includeLabelContext, let labelContext { lines += labelContext.yamlLines() }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// The command that remakes the calibration file at `file` for the lexicons of its folder, in
-  /// backquotes, for hints: `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons L -o
-  /// L/calibration.yaml`, followed by `(make calibrate)` only when the folder is the repository's
-  /// `Lexicons` (a checkout's working directory with its Makefile): `make calibrate` fits that
-  /// folder and writes into it, never into a copy.
-  ///
-  /// - Parameter file: the calibration file's path (`DIR/calibration.yaml`).
-  /// - Returns: the command, in backquotes.
-  package static func remakeCommand(file: String) -> String {
-    let url = URL(fileURLWithPath: file)
-    var directory = (file as NSString).deletingLastPathComponent
-    if directory.isEmpty { directory = "." }
-    var command = "`govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons \(shellWord(directory)) -o \(shellWord(file))`"
-    let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    let repositoryLexicons = working.appendingPathComponent("Lexicons").standardizedFileURL.path
-    if url.deletingLastPathComponent().standardizedFileURL.path == repositoryLexicons,
-      FileManager.default.fileExists(atPath: working.appendingPathComponent("Makefile").path)
-    {
-      command += " (`make calibrate`)"
-    }
-    return command
   }
 
   /// `text` as one word of a shell command: as it is when it holds only safe characters, else in
@@ -142,7 +120,7 @@ extension CalibrationModel {
       throw GovTagErrors([
         GovTagError(
           .io, "cannot read the calibration file", at: SourceLocation(file: path),
-          hint: "check its permissions, or remake it with \(remakeCommand(file: path))")
+          hint: "check its permissions, or remake it with \(unreadRemakeCommand)")
       ])
     }
     return try parse(text, file: path, taxonomy: taxonomy)
@@ -156,7 +134,7 @@ extension CalibrationModel {
   ///   - taxonomy: the dimensions and categories its ids are checked against (``layoutProblems(_:taxonomy:file:)``).
   /// - Throws: `GovTagErrors` with the file and line of every problem.
   package static func parse(_ text: String, file: String, taxonomy: Taxonomy = .standard) throws -> CalibrationModel {
-    let hint = "remake it with \(remakeCommand(file: file)), or delete it to use thresholds only"
+    let hint = "remake it with \(unreadRemakeCommand), or delete it to use thresholds only"
     func problem(_ message: String, _ node: Node?) -> GovTagError {
       GovTagError(.lexicon, message, at: SourceLocation(file: file, line: node?.mark?.line ?? 1), hint: hint)
     }
@@ -185,6 +163,7 @@ extension CalibrationModel {
     }
     let version = scalar(mapping.value(forKey: "lexicon_version"), "lexicon_version") ?? ""
     let inputs = mapping.value(forKey: "fitted_on")?.sequence?.compactMap { $0.scalar?.string } ?? []
+    let field = mapping.value(forKey: "field")?.scalar?.string ?? defaultField
     let records = Int(number(mapping.value(forKey: "records"), "records") ?? 0)
     let folds = Int(number(mapping.value(forKey: "folds"), "folds") ?? 0)
     let seed = UInt64(mapping.value(forKey: "seed")?.scalar?.string ?? "") ?? 0
@@ -264,6 +243,7 @@ extension CalibrationModel {
       file: file)
     model.labelContext = labelContext
     model.foldsByPart = foldsBy == "part"
+    model.field = field
     return model
   }
 }

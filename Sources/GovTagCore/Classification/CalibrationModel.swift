@@ -89,6 +89,8 @@ package struct CalibrationModel: Sendable, Hashable {
   package var lexiconVersion: String
   /// The gold files it was fitted on.
   package var inputs: [String]
+  /// The record field that held the gold labels (``defaultField`` unless chosen otherwise).
+  package var field = CalibrationModel.defaultField
   /// Gold records fitted on.
   package var records: Int
   /// Cross-validation folds.

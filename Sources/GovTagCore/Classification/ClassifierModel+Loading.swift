@@ -18,11 +18,17 @@ extension ClassifierModel {
   ///     All are allowed (a folder with one dimension file
   ///     is a valid set-up, e.g. for trying a lexicon), but never silently: the command line
   ///     prints these on every command that loads lexicons.
+  ///   - everyMissingCategory: whether to warn of every category of the taxonomy a loaded
+  ///     dimension file has no entry for (`lexicon check`), not only of those `calibration.yaml`
+  ///     has a curve for (``missingCategoryWarnings(lexicons:calibration:everyCategory:)``).
+  ///   - names: how the hints name the command that remakes `calibration.yaml`
+  ///     (``CalibrationModel/remakeCommand(file:names:)``); the default words them for a program.
   /// - Throws: `GovTagErrors` listing every problem in every file, or `GovTagError` when the
   ///   directory cannot be read.
   package static func load(
     lexiconDirectory directory: String, configuration: ClassifierConfiguration = ClassifierConfiguration(),
-    calibrated: Bool = true, warn: (GovTagError) -> Void = { _ in }
+    calibrated: Bool = true, everyMissingCategory: Bool = false, names: SettingNames = SettingNames(),
+    warn: (GovTagError) -> Void = { _ in }
   ) throws -> ClassifierModel {
     var problems: [GovTagError] = []
     var lexicons: LexiconSet?
@@ -48,12 +54,14 @@ extension ClassifierModel {
       warn(warning)
     }
     for warning in ignoredFileWarnings(directory: directory) { warn(warning) }
-    for warning in missingDimensionWarnings(directory: directory, lexicons: lexicons, calibration: calibration) {
+    for warning in missingDimensionWarnings(directory: directory, lexicons: lexicons, calibration: calibration, names: names) {
       warn(warning)
     }
-    for warning in missingCategoryWarnings(lexicons: lexicons, calibration: calibration, everyCategory: false) { warn(warning) }
+    for warning in missingCategoryWarnings(lexicons: lexicons, calibration: calibration, everyCategory: everyMissingCategory) {
+      warn(warning)
+    }
     if let calibration {
-      for warning in missingCurveWarnings(calibration, lexicons: lexicons, directory: directory) { warn(warning) }
+      for warning in missingCurveWarnings(calibration, lexicons: lexicons, names: names) { warn(warning) }
     }
     return ClassifierModel(
       lexicons: lexicons, gazetteer: gazetteer, scope: scope ?? .none, configuration: configuration,
@@ -109,7 +117,7 @@ extension ClassifierModel {
   /// trying a lexicon), so a missing dimension alone is no warning here; `lexicon check` lists
   /// the dimensions without a file.
   static func missingDimensionWarnings(
-    directory: String, lexicons: LexiconSet, calibration: CalibrationModel?
+    directory: String, lexicons: LexiconSet, calibration: CalibrationModel?, names: SettingNames
   ) -> [GovTagError] {
     guard let calibration else { return [] }
     let loaded = Set(lexicons.dimensions.map(\.id))
@@ -121,7 +129,7 @@ extension ClassifierModel {
         "no lexicon file defines dimension \(dimension.id) (\(dimension.name)), which \(CalibrationModel.fileName) was fitted with: records get no \(dimension.id) labels",
         at: SourceLocation(file: directory.hasSuffix("/") ? directory + name : directory + "/" + name),
         hint:
-          "restore \(name) (with dimension: \(dimension.id)), or remake \(CalibrationModel.fileName) with \(CalibrationModel.remakeCommand(file: calibration.file ?? CalibrationModel.fileName))"
+          "restore \(name) (with dimension: \(dimension.id)), or remake \(CalibrationModel.fileName) with \(calibration.remakeCommand(file: calibration.file ?? CalibrationModel.fileName, names: names))"
       )
     }
   }
@@ -141,7 +149,7 @@ extension ClassifierModel {
   ///     loading does not warn of those).
   /// - Returns: one warning per dimension file that misses categories, in taxonomy order:
   ///   `social_management has no entry in capability.yaml: no record can get it`.
-  package static func missingCategoryWarnings(
+  static func missingCategoryWarnings(
     lexicons: LexiconSet, calibration: CalibrationModel?, everyCategory: Bool
   ) -> [GovTagError] {
     lexicons.dimensions.compactMap { dimension -> GovTagError? in
@@ -153,8 +161,7 @@ extension ClassifierModel {
       guard !missing.isEmpty else { return nil }
       let name = (dimension.file as NSString).lastPathComponent
       let one = missing.count == 1
-      let listed =
-        missing.count < 2 ? missing.joined() : missing.dropLast().joined(separator: ", ") + " and " + (missing.last ?? "")
+      let listed = ListText.and(missing)
       let withCurves = missing.filter { curved.contains($0) }
       let calibrated =
         withCurves.isEmpty
@@ -174,7 +181,7 @@ extension ClassifierModel {
 
   /// The warnings for categories of the lexicons that `calibration` has no curve for: their
   /// records get no confidence for them, and review flags and the audit's ranking pass them over.
-  static func missingCurveWarnings(_ calibration: CalibrationModel, lexicons: LexiconSet, directory: String) -> [GovTagError] {
+  static func missingCurveWarnings(_ calibration: CalibrationModel, lexicons: LexiconSet, names: SettingNames) -> [GovTagError] {
     let missing = lexicons.dimensions.flatMap { dimension in
       dimension.categories.filter { calibration.curve(dimension.id, $0.id) == nil }.map { "\(dimension.id).\($0.id)" }
     }
@@ -184,7 +191,8 @@ extension ClassifierModel {
         .lexicon,
         "no confidence curve for \(missing.joined(separator: ", ")): records get no confidence for \(missing.count == 1 ? "it" : "them")",
         at: SourceLocation(file: calibration.file ?? CalibrationModel.fileName),
-        hint: "remake the file with \(CalibrationModel.remakeCommand(file: calibration.file ?? CalibrationModel.fileName))")
+        hint:
+          "remake the file with \(calibration.remakeCommand(file: calibration.file ?? CalibrationModel.fileName, names: names))")
     ]
   }
 }

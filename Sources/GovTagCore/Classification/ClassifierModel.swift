@@ -302,8 +302,12 @@ package struct ClassifierModel: Sendable {
   ///
   /// It says what the stale curves decide: the confidences, the labels of the categories that
   /// label by confidence (named), and the review flags; and it names the command that remakes
-  /// the file of the folder that was loaded (``CalibrationModel/remakeCommand(file:)``).
-  package var calibrationStalenessWarning: String? {
+  /// the file of the folder that was loaded from what the file records
+  /// (``CalibrationModel/remakeCommand(file:names:)``).
+  ///
+  /// - Parameter names: how the caller names the command that remakes the file; the default
+  ///   (a program) points to the file's `Made by` line instead.
+  package func calibrationStalenessWarning(names: SettingNames = SettingNames()) -> String? {
     guard let calibration, calibrationIsStale else { return nil }
     let file = calibration.file ?? CalibrationModel.fileName
     let byConfidence = lexicons.dimensions.flatMap { dimension in dimension.categories.map { (dimension.id, $0.id) } }
@@ -313,13 +317,13 @@ package struct ClassifierModel: Sendable {
       ? "the confidences and the review flags"
       : "the confidences, the labels of the categories labelled by confidence (\(byConfidence.joined(separator: ", "))) and the review flags"
     return
-      "\(file) was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(lexiconRulesVersion) (both versions leave \(CalibrationModel.fileName) out; with it, the lexicons are version \(rulesVersion)): \(decided) come from curves fitted to other lexicons until it is remade with \(CalibrationModel.remakeCommand(file: file))"
+      "\(file) was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(lexiconRulesVersion) (both versions leave \(CalibrationModel.fileName) out; with it, the lexicons are version \(rulesVersion)): \(decided) come from curves fitted to other lexicons until it is remade with \(calibration.remakeCommand(file: file, names: names))"
   }
 
-  /// ``calibrationStalenessWarning`` as a warning to pass on: ``LexiconDirectory/loadModel(configuration:calibrated:warn:)``
+  /// ``calibrationStalenessWarning(names:)`` as a warning to pass on: ``LexiconDirectory/loadModel(configuration:calibrated:everyMissingCategory:warn:)``
   /// passes it to its `warn`, after the loading warnings, so that every command that loads
   /// lexicons prints it once; its description is the same sentence.
-  package var calibrationStalenessError: GovTagError? {
-    calibrationStalenessWarning.map { GovTagError(.lexicon, $0) }
+  package func calibrationStalenessError(names: SettingNames = SettingNames()) -> GovTagError? {
+    calibrationStalenessWarning(names: names).map { GovTagError(.lexicon, $0) }
   }
 }

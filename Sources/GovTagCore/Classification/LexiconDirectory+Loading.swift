@@ -7,22 +7,25 @@ extension LexiconDirectory {
   /// - Parameters:
   ///   - configuration: the scoring rules outside the files.
   ///   - calibrated: whether to read `calibration.yaml`.
+  ///   - everyMissingCategory: whether to warn of every category a dimension file leaves out
+  ///     (`lexicon check`), not only of those the calibration has a curve for.
   ///   - warn: called with each problem that loads but switches a rule off (a missing
   ///     `scope.yaml` or `gazetteer.yaml`), prefixed the same way, then with
-  ///     ``ClassifierModel/calibrationStalenessError`` when the calibration is stale (as it is,
-  ///     the sentence naming its file): every caller that loads lexicons hears of it once.
+  ///     ``ClassifierModel/calibrationStalenessError(names:)`` when the calibration is stale (as
+  ///     it is, the sentence naming its file; the command that remakes it named as ``names`` names it): every caller that loads lexicons hears of it once.
   /// - Returns: the compiled model.
   /// - Throws: `GovTagErrors` listing every problem, or `GovTagError` when the directory cannot be
   ///   read; each with ``GovTagError/context`` set to ``description``.
   package func loadModel(
     configuration: ClassifierConfiguration = ClassifierConfiguration(), calibrated: Bool = true,
-    warn: (GovTagError) -> Void = { _ in }
+    everyMissingCategory: Bool = false, warn: (GovTagError) -> Void = { _ in }
   ) throws -> ClassifierModel {
     do {
-      let model = try ClassifierModel.load(lexiconDirectory: path, configuration: configuration, calibrated: calibrated) {
-        warn(annotated($0))
-      }
-      if let stale = model.calibrationStalenessError { warn(stale) }
+      let model = try ClassifierModel.load(
+        lexiconDirectory: path, configuration: configuration, calibrated: calibrated,
+        everyMissingCategory: everyMissingCategory, names: names
+      ) { warn(annotated($0)) }
+      if let stale = model.calibrationStalenessError(names: names) { warn(stale) }
       return model
     } catch let errors as GovTagErrors {
       throw GovTagErrors(errors.errors.map(annotated))

@@ -29,6 +29,21 @@ package struct SettingNames: Hashable, Sendable {
 
     /// The folder the lexicon files are read from (``LexiconDirectory``, ``LexiconLoader``).
     package static let lexicons = Setting("lexicons")
+    /// The output file of a run (of a batch, of a calibration fit).
+    package static let output = Setting("output")
+    /// The record field that holds people's labels (`gold`, `manual`).
+    package static let field = Setting("field")
+    /// What fits a calibration file (``CalibrationModel``) on gold records: a command, named with
+    /// the words that start it (`govtag calibrate`); a hint that names it gives the whole command
+    /// that remakes a file (``CalibrationModel/command(_:names:)``).
+    package static let calibrate = Setting("calibrate")
+    /// The cross-validation folds of a calibration fit (``CalibrationFitter/folds``).
+    package static let folds = Setting("folds")
+    /// The seed of a calibration fit's fold assignment (``CalibrationFitter/seed``).
+    package static let seed = Setting("seed")
+    /// Holding out one part of the gold records at a time instead of random folds
+    /// (``CalibrationModel/foldsByPart``).
+    package static let foldsByPart = Setting("foldsByPart")
   }
 
   private var names: [Setting: String]

@@ -43,12 +43,12 @@ package struct AnnotatorComparer: Sendable {
     let reader = AnnotatedCorpusReader(model: model, field: field, jobs: jobs)
 
     // B first, labels only.
-    var labelsB: [String: (labels: ReferenceLabels, location: SourceLocation, text: UInt64)] = [:]
+    var labelsB: [String: (labels: ReferenceLabels, location: SourceLocation, text: String)] = [:]
     var orderB: [String] = []
     comparison.summaryB = try reader.run(
       inputs: [b], job: { _, _ in () },
       consume: { record, _ in
-        labelsB[record.document.id] = (record.labels, record.location, Self.textHash(record.document.text))
+        labelsB[record.document.id] = (record.labels, record.location, record.document.textHash)
         orderB.append(record.document.id)
       },
       onProblem: onProblem)
@@ -69,13 +69,13 @@ package struct AnnotatorComparer: Sendable {
           if usableB { onProblem(.record(Self.unmatched(id, at: record.location, missingFrom: b))) }
           return
         }
-        if Self.textHash(record.document.text) != other.text {
+        if record.document.textHash != other.text {
           onProblem(
             .recordWarning(
               RecordError(
                 location: record.location, id: id,
                 reason:
-                  "the text differs from that of B's record with this id (\(other.location)); the labels are compared all the same, and GovTag labels A's text",
+                  "the title or text differs from that of B's record with this id (\(other.location)); the labels are compared all the same, and GovTag labels A's text",
                 hint: "give both annotators the same texts")))
         }
         comparison.add(
@@ -89,13 +89,6 @@ package struct AnnotatorComparer: Sendable {
       if comparison.summaryA.used > 0 { onProblem(.record(Self.unmatched(id, at: location, missingFrom: a))) }
     }
     return comparison
-  }
-
-  /// A record's text, hashed: B's texts are kept as hashes, not as strings.
-  static func textHash(_ text: String) -> UInt64 {
-    var hash = StableHash()
-    hash.combine(text)
-    return hash.value
   }
 
   static func unmatched(_ id: String, at location: SourceLocation, missingFrom other: String) -> RecordError {

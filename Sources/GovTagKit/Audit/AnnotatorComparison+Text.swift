@@ -56,15 +56,15 @@ extension AnnotatorComparison {
       for (index, item) in shown.enumerated() {
         let govtag = item.govtag.map { $0 ? "yes" : "no" } ?? "— (not in the lexicons)"
         lines.append(
-          "\(Self.rank(index))\(item.id) (A \(item.locationA), B \(item.locationB))  \(item.dimension).\(item.category): A \(item.a ? "yes" : "no"), B \(item.a ? "no" : "yes"), GovTag \(govtag)"
+          "\(AuditReport.rank(index))\(item.id) (A \(item.locationA), B \(item.locationB))  \(item.dimension).\(item.category): A \(item.a ? "yes" : "no"), B \(item.a ? "no" : "yes"), GovTag \(govtag)"
         )
       }
-      if disagreements.count > shown.count { lines.append(Self.more(disagreements.count - shown.count, names)) }
+      if disagreements.count > shown.count { lines.append(AuditReport.more(disagreements.count - shown.count, names)) }
     }
     if placeCounts.provinceRecords + placeCounts.regionRecords > 0 {
       lines.append("")
       lines.append(
-        "location: provinces differ in \(placeCounts.provinceDifferences) of \(NumberText.count(placeCounts.provinceRecords, "record")) with a province from both, regions in \(placeCounts.regionDifferences) of \(NumberText.count(placeCounts.regionRecords, "record")) with a region from both"
+        "location: provinces differ in \(placeCounts.provinceDifferences) of \(NumberText.count(placeCounts.provinceRecords, "record")) with a province (or null) from both, regions in \(placeCounts.regionDifferences) of \(NumberText.count(placeCounts.regionRecords, "record")) with a region (or null) from both"
       )
       let places = placeDifferences.prefix(max(0, top))
       for (index, difference) in places.enumerated() {
@@ -72,10 +72,10 @@ extension AnnotatorComparison {
         if difference.place.province != nil { govtag.append("province \(difference.govtagProvince ?? "none")") }
         if difference.place.region != nil { govtag.append("region \(difference.govtagRegion?.rawValue ?? "none")") }
         lines.append(
-          "\(Self.rank(index))\(difference.place.id) (A \(difference.place.location), B \(difference.locationB))  \(difference.place.describe(("A", "B"))); GovTag \(govtag.joined(separator: ", "))"
+          "\(AuditReport.rank(index))\(difference.place.id) (A \(difference.place.location), B \(difference.locationB))  \(difference.place.describe(("A", "B"))); GovTag \(govtag.joined(separator: ", "))"
         )
       }
-      if placeDifferences.count > places.count { lines.append(Self.more(placeDifferences.count - places.count, names)) }
+      if placeDifferences.count > places.count { lines.append(AuditReport.more(placeDifferences.count - places.count, names)) }
     }
     if !onlyInA.isEmpty || !onlyInB.isEmpty {
       lines.append(
@@ -83,17 +83,5 @@ extension AnnotatorComparison {
       )
     }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// `  1. `: a list number right-aligned in three columns.
-  static func rank(_ index: Int) -> String {
-    "\(String(repeating: " ", count: max(0, 3 - String(index + 1).count)))\(index + 1). "
-  }
-
-  /// The note under a cut list.
-  static func more(_ count: Int, _ names: SettingNames) -> String {
-    var listAll = "the JSON or CSV output lists them all"
-    if let json = names[.json], let csv = names[.csv] { listAll = "\(json) or \(csv) FILE lists them all" }
-    return "  … and \(count) more: \(AuditReport.showMore(names)), \(listAll)"
   }
 }

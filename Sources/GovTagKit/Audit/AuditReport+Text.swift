@@ -95,7 +95,7 @@ extension AuditReport {
       let manual = suspect.manual ? "yes" : "no"
       let govtag = suspect.predicted ? "yes" : "no"
       lines.append(
-        "\(String(repeating: " ", count: max(0, 3 - String(index + 1).count)))\(index + 1). \(suspect.id) (\(suspect.location))  \(suspect.dimension).\(suspect.category): manual \(manual), GovTag \(govtag), score \(Tagger.format(suspect.score)) of \(Tagger.format(suspect.threshold)), suspicion \(NumberText.figure(suspect.suspicion))"
+        "\(Self.rank(index))\(suspect.id) (\(suspect.location))  \(suspect.dimension).\(suspect.category): manual \(manual), GovTag \(govtag), score \(Tagger.format(suspect.score)) of \(Tagger.format(suspect.threshold)), suspicion \(NumberText.figure(suspect.suspicion))"
           + (suspect.wrongProbability.map { ", P(wrong) \(NumberText.figure($0))" } ?? "")
       )
       if let reason = suspect.govtagReason { lines.append("      " + reason) }
@@ -109,11 +109,7 @@ extension AuditReport {
         lines.append("      \(hit.term)  \(effect)  \(hit.field.rawValue)  …\(hit.context)…  (\(hit.source))")
       }
     }
-    if suspects.count > shown.count {
-      var listAll = "the JSON or CSV output lists them all"
-      if let json = names[.json], let csv = names[.csv] { listAll = "\(json) or \(csv) FILE lists them all" }
-      lines.append("  … and \(suspects.count - shown.count) more: \(Self.showMore(names)), \(listAll)")
-    }
+    if suspects.count > shown.count { lines.append(Self.more(suspects.count - shown.count, names)) }
     return lines
   }
 
@@ -129,14 +125,23 @@ extension AuditReport {
     let shown = locationDisagreements.prefix(max(0, top))
     let judges = (reference: "manual", other: "GovTag")
     for (index, place) in shown.enumerated() {
-      lines.append("\(AnnotatorComparison.rank(index))\(place.id) (\(place.location))  \(place.describe(judges))")
+      lines.append("\(Self.rank(index))\(place.id) (\(place.location))  \(place.describe(judges))")
     }
-    if count > shown.count {
-      var listAll = "the JSON or CSV output lists them all"
-      if let json = names[.json], let csv = names[.csv] { listAll = "\(json) or \(csv) FILE lists them all" }
-      lines.append("  … and \(count - shown.count) more: \(Self.showMore(names)), \(listAll)")
-    }
+    if count > shown.count { lines.append(Self.more(count - shown.count, names)) }
     return lines
+  }
+
+  /// `  1. `: a list number right-aligned in three columns, for the audit's and the comparison's lists.
+  static func rank(_ index: Int) -> String {
+    "\(String(repeating: " ", count: max(0, 3 - String(index + 1).count)))\(index + 1). "
+  }
+
+  /// The note under a cut list of `count` more items: `  … and 4 more: --top N shows more, --json
+  /// or --csv FILE lists them all` on the command line.
+  static func more(_ count: Int, _ names: SettingNames) -> String {
+    var listAll = "the JSON or CSV output lists them all"
+    if let json = names[.json], let csv = names[.csv] { listAll = "\(json) or \(csv) FILE lists them all" }
+    return "  … and \(count) more: \(showMore(names)), \(listAll)"
   }
 
   /// How the note under a cut list says to show more: `--top N shows more` on the command line.

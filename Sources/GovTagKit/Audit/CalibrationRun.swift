@@ -79,8 +79,10 @@ package struct CalibrationRun: Sendable {
       onProblem: onProblem)
     var fitter = self.fitter
     if foldsByPart { fitter.groups = groups }
-    let (calibration, heldOut) = fitter.fit(
+    let (fitted, heldOut) = fitter.fit(
       examples, recordCount: recordCount, lexiconVersion: model.lexiconRulesVersion, inputs: inputs)
+    var calibration = fitted
+    calibration.field = field.name
     let figures = zip(examples, heldOut).map { data, held in
       var tally = CalibrationFigures()
       for (r, record) in data.records.enumerated() {

@@ -97,7 +97,8 @@ package struct LocationDisagreement: Sendable, Hashable {
     return parts
   }
 
-  /// `province 广东 ≠ 河南; region east ≠ central`, with `none` for a place not named.
+  /// `province: manual 广东, GovTag 河南; region: manual east, GovTag central` (each part only
+  /// when it differs), with `none` for a place not named.
   ///
   /// - Parameter judges: how the two judges are called (`manual`, `GovTag`; `A`, `B`).
   /// - Returns: the text.

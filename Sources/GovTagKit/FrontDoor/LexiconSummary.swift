@@ -68,7 +68,7 @@ extension GovTag {
     LexiconSummary(
       lexiconVersion: lexiconVersion, govtagVersion: GovTagVersion.current, icuVersion: ICU.version,
       directory: lexiconDirectory.path, calibrated: model.calibration != nil, calibrationStale: model.calibrationIsStale,
-      calibrationWarning: model.calibrationStalenessWarning,
+      calibrationWarning: model.calibrationStalenessWarning(),
       dimensions: model.lexicons.dimensions.map { dimension in
         LexiconSummary.Dimension(
           id: DimensionID(dimension.id), name: dimension.name, file: dimension.file,

@@ -3,8 +3,6 @@ extension SettingNames.Setting {
   package static let jobs = Self("jobs")
   /// Continuing an interrupted run where it stopped (`BatchRunner.run(resume:)`).
   package static let resume = Self("resume")
-  /// The output file of a batch run.
-  package static let output = Self("output")
   /// The file failed records are written to (`BatchRunner.Destination.errors`).
   package static let errors = Self("errors")
   /// Which hits a record's evidence lists (`BatchConfiguration.evidenceDetail`).
@@ -31,8 +29,6 @@ extension SettingNames.Setting {
   package static let titleColumn = Self("titleColumn")
   /// An earlier output whose unchanged records are reused instead of labelled again.
   package static let previous = Self("previous")
-  /// The record field that holds people's labels (`gold`, `manual`).
-  package static let field = Self("field")
   /// How many suspects and terms the audit's text shows.
   package static let top = Self("top")
   /// The audit written as JSON.

@@ -30,14 +30,22 @@ struct LexiconOptions: ParsableArguments {
 
   /// Loads and compiles the lexicons, gazetteer, scope cues and calibration, printing every
   /// problem (each naming the directory and the rule that chose it) and exiting with status 2 on
-  /// failure. A missing `scope.yaml` or `gazetteer.yaml` is printed as a warning (`govtag:
-  /// warning: …`), even with `--quiet`: it switches scope or location off; so is a stale
-  /// `calibration.yaml`, once per run, for every command that loads lexicons (explain, eval,
-  /// audit, tag...): the confidences, the labels decided by confidence and the review flags
-  /// then come from curves fitted to other lexicons.
-  func loadModel(configuration: ClassifierConfiguration = ClassifierConfiguration()) throws -> ClassifierModel {
+  /// failure. What loads but switches a rule off is printed as a warning (`govtag: warning: …`)
+  /// for every command that loads lexicons (explain, eval, audit, tag...): a missing `scope.yaml`
+  /// or `gazetteer.yaml` (scope or location is off), a file named like a lexicon file but not
+  /// read (`traits.yml`), a deleted category, and a stale `calibration.yaml`, once per run (the
+  /// confidences, the labels decided by confidence and the review flags then come from curves
+  /// fitted to other lexicons).
+  ///
+  /// - Parameters:
+  ///   - configuration: the scoring rules outside the files.
+  ///   - quiet: `true` under `--quiet` ("nothing on standard error but errors"): the warnings are
+  ///     not printed; `lexicon check` still prints them.
+  func loadModel(configuration: ClassifierConfiguration = ClassifierConfiguration(), quiet: Bool = false) throws
+    -> ClassifierModel
+  {
     try Diagnostics.orExit {
-      try resolved.loadModel(configuration: configuration) { Diagnostics.warning($0.description) }
+      try resolved.loadModel(configuration: configuration) { if !quiet { Diagnostics.warning($0.description) } }
     }
   }
 }

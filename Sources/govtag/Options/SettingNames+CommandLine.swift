@@ -28,5 +28,9 @@ extension SettingNames {
     .csv: "--csv",
     .compare: "--compare",
     .dimension: "--dimension",
+    .calibrate: "govtag calibrate",
+    .folds: "--folds",
+    .seed: "--seed",
+    .foldsByPart: "--folds-by-part",
   ])
 }

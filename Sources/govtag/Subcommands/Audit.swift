@@ -57,7 +57,9 @@ struct Audit: ParsableCommand {
 
   @Option(
     parsing: .unconditional,
-    help: "How many suspects, location disagreements (and terms) the text report shows; with --compare, how many disagreements.")
+    help:
+      "How many suspects, location disagreements (and terms) the text report shows; with --compare, how many disagreements and how many location differences."
+  )
   var top = 20
 
   @OptionGroup var lexicons: LexiconOptions

@@ -26,7 +26,7 @@ struct Calibrate: ParsableCommand {
   var output: String
 
   @Option(help: "The record field that holds the gold labels (the same option as in eval, audit and lexicon suggest).")
-  var field = "gold"
+  var field = CalibrationModel.defaultField
 
   @Option(parsing: .unconditional, help: "Cross-validation folds.")
   var folds = 5
@@ -51,19 +51,19 @@ struct Calibrate: ParsableCommand {
   }
 
   /// This run as a command for the file's header, in backquotes: the inputs, `-o` and the options given, so
-  /// that the header remakes the file it heads (`--lexicons L -o L/calibration.yaml` for a
-  /// copied folder); `(make calibrate)` is added when it is the Makefile's command.
+  /// that the header remakes the file it heads (`-o L/calibration.yaml --lexicons L` for a
+  /// copied folder, whether named with --lexicons or $GOVTAG_LEXICONS, which the command need
+  /// not be run with again); `(make calibrate)` is added when it is the Makefile's command. Worded by
+  /// ``CalibrationModel/command(_:names:)``, as the hints that remake a file read are.
   var command: String {
-    var words = ["govtag", "calibrate"] + inputs.map(CalibrationModel.shellWord) + ["-o", CalibrationModel.shellWord(output)]
-    if foldsByPart { words.append("--folds-by-part") }
-    if field != "gold" { words += ["--field", CalibrationModel.shellWord(field)] }
-    if !foldsByPart, folds != 5 { words += ["--folds", String(folds)] }
-    if !foldsByPart, seed != 11 { words += ["--seed", String(seed)] }
-    if let directory = lexicons.directory { words += ["--lexicons", CalibrationModel.shellWord(directory)] }
-    let make =
-      inputs == ["Corpus/dev.jsonl"] && output == "Lexicons/\(CalibrationModel.fileName)" && foldsByPart && field == "gold"
-      && lexicons.directory == nil
-    return "`" + words.joined(separator: " ") + "`" + (make ? " (`make calibrate`)" : "")
+    var recipe = CalibrationModel.Recipe(inputs: inputs, output: output)
+    recipe.field = field
+    recipe.folds = folds
+    recipe.seed = seed
+    recipe.foldsByPart = foldsByPart
+    let directory = lexicons.resolved
+    recipe.lexicons = directory.rule == .option || directory.rule == .environment ? directory.path : nil
+    return CalibrationModel.command(recipe, names: .commandLine) ?? ""
   }
 
   func run() throws {

@@ -24,8 +24,9 @@ struct Lexicon: ParsableCommand {
         dimension calibration.yaml was fitted with but no file defines, a category of the taxonomy \
         with no entry in its dimension's file (no record can get it), and a category without a \
         confidence curve. The report names every file read and every dimension without a file, \
-        and notes the terms written in lower-case Latin letters (ai, city brain): matching keeps \
-        the case of Latin letters, so such a term matches only so written.
+        and notes the terms written in lower-case Latin letters (ai, city brain; not a brand mixing \
+        them with Chinese characters, i深圳): matching keeps the case of Latin letters, so such a \
+        term matches only so written.
         """
     )
 
@@ -34,16 +35,12 @@ struct Lexicon: ParsableCommand {
     func run() throws {
       var warnings: [GovTagError] = []
       let directory = lexicons.resolved
-      let model = try Diagnostics.orExit { try directory.loadModel { warnings.append($0) } }
-      // The stale calibration is said below, on its file's line. Loading warns of the categories
-      // without an entry that the calibration has a curve for; the check names every one.
-      let missingCategories = ClassifierModel.missingCategoryWarnings(
-        lexicons: model.lexicons, calibration: model.calibration, everyCategory: false
-      ).map(\.message)
-      warnings.removeAll { $0.message == model.calibrationStalenessWarning || missingCategories.contains($0.message) }
-      warnings += ClassifierModel.missingCategoryWarnings(
-        lexicons: model.lexicons, calibration: model.calibration, everyCategory: true
-      ).map(directory.annotated)
+      // The check names every category a file leaves out, not only those the calibration has a
+      // curve for.
+      let model = try Diagnostics.orExit { try directory.loadModel(everyMissingCategory: true) { warnings.append($0) } }
+      // The stale calibration is said below, on its file's line.
+      let stale = model.calibrationStalenessWarning(names: directory.names)
+      warnings.removeAll { $0.message == stale }
       for warning in warnings { Diagnostics.warning(warning.description) }
       for dimension in model.lexicons.dimensions {
         let terms = dimension.categories.reduce(0) { $0 + $1.terms.count }
@@ -74,7 +71,7 @@ struct Lexicon: ParsableCommand {
       if let calibration = model.calibration {
         let curves = calibration.dimensions.reduce(0) { $0 + $1.curves.count }
         let file = calibration.file ?? CalibrationModel.fileName
-        if let warning = model.calibrationStalenessWarning {
+        if let warning = model.calibrationStalenessWarning(names: directory.names) {
           print("\(file): STALE: \(warning)")
         } else {
           // The stamp is the version without the calibration file (the file cannot hash itself).
@@ -88,14 +85,15 @@ struct Lexicon: ParsableCommand {
       let missing = Taxonomy.standard.dimensions.map(\.id).filter { !loaded.contains($0) }
       if !missing.isEmpty {
         print(
-          "no lexicon file for \(Self.list(missing)) (\(missing.map { $0 + ".yaml" }.joined(separator: ", ")) expected): records get no labels in \(missing.count == 1 ? "this dimension" : "these dimensions")"
+          "no lexicon file for \(ListText.and(missing)) (\(missing.map { $0 + ".yaml" }.joined(separator: ", ")) expected): records get no labels in \(missing.count == 1 ? "this dimension" : "these dimensions")"
         )
       }
       var last = "lexicons OK: \(model.lexicons.termCount) terms, version \(model.rulesVersion)"
       if !warnings.isEmpty || !missing.isEmpty {
         let off =
           missing + [model.scope.cues.isEmpty ? "scope" : nil, model.gazetteer == nil ? "location" : nil].compactMap { $0 }
-        last += off.isEmpty ? " (see the warning\(warnings.count == 1 ? "" : "s") above)" : " (\(Self.list(off)) off: see above)"
+        last +=
+          off.isEmpty ? " (see the warning\(warnings.count == 1 ? "" : "s") above)" : " (\(ListText.and(off)) off: see above)"
       }
       print(last)
     }
@@ -103,22 +101,19 @@ struct Lexicon: ParsableCommand {
     /// A note naming the terms whose Latin letters are all lower case (`ai`, `city brain`), or
     /// `nil`: folding maps full-width letters to half-width ones but keeps their case, so such a
     /// term does not match a text that writes it in capitals (AI, City Brain). A term with a
-    /// capital (ChatGPT, SaaS) is taken to be written as the texts write it.
+    /// capital (ChatGPT, SaaS) is taken to be written as the texts write it, and so is one that
+    /// mixes Latin letters with Chinese characters (a brand: i深圳, e政务).
     static func caseNote(_ lexicons: LexiconSet) -> String? {
       let terms = lexicons.dimensions.flatMap(\.categories).flatMap(\.terms).filter { term in
         let latin = term.text.unicodeScalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
         return !latin.isEmpty && latin.allSatisfy { ("a"..."z").contains($0) }
+          && !term.text.unicodeScalars.contains { $0.properties.isIdeographic }
       }
       guard !terms.isEmpty else { return nil }
       let shown = terms.prefix(10).map { "\"\($0.text)\" (\($0.location))" }
       let more = terms.count > 10 ? " and \(terms.count - 10) more" : ""
       return
         "note: Latin letters match in their exact case, so \(NumberText.count(terms.count, "term")) written in lower-case Latin letters \(terms.count == 1 ? "matches" : "match") only as written: \(shown.joined(separator: ", "))\(more); write the case the texts use, or add each form as a term"
-    }
-
-    /// `a`, `a and b`, `a, b and c`.
-    static func list(_ items: [String]) -> String {
-      items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
     }
   }
 }

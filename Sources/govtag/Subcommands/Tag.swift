@@ -117,7 +117,7 @@ struct Tag: ParsableCommand {
     // First, so that a signal while the lexicons load still ends the run cleanly (status
     // 130/143 then always leaves something --resume continues, when writing to a file).
     let interrupt = InterruptSignal()
-    let model = try lexicons.loadModel(configuration: try review.configuration())
+    let model = try lexicons.loadModel(configuration: try review.configuration(), quiet: quiet)
     var configuration = BatchConfiguration(jobs: workers)
     configuration.evidenceDetail = evidence
     configuration.evidenceLayout = evidenceLayout

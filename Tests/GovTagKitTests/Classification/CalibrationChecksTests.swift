@@ -22,7 +22,7 @@ struct CalibrationChecksTests {
     } catch let errors as GovTagErrors {
       #expect(
         errors.errors.map(\.description) == [
-          "c.yaml:12:7: unknown category \"public_servic\" in dimension capability; use one of economic_regulation, market_supervision, social_management, public_service, environmental_protection, government_operations, government_transparency, or remake the file with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons . -o c.yaml`"
+          "c.yaml:12:7: unknown category \"public_servic\" in dimension capability; use one of economic_regulation, market_supervision, social_management, public_service, environmental_protection, government_operations, government_transparency, or remake the file with the command on the `Made by` line at the top of the file"
         ])
     }
   }
@@ -39,7 +39,7 @@ struct CalibrationChecksTests {
         errors.errors.map(\.description) == [
           "c.yaml:14:9: unknown key \"colour\" in capability.public_service; expected examples, positives, regularisation, cv_log_loss, labels, cv_f1, intercept, coefficients",
           "c.yaml:21:94: unknown key \"near_mises\" in capability.public_service.coefficients; expected ratio, share_of_top, distinct_terms, title_hits, near_misses, assigned",
-          "c.yaml:1: capability.public_service.coefficients.near_misses is missing or not a single value; remake it with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons . -o c.yaml`, or delete it to use thresholds only",
+          "c.yaml:1: capability.public_service.coefficients.near_misses is missing or not a single value; remake it with the command on the `Made by` line at the top of the file, or delete it to use thresholds only",
         ])
     }
   }
@@ -56,7 +56,7 @@ struct CalibrationChecksTests {
     } catch let errors as GovTagErrors {
       #expect(
         errors.errors.map(\.description) == [
-          "c.yaml:27:5: unknown category \"public_servic\" in dimension capability; use one of economic_regulation, market_supervision, social_management, public_service, environmental_protection, government_operations, government_transparency, or remake the file with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons . -o c.yaml`"
+          "c.yaml:27:5: unknown category \"public_servic\" in dimension capability; use one of economic_regulation, market_supervision, social_management, public_service, environmental_protection, government_operations, government_transparency, or remake the file with the command on the `Made by` line at the top of the file"
         ])
     }
   }
@@ -76,7 +76,7 @@ struct CalibrationChecksTests {
     }.filter { $0 != "capability.public_service" }
     #expect(
       warnings.last
-        == "\(path): no confidence curve for \(missing.joined(separator: ", ")): records get no confidence for them; remake the file with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons \(directory.path) -o \(path)`"
+        == "\(path): no confidence curve for \(missing.joined(separator: ", ")): records get no confidence for them; remake the file with the command on the `Made by` line at the top of the file"
     )
   }
 }

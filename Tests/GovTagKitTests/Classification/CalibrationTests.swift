@@ -81,7 +81,7 @@ struct CalibrationTests {
     let (line, message) = Self.parseError(of: model, replacing: "folds_by: part", with: "folds_by: writer")
     #expect(
       message
-        == "Lexicons/calibration.yaml:\(line): folds_by is \"writer\"; the only value is part; remake it with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons Lexicons -o Lexicons/calibration.yaml` (`make calibrate`), or delete it to use thresholds only"
+        == "Lexicons/calibration.yaml:\(line): folds_by is \"writer\"; the only value is part; remake it with the command on the `Made by` line at the top of the file, or delete it to use thresholds only"
     )
   }
 
@@ -137,7 +137,7 @@ struct CalibrationTests {
     let (line, message) = Self.parseError(of: Self.sample, replacing: "intercept: -2.5", with: "intercept: lots")
     #expect(
       message
-        == "Lexicons/calibration.yaml:\(line): capability.public_service.intercept is \"lots\", not a number; remake it with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons Lexicons -o Lexicons/calibration.yaml` (`make calibrate`), or delete it to use thresholds only"
+        == "Lexicons/calibration.yaml:\(line): capability.public_service.intercept is \"lots\", not a number; remake it with the command on the `Made by` line at the top of the file, or delete it to use thresholds only"
     )
   }
 
@@ -184,10 +184,45 @@ struct CalibratedModelTests {
     let path = Fixtures.write(CalibrationTests.sample.renderYAML(), to: "calibration.yaml", in: directory)
     let model = try ClassifierModel.load(lexiconDirectory: directory.path)
     #expect(model.calibrationIsStale)
+    let sentence =
+      "\(path) was fitted against lexicon version 0123456789abcdef, but the lexicons are now \(model.lexiconRulesVersion) (both versions leave calibration.yaml out; with it, the lexicons are version \(model.rulesVersion)): the confidences, the labels of the categories labelled by confidence (capability.public_service) and the review flags come from curves fitted to other lexicons until it is remade with "
+    // A program is pointed to the file's header; it names no command-line flag.
     #expect(
-      model.calibrationStalenessWarning
-        == "\(path) was fitted against lexicon version 0123456789abcdef, but the lexicons are now \(model.lexiconRulesVersion) (both versions leave calibration.yaml out; with it, the lexicons are version \(model.rulesVersion)): the confidences, the labels of the categories labelled by confidence (capability.public_service) and the review flags come from curves fitted to other lexicons until it is remade with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons \(directory.path) -o \(path)`"
-    )
+      model.calibrationStalenessWarning() == sentence + "the command on the `Made by` line at the top of the file")
+    // A caller with names gets the command that remakes the file from what it records: 2 random
+    // folds, not the shipped file's parts.
+    #expect(
+      model.calibrationStalenessWarning(names: Self.commandNames)
+        == sentence + "`cal Corpus/dev.jsonl -o \(path) --folds 2 --lexicons \(directory.path)`")
+  }
+
+  /// Names for the calibrate command and its options, as a command line would give them.
+  static let commandNames = SettingNames([
+    .calibrate: "cal", .output: "-o", .field: "--field", .folds: "--folds", .seed: "--seed",
+    .foldsByPart: "--folds-by-part", .lexicons: "--lexicons",
+  ])
+
+  @Test("the remake command is built from what the file records: its inputs, field, folds or parts, seed")
+  func remakeCommand() throws {
+    var model = CalibrationTests.sample
+    model.inputs = ["my gold.jsonl", "b.jsonl"]
+    model.field = "manual"
+    model.folds = 3
+    model.seed = 7
+    #expect(
+      model.remakeCommand(file: "L2/calibration.yaml", names: Self.commandNames)
+        == "`cal 'my gold.jsonl' b.jsonl -o L2/calibration.yaml --field manual --folds 3 --seed 7 --lexicons L2`")
+    model.foldsByPart = true
+    #expect(
+      model.remakeCommand(file: "calibration.yaml", names: Self.commandNames)
+        == "`cal 'my gold.jsonl' b.jsonl -o calibration.yaml --folds-by-part --field manual --lexicons .`")
+    #expect(model.remakeCommand(file: "L2/calibration.yaml", names: SettingNames()) == CalibrationModel.unreadRemakeCommand)
+    // The field is recorded in the file when it is not gold, and read back.
+    let text = model.renderYAML()
+    #expect(text.contains("\nfitted_on: [\"my gold.jsonl\", \"b.jsonl\"]\nfield: \"manual\"\n"))
+    #expect(try CalibrationModel.parse(text, file: "c.yaml").field == "manual")
+    #expect(!CalibrationTests.sample.renderYAML().contains("\nfield: "))
+    #expect(try CalibrationModel.parse(CalibrationTests.sample.renderYAML(), file: "c.yaml").field == "gold")
   }
 
   @Test("every category gets a confidence, the same with or without near-miss evidence")

@@ -85,7 +85,7 @@ struct LabelContextTests {
     let (line, message) = CalibrationTests.parseError(of: model, replacing: "other_labels: 0.5", with: "other_labels: many")
     #expect(
       message
-        == "Lexicons/calibration.yaml:\(line): label_context.dimensions.capability.other_labels is missing or not a number; remake it with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons Lexicons -o Lexicons/calibration.yaml` (`make calibrate`), or delete it to use thresholds only"
+        == "Lexicons/calibration.yaml:\(line): label_context.dimensions.capability.other_labels is missing or not a number; remake it with the command on the `Made by` line at the top of the file, or delete it to use thresholds only"
     )
   }
 

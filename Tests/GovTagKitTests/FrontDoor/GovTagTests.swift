@@ -184,7 +184,7 @@ struct GovTagTests {
     let stale = try GovTag(lexicons: directory.path) { warnings.append($0) }
     let calibration = try #require(stale.model.calibration)
     let sentence =
-      "\(directory.path)/calibration.yaml was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(stale.model.lexiconRulesVersion) (both versions leave calibration.yaml out; with it, the lexicons are version \(stale.model.rulesVersion)): the confidences, the labels of the categories labelled by confidence (data_element.data_market, traits.platform) and the review flags come from curves fitted to other lexicons until it is remade with `govtag calibrate Corpus/dev.jsonl --folds-by-part --lexicons \(directory.path) -o \(directory.path)/calibration.yaml`"
+      "\(directory.path)/calibration.yaml was fitted against lexicon version \(calibration.lexiconVersion), but the lexicons are now \(stale.model.lexiconRulesVersion) (both versions leave calibration.yaml out; with it, the lexicons are version \(stale.model.rulesVersion)): the confidences, the labels of the categories labelled by confidence (data_element.data_market, traits.platform) and the review flags come from curves fitted to other lexicons until it is remade with the command on the `Made by` line at the top of the file"
     #expect(warnings.map(\.description) == [sentence])
     #expect(warnings.first?.code == .lexicon)
     #expect(stale.summary.calibrationStale)
