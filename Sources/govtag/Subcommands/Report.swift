@@ -43,7 +43,7 @@ struct Report: ParsableCommand {
   func run() throws {
     var reader = LabelledRecordReader(source: .govtag, referenceFields: field.map { [$0] } ?? ["manual", "gold"])
     reader.settingNames = .commandLine
-    reader.gazetteer = try lexicons.loadGazetteer()
+    reader.gazetteer = try lexicons.loadGazetteer(warns: !quiet)
     // The charts count GovTag's labels: a case stays in them when its manual labels are bad.
     reader.keepsRecordsWithUnusableReference = true
     var records: [LabelledRecord] = []
