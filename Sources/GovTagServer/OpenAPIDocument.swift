@@ -32,7 +32,10 @@ enum OpenAPIDocument {
             "responses": {
               "200": {
                 "description": "The labelled record (for one record) or an array of them, in order. With Accept: application/x-ndjson, one labelled record per line: the bytes `govtag tag` writes.",
-                "headers": {"GovTag-Lexicon-Version": {"$ref": "#/components/headers/LexiconVersion"}},
+                "headers": {
+                  "GovTag-Lexicon-Version": {"$ref": "#/components/headers/LexiconVersion"},
+                  "GovTag-Warning": {"$ref": "#/components/headers/Warning"}
+                },
                 "content": {
                   "application/json": {
                     "schema": {
@@ -49,6 +52,7 @@ enum OpenAPIDocument {
               "408": {"$ref": "#/components/responses/BodyTimeout"},
               "413": {"$ref": "#/components/responses/TooLarge"},
               "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+              "503": {"$ref": "#/components/responses/AnswersPending"},
               "422": {"$ref": "#/components/responses/InvalidRecords"}
             }
           }
@@ -77,6 +81,7 @@ enum OpenAPIDocument {
               "408": {"$ref": "#/components/responses/BodyTimeout"},
               "413": {"$ref": "#/components/responses/TooLarge"},
               "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+              "503": {"$ref": "#/components/responses/AnswersPending"},
               "422": {"$ref": "#/components/responses/InvalidRecords"}
             }
           }
@@ -169,7 +174,8 @@ enum OpenAPIDocument {
           }
         },
         "headers": {
-          "LexiconVersion": {"description": "The version of the lexicons that labelled the answer.", "schema": {"type": "string"}}
+          "LexiconVersion": {"description": "The version of the lexicons that labelled the answer.", "schema": {"type": "string"}},
+          "Warning": {"description": "Present when records carried fields GovTag writes itself (labels, review, error, confidence…), which the answer replaces or drops: how many records, and which fields, as govtag tag warns.", "schema": {"type": "string"}}
         },
         "requestBodies": {
           "Records": {
@@ -188,11 +194,12 @@ enum OpenAPIDocument {
           }
         },
         "responses": {
-          "BadRequest": {"description": "The body is not UTF-8, not JSON, empty, or neither a record nor an array; or a query parameter has a wrong value, is unknown, or is given more than once (code invalid_parameter).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "BadRequest": {"description": "The body is not UTF-8, not JSON, empty, or neither a record nor an array; or it ended before its Content-Length (code body_incomplete); or a query parameter has a wrong value, is unknown, or is given more than once (code invalid_parameter).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "BadParameter": {"description": "A query parameter: this route takes none (code invalid_parameter).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "BodyTimeout": {"description": "The body did not arrive in full within --idle-timeout seconds of the request's head (code body_timeout); the connection is then closed.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "TooLarge": {"description": "The body is over --max-body bytes.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "BodyTimeout": {"description": "The request's head or body did not arrive in full within --body-timeout seconds (code body_timeout); the connection is then closed.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "TooLarge": {"description": "The body is over --max-body bytes (code body_too_large), or the answer would be over --max-answer bytes (code answer_too_large: send fewer or shorter records, ask for less evidence, or raise --max-answer).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "UnsupportedMediaType": {"description": "The body is not declared as application/json in UTF-8 (codes unsupported_media_type, unsupported_charset), or it is compressed: a Content-Encoding other than identity (code unsupported_content_encoding; send it uncompressed).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "AnswersPending": {"description": "Answers other clients have not yet read fill the server's answer budget (four times --max-answer); nothing was labelled (code answers_pending). Retry after the Retry-After header's seconds.", "headers": {"Retry-After": {"schema": {"type": "integer"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "InvalidRecords": {"description": "More records than --max-records (code too_many_records); or some records lack an id or a text, or have a field of the wrong type (code invalid_records, and error.records lists each). Nothing was labelled.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         },
         "schemas": {
