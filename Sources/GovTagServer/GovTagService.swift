@@ -114,30 +114,24 @@ package struct GovTagService: Sendable {
   /// input fields that the labelled records replace.
   static let warningHeader = HTTPField.Name("GovTag-Warning")!
 
-  /// Records to label between two checks of the answer's size.
-  static let recordsPerCheck = 32
-
-  /// The labelled records, checking their size every ``recordsPerCheck`` records: labelling
-  /// stops once they pass `maxBytes`.
+  /// The labelled records, with one tagger for the request, checking their size after each
+  /// record: labelling stops once they pass `maxBytes`.
   ///
   /// - Throws: ``APIError`` 413 `answer_too_large`.
   static func labelled(
     _ documents: [Document], govtag: GovTag, evidence: LabelledRecordWriter.EvidenceDetail,
     layout: LabelledRecordWriter.EvidenceLayout, maxBytes: Int
   ) throws -> [[UInt8]] {
-    var labelled: [[UInt8]] = []
-    labelled.reserveCapacity(documents.count)
     var size = 0  // the JSON Lines answer's; an array's is a byte per record and two more
-    var start = documents.startIndex
-    while start < documents.endIndex {
-      let end = min(start + recordsPerCheck, documents.endIndex)
-      for record in try govtag.labelledRecords(documents[start..<end], evidence: evidence, layout: layout) {
-        size += record.count + 1
-        labelled.append(record)
-      }
+    return try govtag.labelledRecords(documents, evidence: evidence, layout: layout) { record, count in
+      size += record.count + 1
       guard size <= maxBytes else {
         let which =
-          documents.count == 1 ? "the labelled record takes" : "the first \(end) of the \(documents.count) labelled records take"
+          switch (documents.count, count) {
+          case (1, _): "the labelled record takes"
+          case (_, 1): "the first of the \(documents.count) labelled records takes"
+          default: "the first \(count) of the \(documents.count) labelled records take"
+          }
         throw APIError(
           .contentTooLarge, code: "answer_too_large",
           message: "the answer is larger than \(maxBytes) bytes: \(which) \(size)",
@@ -146,9 +140,7 @@ package struct GovTagService: Sendable {
             : "ask for less evidence (leave out evidence=all and evidence_layout=full), send fewer records per request, "
               + "or start the server with a larger --max-answer")
       }
-      start = end
     }
-    return labelled
   }
 
   /// What a `GovTag-Warning` header says when records carry fields named like those GovTag
