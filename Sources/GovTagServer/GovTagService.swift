@@ -98,10 +98,11 @@ package struct GovTagService: Sendable {
           try Self.labelled(records.documents, govtag: snapshot.govtag, evidence: evidence, layout: layout, maxBytes: maxAnswer),
           array: records.isArray, jsonLines: jsonLines)
       }
-      metrics.labelled(records.documents.count)
       var reply = try answer(
         body, contentType: jsonLines ? "application/x-ndjson" : "application/json", lexiconVersion: snapshot.govtag.lexiconVersion
       )
+      // Counted once the answer is kept: a 503 answers_pending throws the labelled records away.
+      metrics.labelled(records.documents.count)
       if let warning = Self.replacedFieldsWarning(records.documents) {
         reply.headers[Self.warningHeader] = warning
         logger.notice("POST /v1/tag: \(warning)")
@@ -204,8 +205,9 @@ package struct GovTagService: Sendable {
         }
         return ByteBuffer(bytes: bytes)
       }
+      let reply = try answer(body, contentType: "application/json", lexiconVersion: snapshot.govtag.lexiconVersion)
       metrics.explained(records.documents.count)
-      return try answer(body, contentType: "application/json", lexiconVersion: snapshot.govtag.lexiconVersion)
+      return reply
     }
   }
 
