@@ -19,8 +19,8 @@ package struct GovTagService: Sendable {
   /// Labelling requests in progress at once: twice the cores, so that one waits on I/O while
   /// the other labels; memory is bounded by that many bodies, not by the connections.
   let slots = RequestSlots(capacity: 2 * System.coreCount)
-  /// The large answers held at once, waiting for their clients to read them: four times
-  /// `--max-answer`.
+  /// The large answers being written at once: four times `--max-answer`, checked when an answer
+  /// is built (``AnswerBudget`` says what it does not bound).
   let answers: AnswerBudget
 
   init(store: LexiconStore, configuration: ServerConfiguration, metrics: ServerMetrics) {
@@ -66,7 +66,7 @@ package struct GovTagService: Sendable {
         case "/v1/lexicon": try lexicon()
         case "/v1/admin/reload": try await reload(request, logger: context.logger)
         case "/healthz": health()
-        case "/metrics": response(metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+        case "/metrics": response(metrics.exposition(answers: answers), contentType: "text/plain; version=0.0.4; charset=utf-8")
         default: response(openAPI, contentType: "application/json")
         }
       }
@@ -370,13 +370,14 @@ package struct GovTagService: Sendable {
     return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
   }
 
-  /// Bytes handed to the connection at a time: the connection takes the next piece when its
-  /// client has read enough of the last (NIO's write-buffer water marks).
+  /// Bytes handed to the connection at a time. The writer is meant to wait while the connection
+  /// is not writable (NIO's write-buffer water marks), but it hops to the event loop and so may
+  /// see that too late: a busy event loop can take a whole answer into NIO's buffer at once.
   static let answerPiece = 64 << 10
 
-  /// A labelling answer, written in pieces; a large one holds its bytes of ``answers`` until
-  /// its last byte is handed to the connection (its client reads it, or reads none of it for
-  /// `--idle-timeout` and its connection is closed).
+  /// A labelling answer, written in pieces; a large one holds its bytes of ``answers`` until its
+  /// last byte is handed to the connection, which is when its client has read most of it, or
+  /// earlier when NIO takes the answer into its buffer at once (``answerPiece``).
   ///
   /// - Throws: ``APIError`` 503 `answers_pending` when the answer does not fit in what the
   ///   answers not yet read leave of the budget.
@@ -387,7 +388,7 @@ package struct GovTagService: Sendable {
         .serviceUnavailable, code: "answers_pending",
         message: "the answer (\(length) bytes) does not fit beside the \(answers.held) bytes of answers other clients "
           + "have not read yet (the server holds at most \(answers.capacity), four times --max-answer)",
-        hint: "retry in a few seconds; an answer that its client does not read is dropped after --idle-timeout")
+        hint: "retry in a few seconds; the budget frees as other clients read their answers")
       error.headers[.retryAfter] = "5"
       throw error
     }

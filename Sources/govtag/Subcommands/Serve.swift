@@ -42,7 +42,8 @@ struct Serve: AsyncParsableCommand {
   @Option(
     name: .customLong("idle-timeout"),
     help: ArgumentHelp(
-      "Close a connection idle this long, or whose client reads none of its answer this long.", valueName: "seconds"))
+      "Close a connection idle this long, or whose client reads none of its answer this long (a slow reader is not closed).",
+      valueName: "seconds"))
   var idleTimeout = ServerConfiguration.defaultIdleTimeoutSeconds
 
   @Option(
