@@ -32,13 +32,25 @@ package final class AnswerBudget: Sendable {
   /// Takes `bytes` from the budget until the lease is released or dropped; `nil` when they do
   /// not fit now. A small answer gets a lease that holds nothing.
   package func reserve(_ bytes: Int) -> Lease? {
+    var held = 0
+    return reserve(bytes, heldIfRefused: &held)
+  }
+
+  /// ``reserve(_:)``, which sets `held` to the bytes held when it refused, read under the same
+  /// lock (so that a refusal's message adds up).
+  package func reserve(_ bytes: Int, heldIfRefused held: inout Int) -> Lease? {
     guard bytes > Self.smallAnswer else { return Lease(budget: nil, bytes: 0) }
-    let granted = available.withLock { available in
-      guard available >= bytes else { return false }
+    let capacity = capacity
+    let refusedWith: Int? = available.withLock { available in
+      guard available >= bytes else { return capacity - available }
       available -= bytes
-      return true
+      return nil
     }
-    return granted ? Lease(budget: self, bytes: bytes) : nil
+    if let refusedWith {
+      held = refusedWith
+      return nil
+    }
+    return Lease(budget: self, bytes: bytes)
   }
 
   private func give(_ bytes: Int) { available.withLock { $0 += bytes } }

@@ -105,7 +105,7 @@ package struct GovTagService: Sendable {
       metrics.labelled(records.documents.count)
       if let warning = Self.replacedFieldsWarning(records.documents) {
         reply.headers[Self.warningHeader] = warning
-        logger.notice("POST /v1/tag: \(warning)")
+        logger.info("POST /v1/tag: \(warning)")
       }
       return reply
     }
@@ -261,9 +261,8 @@ package struct GovTagService: Sendable {
     }
   }
 
-  /// Whether the client asked for JSON Lines (`Accept: application/x-ndjson`): the exact bytes
-  /// of `govtag tag`'s output file.
-  /// JSON Lines when a JSON Lines type is accepted (`q` above 0) at least as much as
+  /// Whether the client asked for JSON Lines (`Accept: application/x-ndjson`, the exact bytes
+  /// of `govtag tag`'s output file): JSON Lines when a JSON Lines type is accepted (`q` above 0) at least as much as
   /// `application/json`.
   static func wantsJSONLines(_ request: Request) -> Bool {
     guard let accept = request.headers[.accept] else { return false }
@@ -383,10 +382,11 @@ package struct GovTagService: Sendable {
   ///   answers not yet read leave of the budget.
   func answer(_ body: ByteBuffer, contentType: String, lexiconVersion: String) throws -> Response {
     let length = body.readableBytes
-    guard let lease = answers.reserve(length) else {
+    var held = 0
+    guard let lease = answers.reserve(length, heldIfRefused: &held) else {
       var error = APIError(
         .serviceUnavailable, code: "answers_pending",
-        message: "the answer (\(length) bytes) does not fit beside the \(answers.held) bytes of answers other clients "
+        message: "the answer (\(length) bytes) does not fit beside the \(held) bytes of answers other clients "
           + "have not read yet (the server holds at most \(answers.capacity), four times --max-answer)",
         hint: "retry in a few seconds; the budget frees as other clients read their answers")
       error.headers[.retryAfter] = "5"
