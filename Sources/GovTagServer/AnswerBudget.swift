@@ -1,17 +1,15 @@
 import Synchronization
 
-/// The bytes of large labelling answers being written at once.
+/// The bytes of labelling answers held at once, waiting for their clients to read them.
 ///
 /// A labelling slot is given back once the answer is built, so that clients that do not read
 /// cannot keep others from being labelled; the answer then stays in memory until its client has
-/// read it. An answer larger than ``smallAnswer`` takes its bytes from the budget until its last
-/// piece has been handed to the connection, and one that does not fit when it is built is
-/// refused (503, ``reserve(_:)``). This is not a bound on the answers waiting for their clients:
-/// the pieces are handed over as fast as NIO takes them, and when the event loop is busy (two or
-/// more large answers at once) it can take a whole answer into its buffer and the lease ends
-/// while the client has read nothing. A client that reads slowly (at least 32 KiB per
-/// `--idle-timeout`) keeps its connection, and its lease if it still has one, for as long as it
-/// reads. Small answers take nothing: `--max-connections` of them are a few MB.
+/// read it (or reads none of it for `--idle-timeout`, and its connection is closed). This bounds
+/// those answers: an answer larger than ``smallAnswer`` takes its bytes from the budget until its
+/// last piece has been handed to the connection, and one that does not fit is refused (503,
+/// ``reserve(_:)``) rather than held. A client that reads slowly (at least 32 KiB per
+/// `--idle-timeout`) keeps its share for as long as it reads. Small answers take nothing:
+/// `--max-connections` of them are a few MB.
 package final class AnswerBudget: Sendable {
   /// The bytes all large answers may hold at once.
   package let capacity: Int

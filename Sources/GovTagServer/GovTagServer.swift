@@ -36,7 +36,7 @@ package enum GovTagServer {
     store: LexiconStore, configuration: ServerConfiguration, metrics: ServerMetrics = ServerMetrics(),
     logger: Logger = Logger(label: "govtag.serve"), reloadOnHangup: Bool = true
   ) -> some ApplicationProtocol {
-    let router = Router()
+    let router = Router(context: ServerRequestContext.self)
     let service = GovTagService(store: store, configuration: configuration, metrics: metrics)
     let routes = service.routes
     // Middleware first: routes added later are wrapped by it. HEAD answers without a body, the

@@ -19,15 +19,15 @@ package struct GovTagService: Sendable {
   /// Labelling requests in progress at once: twice the cores, so that one waits on I/O while
   /// the other labels; memory is bounded by that many bodies, not by the connections.
   let slots = RequestSlots(capacity: 2 * System.coreCount)
-  /// The large answers being written at once: four times `--max-answer`, checked when an answer
-  /// is built (``AnswerBudget`` says what it does not bound).
+  /// The large answers held at once, waiting for their clients to read them: four times
+  /// `--max-answer`.
   let answers: AnswerBudget
 
   init(store: LexiconStore, configuration: ServerConfiguration, metrics: ServerMetrics) {
     self.store = store
     self.configuration = configuration
     self.metrics = metrics
-    answers = AnswerBudget(capacity: 4 * configuration.maxAnswerBytes)
+    answers = AnswerBudget(capacity: configuration.answerBudgetBytes ?? 4 * configuration.maxAnswerBytes)
   }
 
   /// The header naming the lexicon version that labelled the answer (a valid field name, so the
@@ -53,7 +53,7 @@ package struct GovTagService: Sendable {
   }
 
   /// Adds the routes to `router`.
-  func register<Context: RequestContext>(on router: Router<Context>) {
+  func register(on router: Router<ServerRequestContext>) {
     let openAPI = Array(OpenAPIDocument.json(maxRecords: configuration.maxRecordsPerRequest).utf8)
     // HEAD on every GET route: the GET answer, whose body HeadRequestMiddleware leaves out.
     let routes = Self.routes(adminEnabled: configuration.adminToken != nil)
@@ -61,8 +61,8 @@ package struct GovTagService: Sendable {
       router.on(RouterPath(path), method: method) { request, context in
         try Self.checkQuery(request, path: path)
         return switch path {
-        case "/v1/tag": try await tag(request, logger: context.logger)
-        case "/v1/explain": try await explain(request)
+        case "/v1/tag": try await tag(request, logger: context.logger, channel: context.channel)
+        case "/v1/explain": try await explain(request, channel: context.channel)
         case "/v1/lexicon": try lexicon()
         case "/v1/admin/reload": try await reload(request, logger: context.logger)
         case "/healthz": health()
@@ -81,7 +81,7 @@ package struct GovTagService: Sendable {
   /// send it holds a connection, not a slot. An answer over `--max-answer` is refused, and a
   /// large one holds its bytes of ``answers`` until it is handed to the connection
   /// (``answer(_:contentType:lexiconVersion:)``).
-  func tag(_ request: Request, logger: Logger) async throws -> Response {
+  func tag(_ request: Request, logger: Logger, channel: any Channel) async throws -> Response {
     let evidence = try evidenceDetail(request)
     let layout = try evidenceLayout(request)
     try RecordsRequest.checkHead(request, configuration: configuration)
@@ -99,8 +99,9 @@ package struct GovTagService: Sendable {
           array: records.isArray, jsonLines: jsonLines)
       }
       var reply = try answer(
-        body, contentType: jsonLines ? "application/x-ndjson" : "application/json", lexiconVersion: snapshot.govtag.lexiconVersion
-      )
+        body, contentType: jsonLines ? "application/x-ndjson" : "application/json",
+        lexiconVersion: snapshot.govtag.lexiconVersion,
+        channel: channel)
       // Counted once the answer is kept: a 503 answers_pending throws the labelled records away.
       metrics.labelled(records.documents.count)
       if let warning = Self.replacedFieldsWarning(records.documents) {
@@ -187,7 +188,7 @@ package struct GovTagService: Sendable {
 
   /// `POST /v1/explain`: every hit of each record (those that did not count too, with why) and
   /// the report `govtag explain` prints.
-  func explain(_ request: Request) async throws -> Response {
+  func explain(_ request: Request, channel: any Channel) async throws -> Response {
     try RecordsRequest.checkHead(request, configuration: configuration)
     let bytes = try await RecordsRequest.readBody(request, configuration: configuration)
     return try await slots.withSlot {
@@ -205,7 +206,8 @@ package struct GovTagService: Sendable {
         }
         return ByteBuffer(bytes: bytes)
       }
-      let reply = try answer(body, contentType: "application/json", lexiconVersion: snapshot.govtag.lexiconVersion)
+      let reply = try answer(
+        body, contentType: "application/json", lexiconVersion: snapshot.govtag.lexiconVersion, channel: channel)
       metrics.explained(records.documents.count)
       return reply
     }
@@ -369,18 +371,17 @@ package struct GovTagService: Sendable {
     return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
   }
 
-  /// Bytes handed to the connection at a time. The writer is meant to wait while the connection
-  /// is not writable (NIO's write-buffer water marks), but it hops to the event loop and so may
-  /// see that too late: a busy event loop can take a whole answer into NIO's buffer at once.
+  /// Bytes handed to the connection at a time: the connection takes the next piece when its
+  /// client has read enough of the last (NIO's write-buffer water marks).
   static let answerPiece = 64 << 10
 
   /// A labelling answer, written in pieces; a large one holds its bytes of ``answers`` until its
-  /// last byte is handed to the connection, which is when its client has read most of it, or
-  /// earlier when NIO takes the answer into its buffer at once (``answerPiece``).
+  /// last byte is handed to `channel`, its connection, which is when its client has read all
+  /// but the last pieces (or reads none of it for `--idle-timeout` and its connection is closed).
   ///
   /// - Throws: ``APIError`` 503 `answers_pending` when the answer does not fit in what the
   ///   answers not yet read leave of the budget.
-  func answer(_ body: ByteBuffer, contentType: String, lexiconVersion: String) throws -> Response {
+  func answer(_ body: ByteBuffer, contentType: String, lexiconVersion: String, channel: any Channel) throws -> Response {
     let length = body.readableBytes
     var held = 0
     guard let lease = answers.reserve(length, heldIfRefused: &held) else {
@@ -401,6 +402,11 @@ package struct GovTagService: Sendable {
         var body = body
         while body.readableBytes > 0, let piece = body.readSlice(length: min(Self.answerPiece, body.readableBytes)) {
           try await writer.write(piece)
+          // The writer hands the piece to the event loop and waits only when it knows the
+          // connection is full, which it learns once its writes have run there: without this
+          // wait it took a whole answer into NIO's buffer before the first piece was written,
+          // and the lease ended with nothing read.
+          try await channel.eventLoop.submit {}.get()
         }
         try await writer.finish(nil)
       })
