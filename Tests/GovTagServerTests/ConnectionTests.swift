@@ -4,6 +4,7 @@ import GovTagServer
 import GovTagTestSupport
 import HTTPTypes
 import HummingbirdTesting
+import Logging
 import NIOCore
 import Testing
 
@@ -177,5 +178,44 @@ struct AnswerBudgetLiveTests {
       }
       #expect(after == 0)
     }
+  }
+}
+
+@Suite("Log levels: info logs the requests a route refuses, not clients that went away")
+struct LogLevelTests {
+  @Test("a client that resets mid-body is logged at debug (499 client_disconnected), not at info")
+  func disconnectAtDebug() async throws {
+    let lines = LogLines()
+    var server = try TestServer()
+    server.logger = lines.logger()
+    try await server.test(.live) { client in
+      let port = try #require(client.port)
+      do {
+        let connection = try RawConnection(port: port)
+        connection.send(ConnectionTests.stalledRequest)
+        try await Task.sleep(for: .milliseconds(300))
+        connection.resetOnClose()
+      }
+      for _ in 0..<50 where !lines.messages(at: .debug).contains(where: { $0.contains(" 499 ") }) {
+        try await Task.sleep(for: .milliseconds(100))
+      }
+    }
+    let debug = lines.messages(at: .debug)
+    #expect(debug.contains { $0.hasPrefix("POST /v1/tag 499 client_disconnected in ") }, "\(debug)")
+    #expect(debug.contains { $0.hasPrefix("client went away before the answer") })
+    #expect(!lines.messages(at: .info).contains { $0.contains("499") })
+  }
+
+  @Test("GovTag-Warning is logged at info, not notice")
+  func warningAtInfo() async throws {
+    let lines = LogLines()
+    var server = try TestServer()
+    server.logger = lines.logger()
+    let answer = try await server.test { client in
+      try await client.send(.post, "/v1/tag", json: #"{"id":"a","text":"建设城市大脑","labels":["x"]}"#)
+    }
+    #expect(answer.status == .ok)
+    #expect(lines.messages(at: .notice).isEmpty)
+    #expect(lines.messages(at: .info).contains { $0.hasPrefix("POST /v1/tag: 1 record carries \"labels\"") })
   }
 }

@@ -44,6 +44,12 @@ final class RawConnection: Sendable {
     _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
   }
 
+  /// Makes the connection's close a reset (`SO_LINGER` 0), as a client that is killed.
+  func resetOnClose() {
+    var linger = linger(l_onoff: 1, l_linger: 0)
+    setsockopt(socket, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
+  }
+
   /// Closes the connection (the client going away).
   func shutDown() { Glibc.shutdown(socket, Int32(SHUT_RDWR)) }
 
