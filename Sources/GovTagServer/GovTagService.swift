@@ -405,8 +405,9 @@ package struct GovTagService: Sendable {
           // The writer hands the piece to the event loop and waits only when it knows the
           // connection is full, which it learns once its writes have run there: without this
           // wait it took a whole answer into NIO's buffer before the first piece was written,
-          // and the lease ended with nothing read.
-          try await channel.eventLoop.submit {}.get()
+          // and the lease ended with nothing read. (Not after the last piece: a small answer
+          // costs no extra hop.)
+          if body.readableBytes > 0 { try await channel.eventLoop.submit {}.get() }
         }
         try await writer.finish(nil)
       })
