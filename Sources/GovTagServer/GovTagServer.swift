@@ -4,6 +4,7 @@ import HummingbirdCore
 package import Logging
 import NIOCore
 import ServiceLifecycle
+import UnixSignals
 
 #if canImport(Glibc)
   import Glibc
@@ -35,7 +36,7 @@ package enum GovTagServer {
     store: LexiconStore, configuration: ServerConfiguration, metrics: ServerMetrics = ServerMetrics(),
     logger: Logger = Logger(label: "govtag.serve"), reloadOnHangup: Bool = true
   ) -> some ApplicationProtocol {
-    let router = Router()
+    let router = Router(context: ServerRequestContext.self)
     let service = GovTagService(store: store, configuration: configuration, metrics: metrics)
     let routes = service.routes
     // Middleware first: routes added later are wrapped by it. HEAD answers without a body, the
@@ -61,8 +62,7 @@ package enum GovTagServer {
       configuration: ApplicationConfiguration(
         address: .hostname(host, port: port), serverName: "govtag",
         availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),
-      services: [ShutdownLog(shutdownGraceSeconds: configuration.shutdownGraceSeconds, logger: logger)]
-        + (reloadOnHangup ? [ReloadOnHangup(store: store, metrics: metrics, logger: logger)] : []),
+      services: reloadOnHangup ? [ReloadOnHangup(store: store, metrics: metrics, logger: logger)] : [],
       onServerRunning: { channel in
         logger.notice(
           "govtag serve: listening on http://\(host):\(channel.localAddress?.port ?? port) with lexicons \(store.directory) (version \(version))"
@@ -92,8 +92,21 @@ package enum GovTagServer {
       if let warning = limit.warning(maxConnections: configuration.maxConnections) { logger.warning("\(warning)") }
       configuration.maxConnections = limit.connections(fitting: configuration.maxConnections)
     }
+    // ServiceLifecycle tells the last service of a group first, and the next only once it has
+    // returned: ShutdownLog comes after the application, so the shutdown is logged at SIGTERM,
+    // not once the requests in flight have been drained.
+    let application = application(store: store, configuration: configuration, metrics: metrics, logger: logger)
+    let group = ServiceGroup(
+      configuration: .init(
+        services: [
+          .init(service: application),
+          .init(
+            service: ShutdownLog(shutdownGraceSeconds: configuration.shutdownGraceSeconds, logger: logger),
+            successTerminationBehavior: .ignore),
+        ],
+        gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     do {
-      try await application(store: store, configuration: configuration, metrics: metrics, logger: logger).runService()
+      try await group.run()
     } catch let error as IOError where [EADDRINUSE, EADDRNOTAVAIL, EACCES].contains(error.errnoCode) {
       let address = "\(configuration.host):\(configuration.port)"
       throw switch error.errnoCode {

@@ -27,7 +27,7 @@ package struct GovTagService: Sendable {
     self.store = store
     self.configuration = configuration
     self.metrics = metrics
-    answers = AnswerBudget(capacity: 4 * configuration.maxAnswerBytes)
+    answers = AnswerBudget(capacity: configuration.answerBudgetBytes ?? 4 * configuration.maxAnswerBytes)
   }
 
   /// The header naming the lexicon version that labelled the answer (a valid field name, so the
@@ -53,7 +53,7 @@ package struct GovTagService: Sendable {
   }
 
   /// Adds the routes to `router`.
-  func register<Context: RequestContext>(on router: Router<Context>) {
+  func register(on router: Router<ServerRequestContext>) {
     let openAPI = Array(OpenAPIDocument.json(maxRecords: configuration.maxRecordsPerRequest).utf8)
     // HEAD on every GET route: the GET answer, whose body HeadRequestMiddleware leaves out.
     let routes = Self.routes(adminEnabled: configuration.adminToken != nil)
@@ -61,12 +61,12 @@ package struct GovTagService: Sendable {
       router.on(RouterPath(path), method: method) { request, context in
         try Self.checkQuery(request, path: path)
         return switch path {
-        case "/v1/tag": try await tag(request, logger: context.logger)
-        case "/v1/explain": try await explain(request)
+        case "/v1/tag": try await tag(request, logger: context.logger, channel: context.channel)
+        case "/v1/explain": try await explain(request, channel: context.channel)
         case "/v1/lexicon": try lexicon()
         case "/v1/admin/reload": try await reload(request, logger: context.logger)
         case "/healthz": health()
-        case "/metrics": response(metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+        case "/metrics": response(metrics.exposition(answers: answers), contentType: "text/plain; version=0.0.4; charset=utf-8")
         default: response(openAPI, contentType: "application/json")
         }
       }
@@ -81,7 +81,7 @@ package struct GovTagService: Sendable {
   /// send it holds a connection, not a slot. An answer over `--max-answer` is refused, and a
   /// large one holds its bytes of ``answers`` until it is handed to the connection
   /// (``answer(_:contentType:lexiconVersion:)``).
-  func tag(_ request: Request, logger: Logger) async throws -> Response {
+  func tag(_ request: Request, logger: Logger, channel: any Channel) async throws -> Response {
     let evidence = try evidenceDetail(request)
     let layout = try evidenceLayout(request)
     try RecordsRequest.checkHead(request, configuration: configuration)
@@ -98,13 +98,15 @@ package struct GovTagService: Sendable {
           try Self.labelled(records.documents, govtag: snapshot.govtag, evidence: evidence, layout: layout, maxBytes: maxAnswer),
           array: records.isArray, jsonLines: jsonLines)
       }
-      metrics.labelled(records.documents.count)
       var reply = try answer(
-        body, contentType: jsonLines ? "application/x-ndjson" : "application/json", lexiconVersion: snapshot.govtag.lexiconVersion
-      )
+        body, contentType: jsonLines ? "application/x-ndjson" : "application/json",
+        lexiconVersion: snapshot.govtag.lexiconVersion,
+        channel: channel)
+      // Counted once the answer is kept: a 503 answers_pending throws the labelled records away.
+      metrics.labelled(records.documents.count)
       if let warning = Self.replacedFieldsWarning(records.documents) {
         reply.headers[Self.warningHeader] = warning
-        logger.notice("POST /v1/tag: \(warning)")
+        logger.info("POST /v1/tag: \(warning)")
       }
       return reply
     }
@@ -114,30 +116,24 @@ package struct GovTagService: Sendable {
   /// input fields that the labelled records replace.
   static let warningHeader = HTTPField.Name("GovTag-Warning")!
 
-  /// Records to label between two checks of the answer's size.
-  static let recordsPerCheck = 32
-
-  /// The labelled records, checking their size every ``recordsPerCheck`` records: labelling
-  /// stops once they pass `maxBytes`.
+  /// The labelled records, with one tagger for the request, checking their size after each
+  /// record: labelling stops once they pass `maxBytes`.
   ///
   /// - Throws: ``APIError`` 413 `answer_too_large`.
   static func labelled(
     _ documents: [Document], govtag: GovTag, evidence: LabelledRecordWriter.EvidenceDetail,
     layout: LabelledRecordWriter.EvidenceLayout, maxBytes: Int
   ) throws -> [[UInt8]] {
-    var labelled: [[UInt8]] = []
-    labelled.reserveCapacity(documents.count)
     var size = 0  // the JSON Lines answer's; an array's is a byte per record and two more
-    var start = documents.startIndex
-    while start < documents.endIndex {
-      let end = min(start + recordsPerCheck, documents.endIndex)
-      for record in try govtag.labelledRecords(documents[start..<end], evidence: evidence, layout: layout) {
-        size += record.count + 1
-        labelled.append(record)
-      }
+    return try govtag.labelledRecords(documents, evidence: evidence, layout: layout) { record, count in
+      size += record.count + 1
       guard size <= maxBytes else {
         let which =
-          documents.count == 1 ? "the labelled record takes" : "the first \(end) of the \(documents.count) labelled records take"
+          switch (documents.count, count) {
+          case (1, _): "the labelled record takes"
+          case (_, 1): "the first of the \(documents.count) labelled records takes"
+          default: "the first \(count) of the \(documents.count) labelled records take"
+          }
         throw APIError(
           .contentTooLarge, code: "answer_too_large",
           message: "the answer is larger than \(maxBytes) bytes: \(which) \(size)",
@@ -146,9 +142,7 @@ package struct GovTagService: Sendable {
             : "ask for less evidence (leave out evidence=all and evidence_layout=full), send fewer records per request, "
               + "or start the server with a larger --max-answer")
       }
-      start = end
     }
-    return labelled
   }
 
   /// What a `GovTag-Warning` header says when records carry fields named like those GovTag
@@ -194,7 +188,7 @@ package struct GovTagService: Sendable {
 
   /// `POST /v1/explain`: every hit of each record (those that did not count too, with why) and
   /// the report `govtag explain` prints.
-  func explain(_ request: Request) async throws -> Response {
+  func explain(_ request: Request, channel: any Channel) async throws -> Response {
     try RecordsRequest.checkHead(request, configuration: configuration)
     let bytes = try await RecordsRequest.readBody(request, configuration: configuration)
     return try await slots.withSlot {
@@ -212,8 +206,10 @@ package struct GovTagService: Sendable {
         }
         return ByteBuffer(bytes: bytes)
       }
+      let reply = try answer(
+        body, contentType: "application/json", lexiconVersion: snapshot.govtag.lexiconVersion, channel: channel)
       metrics.explained(records.documents.count)
-      return try answer(body, contentType: "application/json", lexiconVersion: snapshot.govtag.lexiconVersion)
+      return reply
     }
   }
 
@@ -267,9 +263,8 @@ package struct GovTagService: Sendable {
     }
   }
 
-  /// Whether the client asked for JSON Lines (`Accept: application/x-ndjson`): the exact bytes
-  /// of `govtag tag`'s output file.
-  /// JSON Lines when a JSON Lines type is accepted (`q` above 0) at least as much as
+  /// Whether the client asked for JSON Lines (`Accept: application/x-ndjson`, the exact bytes
+  /// of `govtag tag`'s output file): JSON Lines when a JSON Lines type is accepted (`q` above 0) at least as much as
   /// `application/json`.
   static func wantsJSONLines(_ request: Request) -> Bool {
     guard let accept = request.headers[.accept] else { return false }
@@ -380,20 +375,21 @@ package struct GovTagService: Sendable {
   /// client has read enough of the last (NIO's write-buffer water marks).
   static let answerPiece = 64 << 10
 
-  /// A labelling answer, written in pieces; a large one holds its bytes of ``answers`` until
-  /// its last byte is handed to the connection (its client reads it, or reads none of it for
-  /// `--idle-timeout` and its connection is closed).
+  /// A labelling answer, written in pieces; a large one holds its bytes of ``answers`` until its
+  /// last byte is handed to `channel`, its connection, which is when its client has read all
+  /// but the last pieces (or reads none of it for `--idle-timeout` and its connection is closed).
   ///
   /// - Throws: ``APIError`` 503 `answers_pending` when the answer does not fit in what the
   ///   answers not yet read leave of the budget.
-  func answer(_ body: ByteBuffer, contentType: String, lexiconVersion: String) throws -> Response {
+  func answer(_ body: ByteBuffer, contentType: String, lexiconVersion: String, channel: any Channel) throws -> Response {
     let length = body.readableBytes
-    guard let lease = answers.reserve(length) else {
+    var held = 0
+    guard let lease = answers.reserve(length, heldIfRefused: &held) else {
       var error = APIError(
         .serviceUnavailable, code: "answers_pending",
-        message: "the answer (\(length) bytes) does not fit beside the \(answers.held) bytes of answers other clients "
+        message: "the answer (\(length) bytes) does not fit beside the \(held) bytes of answers other clients "
           + "have not read yet (the server holds at most \(answers.capacity), four times --max-answer)",
-        hint: "retry in a few seconds; an answer that its client does not read is dropped after --idle-timeout")
+        hint: "retry in a few seconds; the budget frees as other clients read their answers")
       error.headers[.retryAfter] = "5"
       throw error
     }
@@ -406,6 +402,12 @@ package struct GovTagService: Sendable {
         var body = body
         while body.readableBytes > 0, let piece = body.readSlice(length: min(Self.answerPiece, body.readableBytes)) {
           try await writer.write(piece)
+          // The writer hands the piece to the event loop and waits only when it knows the
+          // connection is full, which it learns once its writes have run there: without this
+          // wait it took a whole answer into NIO's buffer before the first piece was written,
+          // and the lease ended with nothing read. (Not after the last piece: a small answer
+          // costs no extra hop.)
+          if body.readableBytes > 0 { try await channel.eventLoop.submit {}.get() }
         }
         try await writer.finish(nil)
       })

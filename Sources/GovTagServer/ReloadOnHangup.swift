@@ -5,10 +5,12 @@ import UnixSignals
 
 /// Reloads the lexicons on SIGHUP, the way daemons reread their configuration, until the
 /// server shuts down.
-struct ReloadOnHangup: Service {
+struct ReloadOnHangup: Service, CustomStringConvertible {
   let store: LexiconStore
   let metrics: ServerMetrics
   let logger: Logger
+
+  var description: String { "ReloadOnHangup" }
 
   func run() async throws {
     let signals = await UnixSignalsSequence(trapping: .sighup)

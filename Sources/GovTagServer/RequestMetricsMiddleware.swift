@@ -54,8 +54,10 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
       metrics.requestFinished(route: route, method: method, status: status, nanoseconds: nanoseconds, failed: true)
       active.decrement()
       let code = (error as? APIError).map { " \($0.code)" } ?? ""
-      // Refusals at info: an operator sees why clients are refused without the debug flood.
-      context.logger.info(
+      // Refusals at info: an operator sees why clients are refused without the debug flood. A
+      // client that went away (499) is no refusal: debug, as JSONErrorMiddleware logs it.
+      context.logger.log(
+        level: (error as? APIError)?.code == "client_disconnected" ? .debug : .info,
         "\(request.method) \(request.uri.path.escapingControlCharacters) \(status)\(code) in \(Self.milliseconds(nanoseconds)) ms"
       )
       throw error

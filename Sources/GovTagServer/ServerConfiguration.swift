@@ -21,6 +21,10 @@ package struct ServerConfiguration: Sendable {
   /// The largest answer the labelling routes write, in bytes (larger ones get 413
   /// `answer_too_large`): what one request can make the server hold.
   package var maxAnswerBytes: Int
+  /// The bytes that large answers being written may hold together (``AnswerBudget``); `nil`
+  /// (`govtag serve`, which has no option for it) is four times ``maxAnswerBytes``. Tests set it
+  /// small, so that one unread answer fills it.
+  package var answerBudgetBytes: Int? = nil
   /// The most connections open at once; more wait in the listen backlog until one closes, so
   /// a flood of connections cannot exhaust memory or file descriptors.
   package var maxConnections: Int

@@ -17,6 +17,8 @@ package final class ServerMetrics: Sendable {
   private let reloadsRefused: Metrics.Counter
   private let lexiconGeneration: Metrics.Gauge
   private let clientDisconnects: Metrics.Counter
+  private let answersHeld: Metrics.Gauge
+  private let answerBudget: Metrics.Gauge
   /// Each route, method and status's meters, made once.
   private let requestMeters = Mutex<[RequestKey: RequestMeters]>([:])
   private let activeMeters = Mutex<[ActiveKey: Metrics.Meter]>([:])
@@ -49,6 +51,8 @@ package final class ServerMetrics: Sendable {
     lexiconGeneration = Metrics.Gauge(label: "govtag_lexicon_generation", factory: factory)
     lexiconGeneration.record(1)
     clientDisconnects = Metrics.Counter(label: "govtag_client_disconnects_total", factory: factory)
+    answersHeld = Metrics.Gauge(label: "govtag_answer_budget_held_bytes", factory: factory)
+    answerBudget = Metrics.Gauge(label: "govtag_answer_budget_bytes", factory: factory)
   }
 
   func labelled(_ count: Int) { recordsLabelled.increment(by: count) }
@@ -107,8 +111,11 @@ package final class ServerMetrics: Sendable {
     }
   }
 
-  /// The Prometheus text exposition of every metric.
-  package func exposition() -> [UInt8] {
+  /// The Prometheus text exposition of every metric, with the answer budget's bytes held now
+  /// and its capacity (``AnswerBudget``).
+  package func exposition(answers: AnswerBudget) -> [UInt8] {
+    answersHeld.record(answers.held)
+    answerBudget.record(answers.capacity)
     var buffer: [UInt8] = []
     registry.emit(into: &buffer)
     return buffer

@@ -3,9 +3,11 @@ import ServiceLifecycle
 
 /// Says in the log, at info level, that the server is stopping (SIGTERM or SIGINT) and what
 /// happens to the requests in flight, so that `journalctl` tells why the service stopped.
-struct ShutdownLog: Service {
+struct ShutdownLog: Service, CustomStringConvertible {
   let shutdownGraceSeconds: Int
   let logger: Logger
+
+  var description: String { "ShutdownLog" }
 
   func run() async throws {
     try? await gracefulShutdown()

@@ -9,6 +9,9 @@ struct AnswerBudgetTests {
     let first = try #require(budget.reserve(200_000))
     #expect(budget.held == 200_000)
     #expect(budget.reserve(100_001) == nil)
+    var held = 0
+    #expect(budget.reserve(100_001, heldIfRefused: &held) == nil)
+    #expect(held == 200_000)
     let small = try #require(budget.reserve(AnswerBudget.smallAnswer))
     #expect(budget.held == 200_000)
     first.release()

@@ -4,6 +4,7 @@ import GovTagServer
 import GovTagTestSupport
 import HTTPTypes
 import HummingbirdTesting
+import Logging
 import NIOCore
 import Testing
 
@@ -117,5 +118,104 @@ struct ConnectionTests {
     #expect(answered.contains(#""id":"a""#))
     #expect(refused.hasPrefix("HTTP/1.1 413 Payload Too Large\r\n"), "\(refused)")
     #expect(!refused.contains("100 Continue"))
+  }
+}
+
+/// The answer budget on a real socket: one client that reads nothing of a large answer fills a
+/// budget the size of that answer.
+@Suite("A large answer its client has not read holds the answer budget; another is refused 503 until it is read")
+struct AnswerBudgetLiveTests {
+  /// The value of a metric's line in `/metrics` (`NAME VALUE`).
+  static func metric(_ name: String, in text: String) -> Double? {
+    text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.dropFirst(name.count + 1)) }
+  }
+
+  @Test("a second large answer gets 503 answers_pending with Retry-After and is not counted; the budget is free once read")
+  func unreadAnswerHoldsTheBudget() async throws {
+    // About 2.6 MB of body, 14 MB of answer: more than the kernel holds for a client whose
+    // receive buffer is 4 KiB (tcp_wmem's 4 MiB at most), so most of it waits for the client.
+    let body = #"{"id":"big","text":""# + String(repeating: "一网通办", count: 200_000) + #""}"#
+    let request =
+      "POST /v1/tag HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+    let sizes = try await TestServer { $0.maxBodyBytes = 4 << 20 }.test { client in
+      try await client.send(.post, "/v1/tag", json: body).body.count
+    }
+    let server = try TestServer {
+      $0.maxBodyBytes = 4 << 20
+      $0.answerBudgetBytes = sizes + 1
+    }
+    try await server.test(.live) { client in
+      let port = try #require(client.port)
+      let reader = try RawConnection(port: port, receiveBuffer: 4096)
+      reader.send(request)
+      var held = 0.0
+      for _ in 0..<300 where held == 0 {
+        try await Task.sleep(for: .milliseconds(100))
+        let metrics = try await client.send(.get, "/metrics", contentType: nil).text
+        held = Self.metric("govtag_answer_budget_held_bytes", in: metrics) ?? 0
+      }
+      #expect(held == Double(sizes))
+      let refused = try await client.send(.post, "/v1/tag", json: body)
+      #expect(refused.status == .serviceUnavailable)
+      #expect(refused.headers[.retryAfter] == "5")
+      let error = try refused.error()
+      #expect(error.code == "answers_pending")
+      #expect(
+        error.message
+          == "the answer (\(sizes) bytes) does not fit beside the \(sizes) bytes of answers other clients have not read yet "
+          + "(the server holds at most \(sizes + 1), four times --max-answer)")
+      let counted = try await client.send(.get, "/metrics", contentType: nil).text
+      // The first request's record only: the refused answer was labelled, and not kept.
+      #expect(Self.metric("govtag_records_labelled_total", in: counted) == 1)
+      // Once the client reads its answer, the budget is free.
+      let received = await reader.received(count: sizes, seconds: 30)
+      #expect(received > sizes)
+      var after = held
+      for _ in 0..<50 where after > 0 {
+        try await Task.sleep(for: .milliseconds(100))
+        after =
+          Self.metric("govtag_answer_budget_held_bytes", in: try await client.send(.get, "/metrics", contentType: nil).text) ?? -1
+      }
+      #expect(after == 0)
+    }
+  }
+}
+
+@Suite("Log levels: info logs the requests a route refuses, not clients that went away")
+struct LogLevelTests {
+  @Test("a client that resets mid-body is logged at debug (499 client_disconnected), not at info")
+  func disconnectAtDebug() async throws {
+    let lines = LogLines()
+    var server = try TestServer()
+    server.logger = lines.logger()
+    try await server.test(.live) { client in
+      let port = try #require(client.port)
+      do {
+        let connection = try RawConnection(port: port)
+        connection.send(ConnectionTests.stalledRequest)
+        try await Task.sleep(for: .milliseconds(300))
+        connection.resetOnClose()
+      }
+      for _ in 0..<50 where !lines.messages(at: .debug).contains(where: { $0.contains(" 499 ") }) {
+        try await Task.sleep(for: .milliseconds(100))
+      }
+    }
+    let debug = lines.messages(at: .debug)
+    #expect(debug.contains { $0.hasPrefix("POST /v1/tag 499 client_disconnected in ") }, "\(debug)")
+    #expect(debug.contains { $0.hasPrefix("client went away before the answer") })
+    #expect(!lines.messages(at: .info).contains { $0.contains("499") })
+  }
+
+  @Test("GovTag-Warning is logged at info, not notice")
+  func warningAtInfo() async throws {
+    let lines = LogLines()
+    var server = try TestServer()
+    server.logger = lines.logger()
+    let answer = try await server.test { client in
+      try await client.send(.post, "/v1/tag", json: #"{"id":"a","text":"建设城市大脑","labels":["x"]}"#)
+    }
+    #expect(answer.status == .ok)
+    #expect(lines.messages(at: .notice).isEmpty)
+    #expect(lines.messages(at: .info).contains { $0.hasPrefix("POST /v1/tag: 1 record carries \"labels\"") })
   }
 }

@@ -92,4 +92,13 @@ struct OperationsRouteTests {
     #expect(lines.contains(#"http_server_active_requests{http_route="/v1/tag",http_request_method="POST"} 0.0"#))
     #expect(lines.contains(#"http_server_active_requests{http_route="/metrics",http_request_method="GET"} 1.0"#))
   }
+
+  @Test("metrics: the answer budget's capacity (four times --max-answer) and the bytes it holds now")
+  func answerBudgetMetrics() async throws {
+    let server = try TestServer { $0.maxAnswerBytes = 1_000_000 }
+    let metrics = try await server.test { client in try await client.send(.get, "/metrics", contentType: nil).text }
+    let lines = Set(metrics.split(separator: "\n").map(String.init))
+    #expect(lines.contains("govtag_answer_budget_bytes 4000000.0"), "\(metrics)")
+    #expect(lines.contains("govtag_answer_budget_held_bytes 0.0"))
+  }
 }

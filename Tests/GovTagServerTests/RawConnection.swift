@@ -10,8 +10,9 @@ final class RawConnection: Sendable {
   fileprivate let socket: Int32
 
   /// Connects to `port` on the loopback (IPv4, else IPv6: the live test server listens on
-  /// `localhost`).
-  init(port: Int) throws {
+  /// `localhost`), with a kernel receive buffer of `receiveBuffer` bytes when given (a client
+  /// that reads nothing then holds little of its answer in the kernel).
+  init(port: Int, receiveBuffer: Int32? = nil) throws {
     var hints = addrinfo()
     hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
     var list: UnsafeMutablePointer<addrinfo>?
@@ -22,6 +23,9 @@ final class RawConnection: Sendable {
     var entry: UnsafeMutablePointer<addrinfo>? = first
     while let address = entry {
       let fd = Glibc.socket(address.pointee.ai_family, address.pointee.ai_socktype, address.pointee.ai_protocol)
+      if fd >= 0, var size = receiveBuffer {
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+      }
       if fd >= 0, connect(fd, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 {
         socket = fd
         return
@@ -38,6 +42,12 @@ final class RawConnection: Sendable {
   func send(_ text: String) {
     let bytes = Array(text.utf8)
     _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+  }
+
+  /// Makes the connection's close a reset (`SO_LINGER` 0), as a client that is killed.
+  func resetOnClose() {
+    var linger = linger(l_onoff: 1, l_linger: 0)
+    setsockopt(socket, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
   }
 
   /// Closes the connection (the client going away).
@@ -98,6 +108,26 @@ extension RawConnection {
   func closingAnswer(seconds: Double) async -> String? {
     await withCheckedContinuation { continuation in
       DispatchQueue.global().async { continuation.resume(returning: self.readUntilClosed(seconds: seconds)) }
+    }
+  }
+
+  /// The bytes the server sends until there are `count` of them or `seconds` have passed, on a
+  /// thread of its own.
+  func received(count: Int, seconds: Double) async -> Int {
+    await withCheckedContinuation { continuation in
+      DispatchQueue.global().async {
+        var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
+        setsockopt(self.socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let deadline = Date().addingTimeInterval(seconds)
+        var received = 0
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while received < count, Date() < deadline {
+          let read = buffer.withUnsafeMutableBytes { recv(self.socket, $0.baseAddress, $0.count, 0) }
+          if read == 0 { break }
+          if read > 0 { received += read }
+        }
+        continuation.resume(returning: received)
+      }
     }
   }
 

@@ -5,7 +5,9 @@ import GovTagTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NIOCore
+import Synchronization
 import Testing
 
 /// A server over given lexicons, tested in process through HummingbirdTesting's router client.
@@ -13,6 +15,8 @@ struct TestServer {
   let store: LexiconStore
   let metrics = ServerMetrics()
   var configuration: ServerConfiguration
+  /// Where the server logs (Hummingbird's default when `nil`).
+  var logger: Logger?
 
   init(
     lexicons: String = Fixtures.repository.appendingPathComponent("Lexicons").path,
@@ -29,7 +33,9 @@ struct TestServer {
   func test<Value: Sendable>(
     _ framework: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Value
   ) async throws -> Value {
-    let app = GovTagServer.application(store: store, configuration: configuration, metrics: metrics, reloadOnHangup: false)
+    let app = GovTagServer.application(
+      store: store, configuration: configuration, metrics: metrics, logger: logger ?? Logger(label: "govtag.serve"),
+      reloadOnHangup: false)
     return try await app.test(framework, body)
   }
 }
@@ -87,3 +93,33 @@ func corpusArray(_ name: String) throws -> (array: [UInt8], lines: Int) {
 }
 
 let lexiconVersionHeader = HTTPField.Name("GovTag-Lexicon-Version")!
+
+/// The lines a server logs, with their levels (a logger whose handler keeps them).
+final class LogLines: Sendable {
+  private let lines = Mutex<[(level: Logger.Level, message: String)]>([])
+
+  /// A logger at `level` that writes here.
+  func logger(level: Logger.Level = .debug) -> Logger {
+    var logger = Logger(label: "govtag.serve") { _ in Handler(lines: self) }
+    logger.logLevel = level
+    return logger
+  }
+
+  /// The messages logged at `level`.
+  func messages(at level: Logger.Level) -> [String] { lines.withLock { $0.filter { $0.level == level }.map(\.message) } }
+
+  fileprivate func append(_ level: Logger.Level, _ message: String) { lines.withLock { $0.append((level, message)) } }
+
+  private struct Handler: LogHandler {
+    let lines: LogLines
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+      get { metadata[key] }
+      set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) { lines.append(event.level, "\(event.message)") }
+  }
+}

@@ -146,9 +146,28 @@ struct TagRouteTests {
     #expect(array.status == .contentTooLarge)
     #expect(
       try array.error().message.hasPrefix(
-        "the answer is larger than \(size - 1) bytes: the first 2 of the 2 labelled records take "))
+        "the answer is larger than \(size - 1) bytes: the first of the 2 labelled records takes "))
     #expect(try array.error().hint.hasPrefix("ask for less evidence (leave out evidence=all and evidence_layout=full)"))
     #expect(fits.status == .ok)
+  }
+
+  @Test("labelling stops at the first record that takes the answer over --max-answer, and says how many it took")
+  func answerTooLargeStopsAtTheRecord() async throws {
+    let record = #"{"id":"a","text":"推进政务服务“一网通办”，企业开办一日办结。"}"#
+    let full = try await TestServer().test { client in try await client.send(.post, "/v1/tag", json: record) }
+    let size = full.body.count  // the labelled record and its newline
+    let three = "[\(record), \(record), \(record)]"
+    let (second, first) = try await (
+      TestServer { $0.maxAnswerBytes = size }.test { client in try await client.send(.post, "/v1/tag", json: three) },
+      TestServer { $0.maxAnswerBytes = size - 1 }.test { client in try await client.send(.post, "/v1/tag", json: three) }
+    )
+    #expect(second.status == .contentTooLarge)
+    #expect(
+      try second.error().message
+        == "the answer is larger than \(size) bytes: the first 2 of the 3 labelled records take \(2 * size)")
+    #expect(
+      try first.error().message
+        == "the answer is larger than \(size - 1) bytes: the first of the 3 labelled records takes \(size)")
   }
 
   @Test("Accept picks JSON Lines only when it is accepted (q above 0) at least as much as JSON")

@@ -42,13 +42,14 @@ struct Serve: AsyncParsableCommand {
   @Option(
     name: .customLong("idle-timeout"),
     help: ArgumentHelp(
-      "Close a connection idle this long, or whose client reads none of its answer this long.", valueName: "seconds"))
+      "Close a connection idle this long, or whose client reads none of its answer this long (a slow reader is not closed).",
+      valueName: "seconds"))
   var idleTimeout = ServerConfiguration.defaultIdleTimeoutSeconds
 
   @Option(
     name: .customLong("body-timeout"),
     help: ArgumentHelp(
-      "A request's head must arrive this long after its first byte, and its body this long after its head (else 408).",
+      "A request's head must arrive this long after its first byte (else the connection is closed), and its body this long after its head (else 408).",
       valueName: "seconds"))
   var bodyTimeout = ServerConfiguration.defaultBodyTimeoutSeconds
 
@@ -73,7 +74,9 @@ struct Serve: AsyncParsableCommand {
 
   @Option(
     name: .customLong("log-level"),
-    help: "trace, debug (one line per answered request), info (refused requests, reloads, shutdown), notice, warning, error.")
+    help:
+      "trace, debug (one line per answered request), info (requests the routes refuse, replaced input fields, reloads, shutdown), notice, warning, error."
+  )
   var logLevel = "info"
 
   @OptionGroup var lexicons: LexiconOptions
