@@ -192,25 +192,17 @@ package struct LabelStudioImport: Sendable {
       let chosen = (result["value"]?.objectValue?["choices"]?.arrayValue ?? []).compactMap(\.stringValue)
       if name == LabelStudioConfig.province {
         // One record has one place: keeping either of two would be a silent guess.
-        let places = Self.distinct((province.map { [$0] } ?? []) + chosen)
-        guard places.count <= 1 else {
-          return .failure(
-            ReferenceLabels.Problem(
-              reason:
-                "\(places.count) provinces chosen (\(places.map { "\"\($0)\"" }.joined(separator: ", "))); a record has one",
-              hint: "choose the one province the case is about"))
+        switch Self.onePlace(province.map { [$0] } ?? [], chosen, kind: ("province", "provinces")) {
+        case .success(let place): province = place
+        case .failure(let problem): return .failure(problem)
         }
-        province = places.first
       } else if name == LabelStudioConfig.region {
-        let regions = Self.distinct((region.map { [$0.rawValue] } ?? []) + chosen)
-        guard regions.count <= 1 else {
-          return .failure(
-            ReferenceLabels.Problem(
-              reason:
-                "\(regions.count) regions chosen (\(regions.map { "\"\($0)\"" }.joined(separator: ", "))); a record has one",
-              hint: "choose the one region the case is about"))
+        let first: String?
+        switch Self.onePlace(region.map { [$0.rawValue] } ?? [], chosen, kind: ("region", "regions")) {
+        case .success(let place): first = place
+        case .failure(let problem): return .failure(problem)
         }
-        guard let first = regions.first else { continue }
+        guard let first else { continue }
         guard let known = Region(rawValue: first) else {
           return .failure(ReferenceLabels.Problem(reason: "unknown region \"\(first)\"", hint: "use east, central or west"))
         }
@@ -234,11 +226,20 @@ package struct LabelStudioImport: Sendable {
     return .success((categories, province, region))
   }
 
-  /// The values in order of first appearance, each once.
-  private static func distinct(_ values: [String]) -> [String] {
-    var seen: [String] = []
-    for value in values where !seen.contains(value) { seen.append(value) }
-    return seen
+  /// The one place of a record: what an earlier result chose and what this one chooses, each
+  /// value once; two or more distinct values are a problem naming them.
+  private static func onePlace(
+    _ earlier: [String], _ chosen: [String], kind: (one: String, many: String)
+  ) -> Result<String?, ReferenceLabels.Problem> {
+    var places: [String] = []
+    for value in earlier + chosen where !places.contains(value) { places.append(value) }
+    guard places.count <= 1 else {
+      return .failure(
+        ReferenceLabels.Problem(
+          reason: "\(places.count) \(kind.many) chosen (\(places.map { "\"\($0)\"" }.joined(separator: ", "))); a record has one",
+          hint: "choose the one \(kind.one) the case is about"))
+    }
+    return .success(places.first)
   }
 
   /// Who made an annotation: `completed_by` (a user id, or an object with an email), else `created_username`.
